@@ -1,0 +1,5 @@
+export * from './paper';
+export * from './edge';
+export * from './taxonomy';
+export * from './graph-file';
+export * from './errors';

@@ -1,0 +1,107 @@
+/**
+ * Papers: the nodes of the citation graph.
+ *
+ * A paper's `id` is its arXiv id without version when it has one (e.g. "2208.01618"),
+ * else a stable slug derived from its title (see `slugId` in scripts' importers).
+ */
+import { z } from 'zod';
+
+/** Model families, in the order the UI lists them. */
+export const FAMILIES = ['diffusion', 'gan', 'ar', 'survey'] as const;
+export type Family = (typeof FAMILIES)[number];
+
+/** Tasks are the sections of the awesome list a paper is filed under. */
+export const TASKS = [
+  'subject',
+  'face',
+  'character',
+  'style',
+  'semantics',
+  'multi-concept',
+  'video',
+  '3d',
+  'text-editing',
+  'ar-personalization',
+  'gan-inversion',
+  'latent-editing',
+  'survey',
+] as const;
+export type Task = (typeof TASKS)[number];
+
+/** Where a taxonomy label comes from. */
+export const EVIDENCE = ['survey-figure', 'inferred'] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
+export const CONFIDENCE = ['high', 'medium', 'low'] as const;
+export type Confidence = (typeof CONFIDENCE)[number];
+
+/** One labelled taxonomy field of a paper, with how sure we are of it. */
+export const TaxonomyFieldSchema = z.strictObject({
+  /** A category id of the taxonomy (e.g. "dm.textual"), or a sub-space id for `subspace`. */
+  value: z.string().min(1),
+  evidence: z.enum(EVIDENCE),
+  /** Only for inferred labels: how confident the compiler of the label was. */
+  confidence: z.enum(CONFIDENCE).optional(),
+  /** Only for inferred labels: what the inference rests on (e.g. "awesome-list" section). */
+  basis: z.enum(['paper-reading', 'awesome-list']).optional(),
+});
+export type TaxonomyField = z.infer<typeof TaxonomyFieldSchema>;
+
+export const PaperTaxonomySchema = z.strictObject({
+  space: TaxonomyFieldSchema.optional(),
+  subspace: TaxonomyFieldSchema.optional(),
+  method: TaxonomyFieldSchema.optional(),
+  scheme: TaxonomyFieldSchema.optional(),
+  /** Further inversion spaces a method uses besides its primary one (category ids). */
+  secondarySpaces: z.array(z.string().min(1)).optional(),
+});
+export type PaperTaxonomy = z.infer<typeof PaperTaxonomySchema>;
+
+const url = z.url({ protocol: /^https?$/ });
+
+export const PaperLinksSchema = z.strictObject({
+  pdf: url.optional(),
+  project: url.optional(),
+  code: url.optional(),
+  demo: url.optional(),
+  dataset: url.optional(),
+});
+export type PaperLinks = z.infer<typeof PaperLinksSchema>;
+
+export const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
+export const SLUG_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** A paper as stored in graph-data/papers.yaml (facts from the list; labels live in labels.yaml). */
+export const PaperRecordSchema = z.strictObject({
+  id: z.string().refine((s) => ARXIV_ID.test(s) || SLUG_ID.test(s), {
+    message: 'must be an arXiv id without version (e.g. 2208.01618) or a lowercase slug',
+  }),
+  title: z.string().trim().min(1),
+  /** The method's short name, e.g. "DreamBooth"; null when the title names none. */
+  name: z.string().trim().min(1).nullable(),
+  authors: z.array(z.string().trim().min(1)),
+  year: z.int().min(1900).max(2100),
+  month: z.int().min(1).max(12).nullable(),
+  /** Venue as printed by the source without the year, e.g. "CVPR", "Arxiv", "NeurIPS". */
+  venue: z.string().trim().min(1).nullable(),
+  arxiv: z.string().regex(ARXIV_ID).nullable(),
+  links: PaperLinksSchema,
+  family: z.enum(FAMILIES),
+  tasks: z.array(z.enum(TASKS)).min(1),
+});
+export type PaperRecord = z.infer<typeof PaperRecordSchema>;
+
+/** A paper as the app sees it: the record joined with its taxonomy labels. */
+export const PaperSchema = PaperRecordSchema.extend({
+  taxonomy: PaperTaxonomySchema,
+});
+export type Paper = z.infer<typeof PaperSchema>;
+
+/** Per-paper labels as stored in graph-data/labels.yaml. */
+export const PaperLabelsSchema = z.strictObject({
+  id: z.string().min(1),
+  /** The survey's spelling of the method name, which wins over the list's. */
+  name: z.string().trim().min(1).optional(),
+  taxonomy: PaperTaxonomySchema,
+});
+export type PaperLabels = z.infer<typeof PaperLabelsSchema>;

@@ -1,0 +1,59 @@
+/**
+ * The taxonomy: categorical dimensions a paper can be coloured and filtered by.
+ * Stored in graph-data/taxonomy.yaml; embedded in the graph file's metadata.
+ */
+import { z } from 'zod';
+
+/** Categorical dimensions defined by the taxonomy file. */
+export const TAXONOMY_DIMENSIONS = ['family', 'task', 'space', 'method', 'scheme'] as const;
+export type TaxonomyDimension = (typeof TAXONOMY_DIMENSIONS)[number];
+
+const color = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a lowercase hex colour like #0072b2');
+
+export const CategorySchema = z.strictObject({
+  id: z.string().min(1),
+  label: z.string().min(1),
+  /** A short definition in the project's own words. */
+  definition: z.string().optional(),
+  color,
+  /** Model family the category belongs to (space/method/scheme categories are per family). */
+  family: z.string().optional(),
+  /** Survey section that defines it, e.g. "§4.2(b)". */
+  section: z.string().optional(),
+  /** `confirmed`: the survey's outline figure names it; `reconstructed`: added by the compiler. */
+  status: z.enum(['confirmed', 'reconstructed']).optional(),
+  /** Finer categories (e.g. sub-spaces of an inversion space). Ids are unique within the parent. */
+  children: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1),
+        label: z.string().min(1),
+        definition: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+export type Category = z.infer<typeof CategorySchema>;
+
+export const DimensionSchema = z.strictObject({
+  id: z.enum(TAXONOMY_DIMENSIONS),
+  label: z.string().min(1),
+  /** Name of the palette the colours were drawn from, for the legend's credits. */
+  palette: z.string().optional(),
+  categories: z.array(CategorySchema).min(1),
+});
+export type Dimension = z.infer<typeof DimensionSchema>;
+
+export const TaxonomySchema = z.strictObject({
+  /** Where the tree comes from, in one line. */
+  source: z.string().optional(),
+  /** The colour for papers without a label in a dimension: neutral, never a category colour. */
+  unknownColor: color,
+  dimensions: z.array(DimensionSchema),
+});
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+
+/** Find a dimension by id. */
+export function dimension(tax: Taxonomy, id: TaxonomyDimension): Dimension | undefined {
+  return tax.dimensions.find((d) => d.id === id);
+}

@@ -1,0 +1,36 @@
+/**
+ * View state: plain, serialisable data (it will go into the URL unchanged).
+ * Everything transient on screen is derived from it by reducers; nothing is written into graph data.
+ */
+import type { ColorBy, EdgeKind, Family, SizeBy, Task } from '../model';
+
+export interface Filters {
+  /** Inclusive year range; null shows every year. */
+  years: [number, number] | null;
+  /** Families shown; null shows all. */
+  families: Family[] | null;
+  /** Tasks shown (a paper is shown when any of its tasks is); null shows all. */
+  tasks: Task[] | null;
+  /** Edge kinds shown. */
+  edgeKinds: EdgeKind[];
+  /** Show mentions that come only from other surveys' repositories. */
+  showSurveyMentions: boolean;
+  /** Hide papers with fewer visible-graph edges (in + out) than this. */
+  minDegree: number;
+}
+
+export interface ViewState {
+  colorBy: ColorBy;
+  sizeBy: SizeBy;
+  filters: Filters;
+  /** A legend category isolated in the current colorBy dimension; null when none. */
+  isolated: string | null;
+  /** Node under the pointer. */
+  hovered: string | null;
+  /** Node whose neighbourhood sticks (clicked or chosen in search). */
+  selected: string | null;
+  /** Label density, 0 (fewest) to 1 (most). */
+  labelDensity: number;
+}
+
+export type Listener<S> = (state: S, previous: S) => void;

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vitest/config';
+import { cspPlugin } from './scripts/vite-csp';
+
+export default defineConfig({
+  base: './',
+  plugins: [cspPlugin()],
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    chunkSizeWarningLimit: 1500,
+  },
+  worker: { format: 'es' },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/e2e/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // one browser at a time: the machine has two cores
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
