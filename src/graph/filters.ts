@@ -1,0 +1,52 @@
+/**
+ * Filters → visibility. Pure: computed once per filter change, then reducers only look things up.
+ */
+import type { Filters } from '../state/types';
+import type { AtlasGraph } from './types';
+
+export interface Visibility {
+  nodes: Set<string>;
+  edges: Set<string>;
+}
+
+/** Whether an edge passes the edge filters alone (kind, survey mentions). */
+export function edgePasses(graph: AtlasGraph, edge: string, filters: Filters): boolean {
+  const a = graph.getEdgeAttributes(edge);
+  if (!filters.edgeKinds.includes(a.kind)) return false;
+  if (a.surveyOnly && !filters.showSurveyMentions) return false;
+  return true;
+}
+
+/**
+ * Nodes pass year, family and task filters; edges pass their own filters and join two visible nodes;
+ * then nodes with fewer visible edges than `minDegree` are dropped (once, not iterated to a fixpoint).
+ */
+export function computeVisibility(graph: AtlasGraph, filters: Filters): Visibility {
+  const nodes = new Set<string>();
+  const families = filters.families ? new Set<string>(filters.families) : null;
+  const tasks = filters.tasks ? new Set<string>(filters.tasks) : null;
+  graph.forEachNode((node, a) => {
+    if (filters.years && (a.year < filters.years[0] || a.year > filters.years[1])) return;
+    if (families && !families.has(a.family)) return;
+    if (tasks && !a.tasks.some((t) => tasks.has(t))) return;
+    nodes.add(node);
+  });
+  const edges = new Set<string>();
+  graph.forEachEdge((edge, _a, source, target) => {
+    if (nodes.has(source) && nodes.has(target) && edgePasses(graph, edge, filters)) edges.add(edge);
+  });
+  if (filters.minDegree > 0) {
+    const degree = new Map<string, number>();
+    for (const edge of edges) {
+      const s = graph.source(edge);
+      const t = graph.target(edge);
+      degree.set(s, (degree.get(s) ?? 0) + 1);
+      degree.set(t, (degree.get(t) ?? 0) + 1);
+    }
+    for (const node of [...nodes]) if ((degree.get(node) ?? 0) < filters.minDegree) nodes.delete(node);
+    for (const edge of [...edges]) {
+      if (!nodes.has(graph.source(edge)) || !nodes.has(graph.target(edge))) edges.delete(edge);
+    }
+  }
+  return { nodes, edges };
+}
