@@ -3,3 +3,4 @@ export * from './edge';
 export * from './taxonomy';
 export * from './graph-file';
 export * from './errors';
+export * from './dataset';

@@ -1,0 +1,30 @@
+/**
+ * A dataset as read from a graph-data directory, before the build joins and validates it.
+ * Every record keeps where it came from, so the build's errors can name the file and line.
+ */
+import type { EdgeRecord } from './edge';
+import type { PaperLabels, PaperRecord } from './paper';
+import type { Taxonomy } from './taxonomy';
+
+export interface Located<T> {
+  value: T;
+  /** Path of the file, as given to the reader (e.g. "graph-data/papers.yaml"). */
+  file: string;
+  /** 1-based line of the record's start in that file. */
+  line: number;
+}
+
+export interface DatasetInfo {
+  name: string;
+  description?: string;
+  /** Where the facts come from, in one line. */
+  source?: string;
+}
+
+export interface Dataset {
+  info: DatasetInfo;
+  papers: Located<PaperRecord>[];
+  labels: Located<PaperLabels>[];
+  taxonomy: Located<Taxonomy>;
+  edges: Located<EdgeRecord>[];
+}
