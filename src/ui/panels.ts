@@ -1,0 +1,28 @@
+/**
+ * The panels the app shell mounts, each into a named slot of the layout.
+ * To add a panel: import its mount function and append one entry here; the shell does the rest
+ * (creates the slot's container, mounts in list order, runs every cleanup on teardown).
+ *
+ * Slots:
+ * - `header`   — right side of the top bar (e.g. export menu, "Copy link").
+ * - `search`   — top of the left sidebar.
+ * - `controls` — "Color by" / "Size by", labels, layout (left sidebar).
+ * - `filters`  — filters (left sidebar).
+ * - `legend`   — legend (left sidebar, always visible, even when the sidebar is collapsed).
+ * - `details`  — the right drawer; the shell opens it while `state.selected` is set.
+ */
+import type { MountPanel } from './context';
+
+export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details'] as const;
+export type PanelSlot = (typeof PANEL_SLOTS)[number];
+
+export interface PanelEntry {
+  slot: PanelSlot;
+  /** Short id, used as the container's `data-panel` attribute (handy in tests and CSS). */
+  id: string;
+  mount: MountPanel;
+}
+
+export const PANELS: PanelEntry[] = [
+  // e.g. { slot: 'search', id: 'search', mount: mountSearch },
+];
