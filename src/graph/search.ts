@@ -1,0 +1,167 @@
+/**
+ * Fuzzy search over the papers of a graph: method name, title, authors and arXiv id.
+ * Built once per graph (MiniSearch's radix tree: prefix and typo-tolerant lookups stay fast on big graphs),
+ * then queried on every keystroke. Pure: no DOM, no module state.
+ *
+ * Ranking: an exact method name or arXiv id first, then names starting with the query, then MiniSearch's
+ * BM25-like score (name and id weigh more than title, title more than authors).
+ */
+import MiniSearch from 'minisearch';
+import { ARXIV_ID } from '../model';
+import type { AtlasGraph } from './types';
+
+/** One suggestion. */
+export interface SearchHit {
+  id: string;
+  /** Display label (method name, else a shortened title). */
+  label: string;
+  name: string | null;
+  title: string;
+  year: number;
+  authors: string[];
+  /** How the hit matched: an exact name or id, a name starting with the query, or any other match. */
+  match: 'exact' | 'name-prefix' | 'fuzzy';
+  score: number;
+}
+
+interface SearchDoc {
+  id: string;
+  name: string;
+  /** The name without spaces or punctuation ("ipadapter"), so "IPAdapter" finds "IP-Adapter". */
+  compact: string;
+  title: string;
+  authors: string;
+  arxiv: string;
+}
+
+export interface SearchIndex {
+  readonly engine: MiniSearch<SearchDoc>;
+  readonly hits: ReadonlyMap<string, Omit<SearchHit, 'match' | 'score'>>;
+  /** Compact name or label → paper ids, for exact-name ranking. */
+  readonly byCompactName: ReadonlyMap<string, string[]>;
+  /** arXiv id → paper id. */
+  readonly byArxiv: ReadonlyMap<string, string>;
+}
+
+const FIELDS = ['name', 'compact', 'title', 'authors', 'arxiv'] as const;
+const BOOST: Record<(typeof FIELDS)[number], number> = {
+  name: 4,
+  compact: 3,
+  arxiv: 4,
+  title: 1.5,
+  authors: 1,
+};
+
+/** Lowercase and strip diacritics ("Müller" → "muller"). */
+export function normalizeText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/** Letters and digits only: "IP-Adapter" → "ipadapter". */
+export function compactText(text: string): string {
+  return normalizeText(text).replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** Words, keeping (partial) arXiv ids such as "2208.12242" or "2208.12" whole. */
+export function tokenize(text: string): string[] {
+  return normalizeText(text).match(/\d{4}\.\d{1,5}|[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const ARXIV_IN_QUERY = /(?<!\d)(\d{4}\.\d{4,5})(?:v\d+)?(?!\d)/;
+
+/** Typos allowed per query term: none for short terms, one from 4 letters, two from 8. */
+function fuzziness(term: string): number | false {
+  if (/^\d/.test(term) || term.length < 4) return false;
+  return term.length < 8 ? 1 : 2;
+}
+
+/** Builds the index of a graph's papers. */
+export function buildSearchIndex(graph: AtlasGraph): SearchIndex {
+  const engine = new MiniSearch<SearchDoc>({
+    fields: [...FIELDS],
+    storeFields: [],
+    tokenize,
+    searchOptions: {
+      boost: BOOST,
+      prefix: true,
+      fuzzy: fuzziness,
+      tokenize,
+    },
+  });
+  const hits = new Map<string, Omit<SearchHit, 'match' | 'score'>>();
+  const byCompactName = new Map<string, string[]>();
+  const byArxiv = new Map<string, string>();
+  const docs: SearchDoc[] = [];
+  graph.forEachNode((id, a) => {
+    const arxiv = a.arxiv ?? (ARXIV_ID.test(id) ? id : '');
+    const name = a.name ?? '';
+    docs.push({
+      id,
+      name,
+      compact: compactText(name),
+      title: a.title,
+      authors: a.authors.join(' · '),
+      arxiv,
+    });
+    hits.set(id, { id, label: a.label, name: a.name, title: a.title, year: a.year, authors: a.authors });
+    for (const key of new Set([compactText(name), compactText(a.label)])) {
+      if (key === '') continue;
+      const list = byCompactName.get(key);
+      if (list) list.push(id);
+      else byCompactName.set(key, [id]);
+    }
+    if (arxiv) byArxiv.set(arxiv, id);
+  });
+  engine.addAll(docs);
+  return { engine, hits, byCompactName, byArxiv };
+}
+
+const MATCH_RANK: Record<SearchHit['match'], number> = { exact: 0, 'name-prefix': 1, fuzzy: 2 };
+
+/**
+ * The best `limit` papers for a query; [] for a blank query. All query words must match (each fuzzily or
+ * as a prefix); when no paper matches them all, papers matching any word are returned.
+ */
+export function searchPapers(index: SearchIndex, query: string, limit = 8): SearchHit[] {
+  const trimmed = query.trim();
+  if (trimmed === '' || limit <= 0) return [];
+  const scores = new Map<string, number>();
+  let results = index.engine.search(trimmed, { combineWith: 'AND' });
+  if (results.length === 0) results = index.engine.search(trimmed, { combineWith: 'OR' });
+  for (const r of results) scores.set(r.id as string, r.score);
+
+  const exact = new Set<string>();
+  const compactQuery = compactText(trimmed);
+  for (const id of index.byCompactName.get(compactQuery) ?? []) exact.add(id);
+  const arxivMatch = ARXIV_IN_QUERY.exec(trimmed);
+  const arxivId = arxivMatch ? index.byArxiv.get(arxivMatch[1] as string) : undefined;
+  if (arxivId) exact.add(arxivId);
+  for (const id of exact) if (!scores.has(id)) scores.set(id, 0);
+
+  const ranked: SearchHit[] = [];
+  for (const [id, score] of scores) {
+    const base = index.hits.get(id);
+    if (!base) continue;
+    let match: SearchHit['match'] = 'fuzzy';
+    if (exact.has(id)) match = 'exact';
+    else if (
+      compactQuery.length > 0 &&
+      base.name !== null &&
+      compactText(base.name).startsWith(compactQuery)
+    ) {
+      match = 'name-prefix';
+    }
+    ranked.push({ ...base, match, score });
+  }
+  ranked.sort(
+    (a, b) =>
+      MATCH_RANK[a.match] - MATCH_RANK[b.match] ||
+      b.score - a.score ||
+      b.year - a.year ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+  return ranked.slice(0, limit);
+}

@@ -1,0 +1,141 @@
+import { existsSync, readFileSync } from 'node:fs';
+import Graph from 'graphology';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildSearchIndex, compactText, searchPapers, tokenize } from '../../src/graph/search';
+import type { AtlasGraph } from '../../src/graph/types';
+import type { GraphFile } from '../../src/model';
+import { makeGraph } from './support/paper-graph';
+
+const graph = makeGraph([
+  {
+    id: '2208.12242',
+    arxiv: '2208.12242',
+    name: 'DreamBooth',
+    title: 'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation',
+    authors: ['Nataniel Ruiz', 'Yuanzhen Li', 'Varun Jampani'],
+    year: 2023,
+  },
+  {
+    id: '2303.11305',
+    arxiv: '2303.11305',
+    name: 'DreamBooth3D',
+    title: 'DreamBooth3D: Subject-Driven Text-to-3D Generation',
+    authors: ['Amit Raj', 'Nataniel Ruiz'],
+    year: 2023,
+  },
+  {
+    id: '2208.01618',
+    arxiv: '2208.01618',
+    name: 'Textual Inversion',
+    title: 'An Image is Worth One Word: Personalizing Text-to-Image Generation using Textual Inversion',
+    authors: ['Rinon Gal', 'Daniel Cohen-Or'],
+    year: 2022,
+  },
+  {
+    id: '2308.06721',
+    arxiv: '2308.06721',
+    name: 'IP-Adapter',
+    title: 'IP-Adapter: Text Compatible Image Prompt Adapter for Text-to-Image Diffusion Models',
+    authors: ['Hu Ye', 'Jun Zhang'],
+    year: 2023,
+  },
+  {
+    id: 'a-style-paper-without-arxiv',
+    title: 'Adapter tuning for styles: a study',
+    authors: ['Jürgen Müller'],
+    year: 2021,
+  },
+]);
+const index = buildSearchIndex(graph);
+const ids = (q: string, limit?: number) => searchPapers(index, q, limit).map((h) => h.id);
+
+describe('tokenize / compactText', () => {
+  it('keeps arXiv ids whole and splits words on punctuation', () => {
+    expect(tokenize('DreamBooth: 2208.12242 IP-Adapter')).toEqual([
+      'dreambooth',
+      '2208.12242',
+      'ip',
+      'adapter',
+    ]);
+    expect(tokenize('Jürgen Müller')).toEqual(['jurgen', 'muller']);
+    expect(compactText('IP-Adapter')).toBe('ipadapter');
+  });
+});
+
+describe('searchPapers', () => {
+  it('returns nothing for a blank query', () => {
+    expect(searchPapers(index, '   ')).toEqual([]);
+  });
+
+  it('puts the exact method name first, then names starting with the query', () => {
+    const hits = searchPapers(index, 'dreambooth');
+    expect(hits.map((h) => h.id)).toEqual(['2208.12242', '2303.11305']);
+    expect(hits.map((h) => h.match)).toEqual(['exact', 'name-prefix']);
+    expect(hits[0]).toMatchObject({ name: 'DreamBooth', year: 2023, label: 'DreamBooth' });
+  });
+
+  it('tolerates typos', () => {
+    expect(ids('dreambth')[0]).toBe('2208.12242');
+    expect(ids('textual inversoin')[0]).toBe('2208.01618');
+  });
+
+  it('matches prefixes while typing', () => {
+    expect(ids('dreamb')).toEqual(expect.arrayContaining(['2208.12242', '2303.11305']));
+    expect(ids('textu')[0]).toBe('2208.01618');
+  });
+
+  it('finds a paper by arXiv id, with or without prefix/version, and by a partial id', () => {
+    expect(ids('2208.12242')[0]).toBe('2208.12242');
+    expect(ids('arXiv:2208.12242v2')[0]).toBe('2208.12242');
+    expect(ids('https://arxiv.org/abs/2308.06721')[0]).toBe('2308.06721');
+    expect(ids('2208.0')).toEqual(['2208.01618']);
+  });
+
+  it('finds papers by author surname, ignoring accents', () => {
+    expect(ids('ruiz').sort()).toEqual(['2208.12242', '2303.11305']);
+    expect(ids('muller')).toEqual(['a-style-paper-without-arxiv']);
+  });
+
+  it('finds hyphenated names written with a space or run together, name above title-only matches', () => {
+    expect(ids('ip adapter')[0]).toBe('2308.06721');
+    expect(ids('ipadapter')[0]).toBe('2308.06721');
+    expect(ids('adapter')).toEqual(['2308.06721', 'a-style-paper-without-arxiv']);
+  });
+
+  it('requires all words when some paper has them all, else falls back to any word', () => {
+    expect(ids('dreambooth 3d')[0]).toBe('2303.11305');
+    expect(ids('ruiz zzzzqqq')).toEqual(expect.arrayContaining(['2208.12242']));
+  });
+
+  it('respects the limit', () => {
+    expect(ids('text', 2)).toHaveLength(2);
+    expect(ids('text', 0)).toEqual([]);
+  });
+
+  it('finds nothing for unrelated text', () => {
+    expect(ids('qwxzv')).toEqual([]);
+  });
+});
+
+const GRAPH_FILE = 'public/graph.json';
+describe.skipIf(!existsSync(GRAPH_FILE))('searchPapers on the real graph', () => {
+  let realIndex: ReturnType<typeof buildSearchIndex>;
+  beforeAll(() => {
+    const file = JSON.parse(readFileSync(GRAPH_FILE, 'utf8')) as GraphFile;
+    const real: AtlasGraph = Graph.from(file.graph as never);
+    realIndex = buildSearchIndex(real);
+  });
+  const top = (q: string) => searchPapers(realIndex, q, 5)[0];
+
+  it('finds DreamBooth by name, typo and arXiv id, and an author', () => {
+    expect(top('dreambooth')?.id).toBe('2208.12242');
+    expect(top('dreambth')?.id).toBe('2208.12242');
+    expect(top('2208.12242')?.id).toBe('2208.12242');
+    expect(searchPapers(realIndex, 'Ruiz', 20).map((h) => h.id)).toContain('2208.12242');
+  });
+
+  it('finds IP-Adapter and Textual Inversion', () => {
+    expect(top('ip adapter')?.name).toMatch(/IP-?Adapter/i);
+    expect(top('textual inversion')?.id).toBe('2208.01618');
+  });
+});
