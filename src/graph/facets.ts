@@ -1,0 +1,53 @@
+/**
+ * Facet counts for the filter panel: how many papers per year, family and task, how many edges per kind.
+ * Pure and computed once per graph (the counts are totals, independent of the current filters).
+ */
+import { EDGE_KINDS, FAMILIES, TASKS, type EdgeKind, type Family, type Task } from '../model';
+import type { AtlasGraph } from './types';
+
+export interface YearBin {
+  year: number;
+  count: number;
+}
+
+export interface Facets {
+  /** One bin per year from the first to the last year of the graph, empty years included. */
+  years: YearBin[];
+  /** First and last year (equal for a one-year graph; [0, 0] for an empty graph). */
+  yearBounds: [number, number];
+  families: Record<Family, number>;
+  tasks: Record<Task, number>;
+  /** Edges by their (strongest) kind, survey-only mentions included. */
+  edgeKinds: Record<EdgeKind, number>;
+  /** Edges that come only from other surveys' repositories. */
+  surveyOnly: number;
+}
+
+function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+}
+
+export function computeFacets(graph: AtlasGraph): Facets {
+  const families = zeros(FAMILIES);
+  const tasks = zeros(TASKS);
+  const edgeKinds = zeros(EDGE_KINDS);
+  const byYear = new Map<number, number>();
+  let min = Infinity;
+  let max = -Infinity;
+  graph.forEachNode((_node, a) => {
+    families[a.family] += 1;
+    for (const t of new Set(a.tasks)) tasks[t] += 1;
+    byYear.set(a.year, (byYear.get(a.year) ?? 0) + 1);
+    if (a.year < min) min = a.year;
+    if (a.year > max) max = a.year;
+  });
+  let surveyOnly = 0;
+  graph.forEachEdge((_edge, a) => {
+    edgeKinds[a.kind] += 1;
+    if (a.surveyOnly) surveyOnly += 1;
+  });
+  const yearBounds: [number, number] = graph.order === 0 ? [0, 0] : [min, max];
+  const years: YearBin[] = [];
+  if (graph.order > 0) for (let y = min; y <= max; y++) years.push({ year: y, count: byYear.get(y) ?? 0 });
+  return { years, yearBounds, families, tasks, edgeKinds, surveyOnly };
+}

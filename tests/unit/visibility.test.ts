@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { computeFacets } from '../../src/graph/facets';
+import { computeVisibility, edgePasses } from '../../src/graph/filters';
+import type { Filters } from '../../src/state/types';
+import { makeGraph } from './support/paper-graph';
+
+/*
+ *   a(2020,gan) ──builds-on──▶ b(2021,diffusion) ◀──cites── c(2022,diffusion,face)
+ *        ▲                         │ compares
+ *        └──mentions (survey repo)─┘──────────▶ d(2022,ar)
+ *   e(2024,diffusion,style) alone
+ */
+const graph = makeGraph(
+  [
+    { id: 'a', title: 'A', year: 2020, family: 'gan', tasks: ['gan-inversion'] },
+    { id: 'b', title: 'B', year: 2021, family: 'diffusion', tasks: ['subject'] },
+    { id: 'c', title: 'C', year: 2022, family: 'diffusion', tasks: ['face', 'subject'] },
+    { id: 'd', title: 'D', year: 2022, family: 'ar', tasks: ['ar-personalization'] },
+    { id: 'e', title: 'E', year: 2024, family: 'diffusion', tasks: ['style'] },
+  ],
+  [
+    { source: 'a', target: 'b', kind: 'builds-on' },
+    { source: 'c', target: 'b', kind: 'cites' },
+    { source: 'b', target: 'd', kind: 'compares' },
+    {
+      source: 'b',
+      target: 'a',
+      kind: 'mentions',
+      surveyOnly: true,
+      provenance: [
+        {
+          source: 'code-readme',
+          repo: 'x/awesome',
+          section: 'GAN',
+          evidence: 'arxiv-link',
+          surveyRepo: true,
+        },
+      ],
+    },
+  ],
+);
+
+const ALL: Filters = {
+  years: null,
+  families: null,
+  tasks: null,
+  edgeKinds: ['builds-on', 'cites', 'compares', 'mentions'],
+  showSurveyMentions: false,
+  minDegree: 0,
+};
+const vis = (patch: Partial<Filters>) => {
+  const v = computeVisibility(graph, { ...ALL, ...patch });
+  return { nodes: [...v.nodes].sort(), edges: [...v.edges].sort() };
+};
+
+describe('computeVisibility', () => {
+  it('shows every paper and every edge but survey-only mentions by default', () => {
+    expect(vis({})).toEqual({ nodes: ['a', 'b', 'c', 'd', 'e'], edges: ['a->b', 'b->d', 'c->b'] });
+  });
+
+  it('shows survey-only mentions when asked', () => {
+    expect(vis({ showSurveyMentions: true }).edges).toEqual(['a->b', 'b->a', 'b->d', 'c->b']);
+    expect(edgePasses(graph, 'b->a', { ...ALL, showSurveyMentions: true })).toBe(true);
+    expect(edgePasses(graph, 'b->a', ALL)).toBe(false);
+  });
+
+  it('filters years inclusively and drops edges to hidden papers', () => {
+    expect(vis({ years: [2021, 2022] })).toEqual({ nodes: ['b', 'c', 'd'], edges: ['b->d', 'c->b'] });
+  });
+
+  it('filters families and tasks (any task of a paper)', () => {
+    expect(vis({ families: ['diffusion'] })).toEqual({ nodes: ['b', 'c', 'e'], edges: ['c->b'] });
+    expect(vis({ tasks: ['face'] }).nodes).toEqual(['c']);
+    expect(vis({ tasks: ['subject'] }).nodes).toEqual(['b', 'c']);
+    expect(vis({ families: [] }).nodes).toEqual([]);
+  });
+
+  it('filters edge kinds without hiding papers', () => {
+    expect(vis({ edgeKinds: ['cites'] })).toEqual({ nodes: ['a', 'b', 'c', 'd', 'e'], edges: ['c->b'] });
+  });
+
+  it('hides papers with fewer visible edges than minDegree, counting only visible edges', () => {
+    expect(vis({ minDegree: 1 })).toEqual({ nodes: ['a', 'b', 'c', 'd'], edges: ['a->b', 'b->d', 'c->b'] });
+    expect(vis({ minDegree: 2 })).toEqual({ nodes: ['b'], edges: [] });
+    // with survey mentions, a has two edges (a->b, b->a)
+    expect(vis({ minDegree: 2, showSurveyMentions: true })).toEqual({
+      nodes: ['a', 'b'],
+      edges: ['a->b', 'b->a'],
+    });
+    // degree counts edges left after the kind filter
+    expect(vis({ minDegree: 1, edgeKinds: ['builds-on'] })).toEqual({ nodes: ['a', 'b'], edges: ['a->b'] });
+  });
+});
+
+describe('computeFacets', () => {
+  it('counts papers per year (empty years included), family, task and edges per kind', () => {
+    const f = computeFacets(graph);
+    expect(f.yearBounds).toEqual([2020, 2024]);
+    expect(f.years).toEqual([
+      { year: 2020, count: 1 },
+      { year: 2021, count: 1 },
+      { year: 2022, count: 2 },
+      { year: 2023, count: 0 },
+      { year: 2024, count: 1 },
+    ]);
+    expect(f.families).toEqual({ diffusion: 3, gan: 1, ar: 1, survey: 0 });
+    expect(f.tasks.subject).toBe(2);
+    expect(f.tasks.face).toBe(1);
+    expect(f.tasks.video).toBe(0);
+    expect(f.edgeKinds).toEqual({ 'builds-on': 1, cites: 1, compares: 1, mentions: 1 });
+    expect(f.surveyOnly).toBe(1);
+  });
+
+  it('handles an empty graph', () => {
+    const f = computeFacets(makeGraph([]));
+    expect(f.years).toEqual([]);
+    expect(f.yearBounds).toEqual([0, 0]);
+  });
+});
