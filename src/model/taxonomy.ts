@@ -8,6 +8,9 @@ import { z } from 'zod';
 export const TAXONOMY_DIMENSIONS = ['family', 'task', 'space', 'method', 'scheme'] as const;
 export type TaxonomyDimension = (typeof TAXONOMY_DIMENSIONS)[number];
 
+export const CATEGORY_STATUS = ['confirmed', 'partly-confirmed', 'list-only', 'reconstructed'] as const;
+export type CategoryStatus = (typeof CATEGORY_STATUS)[number];
+
 const color = z.string().regex(/^#[0-9a-f]{6}$/, 'must be a lowercase hex colour like #0072b2');
 
 export const CategorySchema = z.strictObject({
@@ -20,8 +23,12 @@ export const CategorySchema = z.strictObject({
   family: z.string().optional(),
   /** Survey section that defines it, e.g. "§4.2(b)". */
   section: z.string().optional(),
-  /** `confirmed`: the survey's outline figure names it; `reconstructed`: added by the compiler. */
-  status: z.enum(['confirmed', 'reconstructed']).optional(),
+  /**
+   * `confirmed`: the survey's outline figure names it; `partly-confirmed`: a survey figure partly
+   * supports it; `list-only`: only the survey authors' paper list has it (as a section);
+   * `reconstructed`: added by the compiler of the taxonomy.
+   */
+  status: z.enum(CATEGORY_STATUS).optional(),
   /** Finer categories (e.g. sub-spaces of an inversion space). Ids are unique within the parent. */
   children: z
     .array(
