@@ -1,0 +1,107 @@
+/**
+ * A paper's neighbours grouped by direction and edge kind, for the details panel.
+ * Out-edges are what the paper cites / builds on (its references), in-edges what cites / builds on it.
+ * Pure; computed once per selection or filter change.
+ */
+import { EDGE_KINDS, type EdgeKind, type Provenance } from '../model';
+import type { Visibility } from './filters';
+import type { AtlasGraph } from './types';
+
+export type Direction = 'out' | 'in';
+
+export interface NeighbourEntry {
+  id: string;
+  label: string;
+  title: string;
+  year: number;
+  edge: string;
+  kind: EdgeKind;
+  kinds: EdgeKind[];
+  provenance: Provenance[];
+  surveyOnly: boolean;
+  /** Why the current filters hide it: the paper itself, or only the edge; null when shown. */
+  hidden: 'paper' | 'edge' | null;
+}
+
+export interface NeighbourGroup {
+  direction: Direction;
+  kind: EdgeKind;
+  entries: NeighbourEntry[];
+}
+
+export interface PaperNeighbours {
+  /** Groups of out-edges in kind order (builds-on, cites, compares, mentions), non-empty only. */
+  out: NeighbourGroup[];
+  /** Groups of in-edges in the same order. */
+  in: NeighbourGroup[];
+  outCount: number;
+  inCount: number;
+}
+
+/** Heading of a group, e.g. "Builds on" / "Built upon by". */
+export function groupHeading(direction: Direction, kind: EdgeKind): string {
+  const headings: Record<EdgeKind, [string, string]> = {
+    'builds-on': ['Builds on', 'Built upon by'],
+    cites: ['Cites', 'Cited by'],
+    compares: ['Compares with', 'Compared with by'],
+    mentions: ['Mentions', 'Mentioned by'],
+  };
+  return headings[kind][direction === 'out' ? 0 : 1];
+}
+
+/**
+ * Every neighbour of `node` (whatever the filters), grouped; with `visibility`, entries the filters hide
+ * are marked, and listed after the shown ones. Within that, newest first, then by label.
+ */
+export function groupNeighbours(
+  graph: AtlasGraph,
+  node: string,
+  visibility?: Visibility | null,
+): PaperNeighbours {
+  if (!graph.hasNode(node)) throw new Error(`groupNeighbours: no node "${node}" in the graph`);
+  const buckets: Record<Direction, Map<EdgeKind, NeighbourEntry[]>> = { out: new Map(), in: new Map() };
+  const add = (direction: Direction, edge: string, other: string) => {
+    const e = graph.getEdgeAttributes(edge);
+    const n = graph.getNodeAttributes(other);
+    let hidden: NeighbourEntry['hidden'] = null;
+    if (visibility) {
+      if (!visibility.nodes.has(other)) hidden = 'paper';
+      else if (!visibility.edges.has(edge)) hidden = 'edge';
+    }
+    const entry: NeighbourEntry = {
+      id: other,
+      label: n.label,
+      title: n.title,
+      year: n.year,
+      edge,
+      kind: e.kind,
+      kinds: e.kinds,
+      provenance: e.provenance,
+      surveyOnly: e.surveyOnly,
+      hidden,
+    };
+    const list = buckets[direction].get(e.kind);
+    if (list) list.push(entry);
+    else buckets[direction].set(e.kind, [entry]);
+  };
+  graph.forEachOutEdge(node, (edge, _a, _s, target) => add('out', edge, target));
+  graph.forEachInEdge(node, (edge, _a, source) => add('in', edge, source));
+
+  const groups = (direction: Direction): NeighbourGroup[] =>
+    EDGE_KINDS.flatMap((kind) => {
+      const entries = buckets[direction].get(kind);
+      if (!entries) return [];
+      entries.sort(
+        (a, b) =>
+          Number(a.hidden !== null) - Number(b.hidden !== null) ||
+          b.year - a.year ||
+          a.label.localeCompare(b.label) ||
+          (a.id < b.id ? -1 : 1),
+      );
+      return [{ direction, kind, entries }];
+    });
+  const out = groups('out');
+  const inGroups = groups('in');
+  const count = (gs: NeighbourGroup[]) => gs.reduce((n, g) => n + g.entries.length, 0);
+  return { out, in: inGroups, outCount: count(out), inCount: count(inGroups) };
+}

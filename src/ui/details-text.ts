@@ -1,0 +1,172 @@
+/**
+ * Pure text helpers of the details panel: taxonomy labels with honest evidence, provenance of edges,
+ * safe links. No DOM here, so they are unit-tested in Node.
+ */
+import {
+  dimension,
+  type GraphMeta,
+  type NodeAttributes,
+  type PaperLinks,
+  type Provenance,
+  type TaxonomyDimension,
+  type TaxonomyField,
+} from '../model';
+
+/** A category's label from the taxonomy, else its id (never empty). */
+export function categoryLabel(meta: GraphMeta, dim: TaxonomyDimension, id: string): string {
+  return dimension(meta.taxonomy, dim)?.categories.find((c) => c.id === id)?.label ?? id;
+}
+
+/** A sub-space's label: a child of the paper's inversion space category. */
+export function subspaceLabel(meta: GraphMeta, spaceId: string | undefined, id: string): string {
+  const space = spaceId
+    ? dimension(meta.taxonomy, 'space')?.categories.find((c) => c.id === spaceId)
+    : undefined;
+  return space?.children?.find((c) => c.id === id)?.label ?? id;
+}
+
+export interface EvidenceText {
+  /** "confirmed by the survey" or "inferred". */
+  label: string;
+  /** e.g. "medium confidence · from reading the paper"; '' when confirmed. */
+  detail: string;
+  confirmed: boolean;
+}
+
+const BASIS_TEXT: Record<NonNullable<TaxonomyField['basis']>, string> = {
+  'paper-reading': 'from reading the paper',
+  'awesome-list': "from the section of the survey authors' paper list",
+};
+
+/** How a taxonomy label is known, in words. */
+export function evidenceText(field: TaxonomyField): EvidenceText {
+  if (field.evidence === 'survey-figure') {
+    return {
+      label: 'confirmed by the survey',
+      detail: "placed there by the survey's taxonomy figure",
+      confirmed: true,
+    };
+  }
+  const parts: string[] = [];
+  if (field.confidence) parts.push(`${field.confidence} confidence`);
+  if (field.basis) parts.push(BASIS_TEXT[field.basis]);
+  return { label: 'inferred', detail: parts.join(' · '), confirmed: false };
+}
+
+export interface TaxonomyRow {
+  /** What the row is, e.g. "Inversion space". */
+  name: string;
+  value: string;
+  evidence: EvidenceText | null;
+}
+
+/** Family, tasks, then the inversion space / sub-space / method and scheme with their evidence. */
+export function taxonomyRows(meta: GraphMeta, a: NodeAttributes): TaxonomyRow[] {
+  const rows: TaxonomyRow[] = [
+    { name: 'Family', value: categoryLabel(meta, 'family', a.family), evidence: null },
+    {
+      name: a.tasks.length > 1 ? 'Tasks' : 'Task',
+      value: a.tasks.map((t) => categoryLabel(meta, 'task', t)).join(', '),
+      evidence: null,
+    },
+  ];
+  const t = a.taxonomy;
+  if (t.space) {
+    const secondary = (t.secondarySpaces ?? []).map((s) => categoryLabel(meta, 'space', s));
+    const value = categoryLabel(meta, 'space', t.space.value);
+    rows.push({
+      name: 'Inversion space',
+      value: secondary.length ? `${value} (also ${secondary.join(', ')})` : value,
+      evidence: evidenceText(t.space),
+    });
+  }
+  if (t.subspace) {
+    rows.push({
+      name: 'Sub-space',
+      value: subspaceLabel(meta, t.space?.value, t.subspace.value),
+      evidence: evidenceText(t.subspace),
+    });
+  }
+  if (t.method) {
+    rows.push({
+      name: 'Inversion method',
+      value: categoryLabel(meta, 'method', t.method.value),
+      evidence: evidenceText(t.method),
+    });
+  }
+  if (t.scheme) {
+    rows.push({
+      name: 'Scheme',
+      value: categoryLabel(meta, 'scheme', t.scheme.value),
+      evidence: evidenceText(t.scheme),
+    });
+  }
+  return rows;
+}
+
+/** One source's statement about an edge, in words. */
+export function formatProvenance(p: Provenance): string {
+  switch (p.source) {
+    case 'fulltext-references':
+      return `full-text references (matched by ${p.match === 'arxiv-id' ? 'arXiv id' : 'title'})`;
+    case 'code-readme': {
+      const where = p.section ? `${p.repo} § ${p.section}` : p.repo;
+      return `${p.surveyRepo ? "another survey's README" : 'code README'}: ${where} (${p.evidence.split('+').join(', ')})`;
+    }
+    case 'curated':
+      return p.by ? `curated by ${p.by}` : 'curated';
+    case 'semantic-scholar':
+    case 'openalex': {
+      const name = p.source === 'openalex' ? 'OpenAlex' : 'Semantic Scholar';
+      return p.fetched ? `${name} (fetched ${p.fetched})` : name;
+    }
+  }
+}
+
+/** Every provenance of an edge, one per line. */
+export function formatProvenances(list: readonly Provenance[]): string {
+  return list.map(formatProvenance).join('\n');
+}
+
+/** "CVPR 2023", "2023" when the venue is unknown; "Arxiv" is printed as "arXiv". */
+export function venueYear(a: Pick<NodeAttributes, 'venue' | 'year'>): string {
+  if (!a.venue) return String(a.year);
+  const venue = a.venue.toLowerCase() === 'arxiv' ? 'arXiv' : a.venue;
+  return `${venue} ${a.year}`;
+}
+
+/** A URL when it parses as http(s), else null: data never gets a javascript: or other scheme link. */
+export function safeHttpUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface PaperLink {
+  label: string;
+  url: string;
+}
+
+const LINK_LABELS: [keyof PaperLinks, string][] = [
+  ['pdf', 'PDF'],
+  ['code', 'Code'],
+  ['project', 'Project page'],
+  ['demo', 'Demo'],
+  ['dataset', 'Dataset'],
+];
+
+/** The paper's links: its arXiv abstract page first, then PDF, code, project, demo, dataset (http/https only). */
+export function paperLinks(a: Pick<NodeAttributes, 'arxiv' | 'links'>): PaperLink[] {
+  const links: PaperLink[] = [];
+  if (a.arxiv && /^\d{4}\.\d{4,5}$/.test(a.arxiv))
+    links.push({ label: 'arXiv', url: `https://arxiv.org/abs/${a.arxiv}` });
+  for (const [key, label] of LINK_LABELS) {
+    const url = safeHttpUrl(a.links[key]);
+    if (url && !links.some((l) => l.url === url)) links.push({ label, url });
+  }
+  return links;
+}
