@@ -1,0 +1,250 @@
+/**
+ * Awesome-list Markdown → papers. Entries follow the bundled list's convention (see
+ * awesome-entry.ts) under Markdown headings of any depth; each heading that names a section
+ * maps to a task and a model family. A paper under two sections becomes one paper with two tasks.
+ * Pure: the text in, papers and diagnostics out; nothing is dropped without a diagnostic.
+ */
+import { TASKS } from '../model/paper';
+import type { Family, PaperRecord, Task } from '../model/paper';
+import type { Diagnostic } from './diagnostics';
+import { clip, isTitleLine, parseEntry } from './awesome-entry';
+import type { EntryFacts, EntryLine } from './awesome-entry';
+import { normaliseTitle, sectionKey, slugId } from './text';
+
+export interface SectionMapping {
+  task: Task;
+  family: Family;
+}
+
+/** Section heading (matched by `sectionKey`: letters and digits only, any case) → task and family. */
+export type SectionMap = Readonly<Record<string, SectionMapping>>;
+
+/** The sections of the survey authors' list. Parent headings ("Personalization with GANs") map to nothing. */
+export const DEFAULT_SECTIONS: SectionMap = {
+  subjectdrivengeneration: { task: 'subject', family: 'diffusion' },
+  facedrivengeneration: { task: 'face', family: 'diffusion' },
+  characterdrivengeneration: { task: 'character', family: 'diffusion' },
+  styledrivengeneration: { task: 'style', family: 'diffusion' },
+  highlevelsemanticsgeneration: { task: 'semantics', family: 'diffusion' },
+  multipleconceptsgeneration: { task: 'multi-concept', family: 'diffusion' },
+  personalizedvideogeneration: { task: 'video', family: 'diffusion' },
+  personalized3dgeneration: { task: '3d', family: 'diffusion' },
+  textdrivenimageediting: { task: 'text-editing', family: 'diffusion' },
+  personalizationwitharmodels: { task: 'ar-personalization', family: 'ar' },
+  ganinversion: { task: 'gan-inversion', family: 'gan' },
+  latentediting: { task: 'latent-editing', family: 'gan' },
+  relatedsurveys: { task: 'survey', family: 'survey' },
+};
+
+export interface AwesomeListOptions {
+  sections?: SectionMap;
+}
+
+export interface ListedEntry extends EntryFacts {
+  /** The heading the entry was filed under (as written, without markup). */
+  section: string;
+  task: Task;
+  family: Family;
+  /** The id of the paper the entry became. */
+  paperId: string;
+}
+
+export interface AwesomeListImport {
+  /** Every entry that was parsed and filed under a known section, in list order. */
+  entries: ListedEntry[];
+  /** Distinct papers, sorted by id. */
+  papers: PaperRecord[];
+  diagnostics: Diagnostic[];
+}
+
+interface Heading {
+  depth: number;
+  text: string;
+  line: number;
+  entries: number;
+}
+
+const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const FENCE = /^\s{0,3}(```|~~~)/;
+
+/** Heading text without links, images, emphasis and emoji. */
+export function headingText(raw: string): string {
+  return raw
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '')
+    .trim();
+}
+
+/** Parse an awesome list. */
+export function parseAwesomeList(text: string, options: AwesomeListOptions = {}): AwesomeListImport {
+  const sections = options.sections ?? DEFAULT_SECTIONS;
+  const diags: Diagnostic[] = [];
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const stack: Heading[] = [];
+  const unmapped = new Map<Heading, number>();
+  const entries: ListedEntry[] = [];
+  let inFence = false;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i] ?? '';
+    if (FENCE.test(t)) inFence = !inFence;
+    if (inFence) continue;
+    const h = HEADING.exec(t);
+    if (h) {
+      const depth = (h[1] ?? '#').length;
+      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
+      stack.push({ depth, text: headingText(h[2] ?? ''), line: i + 1, entries: 0 });
+      continue;
+    }
+    if (!isTitleLine(t)) continue;
+    const block: EntryLine[] = [{ text: t, line: i + 1 }];
+    while (i + 1 < lines.length) {
+      const next = lines[i + 1] ?? '';
+      if (next.trim() === '' || HEADING.test(next) || isTitleLine(next) || FENCE.test(next)) break;
+      block.push({ text: next, line: i + 2 });
+      i++;
+    }
+    const facts = parseEntry(block, diags);
+    if (!facts) continue;
+    const heading = [...stack].reverse().find((s) => sections[sectionKey(s.text)] !== undefined);
+    const mapping = heading ? sections[sectionKey(heading.text)] : undefined;
+    if (!heading || !mapping) {
+      const inner = stack[stack.length - 1];
+      if (inner) unmapped.set(inner, (unmapped.get(inner) ?? 0) + 1);
+      else
+        diags.push({
+          level: 'error',
+          line: facts.line,
+          message: `entry "${clip(facts.title)}" is under no heading`,
+        });
+      continue;
+    }
+    heading.entries++;
+    entries.push({
+      ...facts,
+      section: heading.text,
+      task: mapping.task,
+      family: mapping.family,
+      paperId: '',
+    });
+  }
+  if (inFence)
+    diags.push({
+      level: 'warning',
+      message: 'a code fence is never closed; the rest of the file was skipped',
+    });
+  for (const [h, n] of unmapped) {
+    diags.push({
+      level: 'error',
+      line: h.line,
+      message: `section "${h.text}" maps to no task (known: ${Object.keys(sections).join(', ')}); its ${n} entr${n === 1 ? 'y was' : 'ies were'} not imported`,
+    });
+  }
+  const papers = mergeEntries(entries, diags);
+  diags.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { entries, papers, diagnostics: diags };
+}
+
+/** The method name of a "Name: subtitle" title when the part before the colon is short. */
+export function nameFromTitle(title: string): string | null {
+  const m = /^([^:]{1,40}):\s+\S/.exec(title);
+  const name = m?.[1]?.trim();
+  if (!name || name.split(/\s+/).length > 4) return null;
+  return name;
+}
+
+function mergeEntries(entries: ListedEntry[], diags: Diagnostic[]): PaperRecord[] {
+  const byId = new Map<string, { paper: PaperRecord; entry: ListedEntry }>();
+  const idByTitle = new Map<string, string>();
+  const slugTitle = new Map<string, string>();
+  entries.forEach((e, index) => {
+    const norm = normaliseTitle(e.title);
+    let id = e.arxiv ?? idByTitle.get(norm);
+    if (!id) {
+      id = slugId(e.title);
+      for (let n = 2; slugTitle.has(id) && slugTitle.get(id) !== norm; n++) id = `${slugId(e.title)}-${n}`;
+      slugTitle.set(id, norm);
+    }
+    if (!idByTitle.has(norm)) idByTitle.set(norm, id);
+    e.paperId = id;
+    const prev = byId.get(id);
+    if (prev) {
+      mergeInto(prev, e, diags);
+      return;
+    }
+    const year = e.arxiv
+      ? 2000 + Number(e.arxiv.slice(0, 2))
+      : (e.venueYear ?? neighbourYear(entries, index, e, diags));
+    if (year === null) return;
+    const paper: PaperRecord = {
+      id,
+      title: e.title,
+      name: nameFromTitle(e.title),
+      authors: e.authors,
+      year,
+      month: e.arxiv ? Number(e.arxiv.slice(2, 4)) : null,
+      venue: e.venue,
+      arxiv: e.arxiv,
+      links: { ...e.links },
+      family: e.family,
+      tasks: [e.task],
+    };
+    byId.set(id, { paper, entry: e });
+  });
+  return [...byId.values()].map((x) => x.paper).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function mergeInto(
+  prev: { paper: PaperRecord; entry: ListedEntry },
+  e: ListedEntry,
+  diags: Diagnostic[],
+): void {
+  const p = prev.paper;
+  if (!p.tasks.includes(e.task)) p.tasks = TASKS.filter((t) => t === e.task || p.tasks.includes(t));
+  if (e.family !== p.family) {
+    diags.push({
+      level: 'warning',
+      line: e.line,
+      message: `"${clip(e.title)}" is also listed under "${e.section}" (family ${e.family}); keeping family ${p.family} of its first listing (line ${prev.entry.line})`,
+    });
+  }
+  if (normaliseTitle(e.title) !== normaliseTitle(p.title)) {
+    diags.push({
+      level: 'warning',
+      line: e.line,
+      message: `same arXiv id as line ${prev.entry.line} but a different title: "${clip(e.title)}"`,
+    });
+  }
+  for (const [k, v] of Object.entries(e.links) as [keyof typeof e.links, string][]) {
+    if (p.links[k] === undefined) p.links[k] = v;
+  }
+}
+
+/** Year of the nearest entry above (else below) in the same section, for an entry that prints none. */
+function neighbourYear(
+  entries: ListedEntry[],
+  index: number,
+  e: ListedEntry,
+  diags: Diagnostic[],
+): number | null {
+  const yearOf = (x: ListedEntry | undefined): number | null =>
+    x && x.section === e.section ? (x.arxiv ? 2000 + Number(x.arxiv.slice(0, 2)) : x.venueYear) : null;
+  for (const j of [index - 1, index + 1]) {
+    const y = yearOf(entries[j]);
+    if (y !== null) {
+      diags.push({
+        level: 'warning',
+        line: e.line,
+        message: `"${clip(e.title)}" prints no year and has no arXiv id; year ${y} taken from the neighbouring entry (line ${entries[j]?.line}), please check`,
+      });
+      return y;
+    }
+  }
+  diags.push({
+    level: 'error',
+    line: e.line,
+    message: `"${clip(e.title)}" has no year: none on its venue line and no arXiv id`,
+  });
+  return null;
+}
