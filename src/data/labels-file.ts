@@ -10,7 +10,7 @@ import { compareStrings, orderKeys, parseYamlList, stringifyYaml } from './yaml-
 export const LABELS_FILE = 'labels.yaml';
 
 const LABEL_KEYS = ['id', 'name', 'taxonomy'];
-const TAXONOMY_KEYS = ['space', 'subspace', 'method', 'scheme', 'secondarySpaces'];
+const TAXONOMY_KEYS = ['space', 'subspace', 'method', 'scheme', 'secondarySpaces', 'secondarySchemes'];
 const FIELD_KEYS = ['value', 'evidence', 'confidence', 'basis'];
 
 const HEADER = [
@@ -36,6 +36,7 @@ export function canonicalLabels(l: PaperLabels): PaperLabels {
       method: canonicalField(t.method),
       scheme: canonicalField(t.scheme),
       secondarySpaces: t.secondarySpaces,
+      secondarySchemes: t.secondarySchemes,
     },
     TAXONOMY_KEYS,
   );
@@ -45,5 +46,5 @@ export function canonicalLabels(l: PaperLabels): PaperLabels {
 /** Stringify labels sorted by id; byte-stable. */
 export function stringifyLabelsFile(labels: readonly PaperLabels[]): string {
   const sorted = [...labels].sort((a, b) => compareStrings(a.id, b.id)).map(canonicalLabels);
-  return stringifyYaml(sorted, { header: HEADER, flowKeys: ['secondarySpaces'] });
+  return stringifyYaml(sorted, { header: HEADER, flowKeys: ['secondarySpaces', 'secondarySchemes'] });
 }

@@ -54,6 +54,8 @@ export const PaperTaxonomySchema = z.strictObject({
   scheme: TaxonomyFieldSchema.optional(),
   /** Further inversion spaces a method uses besides its primary one (category ids). */
   secondarySpaces: z.array(z.string().min(1)).optional(),
+  /** Further schemes a method serves besides its primary one (category ids). */
+  secondarySchemes: z.array(z.string().min(1)).optional(),
 });
 export type PaperTaxonomy = z.infer<typeof PaperTaxonomySchema>;
 
