@@ -37,7 +37,7 @@ export const ARXIV_URL =
 
 /** True when the line opens an entry (a bold title line). */
 export function isTitleLine(text: string): boolean {
-  return /^\s*(?:[-+*]\s+)?\*\*/.test(text);
+  return /^\s*(?:[-+*]\s+)?\*\*/.test(text) || /\*\*.*\*\*\s*<br\s*\/?>\s*$/i.test(text);
 }
 
 /** Strip simple inline Markdown/HTML from a title or name. */

@@ -66,6 +66,8 @@ interface Heading {
 
 const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const FENCE = /^\s{0,3}(```|~~~)/;
+/** Lines that only an entry would hold: a PDF link or arXiv address, or an italic authors line. */
+const ORPHAN = [/\[+\s*pdf\s*\]+\(|arxiv\.org\/(abs|pdf|html)\/\d/i, /^\s*\*[^*\s].*\*\s*(<br\s*\/?>)?\s*$/i];
 
 /** Heading text without links, images, emphasis and emoji. */
 export function headingText(raw: string): string {
@@ -81,7 +83,11 @@ export function headingText(raw: string): string {
 export function parseAwesomeList(text: string, options: AwesomeListOptions = {}): AwesomeListImport {
   const sections = options.sections ?? DEFAULT_SECTIONS;
   const diags: Diagnostic[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // invisible characters (controls, zero-width and direction marks) are dropped from every line
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\t' ? c : '')));
   const stack: Heading[] = [];
   const unmapped = new Map<Heading, number>();
   const entries: ListedEntry[] = [];
@@ -97,7 +103,16 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
       stack.push({ depth, text: headingText(h[2] ?? ''), line: i + 1, entries: 0 });
       continue;
     }
-    if (!isTitleLine(t)) continue;
+    if (!isTitleLine(t)) {
+      if (ORPHAN.some((re) => re.test(t)) && stack.some((h) => sections[sectionKey(h.text)] !== undefined)) {
+        diags.push({
+          level: 'error',
+          line: i + 1,
+          message: `an entry's authors or links line outside any entry (no bold title line above it): "${clip(t)}"`,
+        });
+      }
+      continue;
+    }
     const block: EntryLine[] = [{ text: t, line: i + 1 }];
     while (i + 1 < lines.length) {
       const next = lines[i + 1] ?? '';

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  DEFAULT_SECTIONS,
+  headingText,
+  nameFromTitle,
+  parseAwesomeList,
+} from '../../../src/import/awesome-list';
+import { findLinks, parseVenue, splitAuthors } from '../../../src/import/awesome-entry';
+import { slugId } from '../../../src/import/text';
+import { PaperRecordSchema } from '../../../src/model/paper';
+import { AWESOME_MD, FIXTURES, hasShared } from './shared-data';
+
+const mini = readFileSync(join(FIXTURES, 'mini-awesome.md'), 'utf8');
+
+describe('parseAwesomeList on a hand-written list', () => {
+  const result = parseAwesomeList(mini);
+
+  it('files entries under headings of any depth, with emoji and links in headings', () => {
+    expect(result.entries.map((e) => [e.line, e.task, e.family])).toEqual([
+      [12, 'subject', 'diffusion'],
+      [16, 'subject', 'diffusion'],
+      [20, 'subject', 'diffusion'],
+      [33, 'face', 'diffusion'],
+      [37, 'face', 'diffusion'],
+      [43, 'ar-personalization', 'ar'],
+      [51, 'gan-inversion', 'gan'],
+    ]);
+    expect(result.entries[0]?.section).toBe('Subject-Driven Generation');
+  });
+
+  it('merges a paper listed under two sections into one paper with both tasks and all links', () => {
+    expect(result.papers).toHaveLength(6);
+    const db = result.papers.find((p) => p.id === '2208.12242');
+    expect(db).toEqual({
+      id: '2208.12242',
+      title: 'DreamBooth: Fine tuning text-to-image diffusion models for subject-driven generation',
+      name: 'DreamBooth',
+      authors: ['Nataniel Ruiz', 'Yuanzhen Li', 'Kfir Aberman'],
+      year: 2022,
+      month: 8,
+      venue: 'CVPR',
+      arxiv: '2208.12242',
+      links: {
+        pdf: 'https://arxiv.org/abs/2208.12242v2',
+        project: 'https://dreambooth.github.io',
+        code: 'https://github.com/google/dreambooth',
+        demo: 'https://huggingface.co/spaces/x/y',
+      },
+      family: 'diffusion',
+      tasks: ['subject', 'face'],
+    });
+    for (const p of result.papers) expect(PaperRecordSchema.safeParse(p).success).toBe(true);
+  });
+
+  it('reads decorated links, arXiv address variants and plain author lists', () => {
+    const ti = result.papers.find((p) => p.id === '2208.01618');
+    expect(ti?.arxiv).toBe('2208.01618');
+    expect(ti?.links).toEqual({
+      pdf: 'https://www.arxiv.org/pdf/2208.01618v3.pdf',
+      code: 'https://github.com/rinongal/textual_inversion',
+    });
+    expect(ti?.authors).toEqual(['Rinon Gal', 'Yuval Alaluf', 'Gal Chechik', 'Daniel Cohen-Or']);
+    expect(ti?.venue).toBe('ICLR (Spotlight)');
+    expect(ti?.name).toBeNull();
+    const pm = result.papers.find((p) => p.id === '2312.04461');
+    expect(pm?.links.dataset).toBe('https://example.org/data');
+    expect(result.papers.find((p) => p.id === '1904.03189')?.family).toBe('gan');
+  });
+
+  it('gives an entry without an arXiv id a stable slug id and its venue year', () => {
+    const jedi = result.papers.find((p) => p.arxiv === null);
+    expect(jedi?.id).toBe('jedi-joint-image-diffusion-models-for-finetuning-free');
+    expect(jedi?.id).toBe(slugId(jedi?.title ?? ''));
+    expect([jedi?.year, jedi?.month, jedi?.venue, jedi?.name]).toEqual([2024, null, 'CVPR', 'JeDi']);
+  });
+
+  it('reports malformed entries, unknown sections and ignored links with their lines', () => {
+    expect(result.diagnostics.map((d) => [d.line, d.level, d.message.split(':')[0]])).toEqual([
+      [24, 'error', 'entry title is not a bold line "**Title**"'],
+      [28, 'error', 'entry "A paper with no venue line" has no venue-and-year line with links'],
+      [39, 'warning', 'link "Slides" (https'],
+      [55, 'error', 'section "Odd Section" maps to no task (known'],
+    ]);
+    expect(result.diagnostics[3]?.message).toMatch(/its 1 entry was not imported$/);
+  });
+
+  it('reads a CRLF copy identically and a custom section map', () => {
+    const crlf = parseAwesomeList(mini.replace(/\n/g, '\r\n'));
+    expect(crlf.papers).toEqual(result.papers);
+    expect(crlf.diagnostics).toEqual(result.diagnostics);
+    const custom = parseAwesomeList(mini, {
+      sections: { ...DEFAULT_SECTIONS, oddsection: { task: 'style', family: 'diffusion' } },
+    });
+    expect(custom.papers.find((p) => p.id === '2201.00002')?.tasks).toEqual(['style']);
+    expect(custom.diagnostics.filter((d) => d.level === 'error')).toHaveLength(2);
+  });
+});
+
+describe('entry helpers', () => {
+  it('split BibTeX-style and plain author lines', () => {
+    expect(splitAuthors('Radford, Alec.')).toEqual(['Alec Radford']);
+    expect(splitAuthors('Zhang, Yabo and Wei, Yuxiang and {others}.')).toEqual(['Yabo Zhang', 'Yuxiang Wei']);
+    expect(splitAuthors('Wang, Binxu and Ponce, Carlos R.')).toEqual(['Binxu Wang', 'Carlos R Ponce']);
+    expect(splitAuthors('A One, B Two and C Three')).toEqual(['A One', 'B Two', 'C Three']);
+  });
+
+  it('parse venue lines and decorated or nested links', () => {
+    expect(parseVenue('CVPR 2024 AI4CC Workshop. / [PDF](x)')).toEqual({
+      venue: 'CVPR AI4CC Workshop',
+      venueYear: 2024,
+    });
+    expect(parseVenue('Information Fusion.  / [PDF](x)')).toEqual({
+      venue: 'Information Fusion',
+      venueYear: null,
+    });
+    const diags: never[] = [];
+    expect(
+      findLinks('[Code]([https://a.org/x](https://b.org/y)) / [[PDF]](https://c.org/z)', 1, diags),
+    ).toEqual([
+      { text: 'Code', url: 'https://b.org/y' },
+      { text: 'PDF', url: 'https://c.org/z' },
+    ]);
+    expect(diags).toHaveLength(1);
+  });
+
+  it('clean headings and names', () => {
+    expect(headingText('🎨 [Style-Driven Generation](#style) 🎨')).toBe('Style-Driven Generation');
+    expect(nameFromTitle('IP-Adapter: Text compatible image prompt adapter')).toBe('IP-Adapter');
+    expect(nameFromTitle('Flux Already Knows - Activating Subject-Driven Image Generation')).toBeNull();
+    expect(nameFromTitle('An image is worth one word and more: whatever')).toBeNull();
+  });
+});
+
+describe.skipIf(!hasShared('awesome-personalized-image-generation.md'))('the bundled list', () => {
+  const result = parseAwesomeList(readFileSync(AWESOME_MD, 'utf8'));
+
+  it('parses all 420 entries into 416 distinct papers with no errors', () => {
+    expect(result.entries).toHaveLength(420);
+    expect(result.papers).toHaveLength(416);
+    expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
+    expect(result.papers.filter((p) => p.tasks.length > 1).map((p) => p.id)).toEqual([
+      '2212.04488',
+      '2411.17440',
+      '2411.18068',
+      '2504.06256',
+    ]);
+    expect(result.papers.filter((p) => p.arxiv === null)).toHaveLength(14);
+  });
+
+  it('gets real facts right', () => {
+    const db = result.papers.find((p) => p.title.startsWith('Dreambooth: Fine tuning'));
+    expect([db?.id, db?.year, db?.month, db?.venue, db?.tasks]).toEqual([
+      '2208.12242',
+      2022,
+      8,
+      'CVPR',
+      ['subject'],
+    ]);
+    const ip = result.papers.find((p) => p.id === '2308.06721');
+    expect(ip?.name).toBe('Ip-adapter');
+    expect(result.papers.find((p) => p.id === '2101.05278')?.family).toBe('survey');
+    const count = (f: string): number => result.papers.filter((p) => p.family === f).length;
+    // entries under the AR, GAN and Related Surveys headings (MetaQueries is also under Subject, so it stays diffusion)
+    expect([count('ar'), count('gan'), count('survey')]).toEqual([24 - 1, 63, 8]);
+  });
+
+  it('reports the list oddities it works around, with their lines', () => {
+    const warned = result.diagnostics.map((d) => d.line);
+    expect(warned).toEqual([582, 760, 1240, 1378]);
+  });
+});
