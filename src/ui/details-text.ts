@@ -170,3 +170,24 @@ export function paperLinks(a: Pick<NodeAttributes, 'arxiv' | 'links'>): PaperLin
   }
   return links;
 }
+
+/** A compact summary of an edge's sources, e.g. "full text + README google/dreambooth § Usage". */
+export function shortProvenance(list: readonly Provenance[]): string {
+  const parts = list.map((p) => {
+    switch (p.source) {
+      case 'fulltext-references':
+        return 'full text';
+      case 'code-readme': {
+        const where = p.section ? `${p.repo} § ${p.section}` : p.repo;
+        return `${p.surveyRepo ? 'survey README' : 'README'} ${where}`;
+      }
+      case 'curated':
+        return 'curated';
+      case 'semantic-scholar':
+        return 'Semantic Scholar';
+      case 'openalex':
+        return 'OpenAlex';
+    }
+  });
+  return [...new Set(parts)].join(' + ');
+}

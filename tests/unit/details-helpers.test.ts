@@ -7,6 +7,7 @@ import {
   formatProvenance,
   paperLinks,
   safeHttpUrl,
+  shortProvenance,
   taxonomyRows,
   venueYear,
 } from '../../src/ui/details-text';
@@ -190,6 +191,17 @@ describe('provenance, venue and links', () => {
     expect(formatProvenance({ source: 'openalex', fetched: '2026-11-01' })).toBe(
       'OpenAlex (fetched 2026-11-01)',
     );
+  });
+
+  it('summarises an edge\'s sources compactly, without repeats', () => {
+    expect(
+      shortProvenance([
+        { source: 'fulltext-references', match: 'arxiv-id' },
+        { source: 'code-readme', repo: 'o/r', section: 'Usage', evidence: 'name', surveyRepo: false },
+        { source: 'code-readme', repo: 'x/awesome', section: null, evidence: 'name', surveyRepo: true },
+        { source: 'fulltext-references', match: 'title' },
+      ]),
+    ).toBe('full text + README o/r § Usage + survey README x/awesome');
   });
 
   it('prints venue and year', () => {
