@@ -1,9 +1,11 @@
 /**
- * npm run import:awesome -- [--in FILE] [--out FILE]
+ * npm run import:awesome -- [--in FILE] [--out FILE] [--sections FILE]
  * Awesome-list Markdown → graph-data/papers.yaml. Prints every diagnostic with its line;
  * exits non-zero (writing nothing) when the list has errors.
  */
 import { parseAwesomeList } from '../src/import/awesome-list';
+import type { SectionMap } from '../src/import/awesome-list';
+import { parseSectionMap } from '../src/import/section-map';
 import { stringifyPapersFile } from '../src/data/papers-file';
 import { cliOptions, readInput, report, runCli, writeOutput } from './lib/import-cli';
 
@@ -12,8 +14,11 @@ export const AWESOME_DEFAULTS = {
   out: 'graph-data/papers.yaml',
 };
 
-export function importAwesome(input: string, output: string): number {
-  const result = parseAwesomeList(readInput(input, 'awesome list'));
+export function importAwesome(input: string, output: string, sectionsFile = ''): number {
+  const sections: SectionMap | undefined = sectionsFile
+    ? parseSectionMap(readInput(sectionsFile, 'section map'), sectionsFile)
+    : undefined;
+  const result = parseAwesomeList(readInput(input, 'awesome list'), { sections });
   const errors = report(input, result.diagnostics);
   console.log(`${input}: ${result.entries.length} entries, ${result.papers.length} distinct papers`);
   if (errors > 0) {

@@ -9,6 +9,7 @@ import {
 } from '../../../src/import/awesome-list';
 import { findLinks, parseVenue, splitAuthors } from '../../../src/import/awesome-entry';
 import { slugId } from '../../../src/import/text';
+import { parseSectionMap } from '../../../src/import/section-map';
 import { PaperRecordSchema } from '../../../src/model/paper';
 import { AWESOME_MD, FIXTURES, hasShared } from './shared-data';
 
@@ -169,5 +170,29 @@ describe.skipIf(!hasShared('awesome-personalized-image-generation.md'))('the bun
   it('reports the list oddities it works around, with their lines', () => {
     const warned = result.diagnostics.map((d) => d.line);
     expect(warned).toEqual([582, 760, 1240, 1378]);
+  });
+});
+
+describe('section map files', () => {
+  it('map headings as written (emoji and case ignored) to tasks and families', () => {
+    const map = parseSectionMap(
+      readFileSync(join(FIXTURES, 'odd-sections.yaml'), 'utf8'),
+      'odd-sections.yaml',
+    );
+    expect(map).toEqual({
+      subjectdrivengeneration: { task: 'subject', family: 'diffusion' },
+      facedrivengeneration: { task: 'face', family: 'diffusion' },
+      oddsection: { task: 'style', family: 'diffusion' },
+    });
+    const r = parseAwesomeList(mini, { sections: map });
+    expect(r.papers.find((p) => p.id === '2201.00002')?.tasks).toEqual(['style']);
+    // AR and GAN headings are not in this map: their entries are reported, not dropped
+    expect(r.diagnostics.filter((d) => d.level === 'error').map((d) => d.line)).toEqual([24, 28, 41, 49]);
+  });
+
+  it('name the line and heading of a bad mapping', () => {
+    expect(() => parseSectionMap('Subject: { task: subjekt, family: diffusion }\n', 's.yaml')).toThrow(
+      /^s\.yaml:1: section "Subject": field "task": /,
+    );
   });
 });
