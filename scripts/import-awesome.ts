@@ -35,7 +35,14 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     [
       { name: 'in', default: AWESOME_DEFAULTS.in, help: 'the awesome list' },
       { name: 'out', default: AWESOME_DEFAULTS.out, help: 'papers file to write' },
+      {
+        name: 'sections',
+        default: '',
+        help: "YAML map of heading → { task, family } (default: the bundled list's sections)",
+      },
     ],
   );
-  runCli(() => importAwesome(opts.in ?? AWESOME_DEFAULTS.in, opts.out ?? AWESOME_DEFAULTS.out));
+  runCli(() =>
+    importAwesome(opts.in ?? AWESOME_DEFAULTS.in, opts.out ?? AWESOME_DEFAULTS.out, opts.sections),
+  );
 }
