@@ -86,7 +86,7 @@ export function buildSearchIndex(graph: AtlasGraph): SearchIndex {
     tokenize,
     searchOptions: {
       boost: BOOST,
-      prefix: true,
+      prefix: (term: string) => term.length >= 2,
       fuzzy: fuzziness,
       tokenize,
     },

@@ -11,6 +11,16 @@ import type { ViewState } from '../state/types';
 export interface ViewServices {
   /** Animate the camera to a node. */
   focusNode(id: string): void;
+  /** The force layout (ForceAtlas2 in a worker). */
+  layout: LayoutService;
+}
+
+export interface LayoutService {
+  start(): void;
+  stop(): void;
+  isRunning(): boolean;
+  /** Calls `listener` with the running flag whenever it changes; returns the unsubscribe. */
+  onChange(listener: (running: boolean) => void): () => void;
 }
 
 export interface AppContext {

@@ -12,6 +12,8 @@
  * - `details`  — the right drawer; the shell opens it while `state.selected` is set.
  */
 import type { MountPanel } from './context';
+import { mountControls } from './controls';
+import { mountLegend } from './legend';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
@@ -25,4 +27,6 @@ export interface PanelEntry {
 
 export const PANELS: PanelEntry[] = [
   // e.g. { slot: 'search', id: 'search', mount: mountSearch },
+  { slot: 'controls', id: 'controls', mount: mountControls },
+  { slot: 'legend', id: 'legend', mount: mountLegend },
 ];

@@ -193,7 +193,7 @@ describe('provenance, venue and links', () => {
     );
   });
 
-  it('summarises an edge\'s sources compactly, without repeats', () => {
+  it("summarises an edge's sources compactly, without repeats", () => {
     expect(
       shortProvenance([
         { source: 'fulltext-references', match: 'arxiv-id' },

@@ -117,7 +117,7 @@ describe('searchPapers', () => {
   });
 });
 
-const GRAPH_FILE = 'public/graph.json';
+const GRAPH_FILE = process.env.ATLAS_GRAPH_FILE ?? 'public/graph.json';
 describe.skipIf(!existsSync(GRAPH_FILE))('searchPapers on the real graph', () => {
   let realIndex: ReturnType<typeof buildSearchIndex>;
   beforeAll(() => {

@@ -1,0 +1,39 @@
+/**
+ * Entry point: loads the graph file (`graph.json`, or the relative path in `?graph=`), mounts the
+ * app, or shows what went wrong. Exposes `window.__atlas` for tests and the benchmark.
+ */
+import './ui/styles.css';
+import { fetchGraphFile, graphUrlFromQuery } from './graph/load';
+import { mountApp, showError, type App } from './ui/app';
+import { createInspector, type AtlasInspector } from './ui/inspect';
+
+declare global {
+  interface Window {
+    __atlas?: AtlasInspector;
+  }
+}
+
+async function main(root: HTMLElement): Promise<void> {
+  let app: App | null = null;
+  const status = { status: 'loading', error: null as string | null };
+  window.__atlas = createInspector(() => app, () => status);
+  try {
+    const url = graphUrlFromQuery(window.location.search, window.location.href);
+    const loaded = await fetchGraphFile(url);
+    app = mountApp(root, loaded);
+    document.title = `${loaded.meta.dataset.name} · Lineage Atlas`;
+    status.status = 'ready';
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    status.status = 'error';
+    status.error = message;
+    app?.cleanup();
+    app = null;
+    showError(root, message);
+    console.error(e);
+  }
+  window.addEventListener('pagehide', () => app?.cleanup(), { once: true });
+}
+
+const root = document.getElementById('app');
+if (root) void main(root);

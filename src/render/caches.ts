@@ -1,0 +1,113 @@
+/**
+ * What the reducers look up, rebuilt only when the part of the state it depends on changes:
+ * colours (colour-by), sizes (size-by), categories and the isolated set (colour-by, isolated),
+ * visibility (filters) and the focused neighbourhood (hover, selection). No DOM, no sigma: testable.
+ */
+import { categoryMap } from '../graph/categories';
+import { computeVisibility, type Visibility } from '../graph/filters';
+import { neighbourhood, type Neighbourhood } from '../graph/neighbourhood';
+import type { AtlasGraph } from '../graph/types';
+import type { ColorBy, GraphMeta, SizeBy } from '../model';
+import type { ViewState } from '../state/types';
+
+export interface Focus {
+  hood: Neighbourhood;
+  /** `selection`: the clicked paper (references blue, citations green); `hover`: a passing look. */
+  mode: 'hover' | 'selection';
+}
+
+export interface RenderCaches {
+  colors: Map<string, string>;
+  sizes: Map<string, number>;
+  categories: Map<string, string>;
+  visibility: Visibility;
+  /** Papers of the isolated legend category; null when none is isolated. */
+  isolated: Set<string> | null;
+  focus: Focus | null;
+}
+
+/** What a state change requires of the renderer. */
+export type RefreshKind = 'none' | 'highlight' | 'full';
+
+export function buildColors(graph: AtlasGraph, colorBy: ColorBy, unknownColor: string): Map<string, string> {
+  const map = new Map<string, string>();
+  graph.forEachNode((node, a) => map.set(node, a.colors[colorBy] ?? unknownColor));
+  return map;
+}
+
+export function buildSizes(graph: AtlasGraph, sizeBy: SizeBy): Map<string, number> {
+  const map = new Map<string, number>();
+  graph.forEachNode((node, a) => map.set(node, a.sizes[sizeBy] ?? a.size));
+  return map;
+}
+
+export function buildIsolated(categories: Map<string, string>, isolated: string | null): Set<string> | null {
+  if (isolated === null) return null;
+  const set = new Set<string>();
+  for (const [node, cat] of categories) if (cat === isolated) set.add(node);
+  return set;
+}
+
+/** The hovered paper's neighbourhood, else the selected one's, over visible edges; null when neither is visible. */
+export function buildFocus(graph: AtlasGraph, state: ViewState, visibility: Visibility): Focus | null {
+  const node = state.hovered ?? state.selected;
+  if (node === null || !graph.hasNode(node) || !visibility.nodes.has(node)) return null;
+  const hood = neighbourhood(graph, node, (edge) => visibility.edges.has(edge));
+  return { hood, mode: node === state.selected ? 'selection' : 'hover' };
+}
+
+export function buildCaches(graph: AtlasGraph, meta: GraphMeta, state: ViewState): RenderCaches {
+  const categories = categoryMap(graph, state.colorBy);
+  const visibility = computeVisibility(graph, state.filters);
+  return {
+    colors: buildColors(graph, state.colorBy, meta.taxonomy.unknownColor),
+    sizes: buildSizes(graph, state.sizeBy),
+    categories,
+    visibility,
+    isolated: buildIsolated(categories, state.isolated),
+    focus: buildFocus(graph, state, visibility),
+  };
+}
+
+/**
+ * Updates the caches for a state change, rebuilding only what depends on what changed, and says
+ * how much the renderer must redo: `full` when visibility or sizes change (sigma re-indexes labels),
+ * `highlight` when only colours/highlights change, `none` otherwise.
+ */
+export function updateCaches(
+  caches: RenderCaches,
+  graph: AtlasGraph,
+  meta: GraphMeta,
+  prev: ViewState,
+  next: ViewState,
+): { caches: RenderCaches; refresh: RefreshKind } {
+  let refresh: RefreshKind = 'none';
+  const c = { ...caches };
+  if (prev.filters !== next.filters) {
+    c.visibility = computeVisibility(graph, next.filters);
+    refresh = 'full';
+  }
+  if (prev.sizeBy !== next.sizeBy) {
+    c.sizes = buildSizes(graph, next.sizeBy);
+    refresh = 'full';
+  }
+  if (prev.labelDensity !== next.labelDensity) refresh = 'full';
+  if (prev.colorBy !== next.colorBy) {
+    c.colors = buildColors(graph, next.colorBy, meta.taxonomy.unknownColor);
+    c.categories = categoryMap(graph, next.colorBy);
+    if (refresh === 'none') refresh = 'highlight';
+  }
+  if (prev.colorBy !== next.colorBy || prev.isolated !== next.isolated) {
+    c.isolated = buildIsolated(c.categories, next.isolated);
+    if (refresh === 'none') refresh = 'highlight';
+  }
+  if (prev.filters !== next.filters || prev.hovered !== next.hovered || prev.selected !== next.selected) {
+    const focus = buildFocus(graph, next, c.visibility);
+    const same = focus?.hood.node === caches.focus?.hood.node && focus?.mode === caches.focus?.mode;
+    if (!same || prev.filters !== next.filters) {
+      c.focus = focus;
+      if (refresh === 'none') refresh = 'highlight';
+    }
+  }
+  return refresh === 'none' ? { caches, refresh } : { caches: c, refresh };
+}

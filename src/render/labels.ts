@@ -1,0 +1,59 @@
+/**
+ * Label and hover drawing for sigma's 2D label layers, in the theme's colours: text with a halo so
+ * it stays readable over edges, and a rounded card behind the hovered / selected paper.
+ */
+import type { NodeDisplayData, PartialButFor } from 'sigma/types';
+import type { RenderTheme } from './theme';
+
+type LabelData = PartialButFor<NodeDisplayData, 'x' | 'y' | 'size' | 'label' | 'color'>;
+interface LabelSettings {
+  labelSize: number;
+  labelFont: string;
+  labelWeight: string;
+}
+
+export function createLabelDrawers(theme: () => RenderTheme) {
+  function drawLabel(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void {
+    if (!data.label) return;
+    const t = theme();
+    ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+    const x = data.x + data.size + 3;
+    const y = data.y + settings.labelSize / 3;
+    ctx.lineJoin = 'round';
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = t.labelHalo;
+    ctx.strokeText(data.label, x, y);
+    ctx.fillStyle = t.label;
+    ctx.fillText(data.label, x, y);
+  }
+
+  function drawHover(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void {
+    const t = theme();
+    const size = settings.labelSize;
+    ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
+    const pad = 3;
+    const r = data.size + pad;
+    ctx.fillStyle = t.dark ? '#23282e' : '#ffffff';
+    ctx.strokeStyle = t.dark ? '#aab1ba' : '#3d4450';
+    ctx.lineWidth = 1.5;
+    ctx.shadowColor = t.dark ? 'rgba(0,0,0,0.6)' : 'rgba(0,0,0,0.25)';
+    ctx.shadowBlur = 6;
+    ctx.beginPath();
+    if (data.label) {
+      const w = ctx.measureText(data.label).width;
+      const h = Math.max(size + 2 * pad, 2 * r);
+      ctx.roundRect(data.x - r, data.y - h / 2, r * 2 + w + 3 + 2 * pad, h, Math.min(r, h / 2));
+    } else {
+      ctx.arc(data.x, data.y, r, 0, Math.PI * 2);
+    }
+    ctx.fill();
+    ctx.shadowBlur = 0;
+    ctx.stroke();
+    if (data.label) {
+      ctx.fillStyle = t.label;
+      ctx.fillText(data.label, data.x + data.size + 3, data.y + size / 3);
+    }
+  }
+
+  return { drawLabel, drawHover };
+}

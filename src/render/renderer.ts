@@ -1,0 +1,192 @@
+/**
+ * The sigma renderer: reducers over the view state, pointer events turned into store actions,
+ * resize following the container, and a new renderer when the WebGL context is lost.
+ * `createRenderer` returns a handle whose `cleanup` undoes everything.
+ */
+import Sigma from 'sigma';
+import { createEdgeArrowProgram } from 'sigma/rendering';
+import type { Settings } from 'sigma/settings';
+import type { AtlasGraph } from '../graph/types';
+import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
+import type { Store } from '../state/store';
+import type { ViewState } from '../state/types';
+import { clearSelection, hover, select } from '../state/view';
+import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from './caches';
+import { focusCamera } from './camera';
+import { watchContextLoss } from './context-loss';
+import { createLabelDrawers } from './labels';
+import { createEdgeReducer, createNodeReducer } from './reducers';
+import { currentTheme, type RenderTheme } from './theme';
+
+export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** Labels are drawn at this size, never smaller. */
+export const LABEL_SIZE = 13;
+
+/** Maps the view's label density (0..1) to sigma's label grid density and size threshold. */
+export function labelSettings(density: number): { labelDensity: number; labelRenderedSizeThreshold: number } {
+  return { labelDensity: 0.08 + 1.2 * density, labelRenderedSizeThreshold: 14 - 12 * density };
+}
+
+export interface RendererStats {
+  /** Renderers created so far (1 + recoveries from a lost WebGL context). */
+  generation: number;
+  renders: number;
+  /** Duration of the last render, ms. */
+  lastRenderMs: number;
+  contextLost: boolean;
+}
+
+export interface RendererHandle {
+  sigma(): Sigma<NodeAttributes, EdgeAttributes>;
+  caches(): RenderCaches;
+  stats(): RendererStats;
+  focusNode(id: string): void;
+  /** Calls `listener` after every render (for tests and the benchmark). */
+  onRender(listener: () => void): () => void;
+  cleanup(): void;
+}
+
+export interface RendererOptions {
+  graph: AtlasGraph;
+  meta: GraphMeta;
+  store: Store<ViewState>;
+  /** Told when the context is lost (true) and when a new renderer took over (false). */
+  onContextChange?: (lost: boolean) => void;
+}
+
+export function createRenderer(container: HTMLElement, opts: RendererOptions): RendererHandle {
+  const { graph, meta, store } = opts;
+  const win = container.ownerDocument.defaultView ?? window;
+  let theme: RenderTheme = currentTheme(win);
+  let caches = buildCaches(graph, meta, store.get());
+  const getCaches = () => caches;
+  const getTheme = () => theme;
+  const labels = createLabelDrawers(getTheme);
+  const nodeKeys = graph.nodes();
+  const edgeKeys = graph.edges();
+  const renderListeners = new Set<() => void>();
+  const stats: RendererStats = { generation: 0, renders: 0, lastRenderMs: 0, contextLost: false };
+
+  const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
+    defaultEdgeType: 'arrow',
+    edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }) },
+    labelFont: LABEL_FONT,
+    labelSize: LABEL_SIZE,
+    labelWeight: '500',
+    labelColor: { color: theme.label },
+    ...labelSettings(store.get().labelDensity),
+    labelGridCellSize: 90,
+    stagePadding: 30,
+    minCameraRatio: 0.03,
+    maxCameraRatio: 4,
+    hideEdgesOnMove: graph.size > 20_000,
+    nodeReducer: createNodeReducer(getCaches, getTheme),
+    edgeReducer: createEdgeReducer(graph, getCaches, getTheme),
+    defaultDrawNodeLabel: labels.drawLabel,
+    defaultDrawNodeHover: labels.drawHover,
+  });
+
+  let sigma!: Sigma<NodeAttributes, EdgeAttributes>;
+  let unwatch: () => void = () => {};
+  let renderStart = 0;
+
+  function mount(): void {
+    sigma = new Sigma(graph, container, settings());
+    stats.generation += 1;
+    sigma.on('beforeRender', () => {
+      renderStart = performance.now();
+    });
+    sigma.on('afterRender', () => {
+      stats.renders += 1;
+      stats.lastRenderMs = performance.now() - renderStart;
+      for (const l of [...renderListeners]) l();
+    });
+    sigma.on('enterNode', ({ node }) => {
+      container.style.cursor = 'pointer';
+      store.update((s) => hover(s, node));
+    });
+    sigma.on('leaveNode', () => {
+      container.style.cursor = '';
+      store.update((s) => hover(s, null));
+    });
+    sigma.on('clickNode', ({ node }) => store.update((s) => select(s, node)));
+    sigma.on('clickStage', () => store.update(clearSelection));
+    const canvases = sigma.getCanvases();
+    const gl = ['edges', 'nodes', 'hoverNodes'].map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);
+    unwatch = watchContextLoss(gl, onLost, recover);
+  }
+
+  function unmount(): void {
+    unwatch();
+    try {
+      sigma.kill();
+    } catch {
+      // a renderer whose context is gone may fail to release GL objects: they are gone anyway
+    }
+  }
+
+  function onLost(): void {
+    stats.contextLost = true;
+    opts.onContextChange?.(true);
+  }
+
+  function recover(): void {
+    const camera = sigma.getCamera().getState();
+    unmount();
+    mount();
+    sigma.getCamera().setState(camera);
+    stats.contextLost = false;
+    opts.onContextChange?.(false);
+  }
+
+  function refresh(kind: RefreshKind): void {
+    if (kind === 'none') return;
+    if (kind === 'full') {
+      sigma.setSettings(labelSettings(store.get().labelDensity));
+      sigma.refresh();
+    } else {
+      // colours and highlights only: re-reduce every item, skip sigma's re-indexing (extent, label grid)
+      sigma.refresh({ partialGraph: { nodes: nodeKeys, edges: edgeKeys }, skipIndexation: true });
+    }
+  }
+
+  mount();
+
+  const unsubscribe = store.subscribe((next, prev) => {
+    const result = updateCaches(caches, graph, meta, prev, next);
+    caches = result.caches;
+    refresh(result.refresh);
+  });
+
+  const media = win.matchMedia('(prefers-color-scheme: dark)');
+  const onScheme = () => {
+    theme = currentTheme(win);
+    sigma.setSetting('labelColor', { color: theme.label });
+    refresh('full');
+  };
+  media.addEventListener('change', onScheme);
+
+  const resizeObserver = new ResizeObserver(() => {
+    sigma.resize();
+    sigma.refresh();
+  });
+  resizeObserver.observe(container);
+
+  return {
+    sigma: () => sigma,
+    caches: getCaches,
+    stats: () => ({ ...stats }),
+    focusNode: (id) => void focusCamera(sigma, id),
+    onRender(listener) {
+      renderListeners.add(listener);
+      return () => renderListeners.delete(listener);
+    },
+    cleanup() {
+      resizeObserver.disconnect();
+      media.removeEventListener('change', onScheme);
+      unsubscribe();
+      renderListeners.clear();
+      unmount();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+/**
+ * The app shell: header (dataset name, visible/total counts), collapsible left sidebar, the graph
+ * canvas, the right drawer for the selection, and the error screen. Mounts the renderer, the layout
+ * and every panel of PANELS into its slot; `mountApp` returns the cleanup of all of it.
+ */
+import type { LoadedGraph } from '../graph/types';
+import { createLayout, type LayoutController } from '../render/layout';
+import { createRenderer, type RendererHandle } from '../render/renderer';
+import { createStore, type Store } from '../state/store';
+import type { ViewState } from '../state/types';
+import { clearSelection, initialViewState } from '../state/view';
+import type { AppContext } from './context';
+import { h } from './dom';
+import { PANELS, type PanelSlot } from './panels';
+
+export interface App {
+  store: Store<ViewState>;
+  renderer: RendererHandle;
+  layout: LayoutController;
+  loaded: LoadedGraph;
+  cleanup(): void;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
+  const { graph, meta } = loaded;
+  const store = createStore(initialViewState(meta));
+  const cleanups: Array<() => void> = [];
+
+  const toggle = h('button', {
+    type: 'button',
+    class: 'icon-btn',
+    'aria-controls': 'sidebar',
+    'aria-expanded': 'true',
+    'aria-label': 'Hide sidebar',
+    text: '☰',
+  });
+  const counts = h('p', { class: 'counts', 'data-testid': 'counts', 'aria-live': 'polite' });
+  const headerSlot = h('div', { class: 'header-slot' });
+  const header = h(
+    'header',
+    { class: 'app-header' },
+    toggle,
+    h('h1', { class: 'title', text: meta.dataset.name }),
+    counts,
+    headerSlot,
+  );
+  const slots: Record<PanelSlot, HTMLElement> = {
+    header: headerSlot,
+    search: h('div', { class: 'slot slot-search' }),
+    controls: h('div', { class: 'slot slot-controls' }),
+    filters: h('div', { class: 'slot slot-filters' }),
+    legend: h('div', { class: 'slot slot-legend' }),
+    details: h('div', { class: 'slot slot-details' }),
+  };
+  const sidebar = h('aside', { id: 'sidebar', class: 'sidebar', 'aria-label': 'Explorer controls' }, slots.search, slots.controls, slots.filters);
+  const canvas = h('div', { class: 'graph', id: 'graph', 'aria-label': 'Citation graph', role: 'img' });
+  const notice = h('p', { class: 'notice', role: 'status', hidden: true });
+  const stage = h('main', { class: 'stage' }, canvas, h('div', { class: 'legend-dock' }, slots.legend), notice);
+  const closeDrawer = h('button', { type: 'button', class: 'icon-btn drawer-close', 'aria-label': 'Close details', text: '✕' });
+  const drawer = h('aside', { class: 'drawer', 'aria-label': 'Selection', hidden: true }, closeDrawer, slots.details);
+  const shell = h('div', { class: 'app' }, header, h('div', { class: 'body' }, sidebar, stage, drawer));
+  root.replaceChildren(shell);
+
+  const renderer = createRenderer(canvas, {
+    graph,
+    meta,
+    store,
+    onContextChange(lost) {
+      notice.hidden = !lost;
+      notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
+    },
+  });
+  cleanups.push(renderer.cleanup);
+  const layout = createLayout(graph);
+  cleanups.push(layout.cleanup);
+
+  const ctx: AppContext = {
+    graph,
+    meta,
+    store,
+    view: {
+      focusNode: (id) => renderer.focusNode(id),
+      layout: {
+        start: () => layout.start(),
+        stop: () => layout.stop(),
+        isRunning: () => layout.isRunning(),
+        onChange: (l) => layout.onChange(l),
+      },
+    },
+  };
+  for (const panel of PANELS) {
+    const container = h('div', { class: `panel panel-${panel.id}`, 'data-panel': panel.id });
+    slots[panel.slot].append(container);
+    cleanups.push(panel.mount(container, ctx));
+  }
+
+  const updateCounts = () => {
+    const { nodes, edges } = renderer.caches().visibility;
+    counts.textContent = `${plural(nodes.size, 'paper', 'papers')} of ${graph.order.toLocaleString('en')} · ${plural(edges.size, 'link', 'links')} of ${graph.size.toLocaleString('en')}`;
+  };
+  const updateDrawer = () => {
+    drawer.hidden = store.get().selected === null;
+  };
+  updateCounts();
+  updateDrawer();
+  cleanups.push(
+    store.subscribe((s, prev) => {
+      if (s.filters !== prev.filters) updateCounts();
+      if (s.selected !== prev.selected) updateDrawer();
+    }),
+  );
+
+  toggle.addEventListener('click', () => {
+    const collapsed = shell.classList.toggle('sidebar-collapsed');
+    toggle.setAttribute('aria-expanded', String(!collapsed));
+    toggle.setAttribute('aria-label', collapsed ? 'Show sidebar' : 'Hide sidebar');
+  });
+  closeDrawer.addEventListener('click', () => store.update(clearSelection));
+  const onKey = (e: KeyboardEvent) => {
+    if (e.key !== 'Escape' || e.defaultPrevented) return;
+    store.update(clearSelection);
+  };
+  document.addEventListener('keydown', onKey);
+  cleanups.push(() => document.removeEventListener('keydown', onKey));
+
+  return {
+    store,
+    renderer,
+    layout,
+    loaded,
+    cleanup() {
+      for (const c of cleanups.reverse()) c();
+      root.replaceChildren();
+    },
+  };
+}
+
+/** The error screen: what went wrong, in plain text, and what to do. */
+export function showError(root: HTMLElement, message: string): void {
+  root.replaceChildren(
+    h(
+      'div',
+      { class: 'error-screen', role: 'alert' },
+      h('h1', { text: 'The graph could not be opened' }),
+      h('p', { class: 'error-message', text: message }),
+      h('p', { class: 'muted', text: 'Check that the graph file exists and was written by `npm run build:graph`, then reload the page.' }),
+    ),
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * "Color by" / "Size by" selects, the label density slider and the layout's Start / Stop buttons.
+ */
+import { COLOR_BY, SIZE_BY, dimension, type ColorBy, type GraphMeta, type SizeBy, type TaxonomyDimension } from '../model';
+import { setColorBy, setLabelDensity, setSizeBy } from '../state/view';
+import type { MountPanel } from './context';
+import { h } from './dom';
+
+const COLOR_LABELS: Record<ColorBy, string> = {
+  family: 'Model family',
+  task: 'Task',
+  space: 'Inversion space',
+  method: 'Inversion method',
+  scheme: 'Personalization scheme',
+  year: 'Year',
+  community: 'Community (Louvain)',
+};
+
+const SIZE_LABELS: Record<SizeBy, string> = {
+  citations: 'In-set citations',
+  pagerank: 'PageRank',
+  uniform: 'Uniform',
+};
+
+/** The display name of a colour-by dimension: the taxonomy's label when it has one. */
+export function colorByLabel(meta: GraphMeta, colorBy: ColorBy): string {
+  if (colorBy === 'year' || colorBy === 'community') return COLOR_LABELS[colorBy];
+  return dimension(meta.taxonomy, colorBy as TaxonomyDimension)?.label ?? COLOR_LABELS[colorBy];
+}
+
+function select<T extends string>(id: string, label: string, values: readonly T[], text: (v: T) => string) {
+  const el = h('select', { id });
+  for (const v of values) el.append(h('option', { value: v, text: text(v) }));
+  const wrap = h('div', { class: 'field' }, h('label', { for: id, text: label }), el);
+  return { wrap, el };
+}
+
+export const mountControls: MountPanel = (container, ctx) => {
+  const { store, meta } = ctx;
+  const color = select('color-by', 'Color by', COLOR_BY, (v) => colorByLabel(meta, v));
+  const size = select('size-by', 'Size by', SIZE_BY, (v) => SIZE_LABELS[v]);
+  const density = h('input', { id: 'label-density', type: 'range', min: 0, max: 1, step: 0.05 });
+  const start = h('button', { type: 'button', class: 'btn', text: 'Start layout' });
+  const stop = h('button', { type: 'button', class: 'btn', text: 'Stop layout' });
+  const layoutStatus = h('span', { class: 'muted small', role: 'status' });
+
+  container.append(
+    h('h2', { class: 'panel-title', text: 'View' }),
+    color.wrap,
+    size.wrap,
+    h('div', { class: 'field' }, h('label', { for: 'label-density', text: 'Label density' }), density),
+    h('div', { class: 'field' }, h('span', { class: 'field-label', text: 'Force layout' }), h('div', { class: 'row' }, start, stop, layoutStatus)),
+  );
+
+  const sync = () => {
+    const s = store.get();
+    color.el.value = s.colorBy;
+    size.el.value = s.sizeBy;
+    density.value = String(s.labelDensity);
+  };
+  const syncLayout = (running: boolean) => {
+    start.disabled = running;
+    stop.disabled = !running;
+    layoutStatus.textContent = running ? 'running…' : '';
+  };
+  sync();
+  syncLayout(ctx.view.layout.isRunning());
+
+  color.el.addEventListener('change', () => store.update((s) => setColorBy(s, color.el.value as ColorBy)));
+  size.el.addEventListener('change', () => store.update((s) => setSizeBy(s, size.el.value as SizeBy)));
+  density.addEventListener('input', () => store.update((s) => setLabelDensity(s, Number(density.value))));
+  start.addEventListener('click', () => ctx.view.layout.start());
+  stop.addEventListener('click', () => ctx.view.layout.stop());
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.colorBy !== prev.colorBy || s.sizeBy !== prev.sizeBy || s.labelDensity !== prev.labelDensity) sync();
+  });
+  const unlayout = ctx.view.layout.onChange(syncLayout);
+  return () => {
+    unsubscribe();
+    unlayout();
+    container.replaceChildren();
+  };
+};

@@ -1,0 +1,72 @@
+/**
+ * `window.__atlas`: a small read-mostly view of the running app for end-to-end tests and the
+ * benchmark. It reads the store and the renderer; its two actions go through the store like any panel.
+ */
+import type { ViewState } from '../state/types';
+import { hover, select } from '../state/view';
+import type { RendererStats } from '../render/renderer';
+import type { App } from './app';
+
+export interface AtlasInspector {
+  /** 'loading' | 'ready' | 'error' */
+  status(): string;
+  error(): string | null;
+  state(): ViewState | null;
+  visibleCount(): { nodes: number; edges: number };
+  totalCount(): { nodes: number; edges: number };
+  renderer(): RendererStats | null;
+  layoutRunning(): boolean;
+  /** Layout position of a node (graph coordinates). */
+  position(id: string): { x: number; y: number } | null;
+  /** Where a node is drawn, in page (CSS pixel) coordinates, for pointer events. */
+  screenPosition(id: string): { x: number; y: number } | null;
+  /** What the reducers made of a node / an edge. */
+  nodeDisplay(id: string): { color: string; size: number; hidden: boolean; forceLabel: boolean; highlighted: boolean; label: string | null } | null;
+  edgeDisplay(id: string): { color: string; size: number; hidden: boolean } | null;
+  hover(id: string | null): void;
+  select(id: string | null): void;
+}
+
+export function createInspector(getApp: () => App | null, getStatus: () => { status: string; error: string | null }): AtlasInspector {
+  const sigma = () => getApp()?.renderer.sigma() ?? null;
+  return {
+    status: () => getStatus().status,
+    error: () => getStatus().error,
+    state: () => getApp()?.store.get() ?? null,
+    visibleCount() {
+      const v = getApp()?.renderer.caches().visibility;
+      return { nodes: v?.nodes.size ?? 0, edges: v?.edges.size ?? 0 };
+    },
+    totalCount() {
+      const g = getApp()?.loaded.graph;
+      return { nodes: g?.order ?? 0, edges: g?.size ?? 0 };
+    },
+    renderer: () => getApp()?.renderer.stats() ?? null,
+    layoutRunning: () => getApp()?.layout.isRunning() ?? false,
+    position(id) {
+      const g = getApp()?.loaded.graph;
+      if (!g?.hasNode(id)) return null;
+      const a = g.getNodeAttributes(id);
+      return { x: a.x, y: a.y };
+    },
+    screenPosition(id) {
+      const s = sigma();
+      const d = s?.getNodeDisplayData(id);
+      if (!s || !d) return null;
+      const p = s.framedGraphToViewport(d);
+      const rect = s.getContainer().getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    nodeDisplay(id) {
+      const d = sigma()?.getNodeDisplayData(id);
+      if (!d) return null;
+      return { color: d.color, size: d.size, hidden: d.hidden, forceLabel: d.forceLabel, highlighted: d.highlighted, label: d.label };
+    },
+    edgeDisplay(id) {
+      const d = sigma()?.getEdgeDisplayData(id);
+      return d ? { color: d.color, size: d.size, hidden: d.hidden } : null;
+    },
+    hover: (id) => getApp()?.store.update((s) => hover(s, id)),
+    select: (id) => getApp()?.store.update((s) => select(s, id)),
+  };
+}
