@@ -40,9 +40,25 @@ export function isTitleLine(text: string): boolean {
   return /^\s*(?:[-+*]\s+)?\*\*/.test(text) || /\*\*.*\*\*\s*<br\s*\/?>\s*$/i.test(text);
 }
 
-/** Strip simple inline Markdown/HTML from a title or name. */
+const GREEK: Readonly<Record<string, string>> = {
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  lambda: 'λ',
+  mu: 'μ',
+  pi: 'π',
+  sigma: 'σ',
+  tau: 'τ',
+  phi: 'φ',
+  omega: 'ω',
+};
+
+/** Strip simple inline Markdown/HTML from a title or name; "$\\lambda$" becomes "λ". */
 function plain(s: string): string {
   return s
+    .replace(/\$\\([a-zA-Z]+)\$/g, (m, name: string) => GREEK[name] ?? m)
     .replace(/<[^>]+>/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/\s+/g, ' ')

@@ -161,12 +161,37 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
   return { entries, papers, diagnostics: diags };
 }
 
-/** The method name of a "Name: subtitle" title when the part before the colon is short. */
+const MINOR_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'in',
+  'it',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+  'your',
+]);
+
+/**
+ * The method name of a "Name: subtitle" title when the part before the colon looks like a name:
+ * at most 4 words, no comma, and one word or Title Case ("Blended Diffusion", not "Mind the gap").
+ */
 export function nameFromTitle(title: string): string | null {
   const m = /^([^:]{1,40}):\s+\S/.exec(title);
   const name = m?.[1]?.trim();
-  if (!name || name.split(/\s+/).length > 4) return null;
-  return name;
+  if (!name || name.includes(',')) return null;
+  const words = name.split(/\s+/);
+  if (words.length > 4) return null;
+  const titleCase = words.every((w, i) => (i > 0 && MINOR_WORDS.has(w)) || !/^\p{Ll}/u.test(w));
+  return words.length === 1 || titleCase ? name : null;
 }
 
 function mergeEntries(entries: ListedEntry[], diags: Diagnostic[]): PaperRecord[] {

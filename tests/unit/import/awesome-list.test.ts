@@ -7,7 +7,8 @@ import {
   nameFromTitle,
   parseAwesomeList,
 } from '../../../src/import/awesome-list';
-import { findLinks, parseVenue, splitAuthors } from '../../../src/import/awesome-entry';
+import { findLinks, parseEntry, parseVenue, splitAuthors } from '../../../src/import/awesome-entry';
+import type { Diagnostic } from '../../../src/import/diagnostics';
 import { slugId } from '../../../src/import/text';
 import { parseSectionMap } from '../../../src/import/section-map';
 import { PaperRecordSchema } from '../../../src/model/paper';
@@ -194,5 +195,40 @@ describe('section map files', () => {
     expect(() => parseSectionMap('Subject: { task: subjekt, family: diffusion }\n', 's.yaml')).toThrow(
       /^s\.yaml:1: section "Subject": field "task": /,
     );
+  });
+});
+
+describe('names from titles', () => {
+  it('take a short Title Case or one-word prefix, not a phrase', () => {
+    expect(nameFromTitle('Dreambooth: Fine tuning text-to-image diffusion models')).toBe('Dreambooth');
+    expect(nameFromTitle('Blended Diffusion: Text-driven editing of natural images')).toBe(
+      'Blended Diffusion',
+    );
+    expect(nameFromTitle('The Chosen One: Consistent characters in text-to-image diffusion models')).toBe(
+      'The Chosen One',
+    );
+    expect(nameFromTitle('Mind the gap: Domain gap control for single shot domain adaptation')).toBeNull();
+    expect(
+      nameFromTitle('Predict, prevent, and evaluate: Disentangled text-driven image manipulation'),
+    ).toBeNull();
+    expect(
+      nameFromTitle('$\\lambda$-ECLIPSE: Multi-Concept Personalized Text-to-Image Diffusion Models'),
+    ).toBe('$\\lambda$-ECLIPSE');
+  });
+});
+
+describe('titles with inline TeX', () => {
+  it('turn $\\lambda$ into λ', () => {
+    const diags: Diagnostic[] = [];
+    const facts = parseEntry(
+      [
+        { text: '**$\\lambda$-ECLIPSE: Multi-concept personalization**<br>', line: 1 },
+        { text: '*A B*<br>', line: 2 },
+        { text: 'Arxiv 2024. / [PDF](https://arxiv.org/abs/2402.05195)', line: 3 },
+      ],
+      diags,
+    );
+    expect(facts?.title).toBe('λ-ECLIPSE: Multi-concept personalization');
+    expect(diags).toEqual([]);
   });
 });
