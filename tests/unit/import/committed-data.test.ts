@@ -5,6 +5,12 @@ import { parseAwesomeList } from '../../../src/import/awesome-list';
 import { importSurveyTaxonomy } from '../../../src/import/survey-taxonomy';
 import { importCodeReadmeEdges, importFulltextEdges } from '../../../src/import/edges';
 import {
+  parseDatasetFile,
+  parseEdgesTsv,
+  parseLabelsFile,
+  parsePapersFile,
+  parseTaxonomyFile,
+  stringifyDatasetFile,
   stringifyEdgesTsv,
   stringifyLabelsFile,
   stringifyPapersFile,
@@ -28,6 +34,23 @@ describe('the committed graph-data/', () => {
     const ids = new Set(ds.papers.map((p) => p.value.id));
     expect(ds.labels.every((l) => ids.has(l.value.id))).toBe(true);
     expect(ds.edges.every((e) => ids.has(e.value.source) && ids.has(e.value.target))).toBe(true);
+  });
+
+  it('is in canonical form: parsing and writing each file gives the same bytes', () => {
+    const v = <T>(xs: { value: T }[]): T[] => xs.map((x) => x.value);
+    const f = (name: string): [string, string] => [committed(name), join(GRAPH_DATA, name)];
+    const [papers, pf] = f('papers.yaml');
+    expect(stringifyPapersFile(v(parsePapersFile(papers, pf)))).toBe(papers);
+    const [labels, lf] = f('labels.yaml');
+    expect(stringifyLabelsFile(v(parseLabelsFile(labels, lf)))).toBe(labels);
+    const [tax, tf] = f('taxonomy.yaml');
+    expect(stringifyTaxonomyFile(parseTaxonomyFile(tax, tf).value)).toBe(tax);
+    const [info, df] = f('dataset.yaml');
+    expect(stringifyDatasetFile(parseDatasetFile(info, df))).toBe(info);
+    for (const prov of ['fulltext-references', 'code-readme', 'curated'] as const) {
+      const [tsv, ef] = f(`edges/${prov}.tsv`);
+      expect(stringifyEdgesTsv(prov, v(parseEdgesTsv(tsv, ef)))).toBe(tsv);
+    }
   });
 
   it.skipIf(
