@@ -13,7 +13,10 @@
  */
 import type { MountPanel } from './context';
 import { mountControls } from './controls';
+import { mountDetails } from './details';
+import { mountFilters } from './filters-panel';
 import { mountLegend } from './legend';
+import { mountSearch } from './search';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
@@ -27,6 +30,9 @@ export interface PanelEntry {
 
 export const PANELS: PanelEntry[] = [
   // e.g. { slot: 'search', id: 'search', mount: mountSearch },
+  { slot: 'search', id: 'search', mount: mountSearch },
   { slot: 'controls', id: 'controls', mount: mountControls },
   { slot: 'legend', id: 'legend', mount: mountLegend },
+  { slot: 'filters', id: 'filters', mount: mountFilters },
+  { slot: 'details', id: 'details', mount: mountDetails },
 ];

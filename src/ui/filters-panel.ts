@@ -1,0 +1,205 @@
+/**
+ * The "Filters" region: year range (histogram + brush, or the "From year" / "To year" inputs), families,
+ * tasks, edge kinds, survey mentions, minimum degree, the visible counts and "Reset filters".
+ * Reads the store, calls the filter producers; the renderer hides what computeVisibility drops.
+ */
+import { computeFacets } from '../graph/facets';
+import { computeVisibility } from '../graph/filters';
+import { dimension, EDGE_KINDS, FAMILIES, TASKS, type EdgeKind, type TaxonomyDimension } from '../model';
+import {
+  isDefaultFilters,
+  resetFilters,
+  setMinDegree,
+  setShowSurveyMentions,
+  setYearRange,
+  toggleEdgeKind,
+  toggleFamily,
+  toggleTask,
+} from '../state/filters';
+import type { Filters } from '../state/types';
+import type { MountPanel } from './context';
+import { button, checkbox, el, uniqueId } from './panel-dom';
+import { createYearBrush } from './year-brush';
+import './panels.css';
+
+const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
+  'builds-on': 'Builds on',
+  cites: 'Cites',
+  compares: 'Compares',
+  mentions: 'Mentions',
+};
+
+export const mountFilters: MountPanel = (container, ctx) => {
+  const { graph, meta, store } = ctx;
+  const facets = computeFacets(graph);
+  const bounds = facets.yearBounds;
+  const cleanups: (() => void)[] = [];
+  const listen = <K extends keyof HTMLElementEventMap>(
+    target: HTMLElement,
+    type: K,
+    fn: (e: HTMLElementEventMap[K]) => void,
+  ) => {
+    target.addEventListener(type, fn);
+    cleanups.push(() => target.removeEventListener(type, fn));
+  };
+  const update = (producer: Parameters<typeof store.update>[0]) => store.update(producer);
+
+  const region = el('section', { className: 'la-filters' });
+  region.setAttribute('role', 'region');
+  region.setAttribute('aria-label', 'Filters');
+  const head = el('div', { className: 'la-filters-head' });
+  const heading = el('h2', { className: 'la-panel-heading', text: 'Filters' });
+  const reset = button('Reset filters', 'la-link-button');
+  head.append(heading, reset);
+  const counts = el('p', { className: 'la-filter-counts' });
+  counts.setAttribute('role', 'status');
+  region.append(head, counts);
+
+  // ── years ──
+  const yearGroup = fieldset('Years');
+  const readout = el('span', { className: 'la-year-readout' });
+  const allYears = button('All years', 'la-link-button');
+  const yearHead = el('div', { className: 'la-year-head' });
+  yearHead.append(readout, allYears);
+  const histogram = el('div', { className: 'la-year-chart' });
+  const fromInput = yearInput('From year');
+  const toInput = yearInput('To year');
+  const yearInputs = el('div', { className: 'la-year-inputs' });
+  yearInputs.append(fromInput.label, toInput.label);
+  yearGroup.append(yearHead, histogram, yearInputs);
+  region.append(yearGroup);
+  const yearBrush = createYearBrush(histogram, {
+    bins: facets.years,
+    onChange: (range) => update((s) => setYearRange(s, range, bounds)),
+  });
+  cleanups.push(() => yearBrush.destroy());
+  function yearInput(text: string) {
+    const label = el('label', { className: 'la-number' });
+    const input = el('input');
+    Object.assign(input, { type: 'number', min: String(bounds[0]), max: String(bounds[1]), step: '1' });
+    label.append(el('span', { text }), input);
+    return { label, input };
+  }
+  const onYearInput = () => {
+    const a = fromInput.input.valueAsNumber;
+    const b = toInput.input.valueAsNumber;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) return;
+    update((s) => setYearRange(s, [a, b], bounds));
+  };
+  listen(fromInput.input, 'change', onYearInput);
+  listen(toInput.input, 'change', onYearInput);
+  listen(allYears, 'click', () => update((s) => setYearRange(s, null, bounds)));
+
+  // ── families and tasks ──
+  const labelOf = (dim: TaxonomyDimension, id: string) =>
+    dimension(meta.taxonomy, dim)?.categories.find((c) => c.id === id);
+  const familyGroup = fieldset('Family');
+  const familyBoxes = FAMILIES.filter((f) => facets.families[f] > 0).map((family) => {
+    const cat = labelOf('family', family);
+    const box = checkbox(cat?.label ?? family, facets.families[family]);
+    if (cat) {
+      const swatch = el('span', { className: 'la-swatch' });
+      swatch.style.background = cat.color;
+      box.label.insertBefore(swatch, box.label.children[1] ?? null);
+    }
+    listen(box.input, 'change', () => update((s) => toggleFamily(s, family, box.input.checked)));
+    familyGroup.append(box.label);
+    return { id: family, input: box.input };
+  });
+  const taskGroup = fieldset('Task');
+  const taskBoxes = TASKS.filter((t) => facets.tasks[t] > 0).map((task) => {
+    const box = checkbox(labelOf('task', task)?.label ?? task, facets.tasks[task]);
+    listen(box.input, 'change', () => update((s) => toggleTask(s, task, box.input.checked)));
+    taskGroup.append(box.label);
+    return { id: task, input: box.input };
+  });
+  region.append(familyGroup, taskGroup);
+
+  // ── edges and degree ──
+  const edgeGroup = fieldset('Edges');
+  const kindBoxes = EDGE_KINDS.map((kind) => {
+    const box = checkbox(EDGE_KIND_LABELS[kind], facets.edgeKinds[kind]);
+    box.label.insertBefore(
+      el('span', { className: `la-edge-swatch la-edge-${kind}` }),
+      box.label.children[1] ?? null,
+    );
+    listen(box.input, 'change', () => update((s) => toggleEdgeKind(s, kind, box.input.checked)));
+    edgeGroup.append(box.label);
+    return { id: kind, input: box.input };
+  });
+  const survey = checkbox(
+    "Show mentions from other surveys' repositories",
+    facets.surveyOnly,
+    'la-check la-check-wide',
+  );
+  listen(survey.input, 'change', () => update((s) => setShowSurveyMentions(s, survey.input.checked)));
+  const degreeLabel = el('label', { className: 'la-number la-degree' });
+  const degree = el('input');
+  let maxDegree = 0;
+  graph.forEachNode((node) => {
+    maxDegree = Math.max(maxDegree, graph.degree(node));
+  });
+  Object.assign(degree, {
+    type: 'number',
+    min: '0',
+    max: String(maxDegree),
+    step: '1',
+    id: uniqueId('min-degree'),
+  });
+  degreeLabel.append(el('span', { text: 'Minimum degree' }), degree);
+  listen(degree, 'input', () => {
+    if (degree.value !== '') update((s) => setMinDegree(s, degree.valueAsNumber));
+  });
+  listen(degree, 'change', () =>
+    update((s) => setMinDegree(s, degree.value === '' ? 0 : degree.valueAsNumber)),
+  );
+  edgeGroup.append(survey.label, degreeLabel);
+  region.append(edgeGroup);
+  container.append(region);
+
+  listen(reset, 'click', () => update((s) => resetFilters(s, meta)));
+
+  // ── state → controls ──
+  const totalEdges = graph.size;
+  const totalPapers = graph.order;
+  function render(filters: Filters, previous: Filters | null): void {
+    const vis = computeVisibility(graph, filters);
+    const n = (x: number) => x.toLocaleString('en');
+    counts.textContent = `${n(vis.nodes.size)} of ${n(totalPapers)} papers, ${n(vis.edges.size)} of ${n(totalEdges)} edges visible`;
+    reset.disabled = isDefaultFilters(filters, meta);
+    const years = filters.years;
+    readout.textContent = years
+      ? years[0] === years[1]
+        ? `${years[0]}`
+        : `${years[0]} – ${years[1]}`
+      : `All years (${bounds[0]} – ${bounds[1]})`;
+    allYears.hidden = years === null;
+    if (!previous || previous.years !== years) yearBrush.set(years);
+    const [from, to] = years ?? bounds;
+    if (document.activeElement !== fromInput.input) fromInput.input.value = String(from);
+    if (document.activeElement !== toInput.input) toInput.input.value = String(to);
+    for (const b of familyBoxes) b.input.checked = !filters.families || filters.families.includes(b.id);
+    for (const b of taskBoxes) b.input.checked = !filters.tasks || filters.tasks.includes(b.id);
+    for (const b of kindBoxes) b.input.checked = filters.edgeKinds.includes(b.id);
+    survey.input.checked = filters.showSurveyMentions;
+    if (document.activeElement !== degree || degree.valueAsNumber !== filters.minDegree) {
+      degree.value = String(filters.minDegree);
+    }
+  }
+  render(store.get().filters, null);
+  const unsubscribe = store.subscribe((state, previous) => {
+    if (state.filters !== previous.filters) render(state.filters, previous.filters);
+  });
+
+  return () => {
+    unsubscribe();
+    for (const cleanup of cleanups) cleanup();
+    region.remove();
+  };
+};
+
+function fieldset(legend: string): HTMLFieldSetElement {
+  const set = el('fieldset', { className: 'la-fieldset' });
+  set.append(el('legend', { text: legend }));
+  return set;
+}

@@ -1,0 +1,181 @@
+/**
+ * The search box: an ARIA combobox ("Search papers") with a listbox of suggestions.
+ * Keyboard: ArrowDown/ArrowUp move, Enter chooses, Escape closes (a second Escape clears the text);
+ * the mouse works too. Choosing a paper selects it and animates the camera to it.
+ */
+import { buildSearchIndex, searchPapers, type SearchHit, type SearchIndex } from '../graph/search';
+import { select } from '../state/view';
+import type { MountPanel } from './context';
+import { el, uniqueId } from './panel-dom';
+import './panels.css';
+
+const LIMIT = 8;
+
+export const mountSearch: MountPanel = (container, ctx) => {
+  // built when the page is idle after mounting (not in the way of the first frame), or on first use
+  let index: SearchIndex | null = null;
+  const getIndex = (): SearchIndex => (index ??= buildSearchIndex(ctx.graph));
+  const hasIdle = 'requestIdleCallback' in window;
+  const idle = hasIdle
+    ? window.requestIdleCallback(() => getIndex(), { timeout: 2000 })
+    : window.setTimeout(() => getIndex(), 200);
+  const listId = uniqueId('search-list');
+  const inputId = uniqueId('search-input');
+
+  const root = el('div', { className: 'la-search' });
+  const label = el('label', { className: 'la-visually-hidden', text: 'Search papers' });
+  label.htmlFor = inputId;
+  const input = el('input', { className: 'la-search-input' });
+  Object.assign(input, { id: inputId, type: 'search', placeholder: 'Search name, title, author, id' });
+  input.autocomplete = 'off';
+  input.spellcheck = false;
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-expanded', 'false');
+  input.setAttribute('aria-controls', listId);
+  const list = el('ul', { className: 'la-search-list' });
+  list.id = listId;
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', 'Suggestions');
+  list.hidden = true;
+  const status = el('div', { className: 'la-visually-hidden' });
+  status.setAttribute('role', 'status');
+  root.append(label, input, list, status);
+  container.append(root);
+
+  let hits: SearchHit[] = [];
+  let active = -1;
+
+  function optionId(i: number): string {
+    return `${listId}-opt-${i}`;
+  }
+
+  function setActive(i: number): void {
+    active = hits.length === 0 ? -1 : Math.max(-1, Math.min(hits.length - 1, i));
+    list.querySelectorAll<HTMLElement>('[role="option"]').forEach((opt, j) => {
+      const on = j === active;
+      opt.setAttribute('aria-selected', String(on));
+      opt.classList.toggle('is-active', on);
+      if (on) opt.scrollIntoView({ block: 'nearest' });
+    });
+    if (active >= 0) input.setAttribute('aria-activedescendant', optionId(active));
+    else input.removeAttribute('aria-activedescendant');
+  }
+
+  function open(show: boolean): void {
+    list.hidden = !show;
+    input.setAttribute('aria-expanded', String(show));
+    if (!show) setActive(-1);
+  }
+
+  function renderList(): void {
+    list.replaceChildren(
+      ...hits.map((hit, i) => {
+        const opt = el('li', { className: 'la-search-option' });
+        opt.id = optionId(i);
+        opt.setAttribute('role', 'option');
+        opt.setAttribute('aria-selected', 'false');
+        opt.dataset.id = hit.id;
+        const line = el('div', { className: 'la-search-option-line' });
+        line.append(
+          el('span', { className: 'la-search-name', text: hit.label }),
+          el('span', { className: 'la-search-year', text: String(hit.year) }),
+        );
+        const title = el('div', { className: 'la-search-title', text: hit.title });
+        opt.append(line, title);
+        return opt;
+      }),
+    );
+  }
+
+  function update(): void {
+    const query = input.value;
+    hits = searchPapers(getIndex(), query, LIMIT);
+    renderList();
+    const show = query.trim() !== '';
+    if (show && hits.length === 0) {
+      list.replaceChildren(el('li', { className: 'la-search-empty', text: 'No paper matches' }));
+    }
+    open(show);
+    setActive(hits.length > 0 ? 0 : -1);
+    status.textContent = !show ? '' : hits.length === 0 ? 'No paper matches' : `${hits.length} suggestions`;
+  }
+
+  function choose(i: number): void {
+    const hit = hits[i];
+    if (!hit) return;
+    input.value = hit.label;
+    open(false);
+    status.textContent = `Selected ${hit.label}`;
+    ctx.store.update((s) => select(s, hit.id));
+    ctx.view.focusNode(hit.id);
+  }
+
+  const onInput = () => update();
+  const onKeyDown = (e: KeyboardEvent) => {
+    const isOpen = !list.hidden;
+    switch (e.key) {
+      case 'ArrowDown':
+        e.preventDefault();
+        if (!isOpen) {
+          update();
+          return;
+        }
+        setActive(active + 1 >= hits.length ? 0 : active + 1);
+        break;
+      case 'ArrowUp':
+        e.preventDefault();
+        if (isOpen) setActive(active <= 0 ? hits.length - 1 : active - 1);
+        break;
+      case 'Enter':
+        if (isOpen && active >= 0) {
+          e.preventDefault();
+          choose(active);
+        }
+        break;
+      case 'Escape':
+        if (isOpen) {
+          e.preventDefault();
+          e.stopPropagation();
+          open(false);
+        } else if (input.value !== '') {
+          e.preventDefault();
+          e.stopPropagation();
+          input.value = '';
+          status.textContent = '';
+        }
+        break;
+    }
+  };
+  const optionIndex = (e: Event): number => {
+    const opt = (e.target as Element | null)?.closest<HTMLElement>('[role="option"]');
+    return opt ? Array.prototype.indexOf.call(list.children, opt) : -1;
+  };
+  // mousedown would blur the input before the click lands: keep the focus in the combobox
+  const onListMouseDown = (e: MouseEvent) => e.preventDefault();
+  const onListClick = (e: MouseEvent) => choose(optionIndex(e));
+  const onListMove = (e: MouseEvent) => {
+    const i = optionIndex(e);
+    if (i >= 0 && i !== active) setActive(i);
+  };
+  const onBlur = () => open(false);
+
+  input.addEventListener('input', onInput);
+  input.addEventListener('keydown', onKeyDown);
+  input.addEventListener('blur', onBlur);
+  list.addEventListener('mousedown', onListMouseDown);
+  list.addEventListener('click', onListClick);
+  list.addEventListener('mousemove', onListMove);
+
+  return () => {
+    if (hasIdle) window.cancelIdleCallback(idle);
+    else window.clearTimeout(idle);
+    input.removeEventListener('input', onInput);
+    input.removeEventListener('keydown', onKeyDown);
+    input.removeEventListener('blur', onBlur);
+    list.removeEventListener('mousedown', onListMouseDown);
+    list.removeEventListener('click', onListClick);
+    list.removeEventListener('mousemove', onListMove);
+    root.remove();
+  };
+};

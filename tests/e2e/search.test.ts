@@ -1,0 +1,124 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { openFixture, pwned, selected } from './panel-helpers';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search', () => {
+  it('suggests papers for a typo, moves with the arrow keys and selects with Enter', async () => {
+    const { page, errors } = await openFixture(browser, 'small.json');
+    const box = page.getByRole('combobox', { name: 'Search papers' });
+    const list = page.getByRole('listbox');
+    await expect(list.isVisible()).resolves.toBe(false);
+    await box.fill('diffusion');
+    await list.waitFor({ state: 'visible' });
+    expect(await box.getAttribute('aria-expanded')).toBe('true');
+    const options = list.getByRole('option');
+    expect(await options.count()).toBeGreaterThanOrEqual(3);
+    const first = options.nth(0);
+    const second = options.nth(1);
+    // the first suggestion is active, and the combobox points at it
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    await box.press('ArrowDown');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await second.getAttribute('id'));
+    expect(await second.getAttribute('aria-selected')).toBe('true');
+    expect(await first.getAttribute('aria-selected')).toBe('false');
+    await box.press('ArrowDown');
+    await box.press('ArrowUp');
+    expect(await box.getAttribute('aria-activedescendant')).toBe(await second.getAttribute('id'));
+    const secondId = await second.getAttribute('data-id');
+    await box.press('Enter');
+    expect(await selected(page)).toBe(secondId);
+
+    // a typo still finds DreamBooth first: name, year and title are shown
+    await box.fill('dreambth');
+    const top = options.nth(0);
+    expect(await top.textContent()).toContain('DreamBooth');
+    expect(await top.textContent()).toContain('2022');
+    expect(await top.textContent()).toContain('Fine Tuning Text-to-Image');
+    await box.press('Enter');
+    expect(await selected(page)).toBe('2208.12242');
+    expect(await box.getAttribute('aria-expanded')).toBe('false');
+    expect(await box.inputValue()).toBe('DreamBooth');
+    const details = page.getByRole('region', { name: 'Paper details' });
+    await details.getByRole('heading', { name: /DreamBooth: Fine Tuning/ }).waitFor();
+
+    await page.screenshot({ path: 'test-results/search-selected.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('finds a paper by a spaced name or an arXiv id, and chooses with the mouse', async () => {
+    const { page } = await openFixture(browser, 'small.json');
+    const box = page.getByRole('combobox', { name: 'Search papers' });
+    await box.fill('ip adapter');
+    const option = page.getByRole('option').first();
+    expect(await option.textContent()).toContain('IP-Adapter');
+    await page.screenshot({ path: 'test-results/search-suggestions.png' });
+    await option.click();
+    expect(await selected(page)).toBe('2308.06721');
+    expect(await page.getByRole('listbox').isVisible()).toBe(false);
+
+    // PTI is drawn away from the middle; choosing it animates the camera to it
+    const canvas = (await page.locator('#graph').boundingBox())!;
+    const offCentre = async () => {
+      const at = (await page.evaluate(() => window.__atlas!.screenPosition('2106.05744')))!;
+      return Math.hypot(at.x - (canvas.x + canvas.width / 2), at.y - (canvas.y + canvas.height / 2));
+    };
+    expect(await offCentre()).toBeGreaterThan(canvas.height * 0.2);
+    await box.fill('2106.05744');
+    expect(await page.getByRole('option').first().textContent()).toContain('PTI');
+    await box.press('Enter');
+    expect(await selected(page)).toBe('2106.05744');
+    await page.waitForTimeout(900);
+    expect(await offCentre()).toBeLessThan(canvas.height * 0.15);
+    await page.close();
+  });
+
+  it('Escape closes the suggestions without touching the selection, a second one clears the text', async () => {
+    const { page } = await openFixture(browser, 'small.json');
+    await page.evaluate(() => window.__atlas!.select('2212.04488'));
+    const box = page.getByRole('combobox', { name: 'Search papers' });
+    await box.fill('elite');
+    await page.getByRole('listbox').waitFor({ state: 'visible' });
+    await box.press('Escape');
+    expect(await page.getByRole('listbox').isVisible()).toBe(false);
+    expect(await selected(page)).toBe('2212.04488');
+    await box.press('Escape');
+    expect(await box.inputValue()).toBe('');
+    expect(await selected(page)).toBe('2212.04488');
+    // ArrowDown reopens the suggestions of the current text
+    await box.fill('kosmos');
+    await box.press('Escape');
+    await box.press('ArrowDown');
+    expect(await page.getByRole('option').first().textContent()).toContain('Kosmos-G');
+    await box.fill('zzzzqqqq');
+    expect(await page.getByRole('listbox').textContent()).toContain('No paper matches');
+    await page.close();
+  });
+
+  it('shows hostile paper text literally in the suggestions', async () => {
+    const { page, errors } = await openFixture(browser, 'hostile.json');
+    const box = page.getByRole('combobox', { name: 'Search papers' });
+    await box.fill('dream');
+    const list = page.getByRole('listbox');
+    await list.waitFor({ state: 'visible' });
+    const text = await list.textContent();
+    expect(text).toContain('Dream<script>window.__pwned=2</script>');
+    expect(text).toContain('<script>window.__pwned=2</script>');
+    expect(await list.locator('script, img, svg, b').count()).toBe(0);
+    await box.press('Enter');
+    expect(await selected(page)).toBe('2208.12242');
+    expect(await pwned(page)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
