@@ -1,0 +1,125 @@
+/**
+ * The build pipeline: dataset → validated, joined, merged graph with metrics, layout, visuals and
+ * metadata. Pure: the CLI reads the files and writes the result; everything random is seeded.
+ */
+import Graph from 'graphology';
+import type { Dataset } from '../model/dataset';
+import type { ColorBy, GraphMeta, NodeAttributes, SizeBy } from '../model/graph-file';
+import type { Paper } from '../model/paper';
+import { displayLabel, joinPapers } from './join';
+import type { LayoutOptions } from './layout';
+import { assignLayout } from './layout';
+import type { MergedEdge } from './merge-edges';
+import { mergeEdges } from './merge-edges';
+import { buildMeta } from './meta';
+import type { MetricsOptions } from './metrics';
+import { assignMetrics } from './metrics';
+import { createRng } from './random';
+import { sortKeysDeep } from './stable-json';
+import type { AtlasGraph } from './types';
+import { validateDataset } from './validate';
+import type { VisualOptions } from './visuals';
+import { assignVisuals, communityColors } from './visuals';
+
+/** Steps a caller can time or report: the ones that can take more than a moment on big graphs. */
+export type BuildStep = 'validate' | 'assemble' | 'metrics' | 'layout' | 'visuals';
+
+/** Runs one step; a CLI passes a runner that prints progress and timings. */
+export type StepRunner = <T>(step: BuildStep, run: () => T) => T;
+
+export interface BuildOptions {
+  /** Seed of every random choice (Louvain order, layout start). */
+  seed?: number;
+  /** sha256 hex of the input files, recorded in the metadata. */
+  inputsHash?: string;
+  /** ForceAtlas2 iterations (default by graph size). */
+  layoutIterations?: number;
+  step?: StepRunner;
+  metrics?: Omit<MetricsOptions, 'rng'>;
+  layout?: Omit<LayoutOptions, 'rng' | 'iterations'>;
+  visuals?: VisualOptions;
+}
+
+export const DEFAULT_SEED = 42;
+
+const runDirectly: StepRunner = (_step, run) => run();
+
+export interface BuildResult {
+  graph: AtlasGraph;
+  meta: GraphMeta;
+}
+
+const EMPTY_COLORS = {} as Record<ColorBy, string>;
+const EMPTY_SIZES = {} as Record<SizeBy, number>;
+
+/**
+ * Node attributes before metrics, layout and visuals fill their fields. Keys are inserted in sorted
+ * order (later steps only overwrite them), which the serialiser relies on for canonical text.
+ */
+export function initialNodeAttributes(paper: Paper): NodeAttributes {
+  return sortKeysDeep({
+    ...paper,
+    label: displayLabel(paper),
+    x: 0,
+    y: 0,
+    citations: 0,
+    pagerank: 0,
+    community: 0,
+    colors: EMPTY_COLORS,
+    sizes: EMPTY_SIZES,
+    color: '',
+    size: 1,
+  });
+}
+
+/** The stable key of the edge of an ordered pair. */
+export function edgeKey(source: string, target: string): string {
+  return `${source}->${target}`;
+}
+
+/** A directed simple graph of the papers and merged edges, in the given order. */
+export function assembleGraph(papers: Paper[], edges: MergedEdge[]): AtlasGraph {
+  const graph: AtlasGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  for (const p of papers) graph.addNode(p.id, initialNodeAttributes(p));
+  for (const { source, target, attributes } of edges) {
+    graph.addDirectedEdgeWithKey(edgeKey(source, target), source, target, attributes);
+  }
+  return graph;
+}
+
+function checkOptions(options: BuildOptions | undefined): { seed: number; inputsHash: string } {
+  const seed = options?.seed ?? DEFAULT_SEED;
+  if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
+    throw new Error(`buildGraph: seed must be an integer in [0, 2^32), got ${seed}`);
+  }
+  const inputsHash = options?.inputsHash ?? '';
+  if (inputsHash !== '' && !/^[0-9a-f]{64}$/.test(inputsHash)) {
+    throw new Error('buildGraph: inputsHash must be a sha256 hex digest');
+  }
+  return { seed, inputsHash };
+}
+
+/**
+ * Builds the explorer's graph from a dataset. Throws `DataErrors` (every problem, each with
+ * file:line, record and field) when the dataset is inconsistent.
+ */
+export function buildGraph(dataset: Dataset, options?: BuildOptions): BuildResult {
+  const { seed, inputsHash } = checkOptions(options);
+  const step = options?.step ?? runDirectly;
+  step('validate', () => validateDataset(dataset));
+  const graph = step('assemble', () => {
+    const papers = joinPapers(dataset.papers, dataset.labels);
+    return assembleGraph(papers, mergeEdges(dataset.edges, new Map(papers.map((p, i) => [p.id, i]))));
+  });
+  const taxonomy = dataset.taxonomy.value;
+  const communities = step('metrics', () => {
+    const summary = assignMetrics(graph, { ...options?.metrics, rng: createRng(seed) });
+    return communityColors(summary, taxonomy.unknownColor, options?.visuals);
+  });
+  const layoutIterations = step('layout', () =>
+    assignLayout(graph, { ...options?.layout, rng: createRng(seed + 1), iterations: options?.layoutIterations }),
+  );
+  step('visuals', () => assignVisuals(graph, { taxonomy, communities }, options?.visuals));
+  const meta = buildMeta(graph, { info: dataset.info, taxonomy, communities, inputsHash, seed, layoutIterations });
+  return { graph, meta };
+}

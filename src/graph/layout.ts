@@ -1,0 +1,163 @@
+/**
+ * The initial layout the explorer opens on: seeded start positions (communities placed apart, so
+ * few iterations suffice) refined by a fixed number of synchronous ForceAtlas2 iterations.
+ */
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
+import type { Rng } from './random';
+import { createRng } from './random';
+import type { NodeAttributes } from '../model/graph-file';
+import type { AtlasGraph } from './types';
+
+export interface LayoutOptions {
+  /** Random source for start positions; defaults to a generator seeded with 1. */
+  rng?: Rng;
+  /** ForceAtlas2 iterations; defaults to `defaultIterations(graph.order)`. */
+  iterations?: number;
+  /** Overrides of the settings inferred from the graph. */
+  settings?: ForceAtlas2Settings;
+  /** Decimals positions are rounded to, so the output text is stable. */
+  decimals?: number;
+}
+
+interface ResolvedLayoutOptions {
+  rng: Rng;
+  iterations: number;
+  settings: ForceAtlas2Settings;
+  decimals: number;
+}
+
+/**
+ * Iterations by graph size. Exact repulsion costs n² per iteration and Barnes-Hut (used above 500
+ * nodes) about n log n with a large constant, so big graphs get few: their start positions already
+ * separate the communities, and the explorer can refine the layout on demand.
+ */
+export function defaultIterations(order: number): number {
+  if (order <= 500) return 300;
+  if (order <= 2_000) return 100;
+  if (order <= 5_000) return 60;
+  if (order <= 20_000) return 40;
+  if (order <= 50_000) return 12;
+  return 4;
+}
+
+function resolveOptions(graph: AtlasGraph, options: LayoutOptions | undefined): ResolvedLayoutOptions {
+  const o: ResolvedLayoutOptions = {
+    rng: options?.rng ?? createRng(1),
+    iterations: options?.iterations ?? defaultIterations(graph.order),
+    settings: {
+      ...forceAtlas2.inferSettings(Math.max(graph.order, 1)),
+      barnesHutOptimize: graph.order > 500,
+      barnesHutTheta: 1,
+      ...options?.settings,
+    },
+    decimals: options?.decimals ?? 2,
+  };
+  if (typeof o.rng !== 'function') throw new Error('layout: rng must be a function');
+  if (!Number.isInteger(o.iterations) || o.iterations < 0) {
+    throw new Error(`layout: iterations must be a non-negative integer, got ${o.iterations}`);
+  }
+  if (!Number.isInteger(o.decimals) || o.decimals < 0 || o.decimals > 8) {
+    throw new Error(`layout: decimals must be an integer in [0, 8], got ${o.decimals}`);
+  }
+  return o;
+}
+
+const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
+
+interface Disc {
+  x: number;
+  y: number;
+  r: number;
+}
+
+/**
+ * Community centres: one disc per community (area ∝ size) laid out by ForceAtlas2 on the quotient
+ * graph (edge weight = edges between two communities), with overlap prevention. Deterministic:
+ * the discs start on a golden-angle spiral, largest first.
+ */
+export function communityDiscs(graph: AtlasGraph, iterations = 200): Map<number, Disc> {
+  const sizes = new Map<number, number>();
+  graph.forEachNode((_n, a) => sizes.set(a.community, (sizes.get(a.community) ?? 0) + 1));
+  const ids = [...sizes.keys()].sort((a, b) => a - b);
+  const q = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  let area = 0;
+  ids.forEach((c, k) => {
+    const size = sizes.get(c) as number;
+    const r = 10 * Math.sqrt(size);
+    const dist = k === 0 ? 0 : 10 * Math.sqrt(area) + r;
+    q.addNode(String(c), { x: dist * Math.cos(k * GOLDEN_ANGLE), y: dist * Math.sin(k * GOLDEN_ANGLE), size: r });
+    area += size;
+  });
+  if (q.order > 1) {
+    const n = (ids[ids.length - 1] as number) + 1;
+    const weights = new Map<number, number>();
+    graph.forEachEdge((_e, _a, _s, _t, sa, ta) => {
+      const [lo, hi] = sa.community < ta.community ? [sa.community, ta.community] : [ta.community, sa.community];
+      if (lo !== hi) weights.set(lo * n + hi, (weights.get(lo * n + hi) ?? 0) + 1);
+    });
+    for (const [key, weight] of [...weights.entries()].sort((a, b) => a[0] - b[0])) {
+      q.addEdge(String(Math.floor(key / n)), String(key % n), { weight });
+    }
+    const settings = { ...forceAtlas2.inferSettings(q), adjustSizes: true, barnesHutOptimize: false };
+    forceAtlas2.assign(q, { iterations, settings, getEdgeWeight: 'weight' });
+  }
+  const out = new Map<number, Disc>();
+  q.forEachNode((c, a) => out.set(Number(c), { x: a.x as number, y: a.y as number, r: a.size as number }));
+  return out;
+}
+
+/** Seeded start positions: each paper uniformly in its community's disc. */
+export function startPositions(graph: AtlasGraph, rng: Rng): Map<string, { x: number; y: number }> {
+  const discs = communityDiscs(graph);
+  const out = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((n, a) => {
+    const c = discs.get(a.community) as Disc;
+    const rho = c.r * Math.sqrt(rng());
+    const theta = 2 * Math.PI * rng();
+    out.set(n, { x: c.x + rho * Math.cos(theta), y: c.y + rho * Math.sin(theta) });
+  });
+  return out;
+}
+
+function round(x: number, decimals: number): number {
+  const f = 10 ** decimals;
+  const r = Math.round(x * f) / f;
+  return Object.is(r, -0) ? 0 : r;
+}
+
+/**
+ * Writes seeded start positions into `x`, `y`, then runs ForceAtlas2 in place and rounds the result.
+ * Reads the `community` attribute (assign metrics first). Returns the number of iterations run.
+ */
+export function assignLayout(graph: AtlasGraph, options?: LayoutOptions): number {
+  const o = resolveOptions(graph, options);
+  const start = startPositions(graph, o.rng);
+  const decimals = o.decimals;
+  const roundAttributes = (_n: string, a: NodeAttributes): NodeAttributes => {
+    a.x = round(a.x, decimals);
+    a.y = round(a.y, decimals);
+    return a;
+  };
+  graph.updateEachNodeAttributes(
+    (n, a) => {
+      const p = start.get(n) as { x: number; y: number };
+      a.x = p.x;
+      a.y = p.y;
+      return a;
+    },
+    { attributes: ['x', 'y'] },
+  );
+  if (o.iterations > 0 && graph.order > 1) {
+    forceAtlas2.assign(graph, {
+      iterations: o.iterations,
+      settings: o.settings,
+      getEdgeWeight: null,
+      outputReducer: roundAttributes,
+    });
+  } else {
+    graph.updateEachNodeAttributes(roundAttributes, { attributes: ['x', 'y'] });
+  }
+  return o.iterations;
+}
