@@ -225,6 +225,12 @@ function buildLabels(
       continue;
     }
     owner.set(paper.id, m.name);
+    if (m.family !== paper.family) {
+      diags.push({
+        level: 'warning',
+        message: `method "${m.name}" is a ${m.family} method in the survey but paper ${paper.id} is filed as ${paper.family} in the list`,
+      });
+    }
     const field = (
       value: string | null | undefined,
       confirmedBy: string,

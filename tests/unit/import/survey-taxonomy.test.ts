@@ -70,7 +70,11 @@ describe('importSurveyTaxonomy on a small fixture', () => {
     const bad = JSON.parse(JSON.stringify(miniJson)) as { methods: Record<string, unknown>[] };
     const m0 = bad.methods[0];
     if (m0) m0.inversion_subspace = 'lora';
+    if (m0) m0.family = 'gan';
     const r2 = importSurveyTaxonomy(bad, miniPapers);
+    expect(r2.diagnostics.map((d) => d.message)).toContain(
+      'method "DreamBooth" is a gan method in the survey but paper 2208.12242 is filed as diffusion in the list',
+    );
     expect(r2.diagnostics.filter((d) => d.level === 'error').map((d) => d.message)).toEqual([
       'method "DreamBooth": sub-space "lora" is not a child of space "dm.parameter"',
     ]);
