@@ -4,6 +4,8 @@
  * the mouse works too. Choosing a paper selects it and animates the camera to it.
  */
 import { buildSearchIndex, searchPapers, type SearchHit, type SearchIndex } from '../graph/search';
+import { computeVisibility } from '../graph/filters';
+import type { Filters } from '../state/types';
 import { select } from '../state/view';
 import type { MountPanel } from './context';
 import { el, uniqueId } from './panel-dom';
@@ -43,6 +45,15 @@ export const mountSearch: MountPanel = (container, ctx) => {
   root.append(label, input, list, status);
   container.append(root);
 
+  // which papers the filters show, recomputed only when the filters change
+  let visible: { filters: Filters; nodes: Set<string> } | null = null;
+  const visibleNodes = (): Set<string> => {
+    const filters = ctx.store.get().filters;
+    if (visible?.filters !== filters)
+      visible = { filters, nodes: computeVisibility(ctx.graph, filters).nodes };
+    return visible.nodes;
+  };
+
   let hits: SearchHit[] = [];
   let active = -1;
 
@@ -77,10 +88,13 @@ export const mountSearch: MountPanel = (container, ctx) => {
         opt.setAttribute('aria-selected', 'false');
         opt.dataset.id = hit.id;
         const line = el('div', { className: 'la-search-option-line' });
-        line.append(
-          el('span', { className: 'la-search-name', text: hit.label }),
-          el('span', { className: 'la-search-year', text: String(hit.year) }),
-        );
+        line.append(el('span', { className: 'la-search-name', text: hit.label }));
+        if (!visibleNodes().has(hit.id)) {
+          line.append(
+            el('span', { className: 'la-tag', text: 'hidden', title: 'Hidden by the current filters' }),
+          );
+        }
+        line.append(el('span', { className: 'la-search-year', text: String(hit.year) }));
         const title = el('div', { className: 'la-search-title', text: hit.title });
         opt.append(line, title);
         return opt;

@@ -105,6 +105,19 @@ describe('search', () => {
     await page.close();
   });
 
+  it('marks suggestions the filters hide', async () => {
+    const { page } = await openFixture(browser, 'small.json');
+    await page.getByRole('region', { name: 'Filters' }).getByRole('checkbox', { name: /^GAN \d/ }).uncheck();
+    const box = page.getByRole('combobox', { name: 'Search papers' });
+    await box.fill('pti');
+    const option = page.getByRole('option').first();
+    expect(await option.textContent()).toContain('PTI');
+    expect(await option.textContent()).toContain('hidden');
+    await box.fill('elite');
+    expect(await page.getByRole('option').first().textContent()).not.toContain('hidden');
+    await page.close();
+  });
+
   it('shows hostile paper text literally in the suggestions', async () => {
     const { page, errors } = await openFixture(browser, 'hostile.json');
     const box = page.getByRole('combobox', { name: 'Search papers' });
