@@ -7,7 +7,7 @@ import { parseAwesomeList } from '../src/import/awesome-list';
 import type { SectionMap } from '../src/import/awesome-list';
 import { parseSectionMap } from '../src/import/section-map';
 import { stringifyPapersFile } from '../src/data/papers-file';
-import { cliOptions, readInput, report, runCli, writeOutput } from './lib/import-cli';
+import { cliOptions, isMain, readInput, report, runCli, writeOutput } from './lib/import-cli';
 
 export const AWESOME_DEFAULTS = {
   in: '../shared/data/awesome-personalized-image-generation.md',
@@ -29,7 +29,7 @@ export function importAwesome(input: string, output: string, sectionsFile = ''):
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const opts = cliOptions(
     'Usage: npm run import:awesome -- [options]\nImport papers from an awesome-list Markdown file.',
     [

@@ -11,7 +11,7 @@ import { parsePapersFile } from '../src/data/papers-file';
 import { stringifyEdgesTsv } from '../src/data/edges-tsv';
 import type { ProvenanceSource } from '../src/model/edge';
 import type { PaperRecord } from '../src/model/paper';
-import { cliOptions, fail, readInput, report, runCli, writeOutput } from './lib/import-cli';
+import { cliOptions, isMain, fail, readInput, report, runCli, writeOutput } from './lib/import-cli';
 
 export const EDGES_DEFAULTS = {
   fulltext: '../shared/data/fulltext-references.json',
@@ -64,7 +64,7 @@ export function importEdges(o: typeof EDGES_DEFAULTS): number {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const opts = cliOptions(
     'Usage: npm run import:edges -- [options]\nImport edges from full-text references and code READMEs.',
     [

@@ -7,7 +7,7 @@ import { importSurveyTaxonomy } from '../src/import/survey-taxonomy';
 import { parsePapersFile } from '../src/data/papers-file';
 import { stringifyLabelsFile } from '../src/data/labels-file';
 import { stringifyTaxonomyFile } from '../src/data/taxonomy-file';
-import { cliOptions, fail, readInput, report, runCli, writeOutput } from './lib/import-cli';
+import { cliOptions, isMain, fail, readInput, report, runCli, writeOutput } from './lib/import-cli';
 
 export const TAXONOMY_DEFAULTS = {
   in: '../shared/data/survey-taxonomy.json',
@@ -41,7 +41,7 @@ export function importTaxonomy(o: typeof TAXONOMY_DEFAULTS): number {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isMain(import.meta.url)) {
   const opts = cliOptions(
     'Usage: npm run import:taxonomy -- [options]\nImport the survey taxonomy and per-paper labels.',
     [

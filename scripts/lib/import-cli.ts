@@ -3,7 +3,8 @@
  * files. The importers themselves are pure (src/import/).
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../../src/import/diagnostics';
 import type { Diagnostic } from '../../src/import/diagnostics';
@@ -48,6 +49,12 @@ export function cliOptions(
     out[o.name] = typeof v === 'string' ? v : o.default;
   }
   return out;
+}
+
+/** True when the module with this `import.meta.url` is the script node was started with. */
+export function isMain(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  return script !== undefined && pathToFileURL(resolve(script)).href === moduleUrl;
 }
 
 /** Read a UTF-8 input file, exiting with a clear message when it is missing. */
