@@ -81,7 +81,7 @@ export function parseEdgesTsv(
     throw new DataErrors([
       new DataError(
         { file, line: 1, record: 'header' },
-        `header must be the tab-separated columns: ${want.join(', ')}${NOTE_ALWAYS.has(prov) ? '' : ' (optionally followed by note)'}`,
+        `must be the tab-separated columns: ${want.join(', ')}${NOTE_ALWAYS.has(prov) ? '' : ' (optionally followed by note)'}`,
       ),
     ]);
   }

@@ -68,7 +68,9 @@ describe('readGraphData', () => {
       const msgs = errorsOf(() => readGraphData(dir));
       expect(msgs).toHaveLength(2);
       expect(msgs[0]).toContain('taxonomy.yaml: required file is missing');
-      expect(msgs[1]).toMatch(/code-readme\.tsv:1: header: header must be/);
+      expect(msgs[1]).toMatch(
+        /code-readme\.tsv:1: header: must be the tab-separated columns: source, target, kind, repo, section, evidence, survey_repo \(optionally followed by note\)$/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
