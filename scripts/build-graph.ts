@@ -1,0 +1,129 @@
+/**
+ * `npm run build:graph`: graph-data/ → public/graph.json (graphology serialisation + metadata).
+ * Thin CLI: reading, hashing and writing here; the pipeline itself is pure (src/graph/build.ts).
+ * Exit codes: 0 built, 1 bad data or failed write (previous output untouched), 2 bad options.
+ */
+import { parseArgs } from 'node:util';
+import { buildGraph, DEFAULT_SEED } from '../src/graph/build';
+import type { BuildStep, StepRunner } from '../src/graph/build';
+import { graphFileChunks } from '../src/graph/serialize';
+import { DataErrors } from '../src/model/errors';
+import { hashInputs } from './lib/build-io';
+import { writeChunksAtomic } from './lib/build-io';
+import { readGraphData } from './lib/graph-data-fs';
+
+const USAGE = `Usage: npm run build:graph -- [options]
+
+Builds the explorer's graph file from a graph-data directory: validates it, merges edges,
+computes citations, PageRank, communities and an initial layout, and writes the file atomically.
+
+Options:
+  --data DIR   graph-data directory to read (default: graph-data)
+  --out FILE   graph file to write (default: public/graph.json)
+  --seed N     seed of communities and layout, an integer in [0, 2^32) (default: ${DEFAULT_SEED})
+  --help       show this help`;
+
+/** At most this many data problems are printed; the count of the rest follows. */
+const MAX_PRINTED = 50;
+
+interface CliArgs {
+  data: string;
+  out: string;
+  seed: number;
+}
+
+class UsageError extends Error {}
+
+export function parseCliArgs(argv: string[]): CliArgs | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: 'string' },
+        out: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  if (values.help) return 'help';
+  const seedText = values.seed ?? String(DEFAULT_SEED);
+  const seed = Number(seedText);
+  if (!/^\d+$/.test(seedText) || !Number.isSafeInteger(seed) || seed > 0xffffffff) {
+    throw new UsageError(`--seed must be an integer in [0, 2^32), got "${seedText}"`);
+  }
+  for (const name of ['data', 'out'] as const) {
+    if (values[name] === '') throw new UsageError(`--${name} must not be empty`);
+  }
+  return { data: values.data ?? 'graph-data', out: values.out ?? 'public/graph.json', seed };
+}
+
+function log(line: string): void {
+  process.stderr.write(`build-graph: ${line}\n`);
+}
+
+function seconds(start: number): string {
+  return `${((performance.now() - start) / 1000).toFixed(2)} s`;
+}
+
+/** Times a step and reports it on stderr: a start line, then the time taken. */
+function timed<T>(name: string, run: () => T, detail?: (result: T) => string): T {
+  log(`${name} …`);
+  const start = performance.now();
+  const result = run();
+  log(`${name} done in ${seconds(start)}${detail ? ` (${detail(result)})` : ''}`);
+  return result;
+}
+
+const stepRunner: StepRunner = <T>(step: BuildStep, run: () => T): T => timed(step, run);
+
+function main(argv: string[]): number {
+  let args: CliArgs | 'help';
+  try {
+    args = parseCliArgs(argv);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`build-graph: ${e.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const { data, out, seed } = args;
+  const total = performance.now();
+  try {
+    const dataset = timed(
+      `read ${data}`,
+      () => readGraphData(data),
+      (d) => `${d.papers.length} papers, ${d.labels.length} labels, ${d.edges.length} edge records`,
+    );
+    const inputsHash = timed('hash inputs', () => hashInputs(data));
+    const { graph, meta } = buildGraph(dataset, { seed, inputsHash, step: stepRunner });
+    const bytes = timed(`write ${out}`, () => writeChunksAtomic(out, graphFileChunks(graph, meta)));
+    log(
+      `wrote ${out}: ${graph.order} papers, ${graph.size} edges, ${meta.communities.length} communities, ` +
+        `${(bytes / 1e6).toFixed(1)} MB in ${seconds(total)}`,
+    );
+    return 0;
+  } catch (e) {
+    if (e instanceof DataErrors) {
+      const shown = e.errors.slice(0, MAX_PRINTED);
+      log(`${e.errors.length} problem(s) in ${data}:`);
+      for (const err of shown) process.stderr.write(`  ${err.message}\n`);
+      if (e.errors.length > shown.length) process.stderr.write(`  … and ${e.errors.length - shown.length} more\n`);
+      log(`nothing written; ${out} is unchanged`);
+      return 1;
+    }
+    log(`failed: ${(e as Error).stack ?? String(e)}`);
+    log(`nothing written; ${out} is unchanged`);
+    return 1;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,48 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hashInputs, inputFiles, writeChunksAtomic } from '../../../scripts/lib/build-io';
+import { copySmallDir, SMALL_DIR } from './support';
+
+describe('writeChunksAtomic', () => {
+  it('writes all chunks, creating the directory, and reports the bytes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-io-'));
+    const path = join(dir, 'sub', 'out.json');
+    const chunks = ['{"a":', '"é"', '}\n'];
+    expect(writeChunksAtomic(path, chunks, 2)).toBe(Buffer.byteLength(chunks.join('')));
+    expect(readFileSync(path, 'utf8')).toBe('{"a":"é"}\n');
+  });
+
+  it('leaves the previous file byte-identical and no temporary file when producing the chunks fails', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'atlas-io-'));
+    const path = join(dir, 'graph.json');
+    writeFileSync(path, 'previous build\n');
+    function* failing(): Generator<string> {
+      for (let i = 0; i < 1000; i++) yield 'x'.repeat(1000);
+      throw new Error('serialisation failed half-way');
+    }
+    expect(() => writeChunksAtomic(path, failing(), 4096)).toThrow('serialisation failed half-way');
+    expect(readFileSync(path, 'utf8')).toBe('previous build\n');
+    expect(readdirSync(dir)).toEqual(['graph.json']);
+  });
+});
+
+describe('hashInputs', () => {
+  it('hashes every input file in a fixed order, sensitive to content and names', () => {
+    expect(inputFiles(SMALL_DIR)).toEqual([
+      'dataset.yaml',
+      'papers.yaml',
+      'labels.yaml',
+      'taxonomy.yaml',
+      'edges/code-readme.tsv',
+      'edges/curated.tsv',
+      'edges/fulltext-references.tsv',
+    ]);
+    const dir = copySmallDir();
+    const h = hashInputs(SMALL_DIR);
+    expect(hashInputs(dir)).toBe(h);
+    writeFileSync(join(dir, 'dataset.yaml'), `${readFileSync(join(dir, 'dataset.yaml'), 'utf8')}# edited\n`);
+    expect(hashInputs(dir)).not.toBe(h);
+  });
+});

@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../../src/graph/build';
+import { datasetProblems, validateDataset } from '../../../src/graph/validate';
+import { DataErrors } from '../../../src/model';
+import type { Dataset } from '../../../src/model';
+import { clone, readSmall, SMALL_DIR } from './support';
+
+const PAPERS = `${SMALL_DIR}/papers.yaml`;
+const LABELS = `${SMALL_DIR}/labels.yaml`;
+const FULLTEXT = `${SMALL_DIR}/edges/fulltext-references.tsv`;
+const TAXONOMY = `${SMALL_DIR}/taxonomy.yaml`;
+
+function messages(ds: Dataset): string[] {
+  return datasetProblems(ds).map((e) => e.message);
+}
+
+describe('validateDataset', () => {
+  it('accepts the consistent fixture', () => {
+    expect(datasetProblems(readSmall())).toEqual([]);
+  });
+
+  it('reports a duplicate paper id at the second record, naming the first', () => {
+    const ds = clone(readSmall());
+    const copy = clone(ds.papers[0]!);
+    copy.line = 77;
+    ds.papers.push(copy);
+    expect(messages(ds)).toEqual([
+      `${PAPERS}:77: paper 2001.00001: field "id": duplicate paper id "2001.00001" (first defined at ${PAPERS}:2)`,
+    ]);
+  });
+
+  it('reports dangling edge endpoints and self-loops with the edge file line', () => {
+    const ds = clone(readSmall());
+    const e = ds.edges.find((r) => r.file === FULLTEXT && r.line === 3)!;
+    e.value.target = '9999.99999';
+    const loop = ds.edges.find((r) => r.file === FULLTEXT && r.line === 2)!;
+    loop.value.source = '2101.00002';
+    expect(messages(ds)).toEqual([
+      `${FULLTEXT}:2: edge 2101.00002 -> 2101.00002: field "target": self-loop: a paper cannot cite itself`,
+      `${FULLTEXT}:3: edge 2203.00004 -> 9999.99999: field "target": dangling endpoint: no paper "9999.99999"`,
+    ]);
+  });
+
+  it('reports labels of an unknown paper and taxonomy values the taxonomy does not define', () => {
+    const ds = clone(readSmall());
+    const gamma = ds.labels.find((l) => l.value.id === '2102.00003')!;
+    gamma.value.taxonomy.space = { value: 'dm.nowhere', evidence: 'inferred' };
+    gamma.value.taxonomy.method = { value: 'gan.optimization', evidence: 'survey-figure' };
+    gamma.value.taxonomy.secondarySpaces = ['dm.textual', 'dm.imaginary'];
+    const alpha = ds.labels.find((l) => l.value.id === '2001.00001')!;
+    alpha.value.taxonomy.subspace = { value: 'full', evidence: 'inferred' };
+    const delta = ds.labels.find((l) => l.value.id === '2203.00004')!;
+    delta.value.id = '2203.99999';
+    expect(messages(ds)).toEqual([
+      `${LABELS}:2: labels of 2001.00001: field "taxonomy.subspace.value": "full" is not a sub-space of space "gan.style"`,
+      `${LABELS}:12: labels of 2102.00003: field "taxonomy.space.value": unknown space "dm.nowhere" (not a category of the taxonomy)`,
+      `${LABELS}:12: labels of 2102.00003: field "taxonomy.method.value": unknown method "gan.optimization" (not a category of the taxonomy)`,
+      `${LABELS}:12: labels of 2102.00003: field "taxonomy.secondarySpaces[1]": unknown space "dm.imaginary" (not a category of the taxonomy)`,
+      `${LABELS}:29: labels of 2203.99999: field "id": labels for unknown paper "2203.99999"`,
+    ]);
+  });
+
+  it('reports a sub-space given without a space, and duplicate labels', () => {
+    const ds = clone(readSmall());
+    const alpha = ds.labels.find((l) => l.value.id === '2001.00001')!;
+    delete alpha.value.taxonomy.space;
+    const again = clone(ds.labels.find((l) => l.value.id === '2203.00004')!);
+    again.line = 40;
+    ds.labels.push(again);
+    expect(messages(ds)).toEqual([
+      `${LABELS}:2: labels of 2001.00001: field "taxonomy.subspace.value": sub-space "W" is given without a space`,
+      `${LABELS}:40: labels of 2203.00004: field "id": duplicate labels for paper "2203.00004" (first given at ${LABELS}:29)`,
+    ]);
+  });
+
+  it('reports families and tasks missing from the taxonomy, and duplicate category ids', () => {
+    const ds = clone(readSmall());
+    const dims = ds.taxonomy.value.dimensions;
+    const family = dims.find((d) => d.id === 'family')!;
+    family.categories = family.categories.filter((c) => c.id !== 'ar');
+    const task = dims.find((d) => d.id === 'task')!;
+    task.categories = task.categories.filter((c) => c.id !== 'style');
+    const space = dims.find((d) => d.id === 'space')!;
+    space.categories.push(clone(space.categories[1]!));
+    expect(messages(ds)).toEqual([
+      `${TAXONOMY}:1: dimension space: field "categories[3].id": duplicate category id "dm.textual"`,
+      `${PAPERS}:41: paper 2203.00004: field "tasks[0]": unknown task "style" (not a category of the taxonomy)`,
+      `${PAPERS}:53: paper 2204.00005: field "family": unknown family "ar" (not a category of the taxonomy)`,
+    ]);
+  });
+
+  it('collects every problem, caps a flood, and makes the build throw them all as DataErrors', () => {
+    const ds = clone(readSmall());
+    for (const e of ds.edges) e.value.target = 'nowhere';
+    const n = ds.edges.length;
+    expect(datasetProblems(ds)).toHaveLength(n);
+    const capped = datasetProblems(ds, { maxErrors: 3 });
+    expect(capped).toHaveLength(4);
+    expect(capped[3]?.message).toContain(`${n - 3} more problem(s) not listed`);
+    expect(() => validateDataset(ds)).toThrow(DataErrors);
+    try {
+      buildGraph(ds);
+      expect.unreachable('buildGraph accepted dangling edges');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DataErrors);
+      expect((e as DataErrors).errors).toHaveLength(n);
+      expect((e as DataErrors).errors[0]?.location).toMatchObject({ file: expect.stringContaining('edges/'), field: 'target' });
+    }
+  });
+});
