@@ -44,8 +44,11 @@ export const mountDetails: MountPanel = (container, ctx) => {
   };
 
   const choose = (id: string) => {
+    // the clicked button is replaced by the new paper's view: keep keyboard focus in the drawer
+    const hadFocus = region.contains(document.activeElement);
     ctx.store.update((s) => select(s, id));
     ctx.view.focusNode(id);
+    if (hadFocus) region.focus({ preventScroll: true });
   };
 
   function render(): void {

@@ -76,12 +76,18 @@ describe('paper details', () => {
     await details
       .getByRole('heading', { name: 'Multi-Concept Customization of Text-to-Image Diffusion' })
       .waitFor();
-    // back along the builds-on edge
+    // back along the builds-on edge, with the keyboard: focus stays in the drawer
     await details
       .getByRole('list', { name: 'Builds on' })
       .getByRole('button', { name: /DreamBooth/ })
-      .click();
+      .focus();
+    await page.keyboard.press('Enter');
     expect(await selected(page)).toBe('2208.12242');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(
+      'Paper details',
+    );
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('arXiv');
     await page.close();
   });
 
