@@ -134,6 +134,12 @@ describe.skipIf(!existsSync(GRAPH_FILE))('searchPapers on the real graph', () =>
     expect(searchPapers(realIndex, 'Ruiz', 20).map((h) => h.id)).toContain('2208.12242');
   });
 
+  it('finds papers by an author surname, and only theirs', () => {
+    const hits = searchPapers(realIndex, 'Zuo', 10);
+    expect(hits.length).toBeGreaterThan(2);
+    for (const h of hits) expect(h.authors.join(', ')).toMatch(/Zuo/);
+  });
+
   it('finds IP-Adapter and Textual Inversion', () => {
     expect(top('ip adapter')?.name).toMatch(/IP-?Adapter/i);
     expect(top('textual inversion')?.id).toBe('2208.01618');
