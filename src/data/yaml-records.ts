@@ -3,6 +3,7 @@
  * validate records with a zod schema, and turn every problem into a located DataError.
  * Pure: text in, values or errors out; no file system.
  */
+import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node } from 'yaml';
 import type { z } from 'zod';
@@ -103,8 +104,53 @@ export interface ListFileOptions<T> {
   idKey?: string;
 }
 
+/**
+ * The fast path for a valid list file: js-yaml parses about ten times faster than the `yaml`
+ * package, which matters at 10^5 records, but keeps no node positions. A block list's items each
+ * start on a line beginning with "-" in column 0, so their lines come from one scan of the text.
+ * Returns null whenever anything is off (syntax error, an unusual layout, an invalid or duplicate
+ * record): the careful path then parses again and reports every problem with its line.
+ */
+function parseYamlListFast<T>(text: string, file: string, opts: ListFileOptions<T>): Located<T>[] | null {
+  let raw: unknown;
+  try {
+    raw = loadFast(text, { schema: CORE_SCHEMA, filename: file });
+  } catch {
+    return null;
+  }
+  if (raw === null || raw === undefined) return [];
+  if (!Array.isArray(raw)) return null;
+  const lines: number[] = [];
+  const itemStart = /^-(?:[ \t]|$)/;
+  let line = 1;
+  for (let at = 0; at <= text.length; ) {
+    const end = text.indexOf('\n', at);
+    const stop = end < 0 ? text.length : end;
+    if (itemStart.test(text.slice(at, Math.min(stop, at + 2)))) lines.push(line);
+    if (end < 0) break;
+    at = end + 1;
+    line++;
+  }
+  if (lines.length !== raw.length) return null;
+  const out: Located<T>[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < raw.length; i++) {
+    const result = opts.schema.safeParse(raw[i]);
+    if (!result.success) return null;
+    if (opts.idKey) {
+      const id = recordId(raw[i], opts.idKey);
+      if (id === undefined || seen.has(id)) return null;
+      seen.add(id);
+    }
+    out.push({ value: result.data, file, line: lines[i]! });
+  }
+  return out;
+}
+
 /** Parse a YAML file whose top level is a list of records. An empty file is an empty list. */
 export function parseYamlList<T>(text: string, file: string, opts: ListFileOptions<T>): Located<T>[] {
+  const fast = parseYamlListFast(text, file, opts);
+  if (fast) return fast;
   const parsed = parseYamlText(text, file);
   const contents = parsed.doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return [];
