@@ -78,8 +78,17 @@ function fuzziness(term: string): number | false {
   return term.length < 8 ? 1 : 2;
 }
 
-/** Builds the index of a graph's papers. */
-export function buildSearchIndex(graph: AtlasGraph): SearchIndex {
+/**
+ * Builds the index in steps, so a page can index a big graph in idle time without blocking:
+ * `step(timeLeft)` indexes papers while `timeLeft()` (ms) stays above 1 and returns true when done;
+ * `finish()` indexes whatever is left and returns the index.
+ */
+export interface SearchIndexBuilder {
+  step(timeLeft: () => number): boolean;
+  finish(): SearchIndex;
+}
+
+export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder {
   const engine = new MiniSearch<SearchDoc>({
     fields: [...FIELDS],
     storeFields: [],
@@ -94,11 +103,14 @@ export function buildSearchIndex(graph: AtlasGraph): SearchIndex {
   const hits = new Map<string, Omit<SearchHit, 'match' | 'score'>>();
   const byCompactName = new Map<string, string[]>();
   const byArxiv = new Map<string, string>();
-  const docs: SearchDoc[] = [];
-  graph.forEachNode((id, a) => {
+  const ids = graph.nodes();
+  let next = 0;
+
+  const addPaper = (id: string) => {
+    const a = graph.getNodeAttributes(id);
     const arxiv = a.arxiv ?? (ARXIV_ID.test(id) ? id : '');
     const name = a.name ?? '';
-    docs.push({
+    engine.add({
       id,
       name,
       compact: compactText(name),
@@ -114,9 +126,23 @@ export function buildSearchIndex(graph: AtlasGraph): SearchIndex {
       else byCompactName.set(key, [id]);
     }
     if (arxiv) byArxiv.set(arxiv, id);
-  });
-  engine.addAll(docs);
-  return { engine, hits, byCompactName, byArxiv };
+  };
+
+  return {
+    step(timeLeft) {
+      while (next < ids.length && timeLeft() > 1) addPaper(ids[next++] as string);
+      return next >= ids.length;
+    },
+    finish() {
+      while (next < ids.length) addPaper(ids[next++] as string);
+      return { engine, hits, byCompactName, byArxiv };
+    },
+  };
+}
+
+/** Builds the index of a graph's papers at once. */
+export function buildSearchIndex(graph: AtlasGraph): SearchIndex {
+  return createSearchIndexBuilder(graph).finish();
 }
 
 const MATCH_RANK: Record<SearchHit['match'], number> = { exact: 0, 'name-prefix': 1, fuzzy: 2 };

@@ -3,7 +3,7 @@
  * Keyboard: ArrowDown/ArrowUp move, Enter chooses, Escape closes (a second Escape clears the text);
  * the mouse works too. Choosing a paper selects it and animates the camera to it.
  */
-import { buildSearchIndex, searchPapers, type SearchHit, type SearchIndex } from '../graph/search';
+import { createSearchIndexBuilder, searchPapers, type SearchHit, type SearchIndex } from '../graph/search';
 import { computeVisibility } from '../graph/filters';
 import type { Filters } from '../state/types';
 import { select } from '../state/view';
@@ -14,13 +14,29 @@ import './panels.css';
 const LIMIT = 8;
 
 export const mountSearch: MountPanel = (container, ctx) => {
-  // built when the page is idle after mounting (not in the way of the first frame), or on first use
+  // indexed in idle time after mounting (never in the way of the first frame or a hover), in slices,
+  // or at once on first use
+  const builder = createSearchIndexBuilder(ctx.graph);
   let index: SearchIndex | null = null;
-  const getIndex = (): SearchIndex => (index ??= buildSearchIndex(ctx.graph));
+  const getIndex = (): SearchIndex => (index ??= builder.finish());
   const hasIdle = 'requestIdleCallback' in window;
-  const idle = hasIdle
-    ? window.requestIdleCallback(() => getIndex(), { timeout: 2000 })
-    : window.setTimeout(() => getIndex(), 200);
+  let idle = 0;
+  const indexWhenIdle = () => {
+    if (index) return;
+    if (hasIdle) {
+      idle = window.requestIdleCallback((deadline) => {
+        if (builder.step(() => deadline.timeRemaining())) getIndex();
+        else indexWhenIdle();
+      });
+    } else {
+      idle = window.setTimeout(() => {
+        const end = performance.now() + 8;
+        if (builder.step(() => end - performance.now())) getIndex();
+        else indexWhenIdle();
+      }, 50);
+    }
+  };
+  indexWhenIdle();
   const listId = uniqueId('search-list');
   const inputId = uniqueId('search-input');
 

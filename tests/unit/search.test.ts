@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import Graph from 'graphology';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSearchIndex, compactText, searchPapers, tokenize } from '../../src/graph/search';
+import {
+  buildSearchIndex,
+  compactText,
+  createSearchIndexBuilder,
+  searchPapers,
+  tokenize,
+} from '../../src/graph/search';
 import type { AtlasGraph } from '../../src/graph/types';
 import type { GraphFile } from '../../src/model';
 import { makeGraph } from './support/paper-graph';
@@ -110,6 +116,19 @@ describe('searchPapers', () => {
   it('respects the limit', () => {
     expect(ids('text', 2)).toHaveLength(2);
     expect(ids('text', 0)).toEqual([]);
+  });
+
+  it('can be built in time slices, with the same results', () => {
+    const builder = createSearchIndexBuilder(graph);
+    let budget = 2;
+    expect(builder.step(() => budget--)).toBe(false); // one paper, then out of time
+    budget = 2;
+    expect(builder.step(() => budget--)).toBe(false);
+    expect(builder.step(() => 100)).toBe(true);
+    const sliced = builder.finish();
+    for (const q of ['dreambooth', 'ruiz', 'adapter', '2208.0']) {
+      expect(searchPapers(sliced, q)).toEqual(searchPapers(index, q));
+    }
   });
 
   it('finds nothing for unrelated text', () => {
