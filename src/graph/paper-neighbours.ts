@@ -19,7 +19,10 @@ export interface NeighbourEntry {
   kinds: EdgeKind[];
   provenance: Provenance[];
   surveyOnly: boolean;
-  /** Why the current filters hide it: the paper itself, or only the edge; null when shown. */
+  /**
+   * Why the current filters hide it: the neighbour paper, or only the edge between two shown papers;
+   * null when shown (or when only the selected paper itself is hidden).
+   */
   hidden: 'paper' | 'edge' | null;
 }
 
@@ -66,7 +69,8 @@ export function groupNeighbours(
     let hidden: NeighbourEntry['hidden'] = null;
     if (visibility) {
       if (!visibility.nodes.has(other)) hidden = 'paper';
-      else if (!visibility.edges.has(edge)) hidden = 'edge';
+      // when the paper itself is hidden, every edge is: that is said once, not per neighbour
+      else if (visibility.nodes.has(node) && !visibility.edges.has(edge)) hidden = 'edge';
     }
     const entry: NeighbourEntry = {
       id: other,

@@ -100,9 +100,13 @@ describe('paper details', () => {
     const mentions = details.getByRole('list', { name: 'Mentions' });
     const pti = mentions.getByRole('button', { name: /PTI/ });
     expect(await pti.textContent()).toContain('hidden');
-    // InstantID → PTI comes only from another survey's README
+    // PTI itself hidden: said once at the top
     await page.evaluate(() => window.__atlas!.select('2106.05744'));
     await details.getByRole('heading', { name: /Pivotal Tuning/ }).waitFor();
+    expect(await details.locator('.la-details-facts').textContent()).toContain('hidden by filters');
+    // InstantID → PTI comes only from another survey's README
+    await filters.getByRole('checkbox', { name: /^GAN \d/ }).check();
+    expect(await details.locator('.la-details-facts').textContent()).not.toContain('hidden by filters');
     const instant = details
       .getByRole('list', { name: 'Mentioned by' })
       .getByRole('listitem')

@@ -104,6 +104,27 @@ describe('groupNeighbours', () => {
     expect(n.in[1]?.entries[0]?.hidden).toBe('edge');
   });
 
+  it('does not mark every edge of a hidden paper, only hidden neighbours', () => {
+    const visibility = computeVisibility(graph, {
+      years: [2019, 2022],
+      families: null,
+      tasks: null,
+      edgeKinds: ['builds-on', 'cites', 'compares', 'mentions'],
+      showSurveyMentions: false,
+      minDegree: 0,
+    });
+    const n = groupNeighbours(graph, 'p', visibility);
+    expect(n.out.flatMap((g) => g.entries.map((e) => [e.id, e.hidden]))).toEqual([
+      ['old', null],
+      ['gan', null],
+      ['older', null],
+    ]);
+    expect(n.in.flatMap((g) => g.entries.map((e) => [e.id, e.hidden]))).toEqual([
+      ['later', 'paper'],
+      ['survey', 'paper'],
+    ]);
+  });
+
   it('names groups by direction', () => {
     expect(groupHeading('out', 'builds-on')).toBe('Builds on');
     expect(groupHeading('in', 'builds-on')).toBe('Built upon by');
