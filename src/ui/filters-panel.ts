@@ -173,7 +173,8 @@ export const mountFilters: MountPanel = (container, ctx) => {
         ? `${years[0]}`
         : `${years[0]} – ${years[1]}`
       : `All years (${bounds[0]} – ${bounds[1]})`;
-    allYears.hidden = years === null;
+    // invisible rather than removed, so the row does not jump while brushing
+    allYears.style.visibility = years === null ? 'hidden' : 'visible';
     if (!previous || previous.years !== years) yearBrush.set(years);
     const [from, to] = years ?? bounds;
     if (document.activeElement !== fromInput.input) fromInput.input.value = String(from);
