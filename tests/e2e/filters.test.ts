@@ -101,6 +101,18 @@ describe('filters', () => {
     expect(Math.abs(sel.x + sel.width - right.x)).toBeLessThan(1.5);
     await page.screenshot({ path: 'test-results/filters-brush.png' });
 
+    // "All years" clears the range, and the brush with it
+    await region.getByRole('button', { name: 'All years' }).click();
+    expect((await filters(page))?.years).toBeNull();
+    expect(await page.locator('.la-year-brush .selection').isVisible()).toBe(false);
+    expect(await region.getByRole('button', { name: 'All years' }).isVisible()).toBe(false);
+    await fromInput.fill('2022');
+    await fromInput.press('Enter');
+    await toInput.fill('2023');
+    await toInput.press('Enter');
+    expect((await filters(page))?.years).toEqual([2022, 2023]);
+    expect(await page.locator('.la-year-brush .selection').isVisible()).toBe(true);
+
     // keyboard alternative: the number inputs
     await fromInput.fill('2020');
     await fromInput.press('Enter');
