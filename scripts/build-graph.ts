@@ -76,7 +76,8 @@ function timed<T>(name: string, run: () => T, detail?: (result: T) => string): T
   log(`${name} …`);
   const start = performance.now();
   const result = run();
-  log(`${name} done in ${seconds(start)}${detail ? ` (${detail(result)})` : ''}`);
+  const rss = `${(process.memoryUsage().rss / 1024 ** 2).toFixed(0)} MB RSS`;
+  log(`${name} done in ${seconds(start)}, ${rss}${detail ? ` (${detail(result)})` : ''}`);
   return result;
 }
 
@@ -104,7 +105,12 @@ function main(argv: string[]): number {
       (d) => `${d.papers.length} papers, ${d.labels.length} labels, ${d.edges.length} edge records`,
     );
     const inputsHash = timed('hash inputs', () => hashInputs(data));
-    const { graph, meta } = buildGraph(dataset, { seed, inputsHash, step: stepRunner });
+    const { graph, meta } = buildGraph(dataset, {
+      seed,
+      inputsHash,
+      step: stepRunner,
+      releaseEdgeRecords: true,
+    });
     const bytes = timed(`write ${out}`, () => writeChunksAtomic(out, graphFileChunks(graph, meta)));
     log(
       `wrote ${out}: ${graph.order} papers, ${graph.size} edges, ${meta.communities.length} communities, ` +
@@ -116,7 +122,8 @@ function main(argv: string[]): number {
       const shown = e.errors.slice(0, MAX_PRINTED);
       log(`${e.errors.length} problem(s) in ${data}:`);
       for (const err of shown) process.stderr.write(`  ${err.message}\n`);
-      if (e.errors.length > shown.length) process.stderr.write(`  … and ${e.errors.length - shown.length} more\n`);
+      if (e.errors.length > shown.length)
+        process.stderr.write(`  … and ${e.errors.length - shown.length} more\n`);
       log(`nothing written; ${out} is unchanged`);
       return 1;
     }

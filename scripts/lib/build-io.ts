@@ -3,16 +3,31 @@
  * writer for output that comes in chunks (a 10^6-edge graph file is too big for one string).
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DATASET_FILE, EDGES_DIR, LABELS_FILE, PAPERS_FILE, TAXONOMY_FILE } from '../../src/data/index';
 
 /** The files of a graph-data directory the build reads, relative to it, in a fixed order. */
 export function inputFiles(dir: string): string[] {
-  const files = [DATASET_FILE, PAPERS_FILE, LABELS_FILE, TAXONOMY_FILE].filter((f) => existsSync(join(dir, f)));
+  const files = [DATASET_FILE, PAPERS_FILE, LABELS_FILE, TAXONOMY_FILE].filter((f) =>
+    existsSync(join(dir, f)),
+  );
   const edgesDir = join(dir, EDGES_DIR);
   if (existsSync(edgesDir)) {
-    const names = readdirSync(edgesDir).filter((n) => n.endsWith('.tsv')).sort();
+    const names = readdirSync(edgesDir)
+      .filter((n) => n.endsWith('.tsv'))
+      .sort();
     files.push(...names.map((n) => `${EDGES_DIR}/${n}`));
   }
   return files;

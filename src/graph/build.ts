@@ -35,6 +35,11 @@ export interface BuildOptions {
   /** ForceAtlas2 iterations (default by graph size). */
   layoutIterations?: number;
   step?: StepRunner;
+  /**
+   * Empty `dataset.edges` once the records are merged, so a big build can free them (the CLI,
+   * which reads the dataset only to build, sets this). Off by default: the dataset stays intact.
+   */
+  releaseEdgeRecords?: boolean;
   metrics?: Omit<MetricsOptions, 'rng'>;
   layout?: Omit<LayoutOptions, 'rng' | 'iterations'>;
   visuals?: VisualOptions;
@@ -57,19 +62,31 @@ const EMPTY_SIZES = {} as Record<SizeBy, number>;
  * order (later steps only overwrite them), which the serialiser relies on for canonical text.
  */
 export function initialNodeAttributes(paper: Paper): NodeAttributes {
-  return sortKeysDeep({
-    ...paper,
+  // A literal in sorted key order (cheaper than sorting 10^5 objects); small nested objects sorted.
+  return {
+    arxiv: paper.arxiv,
+    authors: paper.authors,
+    citations: 0,
+    color: '',
+    colors: EMPTY_COLORS,
+    community: 0,
+    family: paper.family,
+    id: paper.id,
     label: displayLabel(paper),
+    links: sortKeysDeep(paper.links),
+    month: paper.month,
+    name: paper.name,
+    pagerank: 0,
+    size: 1,
+    sizes: EMPTY_SIZES,
+    tasks: paper.tasks,
+    taxonomy: sortKeysDeep(paper.taxonomy),
+    title: paper.title,
+    venue: paper.venue,
     x: 0,
     y: 0,
-    citations: 0,
-    pagerank: 0,
-    community: 0,
-    colors: EMPTY_COLORS,
-    sizes: EMPTY_SIZES,
-    color: '',
-    size: 1,
-  });
+    year: paper.year,
+  };
 }
 
 /** The stable key of the edge of an ordered pair. */
@@ -109,7 +126,9 @@ export function buildGraph(dataset: Dataset, options?: BuildOptions): BuildResul
   step('validate', () => validateDataset(dataset));
   const graph = step('assemble', () => {
     const papers = joinPapers(dataset.papers, dataset.labels);
-    return assembleGraph(papers, mergeEdges(dataset.edges, new Map(papers.map((p, i) => [p.id, i]))));
+    const edges = mergeEdges(dataset.edges, new Map(papers.map((p, i) => [p.id, i])));
+    if (options?.releaseEdgeRecords) dataset.edges.length = 0;
+    return assembleGraph(papers, edges);
   });
   const taxonomy = dataset.taxonomy.value;
   const communities = step('metrics', () => {
@@ -117,9 +136,20 @@ export function buildGraph(dataset: Dataset, options?: BuildOptions): BuildResul
     return communityColors(summary, taxonomy.unknownColor, options?.visuals);
   });
   const layoutIterations = step('layout', () =>
-    assignLayout(graph, { ...options?.layout, rng: createRng(seed + 1), iterations: options?.layoutIterations }),
+    assignLayout(graph, {
+      ...options?.layout,
+      rng: createRng(seed + 1),
+      iterations: options?.layoutIterations,
+    }),
   );
   step('visuals', () => assignVisuals(graph, { taxonomy, communities }, options?.visuals));
-  const meta = buildMeta(graph, { info: dataset.info, taxonomy, communities, inputsHash, seed, layoutIterations });
+  const meta = buildMeta(graph, {
+    info: dataset.info,
+    taxonomy,
+    communities,
+    inputsHash,
+    seed,
+    layoutIterations,
+  });
   return { graph, meta };
 }

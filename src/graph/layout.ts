@@ -39,7 +39,7 @@ export function defaultIterations(order: number): number {
   if (order <= 5_000) return 60;
   if (order <= 20_000) return 40;
   if (order <= 50_000) return 12;
-  return 4;
+  return 2;
 }
 
 function resolveOptions(graph: AtlasGraph, options: LayoutOptions | undefined): ResolvedLayoutOptions {
@@ -87,14 +87,19 @@ export function communityDiscs(graph: AtlasGraph, iterations = 200): Map<number,
     const size = sizes.get(c) as number;
     const r = 10 * Math.sqrt(size);
     const dist = k === 0 ? 0 : 10 * Math.sqrt(area) + r;
-    q.addNode(String(c), { x: dist * Math.cos(k * GOLDEN_ANGLE), y: dist * Math.sin(k * GOLDEN_ANGLE), size: r });
+    q.addNode(String(c), {
+      x: dist * Math.cos(k * GOLDEN_ANGLE),
+      y: dist * Math.sin(k * GOLDEN_ANGLE),
+      size: r,
+    });
     area += size;
   });
   if (q.order > 1) {
     const n = (ids[ids.length - 1] as number) + 1;
     const weights = new Map<number, number>();
     graph.forEachEdge((_e, _a, _s, _t, sa, ta) => {
-      const [lo, hi] = sa.community < ta.community ? [sa.community, ta.community] : [ta.community, sa.community];
+      const [lo, hi] =
+        sa.community < ta.community ? [sa.community, ta.community] : [ta.community, sa.community];
       if (lo !== hi) weights.set(lo * n + hi, (weights.get(lo * n + hi) ?? 0) + 1);
     });
     for (const [key, weight] of [...weights.entries()].sort((a, b) => a[0] - b[0])) {

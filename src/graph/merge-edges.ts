@@ -49,7 +49,9 @@ function attributes(
   provenance: Provenance[],
   surveyOnly: boolean,
 ): EdgeAttributes {
-  return note === undefined ? { kind, kinds, provenance, surveyOnly } : { kind, kinds, note, provenance, surveyOnly };
+  return note === undefined
+    ? { kind, kinds, provenance, surveyOnly }
+    : { kind, kinds, note, provenance, surveyOnly };
 }
 
 function mergeGroup(records: EdgeRecord[]): MergedEdge {
@@ -57,7 +59,11 @@ function mergeGroup(records: EdgeRecord[]): MergedEdge {
   const { source, target } = first;
   if (records.length === 1) {
     const p = first.provenance;
-    return { source, target, attributes: attributes(first.kind, SINGLE_KIND[first.kind], first.note, [p], isSurveyMention(p)) };
+    return {
+      source,
+      target,
+      attributes: attributes(first.kind, SINGLE_KIND[first.kind], first.note, [p], isSurveyMention(p)),
+    };
   }
   const kindSet = new Set<EdgeKind>(records.map((r) => r.kind));
   const kinds = EDGE_KINDS.filter((k) => kindSet.has(k));
@@ -90,6 +96,34 @@ export function idRanks(ids: Iterable<string>): Map<string, number> {
 }
 
 /**
+ * Record indices ordered by pair key (source rank * n + target rank), ties by index: a counting
+ * sort on the source rank (O(m)), then each source's few records sorted by key.
+ */
+function sortByPairKey(keys: Float64Array, n: number): Uint32Array {
+  const m = keys.length;
+  const starts = new Uint32Array(n + 1);
+  for (let i = 0; i < m; i++) {
+    const s = Math.floor((keys[i] as number) / n) + 1;
+    starts[s] = (starts[s] as number) + 1;
+  }
+  for (let s = 0; s < n; s++) starts[s + 1] = (starts[s + 1] as number) + (starts[s] as number);
+  const next = starts.slice(0, n);
+  const order = new Uint32Array(m);
+  for (let i = 0; i < m; i++) {
+    const s = Math.floor((keys[i] as number) / n);
+    order[next[s] as number] = i;
+    next[s] = (next[s] as number) + 1;
+  }
+  const byKey = (a: number, b: number) => (keys[a] as number) - (keys[b] as number) || a - b;
+  for (let s = 0; s < n; s++) {
+    const lo = starts[s] as number;
+    const hi = starts[s + 1] as number;
+    if (hi - lo > 1) order.subarray(lo, hi).sort(byKey);
+  }
+  return order;
+}
+
+/**
  * One edge per ordered pair, sorted by source then target (code-unit order). Assumes validated
  * records. Pairs are grouped by sorting numeric pair keys, which stays fast at 10^6 records.
  */
@@ -102,12 +136,11 @@ export function mergeEdges(records: Located<EdgeRecord>[], ranks?: Map<string, n
     const r = (records[i] as Located<EdgeRecord>).value;
     const s = rank.get(r.source);
     const t = rank.get(r.target);
-    if (s === undefined || t === undefined) throw new Error(`mergeEdges: unranked endpoint of ${r.source} -> ${r.target}`);
+    if (s === undefined || t === undefined)
+      throw new Error(`mergeEdges: unranked endpoint of ${r.source} -> ${r.target}`);
     keys[i] = s * n + t;
   }
-  const order = new Uint32Array(m);
-  for (let i = 0; i < m; i++) order[i] = i;
-  order.sort((a, b) => (keys[a] as number) - (keys[b] as number) || a - b);
+  const order = sortByPairKey(keys, n);
   const edges: MergedEdge[] = [];
   let i = 0;
   while (i < m) {

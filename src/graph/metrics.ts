@@ -27,10 +27,16 @@ interface ResolvedMetricsOptions {
 }
 
 function resolveOptions(options: MetricsOptions | undefined): ResolvedMetricsOptions {
-  const o = { rng: options?.rng ?? createRng(1), alpha: options?.alpha ?? 0.85, resolution: options?.resolution ?? 1 };
+  const o = {
+    rng: options?.rng ?? createRng(1),
+    alpha: options?.alpha ?? 0.85,
+    resolution: options?.resolution ?? 1,
+  };
   if (typeof o.rng !== 'function') throw new Error('computeMetrics: rng must be a function');
-  if (!(o.alpha > 0 && o.alpha < 1)) throw new Error(`computeMetrics: alpha must be in (0, 1), got ${o.alpha}`);
-  if (!(o.resolution > 0)) throw new Error(`computeMetrics: resolution must be positive, got ${o.resolution}`);
+  if (!(o.alpha > 0 && o.alpha < 1))
+    throw new Error(`computeMetrics: alpha must be in (0, 1), got ${o.alpha}`);
+  if (!(o.resolution > 0))
+    throw new Error(`computeMetrics: resolution must be positive, got ${o.resolution}`);
   return o;
 }
 
@@ -91,7 +97,8 @@ export function computeMetrics(graph: AtlasGraph, options?: MetricsOptions): Met
   graph.forEachEdge((_e, a, _s, t) => {
     if (!a.surveyOnly) citations.set(t, (citations.get(t) ?? 0) + 1);
   });
-  const ranks = graph.size === 0 ? null : pagerank(graph, { getEdgeWeight: null, alpha, maxIterations: 1000 });
+  const ranks =
+    graph.size === 0 ? null : pagerank(graph, { getEdgeWeight: null, alpha, maxIterations: 1000 });
   const raw = louvain(graph, { getEdgeWeight: null, rng, resolution });
   const { mapping, communities } = renumberCommunities(raw);
   graph.forEachNode((n) => {

@@ -18,7 +18,8 @@ function checkGraph(graph: AtlasGraph): void {
 
 function checkNode(node: string, a: NodeAttributes): void {
   for (const v of [a.x, a.y, a.pagerank, a.size]) {
-    if (!Number.isFinite(v)) throw new Error(`serializeGraphFile: node ${node} has a non-finite x, y, pagerank or size`);
+    if (!Number.isFinite(v))
+      throw new Error(`serializeGraphFile: node ${node} has a non-finite x, y, pagerank or size`);
   }
 }
 

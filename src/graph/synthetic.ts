@@ -22,8 +22,27 @@ export interface SyntheticOptions {
   labelledShare?: number;
 }
 
-const WORDS_A = ['adaptive', 'fast', 'joint', 'sparse', 'latent', 'robust', 'unified', 'layered', 'tuning-free'];
-const WORDS_B = ['inversion', 'editing', 'customization', 'tokens', 'adapters', 'encoders', 'attention', 'priors'];
+const WORDS_A = [
+  'adaptive',
+  'fast',
+  'joint',
+  'sparse',
+  'latent',
+  'robust',
+  'unified',
+  'layered',
+  'tuning-free',
+];
+const WORDS_B = [
+  'inversion',
+  'editing',
+  'customization',
+  'tokens',
+  'adapters',
+  'encoders',
+  'attention',
+  'priors',
+];
 const WORDS_C = ['subjects', 'faces', 'styles', 'scenes', 'concepts', 'portraits', 'videos', 'shapes'];
 const GIVEN = ['A.', 'B.', 'C.', 'D.', 'E.', 'F.', 'G.', 'H.', 'J.', 'K.', 'L.', 'M.'];
 const FAMILY_NAMES = ['Chen', 'Kim', 'Garcia', 'Novak', 'Okafor', 'Ito', 'Silva', 'Müller', 'Zhang', 'Singh'];
@@ -68,12 +87,15 @@ function labelsFor(rng: Rng, tax: Taxonomy, id: string, family: Family): PaperLa
   const evidence = () => (rng() < 0.6 ? ('survey-figure' as const) : ('inferred' as const));
   const field = (value: string) => {
     const ev = evidence();
-    return ev === 'inferred' ? { value, evidence: ev, confidence: pick(rng, ['high', 'medium', 'low'] as const) } : { value, evidence: ev };
+    return ev === 'inferred'
+      ? { value, evidence: ev, confidence: pick(rng, ['high', 'medium', 'low'] as const) }
+      : { value, evidence: ev };
   };
   if (spaces.length > 0) {
     const space = pick(rng, spaces);
     taxonomy.space = field(space.id);
-    if (space.children && space.children.length > 0 && rng() < 0.5) taxonomy.subspace = field(pick(rng, space.children).id);
+    if (space.children && space.children.length > 0 && rng() < 0.5)
+      taxonomy.subspace = field(pick(rng, space.children).id);
   }
   if (methods.length > 0) taxonomy.method = field(pick(rng, methods).id);
   if (schemes.length > 0 && rng() < 0.8) taxonomy.scheme = field(pick(rng, schemes).id);
@@ -103,7 +125,8 @@ export function syntheticDataset(taxonomy: Located<Taxonomy>, options: Synthetic
   const first = options.firstYear ?? 2014;
   const last = options.lastYear ?? 2025;
   const labelledShare = options.labelledShare ?? 0.45;
-  if (!Number.isInteger(n) || n < 1) throw new Error(`syntheticDataset: papers must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`syntheticDataset: papers must be a positive integer, got ${n}`);
   if (!(k >= 0)) throw new Error(`syntheticDataset: edgesPerPaper must be >= 0, got ${k}`);
 
   const taskIds = new Set(categories(taxonomy.value, 'task').map((c) => c.id));
@@ -125,7 +148,10 @@ export function syntheticDataset(taxonomy: Located<Taxonomy>, options: Synthetic
     const seq = (perMonth.get(ym) ?? 0) + 1;
     perMonth.set(ym, seq);
     const id = `${ym}.${String(seq).padStart(5, '0')}`;
-    const family = weighted(rng, FAMILIES.map((f) => [f, FAMILY_WEIGHTS[f]] as [Family, number]));
+    const family = weighted(
+      rng,
+      FAMILIES.map((f) => [f, FAMILY_WEIGHTS[f]] as [Family, number]),
+    );
     const topic = randomInt(rng, tasks.length);
     const paperTasks: Task[] = family === 'survey' ? ['survey'] : [tasks[topic] as Task];
     if (family !== 'survey' && rng() < 0.15) {
@@ -134,7 +160,10 @@ export function syntheticDataset(taxonomy: Located<Taxonomy>, options: Synthetic
     }
     const name = rng() < 0.7 ? `Syn${i.toString(36)}` : null;
     const title = `${name ? `${name}: ` : ''}${pick(rng, WORDS_A)} ${pick(rng, WORDS_B)} for ${pick(rng, WORDS_C)}`;
-    const authors = Array.from({ length: 1 + randomInt(rng, 5) }, () => `${pick(rng, GIVEN)} ${pick(rng, FAMILY_NAMES)}`);
+    const authors = Array.from(
+      { length: 1 + randomInt(rng, 5) },
+      () => `${pick(rng, GIVEN)} ${pick(rng, FAMILY_NAMES)}`,
+    );
     const paper: PaperRecord = {
       id,
       title: title.charAt(0).toUpperCase() + title.slice(1),
@@ -164,9 +193,18 @@ export function syntheticDataset(taxonomy: Located<Taxonomy>, options: Synthetic
     for (const j of [...chosen].sort((a, b) => a - b)) {
       const kind = weighted(rng, KIND_WEIGHTS);
       const target = ids[j] as string;
-      edges.push({ value: { source: id, target, kind, provenance: provenanceFor(rng, kind, id) }, file: 'edges.yaml', line: 1 + edges.length * 8 });
+      edges.push({
+        value: { source: id, target, kind, provenance: provenanceFor(rng, kind, id) },
+        file: 'edges.yaml',
+        line: 1 + edges.length * 8,
+      });
       if (kind === 'cites' && rng() < 0.05) {
-        const second: EdgeRecord = { source: id, target, kind: 'builds-on', provenance: provenanceFor(rng, 'builds-on', id) };
+        const second: EdgeRecord = {
+          source: id,
+          target,
+          kind: 'builds-on',
+          provenance: provenanceFor(rng, 'builds-on', id),
+        };
         edges.push({ value: second, file: 'edges.yaml', line: 1 + edges.length * 8 });
       }
       pool.push(j);
@@ -178,7 +216,10 @@ export function syntheticDataset(taxonomy: Located<Taxonomy>, options: Synthetic
     (topicPools[topic] as number[]).push(i);
   }
   return {
-    info: { name: `Synthetic ${n}`, description: `${n} synthetic papers with about ${k} edges each (seeded).` },
+    info: {
+      name: `Synthetic ${n}`,
+      description: `${n} synthetic papers with about ${k} edges each (seeded).`,
+    },
     papers,
     labels,
     taxonomy,

@@ -150,18 +150,22 @@ export function datasetProblems(dataset: Dataset, options?: ValidateOptions): Da
     const l = rec.value;
     const record = `labels of ${l.id}`;
     const first = labelled.get(l.id);
-    if (first) out.add(rec, record, 'id', `duplicate labels for paper "${l.id}" (first given at ${where(first)})`);
+    if (first)
+      out.add(rec, record, 'id', `duplicate labels for paper "${l.id}" (first given at ${where(first)})`);
     else labelled.set(l.id, rec);
     if (!papers.has(l.id)) out.add(rec, record, 'id', `labels for unknown paper "${l.id}"`);
     validateLabelTaxonomy(l.taxonomy, index, rec, record, out);
   }
 
   for (const rec of dataset.edges) {
-    const e = rec.value;
-    const record = `edge ${e.source} -> ${e.target}`;
-    if (!papers.has(e.source)) out.add(rec, record, 'source', `dangling endpoint: no paper "${e.source}"`);
-    if (!papers.has(e.target)) out.add(rec, record, 'target', `dangling endpoint: no paper "${e.target}"`);
-    if (e.source === e.target) out.add(rec, record, 'target', 'self-loop: a paper cannot cite itself');
+    const { source, target } = rec.value;
+    const okSource = papers.has(source);
+    const okTarget = papers.has(target);
+    if (okSource && okTarget && source !== target) continue;
+    const record = `edge ${source} -> ${target}`;
+    if (!okSource) out.add(rec, record, 'source', `dangling endpoint: no paper "${source}"`);
+    if (!okTarget) out.add(rec, record, 'target', `dangling endpoint: no paper "${target}"`);
+    if (source === target) out.add(rec, record, 'target', 'self-loop: a paper cannot cite itself');
   }
 
   if (out.dropped > 0) {

@@ -103,7 +103,9 @@ describe('build-graph CLI', () => {
     writeFileSync(papers, readFileSync(papers, 'utf8').replace('- id: "2204.00005"', '- id: "2203.00004"'));
     const r = cli('--data', dir, '--out', out);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(new RegExp(`${dir}/papers\\.yaml:53: paper 2203\\.00004: field "id": duplicate`));
+    expect(r.stderr).toMatch(
+      new RegExp(`${dir}/papers\\.yaml:53: paper 2203\\.00004: field "id": duplicate`),
+    );
     expect(r.stderr).toContain(`nothing written; ${out} is unchanged`);
     expect(readFileSync(out)).toEqual(before);
   });
@@ -114,11 +116,16 @@ describe('build-graph CLI', () => {
     const before = readFileSync(out);
     const dir = copySmallDir();
     writeFileSync(join(dir, 'labels.yaml'), '- id: "2001.00001"\n  taxonomy: [unclosed\n');
-    appendFileSync(join(dir, 'edges/code-readme.tsv'), '2204.00005\t2001.00001\tmentions\tonly-three-cells\n');
+    appendFileSync(
+      join(dir, 'edges/code-readme.tsv'),
+      '2204.00005\t2001.00001\tmentions\tonly-three-cells\n',
+    );
     const r = cli('--data', dir, '--out', out);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`${dir}/labels\\.yaml:\\d+: .+`));
-    expect(r.stderr).toMatch(new RegExp(`${dir}/edges/code-readme\\.tsv:6: .*expected 7 tab-separated cells`));
+    expect(r.stderr).toMatch(
+      new RegExp(`${dir}/edges/code-readme\\.tsv:6: .*expected 7 tab-separated cells`),
+    );
     expect(readFileSync(out)).toEqual(before);
   });
 

@@ -72,10 +72,54 @@ describe('mergeEdges', () => {
 
   it('does not depend on the order of the records, and keeps identical provenance once', () => {
     const records = [
-      rec({ source: 'b', target: 'a', kind: 'mentions', provenance: { source: 'code-readme', repo: 'x/y', section: null, evidence: 'name', surveyRepo: true } }, 1),
-      rec({ source: 'b', target: 'a', kind: 'cites', provenance: { source: 'fulltext-references', match: 'title' } }, 2),
-      rec({ source: 'b', target: 'a', kind: 'cites', provenance: { source: 'fulltext-references', match: 'title' } }, 3),
-      rec({ source: 'a', target: 'b', kind: 'mentions', provenance: { source: 'code-readme', repo: 'x/y', section: null, evidence: 'name', surveyRepo: true } }, 4),
+      rec(
+        {
+          source: 'b',
+          target: 'a',
+          kind: 'mentions',
+          provenance: {
+            source: 'code-readme',
+            repo: 'x/y',
+            section: null,
+            evidence: 'name',
+            surveyRepo: true,
+          },
+        },
+        1,
+      ),
+      rec(
+        {
+          source: 'b',
+          target: 'a',
+          kind: 'cites',
+          provenance: { source: 'fulltext-references', match: 'title' },
+        },
+        2,
+      ),
+      rec(
+        {
+          source: 'b',
+          target: 'a',
+          kind: 'cites',
+          provenance: { source: 'fulltext-references', match: 'title' },
+        },
+        3,
+      ),
+      rec(
+        {
+          source: 'a',
+          target: 'b',
+          kind: 'mentions',
+          provenance: {
+            source: 'code-readme',
+            repo: 'x/y',
+            section: null,
+            evidence: 'name',
+            surveyRepo: true,
+          },
+        },
+        4,
+      ),
     ];
     const forward = mergeEdges(records).map(toEdge);
     const backward = mergeEdges([...records].reverse()).map(toEdge);
@@ -118,7 +162,9 @@ describe('buildGraph on the small fixture', () => {
   it('computes PageRank that sums to 1 and ranks the most cited paper first', () => {
     const ranks = graph.mapNodes((_n, a) => a.pagerank);
     expect(ranks.reduce((s, r) => s + r, 0)).toBeCloseTo(1, 4);
-    const top = graph.nodes().sort((x, y) => graph.getNodeAttribute(y, 'pagerank') - graph.getNodeAttribute(x, 'pagerank'))[0];
+    const top = graph
+      .nodes()
+      .sort((x, y) => graph.getNodeAttribute(y, 'pagerank') - graph.getNodeAttribute(x, 'pagerank'))[0];
     expect(top).toBe(B);
     // a paper nobody points to gets only the teleport share (1 - alpha) / n plus the dangling share
     expect(graph.getNodeAttribute(E, 'pagerank')).toBe(graph.getNodeAttribute(F, 'pagerank'));

@@ -36,7 +36,9 @@ describe('build on graph-data/', () => {
     expect(graph.size).toBe(all.size);
     for (const p of all) expect(graph.hasEdge(p)).toBe(true);
     const sources = new Set(graph.mapEdges((_e, a) => a.provenance.map((p) => p.source)).flat());
-    expect(sources).toEqual(new Set(['fulltext-references', 'code-readme', ...(pairs('curated.tsv').size ? ['curated'] : [])]));
+    expect(sources).toEqual(
+      new Set(['fulltext-references', 'code-readme', ...(pairs('curated.tsv').size ? ['curated'] : [])]),
+    );
     // a pair both sources give is one edge with both provenances
     const both = [...fulltext].find((p) => readme.has(p));
     expect(both).toBeDefined();
@@ -60,7 +62,9 @@ describe('build on graph-data/', () => {
   });
 
   it('ranks heavily cited methods high and writes valid attributes', () => {
-    const byCitations = graph.nodes().sort((a, b) => graph.getNodeAttribute(b, 'citations') - graph.getNodeAttribute(a, 'citations'));
+    const byCitations = graph
+      .nodes()
+      .sort((a, b) => graph.getNodeAttribute(b, 'citations') - graph.getNodeAttribute(a, 'citations'));
     expect(byCitations.slice(0, 10)).toContain('2208.12242');
     for (const n of file.graph.nodes) NodeAttributesSchema.parse(n.attributes);
     for (const e of file.graph.edges) EdgeAttributesSchema.parse(e.attributes);

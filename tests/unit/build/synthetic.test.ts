@@ -28,7 +28,8 @@ describe('syntheticDataset', () => {
     expect(pairs.size / ds.papers.length).toBeGreaterThan(9);
     expect(pairs.size / ds.papers.length).toBeLessThan(11);
     const year = new Map(ds.papers.map((p) => [p.value.id, p.value.year]));
-    for (const e of ds.edges) expect(year.get(e.value.target)!).toBeLessThanOrEqual(year.get(e.value.source)!);
+    for (const e of ds.edges)
+      expect(year.get(e.value.target)!).toBeLessThanOrEqual(year.get(e.value.source)!);
     const perYear = new Map<number, number>();
     for (const p of ds.papers) perYear.set(p.value.year, (perYear.get(p.value.year) ?? 0) + 1);
     expect(perYear.get(2025)!).toBeGreaterThan(perYear.get(2016)!);

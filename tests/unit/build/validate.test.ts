@@ -104,7 +104,10 @@ describe('validateDataset', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(DataErrors);
       expect((e as DataErrors).errors).toHaveLength(n);
-      expect((e as DataErrors).errors[0]?.location).toMatchObject({ file: expect.stringContaining('edges/'), field: 'target' });
+      expect((e as DataErrors).errors[0]?.location).toMatchObject({
+        file: expect.stringContaining('edges/'),
+        field: 'target',
+      });
     }
   });
 });
