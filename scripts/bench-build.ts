@@ -18,6 +18,7 @@ Options:
   --edges N      edges per paper (default: 10)
   --seed N       seed of the synthetic datasets (default: 7)
   --taxonomy F   taxonomy the papers are labelled from (default: graph-data/taxonomy.yaml)
+  --cli FILE     build script to run (default: scripts/build-graph.ts), e.g. to compare versions
   --keep         keep the temporary graph-data directories and outputs
   --help         show this help`;
 
@@ -30,6 +31,7 @@ interface Options {
   seed: number;
   taxonomy: string;
   keep: boolean;
+  cli: string;
 }
 
 function options(argv: string[]): Options {
@@ -43,6 +45,7 @@ function options(argv: string[]): Options {
         seed: { type: 'string' },
         taxonomy: { type: 'string' },
         keep: { type: 'boolean' },
+        cli: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -70,6 +73,7 @@ function options(argv: string[]): Options {
     seed: int('--seed', values.seed ?? '7', 0),
     taxonomy: values.taxonomy ?? 'graph-data/taxonomy.yaml',
     keep: values.keep ?? false,
+    cli: values.cli ?? 'scripts/build-graph.ts',
   };
 }
 
@@ -104,16 +108,7 @@ function runSize(n: number, o: Options): Result {
     const start = performance.now();
     const child = spawnSync(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/lib/measure-child.ts',
-        'scripts/build-graph.ts',
-        '--data',
-        data,
-        '--out',
-        out,
-      ],
+      ['--import', 'tsx', 'scripts/lib/measure-child.ts', o.cli, '--data', data, '--out', out],
       { encoding: 'utf8', env: { ...process.env, MEASURE_FILE: measureFile }, maxBuffer: 64 * 1024 * 1024 },
     );
     const seconds = (performance.now() - start) / 1000;
@@ -154,7 +149,7 @@ function mb(bytes: number): string {
 function main(): void {
   const o = options(process.argv.slice(2));
   process.stdout.write(
-    `bench:build — sizes ${o.sizes.join(', ')}, ~${o.edges} edges per paper, seed ${o.seed}\n`,
+    `bench:build — ${o.cli}, sizes ${o.sizes.join(', ')}, ~${o.edges} edges per paper, seed ${o.seed}\n`,
   );
   const results: Result[] = [];
   let failed = 0;
