@@ -127,7 +127,9 @@ function main(argv: string[]): number {
       log(`nothing written; ${out} is unchanged`);
       return 1;
     }
-    log(`failed: ${(e as Error).stack ?? String(e)}`);
+    // file-system errors (EACCES, ENOSPC, EISDIR, …) say enough; anything else is a bug: show the stack
+    const err = e as NodeJS.ErrnoException;
+    log(`failed: ${err.code ? err.message : (err.stack ?? String(e))}`);
     log(`nothing written; ${out} is unchanged`);
     return 1;
   }

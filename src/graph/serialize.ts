@@ -1,7 +1,8 @@
 /**
  * The graph file's text: graphology's serialisation plus metadata, byte-identical for the same graph.
- * Fixed envelope key order, sorted keys inside every attribute object, one node or edge per line
- * (readable diffs), and a chunked variant so a 10^6-edge graph never has to live in one string.
+ * Fixed envelope key order, sorted metadata keys, attributes in the key order the build gives
+ * them, one node or edge per line (readable diffs), and a chunked variant so a 10^6-edge graph
+ * never has to live in one string.
  */
 import { GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION } from '../model/graph-file';
 import type { GraphMeta, NodeAttributes } from '../model/graph-file';
@@ -25,9 +26,11 @@ function checkNode(node: string, a: NodeAttributes): void {
 
 /**
  * The file's text in pieces, in order. Concatenated they form the whole JSON document.
- * Nodes and edges come in the graph's insertion order (the build inserts them sorted); their
- * attributes are written by the native JSON.stringify in their own key order, which the build
- * makes canonical (`sortKeysDeep`): the meta, small, is sorted here.
+ * Nodes and edges come in the graph's insertion order (the build inserts them sorted by key).
+ * Attributes are written by the native JSON.stringify (fast) in their own key order: the build
+ * creates node and edge attributes with sorted keys, and provenance entries keep the fixed order
+ * the edge-file reader gives them, so the same inputs always give the same text. The metadata,
+ * small, is sorted here.
  */
 export function* graphFileChunks(graph: AtlasGraph, meta: GraphMeta): Generator<string> {
   checkGraph(graph);

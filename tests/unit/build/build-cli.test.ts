@@ -3,7 +3,7 @@
  * determinism, errors and the atomic write.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,16 @@ describe('build-graph CLI', () => {
       new RegExp(`${dir}/edges/code-readme\\.tsv:6: .*expected 7 tab-separated cells`),
     );
     expect(readFileSync(out)).toEqual(before);
+  });
+
+  it('reports a failed write without a stack trace and leaves no temporary file', () => {
+    const target = join(outDir, 'a-directory.json');
+    mkdirSync(target);
+    const r = cli('--data', SMALL_DIR, '--out', target);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/build-graph: failed: E[A-Z]+: .*a-directory\.json/);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(readdirSync(outDir).filter((f) => f.includes('a-directory') && f.endsWith('.tmp'))).toEqual([]);
   });
 
   it('reports a missing data directory', () => {
