@@ -8,6 +8,7 @@ import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
 import type { Rng } from './random';
 import { createRng } from './random';
 import type { NodeAttributes } from '../model/graph-file';
+import { compareIds } from './join';
 import type { AtlasGraph } from './types';
 
 export interface LayoutOptions {
@@ -19,6 +20,11 @@ export interface LayoutOptions {
   settings?: ForceAtlas2Settings;
   /** Decimals positions are rounded to, so the output text is stable. */
   decimals?: number;
+  /**
+   * Put papers without any edge on a ring just outside the connected papers, in key order,
+   * instead of where ForceAtlas2's repulsion pushes them (far away, shrinking the graph on screen).
+   */
+  ringIsolated?: boolean;
 }
 
 interface ResolvedLayoutOptions {
@@ -26,6 +32,7 @@ interface ResolvedLayoutOptions {
   iterations: number;
   settings: ForceAtlas2Settings;
   decimals: number;
+  ringIsolated: boolean;
 }
 
 /**
@@ -53,6 +60,7 @@ function resolveOptions(graph: AtlasGraph, options: LayoutOptions | undefined): 
       ...options?.settings,
     },
     decimals: options?.decimals ?? 2,
+    ringIsolated: options?.ringIsolated ?? true,
   };
   if (typeof o.rng !== 'function') throw new Error('layout: rng must be a function');
   if (!Number.isInteger(o.iterations) || o.iterations < 0) {
@@ -126,6 +134,44 @@ export function startPositions(graph: AtlasGraph, rng: Rng): Map<string, { x: nu
   return out;
 }
 
+/**
+ * Moves papers without edges onto a ring 15% outside most connected papers (the 95th percentile
+ * of their distances to their centroid), evenly spaced in key order. Nothing moves when no paper or every
+ * paper has edges.
+ */
+export function ringIsolated(graph: AtlasGraph, decimals = 2): void {
+  const isolated: string[] = [];
+  let cx = 0;
+  let cy = 0;
+  let connected = 0;
+  graph.forEachNode((n, a) => {
+    if (graph.degree(n) === 0) isolated.push(n);
+    else {
+      cx += a.x;
+      cy += a.y;
+      connected++;
+    }
+  });
+  if (isolated.length === 0 || connected === 0) return;
+  cx /= connected;
+  cy /= connected;
+  // the 95th percentile, so one far-flung small component does not blow the ring up
+  const dist: number[] = [];
+  graph.forEachNode((n, a) => {
+    if (graph.degree(n) > 0) dist.push(Math.hypot(a.x - cx, a.y - cy));
+  });
+  dist.sort((a, b) => a - b);
+  const r = dist[Math.min(dist.length - 1, Math.floor(0.95 * dist.length))] as number;
+  const radius = 1.15 * r + 10;
+  isolated.sort(compareIds).forEach((n, k) => {
+    const angle = (2 * Math.PI * k) / isolated.length;
+    graph.mergeNodeAttributes(n, {
+      x: round(cx + radius * Math.cos(angle), decimals),
+      y: round(cy + radius * Math.sin(angle), decimals),
+    });
+  });
+}
+
 function round(x: number, decimals: number): number {
   const f = 10 ** decimals;
   const r = Math.round(x * f) / f;
@@ -164,5 +210,6 @@ export function assignLayout(graph: AtlasGraph, options?: LayoutOptions): number
   } else {
     graph.updateEachNodeAttributes(roundAttributes, { attributes: ['x', 'y'] });
   }
+  if (o.ringIsolated) ringIsolated(graph, decimals);
   return o.iterations;
 }

@@ -266,3 +266,28 @@ describe('determinism', () => {
     expect(createRng(6)()).not.toBe(createRng(5)());
   });
 });
+
+describe('layout of papers without edges', () => {
+  it('puts them on a ring just outside the connected papers, evenly spaced in id order', () => {
+    const ds = clone(readSmall());
+    for (const id of ['lonely-one', 'lonely-two', 'lonely-three']) {
+      const p = clone(ds.papers[5]!);
+      p.value = { ...p.value, id, title: `Paper ${id}` };
+      ds.papers.push(p);
+    }
+    const { graph } = buildGraph(ds);
+    const connected = graph.filterNodes((n) => graph.degree(n) > 0);
+    const cx = connected.reduce((s, n) => s + graph.getNodeAttribute(n, 'x'), 0) / connected.length;
+    const cy = connected.reduce((s, n) => s + graph.getNodeAttribute(n, 'y'), 0) / connected.length;
+    const dist = (n: string) =>
+      Math.hypot(graph.getNodeAttribute(n, 'x') - cx, graph.getNodeAttribute(n, 'y') - cy);
+    const far = Math.max(...connected.map(dist));
+    const ring = ['lonely-one', 'lonely-three', 'lonely-two'].map(dist);
+    for (const d of ring) {
+      expect(d).toBeGreaterThan(far);
+      expect(d).toBeCloseTo(ring[0]!, 0);
+    }
+    // id order around the ring: the first at angle 0
+    expect(graph.getNodeAttribute('lonely-one', 'y')).toBeCloseTo(cy, 0);
+  });
+});
