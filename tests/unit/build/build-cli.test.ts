@@ -3,12 +3,11 @@
  * determinism, errors and the atomic write.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { GraphFile } from '../../../src/model';
-import { copySmallDir, SMALL_DIR } from './support';
+import { copySmallDir, removeTempDirs, SMALL_DIR, tempDir } from './support';
 
 function cli(...args: string[]) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-graph.ts', ...args], {
@@ -18,10 +17,12 @@ function cli(...args: string[]) {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const outDir = mkdtempSync(join(tmpdir(), 'atlas-build-out-'));
+const outDir = tempDir('atlas-build-out-');
 afterAll(() => {
   // leave nothing behind but the files the tests wrote on purpose
-  expect(readdirSync(outDir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  const leftovers = readdirSync(outDir).filter((f) => f.endsWith('.tmp'));
+  removeTempDirs();
+  expect(leftovers).toEqual([]);
 });
 
 describe('build-graph CLI', () => {

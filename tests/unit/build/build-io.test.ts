@@ -1,13 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { hashInputs, inputFiles, writeChunksAtomic } from '../../../scripts/lib/build-io';
-import { copySmallDir, SMALL_DIR } from './support';
+import { copySmallDir, removeTempDirs, SMALL_DIR, tempDir } from './support';
+
+afterAll(removeTempDirs);
 
 describe('writeChunksAtomic', () => {
   it('writes all chunks, creating the directory, and reports the bytes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-io-'));
+    const dir = tempDir('atlas-io-');
     const path = join(dir, 'sub', 'out.json');
     const chunks = ['{"a":', '"é"', '}\n'];
     expect(writeChunksAtomic(path, chunks, 2)).toBe(Buffer.byteLength(chunks.join('')));
@@ -15,7 +16,7 @@ describe('writeChunksAtomic', () => {
   });
 
   it('leaves the previous file byte-identical and no temporary file when producing the chunks fails', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'atlas-io-'));
+    const dir = tempDir('atlas-io-');
     const path = join(dir, 'graph.json');
     writeFileSync(path, 'previous build\n');
     function* failing(): Generator<string> {

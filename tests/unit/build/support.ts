@@ -1,5 +1,5 @@
 /** Shared helpers of the build tests: the small graph-data fixture, read through the real reader. */
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
@@ -16,9 +16,23 @@ export function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
+const tempDirs: string[] = [];
+
+/** A new temporary directory, removed by `removeTempDirs`. */
+export function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
 /** A temporary copy of the small fixture directory a test may edit. */
 export function copySmallDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'atlas-small-'));
+  const dir = tempDir('atlas-small-');
   cpSync(SMALL_DIR, dir, { recursive: true });
   return dir;
+}
+
+/** Removes every directory `tempDir` and `copySmallDir` made (call in afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
 import { writeSyntheticGraphData } from '../../../scripts/lib/synthetic-graph-data';
 import { parseTaxonomyFile } from '../../../src/data/index';
@@ -9,6 +8,9 @@ import { buildGraph } from '../../../src/graph/build';
 import { syntheticDataset } from '../../../src/graph/synthetic';
 import { datasetProblems } from '../../../src/graph/validate';
 import { EdgeRecordSchema, PaperLabelsSchema, PaperRecordSchema } from '../../../src/model';
+import { removeTempDirs, tempDir } from './support';
+
+afterAll(removeTempDirs);
 
 const TAXONOMY = 'graph-data/taxonomy.yaml';
 const taxonomy = parseTaxonomyFile(readFileSync(TAXONOMY, 'utf8'), TAXONOMY);
@@ -46,7 +48,7 @@ describe('syntheticDataset', () => {
 
 describe('writeSyntheticGraphData', () => {
   it('writes a graph-data dir the real reader and the build accept', () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'atlas-synth-')), 'graph-data');
+    const dir = join(tempDir('atlas-synth-'), 'graph-data');
     const summary = writeSyntheticGraphData(dir, TAXONOMY, { papers: 300, seed: 5 });
     const ds = readGraphData(dir);
     expect(ds.papers).toHaveLength(300);
