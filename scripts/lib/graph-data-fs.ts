@@ -42,7 +42,7 @@ export function readGraphData(dir: string): Dataset {
     try {
       return parse(readFileSync(file, 'utf8'), file);
     } catch (e) {
-      if (e instanceof DataErrors) errors.push(...e.errors);
+      if (e instanceof DataErrors) for (const error of e.errors) errors.push(error);
       else if (e instanceof DataError) errors.push(e);
       else throw e;
       return undefined;
@@ -59,7 +59,9 @@ export function readGraphData(dir: string): Dataset {
       .filter((n) => n.endsWith('.tsv'))
       .sort();
     for (const name of names) {
-      edges.push(...(load(join(EDGES_DIR, name), false, (text, file) => parseEdgesTsv(text, file)) ?? []));
+      const records = load(join(EDGES_DIR, name), false, (text, file) => parseEdgesTsv(text, file)) ?? [];
+      // a loop, not push(...records): spreading 10^5+ arguments overflows the call stack
+      for (const record of records) edges.push(record);
     }
   }
   if (errors.length > 0 || !info || !papers || !taxonomy) throw new DataErrors(errors);
