@@ -19,8 +19,11 @@ async function main(root: HTMLElement): Promise<void> {
   window.__atlas = createInspector(() => app, () => status);
   try {
     const url = graphUrlFromQuery(window.location.search, window.location.href);
+    performance.mark('atlas:fetch-start');
     const loaded = await fetchGraphFile(url);
+    performance.mark('atlas:loaded');
     app = mountApp(root, loaded);
+    performance.mark('atlas:mounted');
     document.title = `${loaded.meta.dataset.name} · Lineage Atlas`;
     status.status = 'ready';
   } catch (e) {

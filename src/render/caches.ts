@@ -26,8 +26,12 @@ export interface RenderCaches {
   focus: Focus | null;
 }
 
-/** What a state change requires of the renderer. */
-export type RefreshKind = 'none' | 'highlight' | 'full';
+/**
+ * What a state change requires of the renderer: `full` re-indexes (visibility, sizes, labels),
+ * `highlight` re-reduces every node and edge (colours), `focus` only the nodes of the old and new
+ * neighbourhoods, `none` nothing.
+ */
+export type RefreshKind = 'none' | 'focus' | 'highlight' | 'full';
 
 export function buildColors(graph: AtlasGraph, colorBy: ColorBy, unknownColor: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -80,8 +84,9 @@ export function updateCaches(
   meta: GraphMeta,
   prev: ViewState,
   next: ViewState,
-): { caches: RenderCaches; refresh: RefreshKind } {
+): { caches: RenderCaches; refresh: RefreshKind; nodes: string[] } {
   let refresh: RefreshKind = 'none';
+  let nodes: string[] = [];
   const c = { ...caches };
   if (prev.filters !== next.filters) {
     c.visibility = computeVisibility(graph, next.filters);
@@ -106,8 +111,13 @@ export function updateCaches(
     const same = focus?.hood.node === caches.focus?.hood.node && focus?.mode === caches.focus?.mode;
     if (!same || prev.filters !== next.filters) {
       c.focus = focus;
-      if (refresh === 'none') refresh = 'highlight';
+      if (refresh === 'none') {
+        refresh = 'focus';
+        const changed = new Set(caches.focus?.hood.nodes);
+        for (const n of focus?.hood.nodes ?? []) changed.add(n);
+        nodes = [...changed];
+      }
     }
   }
-  return refresh === 'none' ? { caches, refresh } : { caches: c, refresh };
+  return refresh === 'none' ? { caches, refresh, nodes } : { caches: c, refresh, nodes };
 }

@@ -1,6 +1,8 @@
 /**
  * Label and hover drawing for sigma's 2D label layers, in the theme's colours: text with a halo so
  * it stays readable over edges, and a rounded card behind the hovered / selected paper.
+ * Labels that would overlap one already drawn in the same frame are skipped unless forced
+ * (highlighted neighbourhood); call `resetFrame` before each render.
  */
 import type { NodeDisplayData, PartialButFor } from 'sigma/types';
 import type { RenderTheme } from './theme';
@@ -12,10 +14,36 @@ interface LabelSettings {
   labelWeight: string;
 }
 
-export function createLabelDrawers(theme: () => RenderTheme) {
+/**
+ * `focusNode` is the hovered / selected paper: sigma's hover layer draws it as a card; the other
+ * highlighted nodes (its neighbours) get a plain label there, above the veil.
+ */
+export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => string | null) {
+  // boxes of the labels drawn this frame: [x0, y0, x1, y1, ...]
+  let boxes: number[] = [];
+
+  function overlaps(x0: number, y0: number, x1: number, y1: number): boolean {
+    for (let i = 0; i < boxes.length; i += 4) {
+      if (x0 < boxes[i + 2]! && x1 > boxes[i]! && y0 < boxes[i + 3]! && y1 > boxes[i + 1]!) return true;
+    }
+    return false;
+  }
+
   function drawLabel(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void {
     if (!data.label) return;
     const t = theme();
+    ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+    const x = data.x + data.size + 3;
+    const y = data.y + settings.labelSize / 3;
+    const w = ctx.measureText(data.label).width;
+    const box = [x - 2, y - settings.labelSize, x + w + 2, y + 4] as const;
+    if (!data.forceLabel && overlaps(...box)) return;
+    boxes.push(...box);
+    drawText(ctx, data, settings, t);
+  }
+
+  function drawText(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings, t: RenderTheme): void {
+    if (!data.label) return;
     ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
     const x = data.x + data.size + 3;
     const y = data.y + settings.labelSize / 3;
@@ -27,8 +55,12 @@ export function createLabelDrawers(theme: () => RenderTheme) {
     ctx.fillText(data.label, x, y);
   }
 
-  function drawHover(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void {
+  function drawHover(ctx: CanvasRenderingContext2D, data: LabelData & { key?: string }, settings: LabelSettings): void {
     const t = theme();
+    if (data.key !== undefined && data.key !== focusNode() && data.highlighted) {
+      drawText(ctx, data, settings, t);
+      return;
+    }
     const size = settings.labelSize;
     ctx.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
     const pad = 3;
@@ -55,5 +87,11 @@ export function createLabelDrawers(theme: () => RenderTheme) {
     }
   }
 
-  return { drawLabel, drawHover };
+  return {
+    drawLabel,
+    drawHover,
+    resetFrame: () => {
+      boxes = [];
+    },
+  };
 }

@@ -2,6 +2,10 @@
  * Sigma's node and edge reducers: every transient visual (colour, size, fading, highlight, hidden)
  * is derived here from the caches; nothing is written into graph data. The reducers only look
  * things up — the caches are rebuilt once per state change (see caches.ts).
+ *
+ * A hovered or selected neighbourhood does not recolour the rest of the graph: its nodes are marked
+ * `highlighted` (sigma draws them on its hover layer) and a veil fades everything beneath (see
+ * focus-overlay.ts), so a hover only re-reduces the few nodes of the old and new neighbourhoods.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AtlasGraph } from '../graph/types';
@@ -24,21 +28,14 @@ export function createNodeReducer(caches: () => RenderCaches, theme: () => Rende
     d.color = c.colors.get(node) ?? d.color;
     d.size = c.sizes.get(node) ?? d.size;
     const focus = c.focus;
-    if (focus) {
-      const t = theme();
+    if (focus && focus.hood.nodes.has(node)) {
+      // the neighbourhood is drawn on sigma's hover layer, above the veil that fades the rest
       const hood = focus.hood;
-      if (node === hood.node) {
-        d.forceLabel = true;
-        d.highlighted = true;
-        d.zIndex = 2;
-        if (focus.mode === 'selection') d.color = t.selected;
-      } else if (hood.nodes.has(node)) {
-        d.forceLabel = true;
-        d.zIndex = 1;
-        if (focus.mode === 'selection') d.color = hood.outNodes.has(node) ? t.references : t.citations;
-      } else {
-        d.color = t.fadedNode;
-        d.label = '';
+      d.forceLabel = true;
+      d.highlighted = true;
+      if (focus.mode === 'selection') {
+        const t = theme();
+        d.color = node === hood.node ? t.selected : hood.outNodes.has(node) ? t.references : t.citations;
       }
       return d;
     }
@@ -62,21 +59,6 @@ export function createEdgeReducer(graph: AtlasGraph, caches: () => RenderCaches,
     const style = t.edges[attrs.kind];
     d.color = style.color;
     d.size = style.size;
-    const focus = c.focus;
-    if (focus) {
-      const hood = focus.hood;
-      const selection = focus.mode === 'selection';
-      if (hood.outEdges.has(edge)) {
-        d.color = selection ? t.references : t.highlightEdge;
-        d.size = style.size + 0.6;
-      } else if (hood.inEdges.has(edge)) {
-        d.color = selection ? t.citations : t.highlightEdge;
-        d.size = style.size + 0.6;
-      } else {
-        d.color = t.fadedEdge;
-      }
-      return d;
-    }
     if (c.isolated && !(c.isolated.has(graph.source(edge)) && c.isolated.has(graph.target(edge)))) {
       d.color = t.fadedEdge;
     }

@@ -14,6 +14,7 @@ import { clearSelection, hover, select } from '../state/view';
 import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from './caches';
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
+import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
 import { createLabelDrawers } from './labels';
 import { createEdgeReducer, createNodeReducer } from './reducers';
 import { currentTheme, type RenderTheme } from './theme';
@@ -33,6 +34,8 @@ export interface RendererStats {
   renders: number;
   /** Duration of the last render, ms. */
   lastRenderMs: number;
+  /** `performance.now()` at the end of the first render (ms since navigation start). */
+  firstRenderAt: number | null;
   contextLost: boolean;
 }
 
@@ -61,11 +64,11 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let caches = buildCaches(graph, meta, store.get());
   const getCaches = () => caches;
   const getTheme = () => theme;
-  const labels = createLabelDrawers(getTheme);
+  const labels = createLabelDrawers(getTheme, () => caches.focus?.hood.node ?? null);
   const nodeKeys = graph.nodes();
   const edgeKeys = graph.edges();
   const renderListeners = new Set<() => void>();
-  const stats: RendererStats = { generation: 0, renders: 0, lastRenderMs: 0, contextLost: false };
+  const stats: RendererStats = { generation: 0, renders: 0, lastRenderMs: 0, firstRenderAt: null, contextLost: false };
 
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
     defaultEdgeType: 'arrow',
@@ -88,17 +91,24 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
 
   let sigma!: Sigma<NodeAttributes, EdgeAttributes>;
   let unwatch: () => void = () => {};
+  let overlay: FocusOverlay | null = null;
   let renderStart = 0;
 
   function mount(): void {
     sigma = new Sigma(graph, container, settings());
     stats.generation += 1;
+    overlay = createFocusOverlay(sigma, graph, getCaches, getTheme);
+    overlay.draw();
     sigma.on('beforeRender', () => {
       renderStart = performance.now();
+      labels.resetFrame();
     });
     sigma.on('afterRender', () => {
+      const now = performance.now();
       stats.renders += 1;
-      stats.lastRenderMs = performance.now() - renderStart;
+      stats.lastRenderMs = now - renderStart;
+      stats.firstRenderAt ??= now;
+      overlay?.draw();
       for (const l of [...renderListeners]) l();
     });
     sigma.on('enterNode', ({ node }) => {
@@ -118,6 +128,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
 
   function unmount(): void {
     unwatch();
+    overlay?.cleanup();
+    overlay = null;
     try {
       sigma.kill();
     } catch {
@@ -139,9 +151,12 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     opts.onContextChange?.(false);
   }
 
-  function refresh(kind: RefreshKind): void {
+  function refresh(kind: RefreshKind, nodes: string[] = []): void {
     if (kind === 'none') return;
-    if (kind === 'full') {
+    if (kind === 'focus') {
+      // only the old and new neighbourhoods change (see reducers.ts)
+      sigma.refresh({ partialGraph: { nodes }, skipIndexation: true });
+    } else if (kind === 'full') {
       sigma.setSettings(labelSettings(store.get().labelDensity));
       sigma.refresh();
     } else {
@@ -155,7 +170,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const unsubscribe = store.subscribe((next, prev) => {
     const result = updateCaches(caches, graph, meta, prev, next);
     caches = result.caches;
-    refresh(result.refresh);
+    refresh(result.refresh, result.nodes);
   });
 
   const media = win.matchMedia('(prefers-color-scheme: dark)');

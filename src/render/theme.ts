@@ -16,8 +16,10 @@ export interface RenderTheme {
   background: string;
   label: string;
   labelHalo: string;
-  /** Nodes outside the highlighted set. */
+  /** Nodes outside the isolated legend category. */
   fadedNode: string;
+  /** Drawn over the graph, under the highlighted neighbourhood, to fade the rest. */
+  veil: string;
   fadedEdge: string;
   /** The selected paper itself (neutral; outlined by sigma's highlight). */
   selected: string;
@@ -26,7 +28,7 @@ export interface RenderTheme {
   /** What cites / builds on the selection. */
   citations: string;
   edges: Record<EdgeKind, EdgeStyle>;
-  /** Edge style while it is part of a hovered neighbourhood. */
+  /** Edge colour while it is part of a hovered neighbourhood. */
   highlightEdge: string;
 }
 
@@ -36,6 +38,7 @@ const LIGHT: RenderTheme = {
   label: '#1f2328',
   labelHalo: 'rgba(255,255,255,0.85)',
   fadedNode: '#e3e5e8',
+  veil: 'rgba(255,255,255,0.82)',
   fadedEdge: '#f0f1f3',
   selected: '#3d4450',
   references: '#1f6fd1',
@@ -55,6 +58,7 @@ const DARK: RenderTheme = {
   label: '#e6e8eb',
   labelHalo: 'rgba(21,24,28,0.85)',
   fadedNode: '#2c3137',
+  veil: 'rgba(21,24,28,0.82)',
   fadedEdge: '#22262b',
   selected: '#d6d9de',
   references: '#5aa2ff',

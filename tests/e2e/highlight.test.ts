@@ -40,17 +40,17 @@ describe('neighbourhood highlighting', () => {
     expect(await display(page, IP_ADAPTER)).toMatchObject({ highlighted: true, forceLabel: true, color: '#0072b2' });
     expect(await display(page, ELITE)).toMatchObject({ forceLabel: true, color: '#0072b2' });
     expect(await display(page, INSTANTID)).toMatchObject({ forceLabel: true });
-    const faded = await display(page, PSP);
-    expect(faded.color).not.toBe('#e69f00');
-    expect(faded.label).toBe('');
-    // on screen: pSp's disc lost its family colour
+    expect((await display(page, PSP)).highlighted).toBe(false);
+    // on screen: pSp's disc lost its family colour under the veil
     const during = await graphPixels(page);
     expect(pixelsNear(during, psp.canvas.x, psp.canvas.y, 3, gan)).toBe(0);
-    // a neighbour's edge is drawn darker than a faded one
-    const hl = await page.evaluate(() => window.__atlas!.edgeDisplay('2308.06721->2302.13848')!.color);
-    const other = await page.evaluate(() => window.__atlas!.edgeDisplay('2106.05744->2102.02766')!.color);
-    expect(hl).not.toBe(other);
-
+    // the neighbourhood's edges are drawn above the veil: dark ink along IP-Adapter → ELITE
+    const ip = await nodeOnScreen(page, IP_ADAPTER);
+    const el = await nodeOnScreen(page, ELITE);
+    const mid = { x: (ip.canvas.x + el.canvas.x) / 2, y: (ip.canvas.y + el.canvas.y) / 2 };
+    const edgeInk = hexToRgb('#4a515b');
+    expect(pixelsNear(during, mid.x, mid.y, 3, edgeInk, 60)).toBeGreaterThan(2);
+    expect(pixelsNear(before, mid.x, mid.y, 3, edgeInk, 60)).toBe(0);
     // leaving the node restores everything
     await page.mouse.move(5, 400);
     await page.waitForFunction(() => window.__atlas!.state()!.hovered === null);
@@ -88,8 +88,11 @@ describe('neighbourhood highlighting', () => {
     expect(cc.g).toBeGreaterThan(cc.r + 80);
     const sel = hexToRgb((await display(page, DREAMBOOTH)).color);
     expect(Math.max(sel.r, sel.g, sel.b) - Math.min(sel.r, sel.g, sel.b)).toBeLessThan(30);
-    // what neither cites nor is cited by it fades
-    expect((await display(page, PSP)).label).toBe('');
+    // what neither cites nor is cited by it fades under the veil
+    expect((await display(page, PSP)).highlighted).toBe(false);
+    await expect(page.locator('.sigma-veil').isVisible()).resolves.toBe(true);
+    const psp = await nodeOnScreen(page, PSP);
+    expect(pixelsNear(px, psp.canvas.x, psp.canvas.y, 3, hexToRgb('#e69f00'))).toBe(0);
     // the details drawer opened
     await expect(page.getByRole('complementary', { name: 'Selection' }).isVisible()).resolves.toBe(true);
 
@@ -103,7 +106,7 @@ describe('neighbourhood highlighting', () => {
   it('a click on the background clears the selection', async () => {
     const page = await openAtlas(browser, baseUrl);
     await page.evaluate((n) => window.__atlas!.select(n), IP_ADAPTER);
-    expect((await display(page, PSP)).label).toBe('');
+    expect((await display(page, ELITE)).highlighted).toBe(true);
     // find an empty spot of the canvas: far from every node
     const box = (await page.locator('.graph').boundingBox())!;
     const spot = await page.evaluate(({ x, y, w, h }) => {
@@ -121,7 +124,8 @@ describe('neighbourhood highlighting', () => {
     expect(spot.d).toBeGreaterThan(30);
     await page.mouse.click(spot.x, spot.y);
     await page.waitForFunction(() => window.__atlas!.state()!.selected === null);
-    expect((await display(page, PSP)).color).toBe('#e69f00');
+    expect((await display(page, ELITE)).highlighted).toBe(false);
+    await expect(page.locator('.sigma-veil').isVisible()).resolves.toBe(false);
     await page.close();
   });
 });

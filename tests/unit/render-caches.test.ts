@@ -53,7 +53,7 @@ describe('render caches', () => {
     const c0 = buildCaches(graph, meta, s0);
     const hovered = hover(s0, '2308.06721');
     const r1 = updateCaches(c0, graph, meta, s0, hovered);
-    expect(r1.refresh).toBe('highlight');
+    expect(r1.refresh).toBe('focus');
     expect(r1.caches.focus?.hood.node).toBe('2308.06721');
     expect(r1.caches.colors).toBe(c0.colors);
     expect(r1.caches.visibility).toBe(c0.visibility);
@@ -63,7 +63,7 @@ describe('render caches', () => {
     expect(r2.caches.focus).toBe(r1.caches.focus);
     expect([...r2.caches.sizes.values()].every((v) => v === 6)).toBe(true);
     const same = updateCaches(r2.caches, graph, meta, sized, { ...sized });
-    expect(same).toEqual({ caches: r2.caches, refresh: 'none' });
+    expect(same).toEqual({ caches: r2.caches, refresh: 'none', nodes: [] });
   });
 
   it('drops the focus when its node is filtered out', () => {
@@ -84,13 +84,15 @@ describe('reducers', () => {
     expect(reduce(setColorBy(s0, 'space')).node('unlabelled-method').color).toBe(meta.taxonomy.unknownColor);
   });
 
-  it('hover keeps the neighbourhood vivid with labels and fades the rest', () => {
+  it('hover marks the neighbourhood highlighted with labels and leaves the rest to the veil', () => {
     const r = reduce(hover(s0, '2308.06721'));
     expect(r.node('2308.06721')).toMatchObject({ highlighted: true, forceLabel: true, color: graph.getNodeAttribute('2308.06721', 'color') });
-    expect(r.node('2302.13848')).toMatchObject({ forceLabel: true, color: graph.getNodeAttribute('2302.13848', 'color') });
-    expect(r.node('1904.03189')).toMatchObject({ color: theme.fadedNode, label: '' });
-    expect(r.edge('2308.06721->2302.13848').color).toBe(theme.highlightEdge);
-    expect(r.edge('2106.05744->2102.02766').color).toBe(theme.fadedEdge);
+    expect(r.node('2302.13848')).toMatchObject({ highlighted: true, forceLabel: true, color: graph.getNodeAttribute('2302.13848', 'color') });
+    const other = r.node('1904.03189');
+    expect(other.highlighted).toBeUndefined();
+    expect(other.color).toBe(graph.getNodeAttribute('1904.03189', 'color'));
+    // edges keep their kind style: the focus edges are drawn by the overlay
+    expect(r.edge('2106.05744->2102.02766').color).toBe(theme.edges['builds-on'].color);
   });
 
   it('selection: the paper neutral, references blue, citations green', () => {
@@ -98,8 +100,21 @@ describe('reducers', () => {
     expect(r.node('2308.06721').color).toBe(theme.selected);
     expect(r.node('2302.13848').color).toBe(theme.references);
     expect(r.node('2401.07519').color).toBe(theme.citations);
-    expect(r.edge('2308.06721->2302.13848').color).toBe(theme.references);
-    expect(r.edge('2401.07519->2308.06721').color).toBe(theme.citations);
+  });
+
+  it('a hover re-reduces only the old and new neighbourhoods', () => {
+    const c0 = buildCaches(graph, meta, s0);
+    const h1 = hover(s0, '2308.06721');
+    const r1 = updateCaches(c0, graph, meta, s0, h1);
+    expect(r1.refresh).toBe('focus');
+    expect(new Set(r1.nodes)).toEqual(r1.caches.focus!.hood.nodes);
+    const h2 = hover(h1, '2102.02766');
+    const r2 = updateCaches(r1.caches, graph, meta, h1, h2);
+    expect(r2.refresh).toBe('focus');
+    expect(new Set(r2.nodes)).toEqual(new Set([...r1.caches.focus!.hood.nodes, ...r2.caches.focus!.hood.nodes]));
+    const r3 = updateCaches(r2.caches, graph, meta, h2, hover(h2, null));
+    expect(r3.caches.focus).toBeNull();
+    expect(new Set(r3.nodes)).toEqual(r2.caches.focus!.hood.nodes);
   });
 
   it('isolating a category fades the others and their edges', () => {
