@@ -25,7 +25,7 @@ export const LABEL_SIZE = 13;
 
 /** Maps the view's label density (0..1) to sigma's label grid density and size threshold. */
 export function labelSettings(density: number): { labelDensity: number; labelRenderedSizeThreshold: number } {
-  return { labelDensity: 0.08 + 1.2 * density, labelRenderedSizeThreshold: 14 - 12 * density };
+  return { labelDensity: 0.1 + 1.6 * density, labelRenderedSizeThreshold: 14 - 14 * density };
 }
 
 export interface RendererStats {

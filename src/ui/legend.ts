@@ -22,16 +22,9 @@ export const mountLegend: MountPanel = (container, ctx) => {
   const subtitle = h('p', { class: 'legend-dimension muted small' });
   const list = h('ul', { class: 'legend-list' });
   const restore = h('button', { type: 'button', class: 'link-btn small', text: 'Show all', hidden: true });
-  const kinds = h(
-    'p',
-    { class: 'legend-edges muted small' },
-    h('span', { class: 'edge-key builds-on', 'aria-hidden': 'true' }),
-    'builds on ',
-    h('span', { class: 'edge-key cites', 'aria-hidden': 'true' }),
-    'cites ',
-    h('span', { class: 'edge-key mentions', 'aria-hidden': 'true' }),
-    'compares / mentions',
-  );
+  const key = (kind: string, text: string) =>
+    h('span', { class: 'edge-key-item' }, h('span', { class: `edge-key ${kind}`, 'aria-hidden': 'true' }), text);
+  const kinds = h('p', { class: 'legend-edges muted small' }, key('builds-on', 'builds on'), key('cites', 'cites'), key('mentions', 'compares / mentions'));
   const region = h('section', { class: 'legend', role: 'region', 'aria-labelledby': 'legend-title' }, heading, subtitle, list, restore, kinds);
   container.append(region);
 
