@@ -21,10 +21,14 @@ interface LabelSettings {
 export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => string | null) {
   // boxes of the labels drawn this frame: [x0, y0, x1, y1, ...]
   let boxes: number[] = [];
+  // the same for the neighbours' labels on the hover layer, which sigma draws in one synchronous
+  // pass: the list is emptied in a microtask after the pass
+  let hoverBoxes: number[] = [];
+  let hoverResetQueued = false;
 
-  function overlaps(x0: number, y0: number, x1: number, y1: number): boolean {
-    for (let i = 0; i < boxes.length; i += 4) {
-      if (x0 < boxes[i + 2]! && x1 > boxes[i]! && y0 < boxes[i + 3]! && y1 > boxes[i + 1]!) return true;
+  function overlaps(list: number[], x0: number, y0: number, x1: number, y1: number): boolean {
+    for (let i = 0; i < list.length; i += 4) {
+      if (x0 < list[i + 2]! && x1 > list[i]! && y0 < list[i + 3]! && y1 > list[i + 1]!) return true;
     }
     return false;
   }
@@ -37,7 +41,7 @@ export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => st
     const y = data.y + settings.labelSize / 3;
     const w = ctx.measureText(data.label).width;
     const box = [x - 2, y - settings.labelSize, x + w + 2, y + 4] as const;
-    if (!data.forceLabel && overlaps(...box)) return;
+    if (!data.forceLabel && overlaps(boxes, ...box)) return;
     boxes.push(...box);
     drawText(ctx, data, settings, t);
   }
@@ -58,6 +62,21 @@ export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => st
   function drawHover(ctx: CanvasRenderingContext2D, data: LabelData & { key?: string }, settings: LabelSettings): void {
     const t = theme();
     if (data.key !== undefined && data.key !== focusNode() && data.highlighted) {
+      if (!hoverResetQueued) {
+        hoverResetQueued = true;
+        queueMicrotask(() => {
+          hoverBoxes = [];
+          hoverResetQueued = false;
+        });
+      }
+      if (!data.label) return;
+      ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
+      const x = data.x + data.size + 3;
+      const y = data.y + settings.labelSize / 3;
+      const box = [x - 2, y - settings.labelSize, x + ctx.measureText(data.label).width + 2, y + 4] as const;
+      // in a crowded neighbourhood, labels that would overlap are left out (the discs stay)
+      if (overlaps(hoverBoxes, ...box)) return;
+      hoverBoxes.push(...box);
       drawText(ctx, data, settings, t);
       return;
     }
