@@ -6,7 +6,7 @@ import { parseAwesomeList } from '../../../src/import/awesome-list';
 import { DataErrors } from '../../../src/model/errors';
 import { PaperLabelsSchema } from '../../../src/model/paper';
 import { TaxonomySchema } from '../../../src/model/taxonomy';
-import { AWESOME_MD, FIXTURES, hasShared, sharedFile } from './shared-data';
+import { AWESOME_MD, FIXTURES, hasShared, sharedFile, whenShared } from './shared-data';
 
 const miniPapers = parseAwesomeList(readFileSync(join(FIXTURES, 'mini-awesome.md'), 'utf8')).papers;
 const miniJson: unknown = JSON.parse(readFileSync(join(FIXTURES, 'mini-survey-taxonomy.json'), 'utf8'));
@@ -101,9 +101,11 @@ describe('importSurveyTaxonomy on a small fixture', () => {
 describe.skipIf(!hasShared('survey-taxonomy.json', 'awesome-personalized-image-generation.md'))(
   'the real survey taxonomy',
   () => {
-    const papers = parseAwesomeList(readFileSync(AWESOME_MD, 'utf8')).papers;
-    const json: unknown = JSON.parse(readFileSync(sharedFile('survey-taxonomy.json'), 'utf8'));
-    const r = importSurveyTaxonomy(json, papers);
+    const names = ['survey-taxonomy.json', 'awesome-personalized-image-generation.md'];
+    const json: unknown = whenShared(names, () => JSON.parse(readFileSync(sharedFile(names[0]!), 'utf8')));
+    const r = whenShared(names, () =>
+      importSurveyTaxonomy(json, parseAwesomeList(readFileSync(AWESOME_MD, 'utf8')).papers),
+    );
 
     it('labels 182 papers and reports DDIM Inversion and RF-Inversion as not in the list', () => {
       expect(r.matched).toBe(182);
