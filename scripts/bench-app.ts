@@ -132,7 +132,9 @@ async function main(): Promise<void> {
     }
     for (const { n, file } of files) {
       const name = file.split('/').pop()!;
-      results.push(await measure(browser, `${server.url}/?graph=bench/${name}`, `synthetic ${n.toLocaleString('en')}`, HOVERS));
+      const r = await measure(browser, `${server.url}/?graph=bench/${name}`, `synthetic ${n.toLocaleString('en')}`, HOVERS);
+      results.push(r);
+      if (r.hover) console.log(`  ${r.name}: hover ${fmt(median(r.hover))} median (p90 ${fmt(pct(r.hover, 90))}), un-hover ${fmt(median(r.unhover ?? []))}`);
     }
   } finally {
     await browser.close();
