@@ -21,8 +21,9 @@ export interface LayoutOptions {
   /** Decimals positions are rounded to, so the output text is stable. */
   decimals?: number;
   /**
-   * Put papers without any edge on a ring just outside the connected papers, in key order,
-   * instead of where ForceAtlas2's repulsion pushes them (far away, shrinking the graph on screen).
+   * Put papers without any edge, and detached groups of a few papers, on a ring just outside the
+   * others, in id order, instead of where ForceAtlas2's repulsion pushes them (far away, shrinking
+   * the graph on screen).
    */
   ringIsolated?: boolean;
 }
@@ -134,41 +135,82 @@ export function startPositions(graph: AtlasGraph, rng: Rng): Map<string, { x: nu
   return out;
 }
 
+/** Largest group of papers a detached component may have to go on the ring. */
+export const RING_COMPONENT_MAX = 4;
+
+/** Weakly connected components as lists of keys, each sorted by id, in order of their first key. */
+function components(graph: AtlasGraph): string[][] {
+  const parent = new Map<string, string>();
+  const find = (n: string): string => {
+    let root = n;
+    while (parent.get(root) !== root) root = parent.get(root) as string;
+    for (let m = n; m !== root; ) {
+      const next = parent.get(m) as string;
+      parent.set(m, root);
+      m = next;
+    }
+    return root;
+  };
+  graph.forEachNode((n) => parent.set(n, n));
+  graph.forEachEdge((_e, _a, s, t) => {
+    const a = find(s);
+    const b = find(t);
+    if (a !== b) parent.set(a, b);
+  });
+  const groups = new Map<string, string[]>();
+  graph.forEachNode((n) => {
+    const root = find(n);
+    const group = groups.get(root);
+    if (group) group.push(n);
+    else groups.set(root, [n]);
+  });
+  return [...groups.values()].map((g) => g.sort(compareIds)).sort((a, b) => compareIds(a[0]!, b[0]!));
+}
+
 /**
- * Moves papers without edges onto a ring 15% outside most connected papers (the 95th percentile
- * of their distances to their centroid), evenly spaced in key order. Nothing moves when no paper or every
- * paper has edges.
+ * Moves papers without edges, and detached groups of at most `RING_COMPONENT_MAX` papers, onto a
+ * ring 15% outside the other papers (the 95th percentile of their distances to their centroid),
+ * evenly spaced in id order; a group keeps its shape around its slot. ForceAtlas2 would push them
+ * far away and shrink the graph on screen. Nothing moves when there is no such paper or nothing else.
  */
 export function ringIsolated(graph: AtlasGraph, decimals = 2): void {
-  const isolated: string[] = [];
+  const groups = components(graph);
+  const ringed = groups.filter((g) => g.length <= RING_COMPONENT_MAX && g.length < graph.order);
+  const onRing = new Set(ringed.flat());
+  if (ringed.length === 0 || onRing.size === graph.order) return;
   let cx = 0;
   let cy = 0;
-  let connected = 0;
   graph.forEachNode((n, a) => {
-    if (graph.degree(n) === 0) isolated.push(n);
-    else {
-      cx += a.x;
-      cy += a.y;
-      connected++;
-    }
+    if (onRing.has(n)) return;
+    cx += a.x;
+    cy += a.y;
   });
-  if (isolated.length === 0 || connected === 0) return;
-  cx /= connected;
-  cy /= connected;
-  // the 95th percentile, so one far-flung small component does not blow the ring up
+  const rest = graph.order - onRing.size;
+  cx /= rest;
+  cy /= rest;
+  // the 95th percentile, so one far-flung group does not blow the ring up
   const dist: number[] = [];
   graph.forEachNode((n, a) => {
-    if (graph.degree(n) > 0) dist.push(Math.hypot(a.x - cx, a.y - cy));
+    if (!onRing.has(n)) dist.push(Math.hypot(a.x - cx, a.y - cy));
   });
   dist.sort((a, b) => a - b);
   const r = dist[Math.min(dist.length - 1, Math.floor(0.95 * dist.length))] as number;
   const radius = 1.15 * r + 10;
-  isolated.sort(compareIds).forEach((n, k) => {
-    const angle = (2 * Math.PI * k) / isolated.length;
-    graph.mergeNodeAttributes(n, {
-      x: round(cx + radius * Math.cos(angle), decimals),
-      y: round(cy + radius * Math.sin(angle), decimals),
-    });
+  ringed.forEach((group, k) => {
+    const angle = (2 * Math.PI * k) / ringed.length;
+    let gx = 0;
+    let gy = 0;
+    for (const n of group) {
+      gx += graph.getNodeAttribute(n, 'x') / group.length;
+      gy += graph.getNodeAttribute(n, 'y') / group.length;
+    }
+    for (const n of group) {
+      const a = graph.getNodeAttributes(n);
+      graph.mergeNodeAttributes(n, {
+        x: round(cx + radius * Math.cos(angle) + (a.x - gx), decimals),
+        y: round(cy + radius * Math.sin(angle) + (a.y - gy), decimals),
+      });
+    }
   });
 }
 
