@@ -26,6 +26,11 @@ const { values } = parseArgs({
 });
 const SIZES = values.sizes.split(',').map(Number);
 const HOVERS = Number(values.hovers);
+/**
+ * Hovers measured on a graph of `n` nodes: the full count up to 1k nodes, then fewer (at least 10),
+ * since each hover waits for a frame and software WebGL takes seconds per frame at 50k nodes.
+ */
+const hoversFor = (n: number): number => Math.max(Math.min(10, HOVERS), Math.min(HOVERS, Math.floor((HOVERS * 1000) / n)));
 const RUNS = Number(values.runs);
 const CACHE = join('.cache', 'bench-app');
 
@@ -132,7 +137,7 @@ async function main(): Promise<void> {
     }
     for (const { n, file } of files) {
       const name = file.split('/').pop()!;
-      const r = await measure(browser, `${server.url}/?graph=bench/${name}`, `synthetic ${n.toLocaleString('en')}`, HOVERS);
+      const r = await measure(browser, `${server.url}/?graph=bench/${name}`, `synthetic ${n.toLocaleString('en')}`, hoversFor(n));
       results.push(r);
       if (r.hover) console.log(`  ${r.name}: hover ${fmt(median(r.hover))} median (p90 ${fmt(pct(r.hover, 90))}), un-hover ${fmt(median(r.unhover ?? []))}`);
     }
@@ -140,7 +145,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  console.log(`\nHeadless Chromium (software WebGL), 1280×800; ${RUNS} page loads per graph, ${HOVERS} hovers (median, p90).`);
+  console.log(`\nHeadless Chromium (software WebGL), 1280×800; ${RUNS} page loads per graph, ${HOVERS} hovers at 1k nodes, fewer on larger graphs (${SIZES.map((n) => `${hoversFor(n)} at ${n}`).join(', ')}); median, p90.`);
   console.log('graph                  nodes    edges   first frame (median of loads)   hover highlight   un-hover');
   for (const r of results) {
     const hover = r.hover ? `${fmt(median(r.hover))} (p90 ${fmt(pct(r.hover, 90))})` : '—';
