@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './use-browser';
 import { openFixture, pwned, selected } from './panel-helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('paper details', () => {
   it('shows the selected paper: title, name, venue, authors, links and evidence', async () => {
-    const { page, errors } = await openFixture(browser, 'small.json');
+    const { page, errors } = await openFixture(browser(), 'small.json');
     await page.evaluate(() => window.__atlas!.select('2208.12242'));
     const details = page.getByRole('region', { name: 'Paper details' });
     await details.getByRole('heading', { level: 2 }).waitFor();
@@ -49,7 +42,7 @@ describe('paper details', () => {
   });
 
   it('groups neighbours by direction and kind with counts; a click selects the neighbour', async () => {
-    const { page } = await openFixture(browser, 'small.json');
+    const { page } = await openFixture(browser(), 'small.json');
     await page.evaluate(() => window.__atlas!.select('2208.12242'));
     const details = page.getByRole('region', { name: 'Paper details' });
     const out = details.locator('.la-neighbours-out');
@@ -92,7 +85,7 @@ describe('paper details', () => {
   });
 
   it('lists neighbours the filters hide, marked as hidden, and shows survey-repository provenance', async () => {
-    const { page } = await openFixture(browser, 'small.json');
+    const { page } = await openFixture(browser(), 'small.json');
     await page.evaluate(() => window.__atlas!.select('2208.12242'));
     const details = page.getByRole('region', { name: 'Paper details' });
     const filters = page.getByRole('region', { name: 'Filters' });
@@ -117,7 +110,7 @@ describe('paper details', () => {
   });
 
   it('"Centre on graph" animates the camera to the paper', async () => {
-    const { page } = await openFixture(browser, 'small.json');
+    const { page } = await openFixture(browser(), 'small.json');
     const canvas = (await page.locator('#graph').boundingBox())!;
     const offCentre = async (id: string) => {
       const at = (await page.evaluate((n) => window.__atlas!.screenPosition(n), id))!;
@@ -145,7 +138,7 @@ describe('paper details', () => {
   });
 
   it('closes with the button and with Escape', async () => {
-    const { page } = await openFixture(browser, 'small.json');
+    const { page } = await openFixture(browser(), 'small.json');
     await page.evaluate(() => window.__atlas!.select('2308.06721'));
     const details = page.getByRole('region', { name: 'Paper details' });
     await details.waitFor({ state: 'visible' });
@@ -160,7 +153,7 @@ describe('paper details', () => {
   });
 
   it('shows hostile paper text literally', async () => {
-    const { page, errors } = await openFixture(browser, 'hostile.json');
+    const { page, errors } = await openFixture(browser(), 'hostile.json');
     await page.evaluate(() => window.__atlas!.select('2208.12242'));
     const details = page.getByRole('region', { name: 'Paper details' });
     const title = details.getByRole('heading', { level: 2 });

@@ -1,23 +1,17 @@
 /** The explorer on the small fixture: the graph is drawn, colour-by / size-by / legend / labels work. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './use-browser';
 import { graphPixels, hexToRgb, inkShare, nodeOnScreen, openAtlas, pixelsNear } from './atlas';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const state = (page: Page) => page.evaluate(() => window.__atlas!.state()!);
 
 describe('explorer', () => {
   it('renders the graph on a WebGL canvas under the CSP, with counts and a legend', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     const violations: string[] = [];
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
@@ -45,7 +39,7 @@ describe('explorer', () => {
   });
 
   it('colour by another dimension changes the legend and the node colours', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     const colorBy = page.getByLabel('Color by');
     const legend = page.getByRole('region', { name: 'Legend' });
     await colorBy.selectOption('space');
@@ -72,7 +66,7 @@ describe('explorer', () => {
   });
 
   it('legend entries isolate a category and restore, with the mouse and the keyboard', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     const legend = page.getByRole('region', { name: 'Legend' });
     const gan = legend.getByRole('button', { name: /^GAN/ });
     await gan.click();
@@ -96,7 +90,7 @@ describe('explorer', () => {
   });
 
   it('size by PageRank or uniform changes the drawn sizes', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     const sizes = () => page.evaluate(() => ['2208.12242', '1904.03189', '2502.13081', '2308.06721'].map((n) => window.__atlas!.nodeDisplay(n)!.size));
     const byCitations = await sizes();
     await page.getByLabel('Size by').selectOption('uniform');
@@ -110,7 +104,7 @@ describe('explorer', () => {
   });
 
   it('label density and the sidebar toggle are keyboard reachable', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     const slider = page.getByLabel('Label density');
     await slider.focus();
     await page.keyboard.press('End');

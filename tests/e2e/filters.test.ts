@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './use-browser';
 import { filters, openFixture, visibleCount } from './panel-helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** The panel's counts line, checked against what the renderer shows. */
 async function counts(page: Page): Promise<string> {
@@ -34,7 +28,7 @@ async function yearPoint(
 
 describe('filters', () => {
   it('family, edge kind, survey mentions and minimum degree change the visible counts', async () => {
-    const { page, errors } = await openFixture(browser, 'small.json');
+    const { page, errors } = await openFixture(browser(), 'small.json');
     const region = page.getByRole('region', { name: 'Filters' });
     expect(await counts(page)).toBe('16 of 16 papers, 23 of 24 edges visible');
     const reset = region.getByRole('button', { name: 'Reset filters' });
@@ -78,7 +72,7 @@ describe('filters', () => {
   });
 
   it('brushing the year histogram with the mouse snaps to whole years; the inputs follow and drive it', async () => {
-    const { page } = await openFixture(browser, 'small.json');
+    const { page } = await openFixture(browser(), 'small.json');
     const region = page.getByRole('region', { name: 'Filters' });
     expect(await region.textContent()).toContain('All years (2019 – 2025)');
     const from = await yearPoint(page, 2022.2, [2019, 2025]);

@@ -1,17 +1,11 @@
 /** Neighbourhood highlighting with a real pointer: hover, click to select, Escape and background click clear. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './use-browser';
 import { graphPixels, hexToRgb, nodeOnScreen, openAtlas, pixelsNear } from './atlas';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const state = (page: Page) => page.evaluate(() => window.__atlas!.state()!);
 const display = (page: Page, id: string) => page.evaluate((n) => window.__atlas!.nodeDisplay(n)!, id);
@@ -30,7 +24,7 @@ async function hoverNode(page: Page, id: string): Promise<void> {
 
 describe('neighbourhood highlighting', () => {
   it('hover keeps the node and its neighbours vivid with labels, fades the rest', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     const before = await graphPixels(page);
     const psp = await nodeOnScreen(page, PSP);
     const gan = hexToRgb('#e69f00');
@@ -59,7 +53,7 @@ describe('neighbourhood highlighting', () => {
   });
 
   it('a click selects: the paper outlined, references blue, citations green; Escape clears', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     // DreamBooth mentions PTI (a reference) and HyperDreamBooth builds on it (a citation); both stay
     // clear of the details drawer at this viewport
     const DREAMBOOTH = '2208.12242';
@@ -104,7 +98,7 @@ describe('neighbourhood highlighting', () => {
   });
 
   it('a click on the background clears the selection', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     await page.evaluate((n) => window.__atlas!.select(n), IP_ADAPTER);
     expect((await display(page, ELITE)).highlighted).toBe(true);
     // find an empty spot of the canvas: far from every node

@@ -1,24 +1,17 @@
 /** The bundled graph (dist/graph.json, from `npm run build:graph`): the default view opens on it. */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './use-browser';
 import { graphPixels, inkShare, openAtlas } from './atlas';
 
 const BUNDLED = 'dist/graph.json';
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe.skipIf(!existsSync(BUNDLED))('bundled graph', () => {
   it('opens graph.json by default: every paper counted, drawn, with a legend by family', async () => {
     const file = JSON.parse(readFileSync(BUNDLED, 'utf8')) as { meta: { dataset: { name: string } }; graph: { nodes: unknown[]; edges: unknown[] } };
-    const page = await openAtlas(browser, baseUrl, '', { width: 1440, height: 900 });
+    const page = await openAtlas(browser(), baseUrl, '', { width: 1440, height: 900 });
     expect(await page.evaluate(() => window.__atlas!.error())).toBeNull();
     expect(await page.evaluate(() => window.__atlas!.totalCount())).toEqual({ nodes: file.graph.nodes.length, edges: file.graph.edges.length });
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(file.meta.dataset.name);

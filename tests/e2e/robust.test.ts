@@ -1,22 +1,16 @@
 /** Robustness: hostile text stays text, bad graph files give clear messages, WebGL context loss, layout worker. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser } from './use-browser';
 import { graphPixels, hexToRgb, inkShare, nodeOnScreen, openAtlas, pixelsNear } from './atlas';
 
-let browser: Browser;
 const baseUrl = inject('baseUrl');
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 const stats = (page: Page) => page.evaluate(() => window.__atlas!.renderer()!);
 
 async function errorScreen(graph: string): Promise<{ status: string; heading: string; message: string }> {
-  const page = await openAtlas(browser, baseUrl, graph);
+  const page = await openAtlas(browser(), baseUrl, graph);
   const alert = page.getByRole('alert');
   const result = {
     status: await page.evaluate(() => window.__atlas!.status()),
@@ -29,7 +23,7 @@ async function errorScreen(graph: string): Promise<{ status: string; heading: st
 
 describe('hostile and broken input', () => {
   it('shows HTML and script from the data as text and runs none of it', async () => {
-    const page = await openAtlas(browser, baseUrl, 'fixtures/graphs/hostile.json');
+    const page = await openAtlas(browser(), baseUrl, 'fixtures/graphs/hostile.json');
     expect(await page.evaluate(() => window.__atlas!.status())).toBe('ready');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
       'Hostile <script>window.__pwned=2</script><img src=x onerror="window.__pwned=1"> dataset',
@@ -74,7 +68,7 @@ describe('WebGL context loss', () => {
 
   for (const restore of [true, false]) {
     it(`recreates the renderer ${restore ? 'when the context is restored' : 'even if the context never comes back'}`, async () => {
-      const page = await openAtlas(browser, baseUrl);
+      const page = await openAtlas(browser(), baseUrl);
       expect((await stats(page)).generation).toBe(1);
       await loseContext(page, restore);
       await page.waitForFunction(() => window.__atlas!.renderer()!.contextLost);
@@ -97,7 +91,7 @@ describe('WebGL context loss', () => {
 
 describe('force layout', () => {
   it('Start runs ForceAtlas2 in a worker without blocking the page; Stop stops it', async () => {
-    const page = await openAtlas(browser, baseUrl);
+    const page = await openAtlas(browser(), baseUrl);
     const start = page.getByRole('button', { name: 'Start layout' });
     const stop = page.getByRole('button', { name: 'Stop layout' });
     await expect(stop.isDisabled()).resolves.toBe(true);

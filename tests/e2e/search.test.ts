@@ -1,19 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { describe, expect, it } from 'vitest';
+import { useBrowser } from './use-browser';
 import { openFixture, pwned, selected } from './panel-helpers';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('search', () => {
   it('suggests papers for a typo, moves with the arrow keys and selects with Enter', async () => {
-    const { page, errors } = await openFixture(browser, 'small.json');
+    const { page, errors } = await openFixture(browser(), 'small.json');
     const box = page.getByRole('combobox', { name: 'Search papers' });
     const list = page.getByRole('listbox');
     await expect(list.isVisible()).resolves.toBe(false);
@@ -57,7 +50,7 @@ describe('search', () => {
   });
 
   it('finds a paper by a spaced name or an arXiv id, and chooses with the mouse', async () => {
-    const { page } = await openFixture(browser, 'small.json');
+    const { page } = await openFixture(browser(), 'small.json');
     const box = page.getByRole('combobox', { name: 'Search papers' });
     await box.fill('ip adapter');
     const option = page.getByRole('option').first();
@@ -84,7 +77,7 @@ describe('search', () => {
   });
 
   it('Escape closes the suggestions without touching the selection, a second one clears the text', async () => {
-    const { page } = await openFixture(browser, 'small.json');
+    const { page } = await openFixture(browser(), 'small.json');
     await page.evaluate(() => window.__atlas!.select('2212.04488'));
     const box = page.getByRole('combobox', { name: 'Search papers' });
     await box.fill('elite');
@@ -106,7 +99,7 @@ describe('search', () => {
   });
 
   it('marks suggestions the filters hide', async () => {
-    const { page } = await openFixture(browser, 'small.json');
+    const { page } = await openFixture(browser(), 'small.json');
     await page.getByRole('region', { name: 'Filters' }).getByRole('checkbox', { name: /^GAN \d/ }).uncheck();
     const box = page.getByRole('combobox', { name: 'Search papers' });
     await box.fill('pti');
@@ -119,7 +112,7 @@ describe('search', () => {
   });
 
   it('shows hostile paper text literally in the suggestions', async () => {
-    const { page, errors } = await openFixture(browser, 'hostile.json');
+    const { page, errors } = await openFixture(browser(), 'hostile.json');
     const box = page.getByRole('combobox', { name: 'Search papers' });
     await box.fill('dream');
     const list = page.getByRole('listbox');
