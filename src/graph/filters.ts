@@ -50,3 +50,19 @@ export function computeVisibility(graph: AtlasGraph, filters: Filters): Visibili
   }
   return { nodes, edges };
 }
+
+/** Visibility for a filters object; see `visibilityMemo`. */
+export type VisibilityOf = (filters: Filters) => Visibility;
+
+/**
+ * `computeVisibility` remembering its last answer: the renderer and every panel ask for the same
+ * `state.filters` object after a change (producers make a new one per change), so the work is done
+ * once per change, not once per asker. One memo per app, made where the graph is loaded.
+ */
+export function visibilityMemo(graph: AtlasGraph): VisibilityOf {
+  let last: { filters: Filters; visibility: Visibility } | null = null;
+  return (filters) => {
+    if (last?.filters !== filters) last = { filters, visibility: computeVisibility(graph, filters) };
+    return last.visibility;
+  };
+}

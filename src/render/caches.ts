@@ -4,7 +4,7 @@
  * visibility (filters) and the focused neighbourhood (hover, selection). No DOM, no sigma: testable.
  */
 import { categoryMap } from '../graph/categories';
-import { computeVisibility, type Visibility } from '../graph/filters';
+import { computeVisibility, type Visibility, type VisibilityOf } from '../graph/filters';
 import { neighbourhood, type Neighbourhood } from '../graph/neighbourhood';
 import type { AtlasGraph } from '../graph/types';
 import type { ColorBy, GraphMeta, SizeBy } from '../model';
@@ -60,9 +60,14 @@ export function buildFocus(graph: AtlasGraph, state: ViewState, visibility: Visi
   return { hood, mode: node === state.selected ? 'selection' : 'hover' };
 }
 
-export function buildCaches(graph: AtlasGraph, meta: GraphMeta, state: ViewState): RenderCaches {
+export function buildCaches(
+  graph: AtlasGraph,
+  meta: GraphMeta,
+  state: ViewState,
+  visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
+): RenderCaches {
   const categories = categoryMap(graph, state.colorBy);
-  const visibility = computeVisibility(graph, state.filters);
+  const visibility = visibilityOf(state.filters);
   return {
     colors: buildColors(graph, state.colorBy, meta.taxonomy.unknownColor),
     sizes: buildSizes(graph, state.sizeBy),
@@ -84,12 +89,13 @@ export function updateCaches(
   meta: GraphMeta,
   prev: ViewState,
   next: ViewState,
+  visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
 ): { caches: RenderCaches; refresh: RefreshKind; nodes: string[] } {
   let refresh: RefreshKind = 'none';
   let nodes: string[] = [];
   const c = { ...caches };
   if (prev.filters !== next.filters) {
-    c.visibility = computeVisibility(graph, next.filters);
+    c.visibility = visibilityOf(next.filters);
     refresh = 'full';
   }
   if (prev.sizeBy !== next.sizeBy) {

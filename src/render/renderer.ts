@@ -11,6 +11,7 @@ import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import { clearSelection, hover, select } from '../state/view';
+import { visibilityMemo, type VisibilityOf } from '../graph/filters';
 import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from './caches';
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
@@ -53,6 +54,8 @@ export interface RendererOptions {
   graph: AtlasGraph;
   meta: GraphMeta;
   store: Store<ViewState>;
+  /** Visibility per filters, shared with the panels; defaults to computing it here. */
+  visibility?: VisibilityOf;
   /** Told when the context is lost (true) and when a new renderer took over (false). */
   onContextChange?: (lost: boolean) => void;
 }
@@ -61,7 +64,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const { graph, meta, store } = opts;
   const win = container.ownerDocument.defaultView ?? window;
   let theme: RenderTheme = currentTheme(win);
-  let caches = buildCaches(graph, meta, store.get());
+  const visibility = opts.visibility ?? visibilityMemo(graph);
+  let caches = buildCaches(graph, meta, store.get(), visibility);
   const getCaches = () => caches;
   const getTheme = () => theme;
   const labels = createLabelDrawers(getTheme, () => caches.focus?.hood.node ?? null);
@@ -168,7 +172,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   mount();
 
   const unsubscribe = store.subscribe((next, prev) => {
-    const result = updateCaches(caches, graph, meta, prev, next);
+    const result = updateCaches(caches, graph, meta, prev, next, visibility);
     caches = result.caches;
     refresh(result.refresh, result.nodes);
   });

@@ -9,6 +9,7 @@ import { createRenderer, type RendererHandle } from '../render/renderer';
 import { createStore, type Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import { clearSelection, initialViewState } from '../state/view';
+import { visibilityMemo } from '../graph/filters';
 import type { AppContext } from './context';
 import { h } from './dom';
 import { PANELS, type PanelSlot } from './panels';
@@ -65,10 +66,12 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   const shell = h('div', { class: 'app' }, header, h('div', { class: 'body' }, sidebar, stage, drawer));
   root.replaceChildren(shell);
 
+  const visibility = visibilityMemo(graph);
   const renderer = createRenderer(canvas, {
     graph,
     meta,
     store,
+    visibility,
     onContextChange(lost) {
       notice.hidden = !lost;
       notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
@@ -82,6 +85,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
     graph,
     meta,
     store,
+    visibility,
     view: {
       focusNode: (id) => renderer.focusNode(id),
       layout: {

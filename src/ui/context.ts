@@ -3,6 +3,7 @@
  * or mutate the graph. Each panel's mount function returns its cleanup.
  */
 import type { GraphMeta } from '../model';
+import type { VisibilityOf } from '../graph/filters';
 import type { AtlasGraph } from '../graph/types';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
@@ -27,6 +28,8 @@ export interface AppContext {
   graph: AtlasGraph;
   meta: GraphMeta;
   store: Store<ViewState>;
+  /** What the filters show, computed once per filters change for the renderer and every panel. */
+  visibility: VisibilityOf;
   view: ViewServices;
 }
 

@@ -4,14 +4,13 @@
  * The shell's drawer around it owns closing (its "Close details" button and Escape clear the selection).
  * Re-rendered only when the selection or the filters change.
  */
-import { computeVisibility, type Visibility } from '../graph/filters';
+import type { Visibility } from '../graph/filters';
 import {
   groupHeading,
   groupNeighbours,
   type NeighbourEntry,
   type NeighbourGroup,
 } from '../graph/paper-neighbours';
-import type { Filters } from '../state/types';
 import { select } from '../state/view';
 import type { AppContext, MountPanel } from './context';
 import { formatProvenances, paperLinks, shortProvenance, taxonomyRows, venueYear } from './details-text';
@@ -32,16 +31,7 @@ export const mountDetails: MountPanel = (container, ctx) => {
   region.append(kicker, body);
   container.append(region);
 
-  let visibility: Visibility | null = null;
-  let visibilityOf: Filters | null = null;
-  const currentVisibility = (): Visibility => {
-    const filters = ctx.store.get().filters;
-    if (!visibility || visibilityOf !== filters) {
-      visibility = computeVisibility(ctx.graph, filters);
-      visibilityOf = filters;
-    }
-    return visibility;
-  };
+  const currentVisibility = (): Visibility => ctx.visibility(ctx.store.get().filters);
 
   const choose = (id: string) => {
     // the clicked button is replaced by the new paper's view: keep keyboard focus in the drawer

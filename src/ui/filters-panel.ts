@@ -4,7 +4,6 @@
  * Reads the store, calls the filter producers; the renderer hides what computeVisibility drops.
  */
 import { computeFacets } from '../graph/facets';
-import { computeVisibility } from '../graph/filters';
 import { dimension, EDGE_KINDS, FAMILIES, TASKS, type EdgeKind, type TaxonomyDimension } from '../model';
 import {
   isDefaultFilters,
@@ -163,7 +162,7 @@ export const mountFilters: MountPanel = (container, ctx) => {
   const totalEdges = graph.size;
   const totalPapers = graph.order;
   function render(filters: Filters, previous: Filters | null): void {
-    const vis = computeVisibility(graph, filters);
+    const vis = ctx.visibility(filters);
     const n = (x: number) => x.toLocaleString('en');
     counts.textContent = `${n(vis.nodes.size)} of ${n(totalPapers)} papers, ${n(vis.edges.size)} of ${n(totalEdges)} edges visible`;
     reset.disabled = isDefaultFilters(filters, meta);

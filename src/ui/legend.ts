@@ -3,7 +3,6 @@
  * button: clicking isolates the category (the others fade), clicking again restores.
  */
 import { categoryMap, legendEntries } from '../graph/categories';
-import { computeVisibility } from '../graph/filters';
 import { toggleIsolate } from '../state/view';
 import type { ViewState } from '../state/types';
 import type { MountPanel } from './context';
@@ -29,7 +28,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
   container.append(region);
 
   let categories = categoryMap(graph, store.get().colorBy);
-  let visible = computeVisibility(graph, store.get().filters).nodes;
+  let visible = ctx.visibility(store.get().filters).nodes;
 
   const render = (s: ViewState) => {
     subtitle.textContent = colorByLabel(meta, s.colorBy);
@@ -61,7 +60,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.colorBy !== prev.colorBy) categories = categoryMap(graph, s.colorBy);
-    if (s.filters !== prev.filters) visible = computeVisibility(graph, s.filters).nodes;
+    if (s.filters !== prev.filters) visible = ctx.visibility(s.filters).nodes;
     if (s.colorBy !== prev.colorBy || s.filters !== prev.filters || s.isolated !== prev.isolated) {
       // keep keyboard focus on the entry that was activated
       const focused = (document.activeElement as HTMLElement | null)?.dataset?.category;

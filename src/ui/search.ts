@@ -4,8 +4,6 @@
  * the mouse works too. Choosing a paper selects it and animates the camera to it.
  */
 import { createSearchIndexBuilder, searchPapers, type SearchHit, type SearchIndex } from '../graph/search';
-import { computeVisibility } from '../graph/filters';
-import type { Filters } from '../state/types';
 import { select } from '../state/view';
 import type { MountPanel } from './context';
 import { el, uniqueId } from './panel-dom';
@@ -61,14 +59,8 @@ export const mountSearch: MountPanel = (container, ctx) => {
   root.append(label, input, list, status);
   container.append(root);
 
-  // which papers the filters show, recomputed only when the filters change
-  let visible: { filters: Filters; nodes: Set<string> } | null = null;
-  const visibleNodes = (): Set<string> => {
-    const filters = ctx.store.get().filters;
-    if (visible?.filters !== filters)
-      visible = { filters, nodes: computeVisibility(ctx.graph, filters).nodes };
-    return visible.nodes;
-  };
+  // which papers the filters show (computed once per filters change, shared with the other panels)
+  const visibleNodes = (): Set<string> => ctx.visibility(ctx.store.get().filters).nodes;
 
   let hits: SearchHit[] = [];
   let active = -1;

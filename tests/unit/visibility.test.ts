@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeFacets } from '../../src/graph/facets';
-import { computeVisibility, edgePasses } from '../../src/graph/filters';
+import { computeVisibility, edgePasses, visibilityMemo } from '../../src/graph/filters';
 import type { Filters } from '../../src/state/types';
 import { makeGraph } from './support/paper-graph';
 
@@ -115,5 +115,19 @@ describe('computeFacets', () => {
     const f = computeFacets(makeGraph([]));
     expect(f.years).toEqual([]);
     expect(f.yearBounds).toEqual([0, 0]);
+  });
+});
+
+describe('visibilityMemo', () => {
+  it('computes once per filters object and again when the filters change', () => {
+    const visibilityOf = visibilityMemo(graph);
+    const first = visibilityOf(ALL);
+    expect(visibilityOf(ALL)).toBe(first);
+    expect(first).toEqual(computeVisibility(graph, ALL));
+    const narrowed = { ...ALL, minDegree: 2 };
+    const second = visibilityOf(narrowed);
+    expect(second).not.toBe(first);
+    expect(second).toEqual(computeVisibility(graph, narrowed));
+    expect(visibilityOf(narrowed)).toBe(second);
   });
 });
