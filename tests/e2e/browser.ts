@@ -1,7 +1,6 @@
-/** Launching the machine's Chromium for end-to-end tests and the app benchmark. */
+/** Launching Chromium for end-to-end tests, the app benchmark and the screenshot script. */
 import { chromium, type Browser } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findMachineBrowser } from '../../scripts/lib/find-browser';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -16,6 +15,11 @@ export const CHROMIUM_ARGS = [
   '--use-angle=swiftshader',
 ];
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+/**
+ * Launches Chromium headless. `executablePath` defaults to the machine's browser
+ * (CHROMIUM_PATH, a system Chromium, or the one `npm install` brings).
+ */
+export async function launchBrowser(executablePath?: string): Promise<Browser> {
+  const path = executablePath ?? (await findMachineBrowser()).path;
+  return chromium.launch({ executablePath: path, args: CHROMIUM_ARGS, headless: true });
 }
