@@ -2,6 +2,7 @@
  * Pure text helpers of the details panel: taxonomy labels with honest evidence, provenance of edges,
  * safe links. No DOM here, so they are unit-tested in Node.
  */
+import { qualifiedCategoryLabel } from '../graph/category-groups';
 import {
   dimension,
   type GraphMeta,
@@ -12,9 +13,12 @@ import {
   type TaxonomyField,
 } from '../model';
 
-/** A category's label from the taxonomy, else its id (never empty). */
+/**
+ * A category's label from the taxonomy, after its parent's when it has one ("GAN · Optimization-based"),
+ * else its id (never empty).
+ */
 export function categoryLabel(meta: GraphMeta, dim: TaxonomyDimension, id: string): string {
-  return dimension(meta.taxonomy, dim)?.categories.find((c) => c.id === id)?.label ?? id;
+  return qualifiedCategoryLabel(meta.taxonomy, dim, id);
 }
 
 /** A sub-space's label: a child of the paper's inversion space category. */

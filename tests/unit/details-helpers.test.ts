@@ -180,6 +180,38 @@ describe('evidence and taxonomy rows', () => {
     ]);
   });
 
+  it('names per-family categories after their family ("GAN · Optimization-based")', () => {
+    const tax = structuredClone(meta.taxonomy);
+    tax.dimensions[0]!.categories.push({ id: 'gan', label: 'GAN', color: '#e69f00' });
+    for (const d of tax.dimensions.filter((d) => ['space', 'method', 'scheme'].includes(d.id))) {
+      for (const c of d.categories) c.family = 'diffusion';
+    }
+    tax.dimensions[3]!.categories.push({ id: 'gan.optimization', label: 'Optimization-based', color: '#000000', family: 'gan' });
+    const rows = taxonomyRows(
+      { ...meta, taxonomy: tax },
+      node({
+        id: 'p',
+        title: 'P',
+        family: 'gan',
+        taxonomy: {
+          space: { value: 'dm.textual', evidence: 'survey-figure' },
+          subspace: { value: 'word', evidence: 'survey-figure' },
+          method: { value: 'gan.optimization', evidence: 'survey-figure' },
+          scheme: { value: 'dm.subject', evidence: 'survey-figure' },
+          secondarySpaces: ['dm.parameter'],
+        },
+      }),
+    );
+    expect(rows.map((r) => [r.name, r.value])).toEqual([
+      ['Family', 'GAN'],
+      ['Task', 'Subject-driven'],
+      ['Inversion space', 'Diffusion models · Textual space (also Diffusion models · Parameter space)'],
+      ['Sub-space', 'Word embedding'],
+      ['Inversion method', 'GAN · Optimization-based'],
+      ['Scheme', 'Diffusion models · Subject-driven generation'],
+    ]);
+  });
+
   it('omits taxonomy fields the paper has no label for', () => {
     expect(taxonomyRows(meta, node({ id: 'p', title: 'P' })).map((r) => r.name)).toEqual(['Family', 'Task']);
   });
