@@ -1,13 +1,17 @@
 /**
  * The legend: the categories of the current colour-by with their visible counts. Each entry is a
- * button: clicking isolates the category (the others fade), clicking again restores.
+ * button: clicking isolates the category (the others fade), clicking again restores. Categories that
+ * belong to a parent (per-family inversion methods, …) are grouped under the parent's label.
  */
-import { categoryMap, legendEntries } from '../graph/categories';
+import { categoryMap, legendEntries, type LegendEntry } from '../graph/categories';
+import { groupByParent, PARENT_SEPARATOR, type CategoryParent } from '../graph/category-groups';
 import { toggleIsolate } from '../state/view';
+import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import type { MountPanel } from './context';
 import { colorByLabel } from './controls';
 import { h } from './dom';
+import { uniqueId } from './panel-dom';
 
 function swatch(color: string): HTMLElement {
   const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
@@ -19,12 +23,13 @@ export const mountLegend: MountPanel = (container, ctx) => {
   const { graph, meta, store } = ctx;
   const heading = h('h2', { class: 'panel-title', id: 'legend-title', text: 'Legend' });
   const subtitle = h('p', { class: 'legend-dimension muted small' });
-  const list = h('ul', { class: 'legend-list' });
+  const body = h('div', { class: 'legend-body' });
+  const groupId = uniqueId('legend-group');
   const restore = h('button', { type: 'button', class: 'link-btn small', text: 'Show all', hidden: true });
   const key = (kind: string, text: string) =>
     h('span', { class: 'edge-key-item' }, h('span', { class: `edge-key ${kind}`, 'aria-hidden': 'true' }), text);
   const kinds = h('p', { class: 'legend-edges muted small' }, key('builds-on', 'builds on'), key('cites', 'cites'), key('mentions', 'compares / mentions'));
-  const region = h('section', { class: 'legend', role: 'region', 'aria-labelledby': 'legend-title' }, heading, subtitle, list, restore, kinds);
+  const region = h('section', { class: 'legend', role: 'region', 'aria-labelledby': 'legend-title' }, heading, subtitle, body, restore, kinds);
   container.append(region);
 
   let categories = categoryMap(graph, store.get().colorBy);
@@ -33,24 +38,20 @@ export const mountLegend: MountPanel = (container, ctx) => {
   const render = (s: ViewState) => {
     subtitle.textContent = colorByLabel(meta, s.colorBy);
     const entries = legendEntries(graph, meta, s.colorBy, categories, visible);
-    list.replaceChildren(
-      ...entries.map((e) => {
-        const pressed = s.isolated === e.id;
-        const button = h(
-          'button',
-          {
-            type: 'button',
-            class: `legend-entry${s.isolated !== null && !pressed ? ' dimmed' : ''}${e.count === 0 ? ' empty' : ''}`,
-            'aria-pressed': String(pressed),
-            'data-category': e.id,
-            title: pressed ? 'Show all categories' : `Show only ${e.label}`,
-          },
-          swatch(e.color),
-          h('span', { class: 'legend-label', text: e.label }),
-          h('span', { class: 'legend-count', text: String(e.count) }),
+    const groups = groupByParent(meta.taxonomy, s.colorBy, entries);
+    const entryList = (items: LegendEntry[], parent: CategoryParent | null, extra = '') =>
+      h('ul', { class: `legend-list${extra}` }, ...items.map((e) => h('li', {}, entryButton(e, parent, s, store))));
+    // a parent's heading over its categories; what has no parent (e.g. "Unknown") after, set apart
+    body.replaceChildren(
+      ...groups.map((g, i) => {
+        if (!g.parent) return entryList(g.items, null, groups.length > 1 ? ' legend-rest' : '');
+        const id = `${groupId}-${i}`;
+        return h(
+          'div',
+          { class: 'legend-group', role: 'group', 'aria-labelledby': id },
+          h('h3', { class: 'legend-group-title', id, text: g.parent.label }),
+          entryList(g.items, g.parent),
         );
-        button.addEventListener('click', () => store.update((st) => toggleIsolate(st, e.id)));
-        return h('li', {}, button);
       }),
     );
     restore.hidden = s.isolated === null;
@@ -65,7 +66,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
       // keep keyboard focus on the entry that was activated
       const focused = (document.activeElement as HTMLElement | null)?.dataset?.category;
       render(s);
-      if (focused !== undefined) list.querySelector<HTMLButtonElement>(`[data-category="${CSS.escape(focused)}"]`)?.focus();
+      if (focused !== undefined) body.querySelector<HTMLButtonElement>(`[data-category="${CSS.escape(focused)}"]`)?.focus();
     }
   });
   return () => {
@@ -73,3 +74,23 @@ export const mountLegend: MountPanel = (container, ctx) => {
     container.replaceChildren();
   };
 };
+
+function entryButton(e: LegendEntry, parent: CategoryParent | null, s: ViewState, store: Store<ViewState>): HTMLButtonElement {
+  const pressed = s.isolated === e.id;
+  const name = parent ? `${parent.label}${PARENT_SEPARATOR}${e.label}` : e.label;
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: `legend-entry${s.isolated !== null && !pressed ? ' dimmed' : ''}${e.count === 0 ? ' empty' : ''}`,
+      'aria-pressed': String(pressed),
+      'data-category': e.id,
+      title: pressed ? 'Show all categories' : `Show only ${name}`,
+    },
+    swatch(e.color),
+    h('span', { class: 'legend-label', text: e.label }),
+    h('span', { class: 'legend-count', text: String(e.count) }),
+  );
+  button.addEventListener('click', () => store.update((st) => toggleIsolate(st, e.id)));
+  return button;
+}
