@@ -2,7 +2,7 @@
  * Pure text helpers of the details panel: taxonomy labels with honest evidence, provenance of edges,
  * safe links. No DOM here, so they are unit-tested in Node.
  */
-import { qualifiedCategoryLabel } from '../graph/category-groups';
+import { categoryParent, qualifiedCategoryLabel } from '../graph/category-groups';
 import {
   dimension,
   type GraphMeta,
@@ -19,6 +19,10 @@ import {
  */
 export function categoryLabel(meta: GraphMeta, dim: TaxonomyDimension, id: string): string {
   return qualifiedCategoryLabel(meta.taxonomy, dim, id);
+}
+
+function plainLabel(meta: GraphMeta, dim: TaxonomyDimension, id: string): string {
+  return dimension(meta.taxonomy, dim)?.categories.find((c) => c.id === id)?.label ?? id;
 }
 
 /** A sub-space's label: a child of the paper's inversion space category. */
@@ -76,7 +80,13 @@ export function taxonomyRows(meta: GraphMeta, a: NodeAttributes): TaxonomyRow[] 
   ];
   const t = a.taxonomy;
   if (t.space) {
-    const secondary = (t.secondarySpaces ?? []).map((s) => categoryLabel(meta, 'space', s));
+    // a secondary space of the same family as the main one goes without the family's name
+    const family = categoryParent(meta.taxonomy, 'space', t.space.value)?.id;
+    const secondary = (t.secondarySpaces ?? []).map((s) =>
+      family !== undefined && categoryParent(meta.taxonomy, 'space', s)?.id === family
+        ? plainLabel(meta, 'space', s)
+        : categoryLabel(meta, 'space', s),
+    );
     const value = categoryLabel(meta, 'space', t.space.value);
     rows.push({
       name: 'Inversion space',

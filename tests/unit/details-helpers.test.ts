@@ -186,6 +186,7 @@ describe('evidence and taxonomy rows', () => {
     for (const d of tax.dimensions.filter((d) => ['space', 'method', 'scheme'].includes(d.id))) {
       for (const c of d.categories) c.family = 'diffusion';
     }
+    tax.dimensions[2]!.categories.push({ id: 'gan.feature', label: 'Feature space', color: '#000000', family: 'gan' });
     tax.dimensions[3]!.categories.push({ id: 'gan.optimization', label: 'Optimization-based', color: '#000000', family: 'gan' });
     const rows = taxonomyRows(
       { ...meta, taxonomy: tax },
@@ -198,14 +199,15 @@ describe('evidence and taxonomy rows', () => {
           subspace: { value: 'word', evidence: 'survey-figure' },
           method: { value: 'gan.optimization', evidence: 'survey-figure' },
           scheme: { value: 'dm.subject', evidence: 'survey-figure' },
-          secondarySpaces: ['dm.parameter'],
+          secondarySpaces: ['dm.parameter', 'gan.feature'],
         },
       }),
     );
     expect(rows.map((r) => [r.name, r.value])).toEqual([
       ['Family', 'GAN'],
       ['Task', 'Subject-driven'],
-      ['Inversion space', 'Diffusion models · Textual space (also Diffusion models · Parameter space)'],
+      // a secondary space of the same family goes without it
+      ['Inversion space', 'Diffusion models · Textual space (also Parameter space, GAN · Feature space)'],
       ['Sub-space', 'Word embedding'],
       ['Inversion method', 'GAN · Optimization-based'],
       ['Scheme', 'Diffusion models · Subject-driven generation'],
