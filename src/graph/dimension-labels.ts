@@ -1,0 +1,57 @@
+/**
+ * Categories of a taxonomy dimension as lists show them. Inversion spaces, methods and schemes are
+ * defined per model family and their labels repeat ("Optimization-based" for diffusion, GAN and AR),
+ * so a category that belongs to a family is shown with the family first: "GAN · Optimization-based".
+ */
+import { dimension, TAXONOMY_DIMENSIONS, type GraphMeta, type NodeAttributes, type TaxonomyDimension } from '../model';
+import { nodeCategory, UNKNOWN_CATEGORY } from './categories';
+
+export interface DimensionCategory {
+  id: string;
+  /** The taxonomy's label, e.g. "Optimization-based". */
+  label: string;
+  /** The label lists show: family-prefixed when the category belongs to a family. */
+  fullLabel: string;
+  color: string;
+  /** The model family the category belongs to, when it belongs to one. */
+  family?: string;
+}
+
+/** Throws unless `dim` is one of the taxonomy's categorical dimensions. */
+export function checkDimension(fn: string, dim: unknown): asserts dim is TaxonomyDimension {
+  if (typeof dim !== 'string' || !(TAXONOMY_DIMENSIONS as readonly string[]).includes(dim))
+    throw new Error(`${fn}: dimension must be one of ${TAXONOMY_DIMENSIONS.join(', ')}, got ${JSON.stringify(dim)}`);
+}
+
+/** The family dimension's label of a family id ("gan" → "GAN"), else the id itself. */
+export function familyLabel(meta: GraphMeta, family: string): string {
+  return dimension(meta.taxonomy, 'family')?.categories.find((c) => c.id === family)?.label ?? family;
+}
+
+/** The categories of a dimension in the taxonomy's order, with their list labels. */
+export function dimensionCategories(meta: GraphMeta, dim: TaxonomyDimension): DimensionCategory[] {
+  return (dimension(meta.taxonomy, dim)?.categories ?? []).map((c) => {
+    const out: DimensionCategory = {
+      id: c.id,
+      label: c.label,
+      fullLabel: c.family !== undefined && dim !== 'family' ? `${familyLabel(meta, c.family)} · ${c.label}` : c.label,
+      color: c.color,
+    };
+    if (c.family !== undefined) out.family = c.family;
+    return out;
+  });
+}
+
+/** The list label of one category ("GAN · Optimization-based"); the id when the taxonomy lacks it. */
+export function categoryLabel(meta: GraphMeta, dim: TaxonomyDimension, id: string): string {
+  return dimensionCategories(meta, dim).find((c) => c.id === id)?.fullLabel ?? id;
+}
+
+/**
+ * A paper's category in a dimension (its first task for `task`, as the colour-by does), or null when
+ * it has no label there.
+ */
+export function paperCategory(a: NodeAttributes, dim: TaxonomyDimension): string | null {
+  const c = nodeCategory(a, dim);
+  return c === UNKNOWN_CATEGORY ? null : c;
+}
