@@ -19,6 +19,14 @@ export interface Filters {
   minDegree: number;
 }
 
+/** Papers picked out together (a community, a heat-map or grid cell): shown vivid, the rest dimmed. */
+export interface Brush {
+  /** What was brushed, in words ("Community 3 · Diffusion · Subject"). */
+  label: string;
+  /** The papers, by id. */
+  nodes: string[];
+}
+
 export interface ViewState {
   colorBy: ColorBy;
   sizeBy: SizeBy;
@@ -31,6 +39,8 @@ export interface ViewState {
   selected: string | null;
   /** Label density, 0 (fewest) to 1 (most). */
   labelDensity: number;
+  /** Papers brushed from the clusters panel; null when none. */
+  brush: Brush | null;
 }
 
 export type Listener<S> = (state: S, previous: S) => void;

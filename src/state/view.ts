@@ -17,6 +17,7 @@ export function initialViewState(meta: GraphMeta): ViewState {
     hovered: null,
     selected: null,
     labelDensity: DEFAULT_LABEL_DENSITY,
+    brush: null,
   };
 }
 

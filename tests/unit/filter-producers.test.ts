@@ -22,6 +22,7 @@ const base: ViewState = {
   hovered: null,
   selected: 'x',
   labelDensity: 0.5,
+  brush: null,
 };
 const BOUNDS: [number, number] = [2016, 2025];
 
