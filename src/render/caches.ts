@@ -1,7 +1,8 @@
 /**
  * What the reducers look up, rebuilt only when the part of the state it depends on changes:
  * colours (colour-by), sizes (size-by), categories and the isolated set (colour-by, isolated),
- * visibility (filters) and the focused neighbourhood (hover, selection). No DOM, no sigma: testable.
+ * visibility (filters), the focused neighbourhood (hover, selection) and the brushed papers (brush).
+ * No DOM, no sigma: testable.
  */
 import { categoryMap } from '../graph/categories';
 import { computeVisibility, type Visibility, type VisibilityOf } from '../graph/filters';
@@ -24,6 +25,8 @@ export interface RenderCaches {
   /** Papers of the isolated legend category; null when none is isolated. */
   isolated: Set<string> | null;
   focus: Focus | null;
+  /** Brushed papers (vivid, labelled; the rest dimmed); null when nothing is brushed. */
+  brush: Set<string> | null;
 }
 
 /**
@@ -60,6 +63,13 @@ export function buildFocus(graph: AtlasGraph, state: ViewState, visibility: Visi
   return { hood, mode: node === state.selected ? 'selection' : 'hover' };
 }
 
+export function buildBrush(graph: AtlasGraph, state: ViewState): Set<string> | null {
+  if (state.brush === null) return null;
+  const set = new Set<string>();
+  for (const node of state.brush.nodes) if (graph.hasNode(node)) set.add(node);
+  return set;
+}
+
 export function buildCaches(
   graph: AtlasGraph,
   meta: GraphMeta,
@@ -75,6 +85,7 @@ export function buildCaches(
     visibility,
     isolated: buildIsolated(categories, state.isolated),
     focus: buildFocus(graph, state, visibility),
+    brush: buildBrush(graph, state),
   };
 }
 
@@ -112,6 +123,10 @@ export function updateCaches(
     c.isolated = buildIsolated(c.categories, next.isolated);
     if (refresh === 'none') refresh = 'highlight';
   }
+  if (prev.brush !== next.brush) {
+    c.brush = buildBrush(graph, next);
+    if (refresh === 'none') refresh = 'highlight';
+  }
   if (prev.filters !== next.filters || prev.hovered !== next.hovered || prev.selected !== next.selected) {
     const focus = buildFocus(graph, next, c.visibility);
     const same = focus?.hood.node === caches.focus?.hood.node && focus?.mode === caches.focus?.mode;
@@ -121,6 +136,8 @@ export function updateCaches(
         refresh = 'focus';
         const changed = new Set(caches.focus?.hood.nodes);
         for (const n of focus?.hood.nodes ?? []) changed.add(n);
+        // brushed papers step back under the veil while a neighbourhood is in focus, and return after
+        if (c.brush && (focus === null) !== (caches.focus === null)) for (const n of c.brush) changed.add(n);
         nodes = [...changed];
       }
     }

@@ -34,7 +34,9 @@ export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => st
   }
 
   function drawLabel(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void {
-    if (!data.label) return;
+    // highlighted nodes (a focused neighbourhood, brushed papers) get their label on the hover layer,
+    // where crowded ones skip overlaps; drawn here too, forced labels would pile up
+    if (!data.label || data.highlighted) return;
     const t = theme();
     ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
     const x = data.x + data.size + 3;

@@ -6,6 +6,10 @@
  * A hovered or selected neighbourhood does not recolour the rest of the graph: its nodes are marked
  * `highlighted` (sigma draws them on its hover layer) and a veil fades everything beneath (see
  * focus-overlay.ts), so a hover only re-reduces the few nodes of the old and new neighbourhoods.
+ *
+ * Brushed papers (a community or a heat-map cell) are highlighted and labelled, everything else is
+ * dimmed like the papers outside an isolated legend category. While a neighbourhood is in focus the
+ * brush steps back under the veil with the rest.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AtlasGraph } from '../graph/types';
@@ -39,6 +43,18 @@ export function createNodeReducer(caches: () => RenderCaches, theme: () => Rende
       }
       return d;
     }
+    if (c.brush) {
+      if (c.brush.has(node)) {
+        if (!focus) {
+          d.forceLabel = true;
+          d.highlighted = true;
+        }
+      } else {
+        d.color = theme().fadedNode;
+        d.label = '';
+      }
+      return d;
+    }
     if (c.isolated && !c.isolated.has(node)) {
       d.color = theme().fadedNode;
       d.label = '';
@@ -59,7 +75,8 @@ export function createEdgeReducer(graph: AtlasGraph, caches: () => RenderCaches,
     const style = t.edges[attrs.kind];
     d.color = style.color;
     d.size = style.size;
-    if (c.isolated && !(c.isolated.has(graph.source(edge)) && c.isolated.has(graph.target(edge)))) {
+    const within = c.brush ?? c.isolated;
+    if (within && !(within.has(graph.source(edge)) && within.has(graph.target(edge)))) {
       d.color = t.fadedEdge;
     }
     return d;
