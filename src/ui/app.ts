@@ -1,6 +1,7 @@
 /**
  * The app shell: header (dataset name, visible/total counts), collapsible left sidebar, the graph
- * canvas, the right drawer for the selection, and the error screen. Mounts the renderer, the layout
+ * canvas with an overlay strip on top, the right drawer for the selection, the analysis column
+ * (opened from the header's "Clusters" button), and the error screen. Mounts the renderer, the layout
  * and every panel of PANELS into its slot; `mountApp` returns the cleanup of all of it.
  */
 import type { LoadedGraph } from '../graph/types';
@@ -41,6 +42,13 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   });
   const counts = h('p', { class: 'counts', 'data-testid': 'counts', 'aria-live': 'polite' });
   const headerSlot = h('div', { class: 'header-slot' });
+  const analysisToggle = h('button', {
+    type: 'button',
+    class: 'btn analysis-toggle',
+    'aria-controls': 'analysis',
+    'aria-expanded': 'false',
+    text: 'Clusters',
+  });
   const header = h(
     'header',
     { class: 'app-header' },
@@ -48,6 +56,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
     h('h1', { class: 'title', text: meta.dataset.name }),
     counts,
     headerSlot,
+    analysisToggle,
   );
   const slots: Record<PanelSlot, HTMLElement> = {
     header: headerSlot,
@@ -56,14 +65,17 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
     filters: h('div', { class: 'slot slot-filters' }),
     legend: h('div', { class: 'slot slot-legend' }),
     details: h('div', { class: 'slot slot-details' }),
+    analysis: h('div', { class: 'slot slot-analysis' }),
+    overlay: h('div', { class: 'slot slot-overlay' }),
   };
   const sidebar = h('aside', { id: 'sidebar', class: 'sidebar', 'aria-label': 'Explorer controls' }, slots.search, slots.controls, slots.filters);
   const canvas = h('div', { class: 'graph', id: 'graph', 'aria-label': 'Citation graph', role: 'img' });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
-  const stage = h('main', { class: 'stage' }, canvas, h('div', { class: 'legend-dock' }, slots.legend), notice);
+  const stage = h('main', { class: 'stage' }, canvas, h('div', { class: 'legend-dock' }, slots.legend), h('div', { class: 'stage-overlay' }, slots.overlay), notice);
   const closeDrawer = h('button', { type: 'button', class: 'icon-btn drawer-close', 'aria-label': 'Close details', text: '✕' });
   const drawer = h('aside', { class: 'drawer', 'aria-label': 'Selection', hidden: true }, closeDrawer, slots.details);
-  const shell = h('div', { class: 'app' }, header, h('div', { class: 'body' }, sidebar, stage, drawer));
+  const analysis = h('aside', { id: 'analysis', class: 'analysis', 'aria-label': 'Clusters and taxonomy', hidden: true }, slots.analysis);
+  const shell = h('div', { class: 'app' }, header, h('div', { class: 'body' }, sidebar, stage, analysis, drawer));
   root.replaceChildren(shell);
 
   const visibility = visibilityMemo(graph);
@@ -122,6 +134,11 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
     const collapsed = shell.classList.toggle('sidebar-collapsed');
     toggle.setAttribute('aria-expanded', String(!collapsed));
     toggle.setAttribute('aria-label', collapsed ? 'Show sidebar' : 'Hide sidebar');
+  });
+  analysisToggle.addEventListener('click', () => {
+    analysis.hidden = !analysis.hidden;
+    shell.classList.toggle('analysis-open', !analysis.hidden);
+    analysisToggle.setAttribute('aria-expanded', String(!analysis.hidden));
   });
   closeDrawer.addEventListener('click', () => store.update(clearSelection));
   const onKey = (e: KeyboardEvent) => {

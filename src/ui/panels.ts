@@ -10,15 +10,19 @@
  * - `filters`  — filters (left sidebar).
  * - `legend`   — legend (left sidebar, always visible, even when the sidebar is collapsed).
  * - `details`  — the right drawer; the shell opens it while `state.selected` is set.
+ * - `analysis` — the right column the header's "Clusters" button opens (communities, heat map, grid).
+ * - `overlay`  — a strip floating over the top of the canvas (e.g. what is brushed).
  */
 import type { MountPanel } from './context';
+import { mountBrushBar } from './brush-bar';
+import { mountClusters } from './clusters-panel';
 import { mountControls } from './controls';
 import { mountDetails } from './details';
 import { mountFilters } from './filters-panel';
 import { mountLegend } from './legend';
 import { mountSearch } from './search';
 
-export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details'] as const;
+export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
 
 export interface PanelEntry {
@@ -35,4 +39,6 @@ export const PANELS: PanelEntry[] = [
   { slot: 'legend', id: 'legend', mount: mountLegend },
   { slot: 'filters', id: 'filters', mount: mountFilters },
   { slot: 'details', id: 'details', mount: mountDetails },
+  { slot: 'analysis', id: 'clusters', mount: mountClusters },
+  { slot: 'overlay', id: 'brush', mount: mountBrushBar },
 ];

@@ -1,0 +1,160 @@
+/**
+ * The "Clusters" region (the analysis column): tabs "Communities" (the Louvain communities with
+ * their labels), "Heat map" (communities × a taxonomy dimension, with the NMI between the two) and
+ * "Taxonomy grid" (family × inversion method × scheme). Every click brushes papers in the graph.
+ * Everything is computed once, the first time the column is shown (and per heat-map dimension).
+ */
+import { communityAgreement, type CommunityAgreement } from '../graph/agreement';
+import { clusterLabels } from '../graph/cluster-labels';
+import { communityContingency } from '../graph/contingency';
+import { taxonomyGrid } from '../graph/taxonomy-grid';
+import { dimension, TAXONOMY_DIMENSIONS, type GraphMeta, type TaxonomyDimension } from '../model';
+import { toggleBrush } from '../state/brush';
+import type { ViewState } from '../state/types';
+import { renderCommunityList } from './clusters-list';
+import type { MountPanel } from './context';
+import { h } from './dom';
+import { renderHeatmap } from './heatmap';
+import { renderTaxonomyGrid } from './taxonomy-grid-view';
+import './clusters.css';
+
+/** Communities smaller than this are pooled (heat map) or listed compactly (list). */
+const MIN_COMMUNITY = 3;
+const DEFAULT_DIMENSION: TaxonomyDimension = 'method';
+
+const TABS = [
+  { id: 'communities', label: 'Communities' },
+  { id: 'heatmap', label: 'Heat map' },
+  { id: 'grid', label: 'Taxonomy grid' },
+] as const;
+type TabId = (typeof TABS)[number]['id'];
+
+function dimensionName(meta: GraphMeta, d: TaxonomyDimension): string {
+  return dimension(meta.taxonomy, d)?.label ?? d;
+}
+
+/** "NMI 0.42 with inversion method (156 labelled papers, 260 unlabelled left out)". */
+export function agreementText(a: CommunityAgreement, name: string): string {
+  const nmi = a.nmi === null ? 'NMI not defined' : `NMI ${a.nmi.toFixed(2)}`;
+  const labelled = `${a.labelled.toLocaleString('en')} labelled ${a.labelled === 1 ? 'paper' : 'papers'}`;
+  const left = a.unlabelled > 0 ? `, ${a.unlabelled.toLocaleString('en')} unlabelled left out` : '';
+  return `${nmi} with ${name.toLowerCase()} (${labelled}${left})`;
+}
+
+export const mountClusters: MountPanel = (container, ctx) => {
+  const { graph, meta, store } = ctx;
+  const brush = (label: string, nodes: string[]) => store.update((s) => toggleBrush(s, label, nodes));
+
+  const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Cluster views' });
+  const tabs = new Map<TabId, { tab: HTMLButtonElement; panel: HTMLElement }>();
+  for (const t of TABS) {
+    const tab = h('button', { type: 'button', role: 'tab', id: `clusters-tab-${t.id}`, 'aria-controls': `clusters-panel-${t.id}`, 'aria-selected': 'false', tabindex: -1, text: t.label });
+    const panel = h('div', { role: 'tabpanel', id: `clusters-panel-${t.id}`, 'aria-labelledby': `clusters-tab-${t.id}`, class: 'tab-panel', hidden: true });
+    tabs.set(t.id, { tab, panel });
+    tablist.append(tab);
+  }
+  const region = h(
+    'section',
+    { class: 'clusters', role: 'region', 'aria-labelledby': 'clusters-title' },
+    h('h2', { class: 'panel-title', id: 'clusters-title', text: 'Clusters' }),
+    h('p', { class: 'muted small clusters-intro', text: `${meta.communities.length.toLocaleString('en')} Louvain communities of the citation graph. Click a community or a cell to pick out its papers.` }),
+    tablist,
+    ...[...tabs.values()].map((t) => t.panel),
+  );
+  container.append(region);
+
+  let active: TabId = 'communities';
+  const built = new Set<TabId>();
+  const select = (id: TabId, focus = false) => {
+    active = id;
+    for (const [tid, t] of tabs) {
+      const on = tid === id;
+      t.tab.setAttribute('aria-selected', String(on));
+      t.tab.tabIndex = on ? 0 : -1;
+      t.panel.hidden = !on;
+    }
+    if (focus) tabs.get(id)!.tab.focus();
+    build(id);
+  };
+  for (const [id, t] of tabs) {
+    t.tab.addEventListener('click', () => select(id));
+    t.tab.addEventListener('keydown', (e) => {
+      const i = TABS.findIndex((x) => x.id === id);
+      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+      if (next === null) return;
+      e.preventDefault();
+      select(TABS[(next + TABS.length) % TABS.length]!.id, true);
+    });
+  }
+
+  // ── the views, built on first show ──
+  const dimensions = TAXONOMY_DIMENSIONS.filter((d) => dimension(meta.taxonomy, d) !== undefined);
+  let heatDimension: TaxonomyDimension = dimensions.includes(DEFAULT_DIMENSION) ? DEFAULT_DIMENSION : (dimensions[0] ?? 'family');
+
+  function buildHeatmap(panel: HTMLElement): void {
+    const selectEl = h('select', { id: 'heatmap-dimension' });
+    for (const d of dimensions) selectEl.append(h('option', { value: d, text: dimensionName(meta, d) }));
+    selectEl.value = heatDimension;
+    const nmi = h('p', { class: 'nmi', 'data-testid': 'nmi' });
+    const note = h('p', {
+      class: 'muted small',
+      text: 'Normalised mutual information between each paper’s community and its category, divided by the arithmetic mean of the two entropies: 0 when they are independent, 1 when they coincide.',
+    });
+    const chart = h('div', { class: 'heatmap-wrap' });
+    const key = h('p', { class: 'muted small heatmap-key' });
+    const draw = () => {
+      const table = communityContingency(graph, meta, { dimension: heatDimension, minSize: MIN_COMMUNITY });
+      chart.replaceChildren(renderHeatmap(table, { minSize: MIN_COMMUNITY, onBrush: brush }));
+      const pooled = table.rows.find((r) => r.community === null);
+      key.textContent = `Columns are the communities of the Communities tab${pooled ? `; “rest” pools the ${pooled.communities} communities of fewer than ${MIN_COMMUNITY} papers` : ''}. Grey: papers without a label.`;
+      nmi.textContent = agreementText(communityAgreement(graph, { dimension: heatDimension }), dimensionName(meta, heatDimension));
+      syncPressed(store.get());
+    };
+    selectEl.addEventListener('change', () => {
+      heatDimension = selectEl.value as TaxonomyDimension;
+      draw();
+    });
+    panel.append(h('div', { class: 'field heatmap-field' }, h('label', { for: 'heatmap-dimension', text: 'Categories' }), selectEl), nmi, chart, key, note);
+    draw();
+  }
+
+  function build(id: TabId): void {
+    if (built.has(id) || !isShown()) return;
+    built.add(id);
+    const panel = tabs.get(id)!.panel;
+    if (id === 'communities') {
+      panel.append(renderCommunityList(clusterLabels(graph, meta), { minListed: MIN_COMMUNITY, onBrush: brush }));
+    } else if (id === 'heatmap') {
+      buildHeatmap(panel);
+    } else {
+      const grid = taxonomyGrid(graph, meta, { group: 'family', rows: 'scheme', columns: 'method' });
+      panel.append(
+        h('p', { class: 'muted small', text: 'Papers per inversion method and personalization scheme, and the year of the first; empty cells are gaps in the taxonomy.' }),
+        renderTaxonomyGrid(grid, { rowsName: 'Scheme', columnsName: 'Method', onBrush: brush }),
+      );
+    }
+    syncPressed(store.get());
+  }
+
+  /** Marks the control of what is brushed (same label) as pressed. */
+  function syncPressed(s: ViewState): void {
+    for (const el of region.querySelectorAll<Element>('[data-brush]')) {
+      el.setAttribute('aria-pressed', String(s.brush !== null && el.getAttribute('data-brush') === s.brush.label));
+    }
+  }
+
+  // the column starts hidden: build when it first gets a size
+  const isShown = () => container.getClientRects().length > 0;
+  const resize = new ResizeObserver(() => build(active));
+  resize.observe(container);
+  select('communities');
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.brush !== prev.brush) syncPressed(s);
+  });
+  return () => {
+    resize.disconnect();
+    unsubscribe();
+    container.replaceChildren();
+  };
+};
