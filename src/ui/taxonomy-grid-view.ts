@@ -23,7 +23,9 @@ export function renderTaxonomyGrid(grid: TaxonomyGrid, o: GridViewOptions): HTML
     }));
   const wrap = h('div', { class: 'tgrid-wrap' });
   for (const b of grid.blocks) {
-    if (b.rows.every((r) => r.id === null) && b.columns.every((c) => c.id === null)) continue; // nothing labelled
+    // a family none of whose papers has a label in either dimension (the surveys) has no table
+    const labelled = b.cells.some((row, i) => row.some((c, j) => c.count > 0 && (b.rows[i]!.id !== null || b.columns[j]!.id !== null)));
+    if (!labelled) continue;
     const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
     swatch.style.background = b.color;
     const head = h(
