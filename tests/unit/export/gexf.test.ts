@@ -125,7 +125,6 @@ describe('GEXF export', () => {
     expectRoundTrip(allInput(hostile));
     const { loaded, key } = withNastyPaper(load(SMALL));
     const nasty = toGexf(allInput(loaded));
-    // eslint-disable-next-line no-control-regex
     expect(nasty).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
     const back = read(nasty).getNodeAttributes(key);
     expect(back.title).toBe(NASTY_READ);

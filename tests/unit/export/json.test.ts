@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { toJson } from '../../../src/export/json';
+import { parseGraphFile } from '../../../src/graph/load';
+import { serializeGraphFile } from '../../../src/graph/serialize';
+import { GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION } from '../../../src/model';
+import type { ExportInput } from '../../../src/export/types';
+import { allInput, HOSTILE, load, REAL, SMALL, visibleInput } from './support';
+
+/** The export, loaded back by the app's own loader. */
+function loadBack(input: ExportInput) {
+  const text = toJson(input);
+  const json = JSON.parse(text);
+  return { json, ...parseGraphFile(json, 'export.json') };
+}
+
+function expectSameScope(input: ExportInput): void {
+  const { graph } = loadBack(input);
+  expect(graph.nodes()).toEqual(input.graph.nodes().filter((n) => input.nodes.has(n)));
+  for (const n of graph.nodes()) expect(graph.getNodeAttributes(n)).toEqual(input.graph.getNodeAttributes(n));
+  const edges = input.graph.edges().filter((e) => input.edges.has(e));
+  expect(graph.edges()).toEqual(edges);
+  for (const e of edges) {
+    expect(graph.source(e)).toBe(input.graph.source(e));
+    expect(graph.target(e)).toBe(input.graph.target(e));
+    expect(graph.getEdgeAttributes(e)).toEqual(input.graph.getEdgeAttributes(e));
+  }
+}
+
+describe('JSON export', () => {
+  it('is the graph file itself when everything is in scope (plus the export provenance)', () => {
+    for (const path of [SMALL, REAL]) {
+      const loaded = load(path);
+      const input = allInput(loaded);
+      expectSameScope(input);
+      const { json, meta } = loadBack(input);
+      expect(json.format).toBe(GRAPH_FILE_FORMAT);
+      expect(json.version).toBe(GRAPH_FILE_VERSION);
+      expect(meta).toEqual(loaded.meta);
+      // the same text as the build's serialiser, except the graph attributes
+      const original = serializeGraphFile(loaded.graph, loaded.meta);
+      expect(toJson(input).replace(/"attributes":\{"export":.*?\}\}?,\n"nodes"/, '')).toBe(
+        original.replace(/"attributes":\{\},\n"nodes"/, ''),
+      );
+    }
+  });
+
+  it('round-trips the hostile fixture through the loader', () => {
+    expectSameScope(allInput(load(HOSTILE)));
+  });
+
+  it('keeps only the visible papers and links, with counts, years and community sizes updated', () => {
+    const loaded = load(REAL);
+    const input = visibleInput(loaded, { families: ['gan'], edgeKinds: ['cites', 'builds-on'] }, 'families GAN; cites, builds-on');
+    expectSameScope(input);
+    const { meta, graph } = loadBack(input);
+    expect(meta.counts.papers).toBe(input.nodes.size);
+    expect(meta.counts.edges).toBe(input.edges.size);
+    expect(meta.counts.byFamily.gan).toBe(input.nodes.size);
+    expect(meta.counts.byFamily.diffusion).toBe(0);
+    expect(meta.counts.byKind.compares).toBe(0);
+    expect((meta.counts.byKind.cites ?? 0) + (meta.counts.byKind['builds-on'] ?? 0)).toBe(input.edges.size);
+    const years = graph.mapNodes((_n, a) => a.year);
+    expect(meta.years).toEqual([Math.min(...years), Math.max(...years)]);
+    expect(meta.communities.map((c) => c.id)).toEqual(loaded.meta.communities.map((c) => c.id));
+    const inCommunity0 = graph.filterNodes((_n, a) => a.community === 0).length;
+    expect(meta.communities.find((c) => c.id === 0)?.size).toBe(inCommunity0);
+    expect(meta.communities.reduce((s, c) => s + c.size, 0)).toBe(input.nodes.size);
+    expect(meta.inputsHash).toBe(loaded.meta.inputsHash);
+    expect(meta.taxonomy).toEqual(loaded.meta.taxonomy);
+  });
+
+  it('records the export provenance in the graph attributes', () => {
+    const loaded = load(SMALL);
+    const input = visibleInput(loaded, { years: [2023, 2024] }, 'years 2023–2024');
+    const { json } = loadBack(input);
+    expect(json.graph.attributes.export).toEqual({
+      creator: 'Lineage Atlas',
+      dataset: loaded.meta.dataset.name,
+      inputsHash: loaded.meta.inputsHash,
+      scope: 'visible',
+      exported: '2026-11-29T21:30:00.000Z',
+      filters: 'years 2023–2024',
+      papers: input.nodes.size,
+      links: input.edges.size,
+    });
+  });
+
+  it('leaves out a link whose end is out of scope, even if the link set names it', () => {
+    const loaded = load(SMALL);
+    const input = allInput(loaded);
+    const dropped = loaded.graph.nodes()[0] as string;
+    const nodes = new Set([...input.nodes].filter((n) => n !== dropped));
+    const { graph } = loadBack({ ...input, nodes });
+    expect(graph.hasNode(dropped)).toBe(false);
+    expect(graph.size).toBe(loaded.graph.size - loaded.graph.degree(dropped));
+  });
+});
