@@ -29,6 +29,11 @@ export interface ExportInput {
   /** Current node colours and sizes as drawn (colour-by / size-by applied); absent: the nodes' default `color`/`size`. */
   colors?: ReadonlyMap<string, string>;
   sizes?: ReadonlyMap<string, number>;
+  /**
+   * BibTeX only: export the entry of the selected paper (`selected`) alone instead of every paper
+   * in scope. With no paper selected, the BibTeX export throws.
+   */
+  bibtexOnlySelected?: boolean;
 }
 
 /** One file to download. */
