@@ -1,4 +1,8 @@
+import Graph from 'graphology';
+import { parse as parseGexf } from 'graphology-gexf';
+import { parse as parseGraphml } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
+import { parseGraphFile } from '../../../src/graph/load';
 import { datasetSlug, exportData, exportFilename } from '../../../src/export/data';
 import { DATA_FORMATS } from '../../../src/export/types';
 import { allInput, HOSTILE, load, REAL, SMALL, text, visibleInput } from './support';
@@ -69,5 +73,20 @@ describe('exportData', () => {
     const a = allInput(load(SMALL));
     const b = allInput(load(SMALL));
     for (const format of DATA_FORMATS) expect(exportData(format, a)).toEqual(exportData(format, b));
+  });
+});
+
+describe('an empty scope', () => {
+  it('still gives valid files of every format', () => {
+    const loaded = load(SMALL);
+    const input = { ...allInput(loaded), scope: 'visible' as const, nodes: new Set<string>(), edges: new Set<string>() };
+    const files = Object.fromEntries(DATA_FORMATS.map((f) => [f, exportData(f, input).map((x) => text(x.content))]));
+    expect(parseGexf(Graph, files.gexf?.[0] ?? '').order).toBe(0);
+    expect(parseGraphml(Graph, files.graphml?.[0] ?? '').order).toBe(0);
+    const back = parseGraphFile(JSON.parse(files.json?.[0] ?? ''), 'empty.json');
+    expect(back.graph.order).toBe(0);
+    expect(back.meta.counts.papers).toBe(0);
+    expect(files.csv?.[0]?.split('\r\n')).toHaveLength(2); // header + final empty line
+    expect(files.bibtex?.[0]).not.toContain('\n@');
   });
 });
