@@ -53,7 +53,17 @@ export function bibName(name: string): string {
   return bibEscape(name).replace(/(^|\s)(and)(?=\s|$)/gi, '$1{$2}');
 }
 
-const FOLD: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i' };
+const FOLD: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
 
 /** Lowercase ASCII letters and digits only: accents dropped (é → e), ß → ss, anything else removed. */
 export function foldAscii(text: string): string {
@@ -82,7 +92,10 @@ function surname(author: string): string {
 export function baseCitationKey(paper: Pick<NodeAttributes, 'authors' | 'year' | 'title'>): string {
   const first = paper.authors[0];
   const who = (first !== undefined ? foldAscii(surname(first)) : '') || 'anon';
-  const words = paper.title.split(/[\s:;,.!?()[\]{}"/]+/).map(foldAscii).filter(Boolean);
+  const words = paper.title
+    .split(/[\s:;,.!?()[\]{}"/]+/)
+    .map(foldAscii)
+    .filter(Boolean);
   const word = words.find((w) => !SKIPPED_WORDS.has(w)) ?? words[0] ?? '';
   return `${who}${paper.year}${word}`;
 }
@@ -103,7 +116,9 @@ function suffix(i: number): string {
  * does not change with the filters). Papers whose base keys collide get a, b, … in the order of
  * their ids, skipping any key already taken. Returns paper id → key; keys are unique.
  */
-export function citationKeys(papers: Iterable<Pick<NodeAttributes, 'id' | 'authors' | 'year' | 'title'>>): Map<string, string> {
+export function citationKeys(
+  papers: Iterable<Pick<NodeAttributes, 'id' | 'authors' | 'year' | 'title'>>,
+): Map<string, string> {
   const groups = new Map<string, string[]>();
   for (const p of papers) {
     const base = baseCitationKey(p);
@@ -119,7 +134,9 @@ export function citationKeys(papers: Iterable<Pick<NodeAttributes, 'id' | 'autho
       taken.add(base);
     }
   }
-  const shared = [...groups].filter(([, ids]) => ids.length > 1).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const shared = [...groups]
+    .filter(([, ids]) => ids.length > 1)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   for (const [base, ids] of shared) {
     let i = 0;
     for (const id of [...ids].sort()) {

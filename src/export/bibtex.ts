@@ -19,14 +19,18 @@ import { exportProvenance, scopedNodes } from './scope';
 import type { ExportInput } from './types';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const JOURNAL = /\b(TPAMI|PAMI|TIP|IJCV|TOG|TNNLS|TMM|TVCG|TCSVT|SCIS|journal|transactions|letters|fusion)\b/i;
+const JOURNAL =
+  /\b(TPAMI|PAMI|TIP|IJCV|TOG|TNNLS|TMM|TVCG|TCSVT|SCIS|journal|transactions|letters|fusion)\b/i;
 const PREPRINT = /^arxiv$/i;
 const WEB_ONLY = /^(openreview|github)$/i;
 
 export type BibEntryType = 'article' | 'inproceedings' | 'misc';
 
 /** The entry type and the field naming where the paper appeared. */
-export function bibVenue(paper: Pick<NodeAttributes, 'venue' | 'arxiv'>): { type: BibEntryType; field?: [string, string] } {
+export function bibVenue(paper: Pick<NodeAttributes, 'venue' | 'arxiv'>): {
+  type: BibEntryType;
+  field?: [string, string];
+} {
   const venue = paper.venue?.trim() ?? '';
   if (venue === '' || PREPRINT.test(venue)) {
     return paper.arxiv !== null
@@ -82,7 +86,9 @@ export function toBibtex(input: ExportInput): string {
   const header = [
     comment(`Lineage Atlas BibTeX of ${what} of "${p.dataset}" (build ${p.inputsHash}).`),
     comment(`Filters: ${p.filters.trim() === '' ? 'none' : p.filters}; exported ${p.exported}.`),
-    comment('Encoding UTF-8 (biber/biblatex or bibtexu); keys: first author surname + year + first title word.'),
+    comment(
+      'Encoding UTF-8 (biber/biblatex or bibtexu); keys: first author surname + year + first title word.',
+    ),
     '',
   ];
   const entries = papers.map((p) => {

@@ -15,7 +15,16 @@
  *   against CSV injection). Numbers are written as numbers, untouched.
  */
 import { EDGE_COLUMNS, nodeColumns, type CellValue, type Column } from './fields';
-import { drawnColor, drawnSize, hexColor, parseColor, scopedEdges, scopedNodes, type ScopedEdge, type ScopedNode } from './scope';
+import {
+  drawnColor,
+  drawnSize,
+  hexColor,
+  parseColor,
+  scopedEdges,
+  scopedNodes,
+  type ScopedEdge,
+  type ScopedNode,
+} from './scope';
 import type { ExportInput } from './types';
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -52,9 +61,11 @@ function provenanceColumns<A>(input: ExportInput): Column<A>[] {
 
 /** The papers in scope as CSV. */
 export function nodesCsv(input: ExportInput): string {
-  const paper = nodeColumns(input.meta.taxonomy).map(
-    (c): Column<ScopedNode> => ({ name: c.name, type: c.type, get: (n) => c.get(n.attributes) }),
-  );
+  const paper = nodeColumns(input.meta.taxonomy).map((c): Column<ScopedNode> => ({
+    name: c.name,
+    type: c.type,
+    get: (n) => c.get(n.attributes),
+  }));
   const columns: Column<ScopedNode>[] = [
     { name: 'id', type: 'string', get: (n) => n.key },
     { name: 'label', type: 'string', get: (n) => n.attributes.label },
@@ -70,9 +81,11 @@ export function nodesCsv(input: ExportInput): string {
 
 /** The links in scope (both ends in scope) as CSV. */
 export function edgesCsv(input: ExportInput): string {
-  const link = EDGE_COLUMNS.map(
-    (c): Column<ScopedEdge> => ({ name: c.name, type: c.type, get: (e) => c.get(e.attributes) }),
-  );
+  const link = EDGE_COLUMNS.map((c): Column<ScopedEdge> => ({
+    name: c.name,
+    type: c.type,
+    get: (e) => c.get(e.attributes),
+  }));
   const columns: Column<ScopedEdge>[] = [
     { name: 'id', type: 'string', get: (e) => e.key },
     { name: 'source', type: 'string', get: (e) => e.source },

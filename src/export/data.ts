@@ -70,7 +70,8 @@ const XML = 'application/xml;charset=utf-8';
 
 /** The files of one data export. `csv` gives two files (papers, then links); the others one. */
 export function exportData(format: DataFormat, input: ExportInput): ExportFile[] {
-  const name = (ext: string, suffix?: string) => exportFilename(input.meta, input.scope, input.date, ext, suffix);
+  const name = (ext: string, suffix?: string) =>
+    exportFilename(input.meta, input.scope, input.date, ext, suffix);
   switch (format) {
     case 'gexf':
       return [{ filename: name('gexf'), mime: XML, content: toGexf(input) }];

@@ -31,11 +31,18 @@ const LABELLED = ['space', 'subspace', 'method', 'scheme'] as const;
 type Labelled = (typeof LABELLED)[number];
 
 /** The taxonomy's label of a category id (a sub-space's within its space); undefined if unknown. */
-export function categoryLabel(taxonomy: Taxonomy, dim: Labelled, id: string, spaceId?: string): string | undefined {
+export function categoryLabel(
+  taxonomy: Taxonomy,
+  dim: Labelled,
+  id: string,
+  spaceId?: string,
+): string | undefined {
   const find = (d: string, cat: string) =>
     taxonomy.dimensions.find((x) => x.id === d)?.categories.find((c) => c.id === cat);
   if (dim !== 'subspace') return find(dim, id)?.label;
-  return spaceId === undefined ? undefined : find('space', spaceId)?.children?.find((c) => c.id === id)?.label;
+  return spaceId === undefined
+    ? undefined
+    : find('space', spaceId)?.children?.find((c) => c.id === id)?.label;
 }
 
 /** The paper columns, in order; the taxonomy gives the human labels of category ids. */

@@ -14,7 +14,16 @@
  */
 import type { ColumnType } from './fields';
 import { EDGE_COLUMNS, nodeColumns, type CellValue, type Column } from './fields';
-import { describeExport, drawnColor, drawnSize, exportProvenance, isoDay, parseColor, scopedEdges, scopedNodes } from './scope';
+import {
+  describeExport,
+  drawnColor,
+  drawnSize,
+  exportProvenance,
+  isoDay,
+  parseColor,
+  scopedEdges,
+  scopedNodes,
+} from './scope';
 import type { ExportInput } from './types';
 import { xmlAttrs, xmlEscape, xmlNumber } from './xml';
 

@@ -42,9 +42,11 @@ function drawn(input: ExportInput, node: ScopedNode): DrawnNode {
 }
 
 function drawnNodeColumns(input: ExportInput): Column<DrawnNode>[] {
-  const paper = nodeColumns(input.meta.taxonomy).map(
-    (c): Column<DrawnNode> => ({ name: c.name, type: c.type, get: (d) => c.get(d.attrs) }),
-  );
+  const paper = nodeColumns(input.meta.taxonomy).map((c): Column<DrawnNode> => ({
+    name: c.name,
+    type: c.type,
+    get: (d) => c.get(d.attrs),
+  }));
   return [
     { name: 'label', type: 'string', get: (d) => d.attrs.label },
     ...paper,
@@ -75,7 +77,8 @@ function cellText(value: Exclude<CellValue, undefined>): string {
 
 function keys<A>(prefix: 'g' | 'n' | 'e', domain: string, columns: Column<A>[]): string[] {
   return columns.map(
-    (c) => `  <key${xmlAttrs({ id: `${prefix}_${c.name}`, for: domain, 'attr.name': c.name, 'attr.type': c.type })}/>`,
+    (c) =>
+      `  <key${xmlAttrs({ id: `${prefix}_${c.name}`, for: domain, 'attr.name': c.name, 'attr.type': c.type })}/>`,
   );
 }
 
@@ -83,7 +86,8 @@ function data<A>(prefix: string, indent: string, columns: Column<A>[], value: A)
   const out: string[] = [];
   for (const c of columns) {
     const v = c.get(value);
-    if (v !== undefined) out.push(`${indent}<data${xmlAttrs({ key: `${prefix}_${c.name}` })}>${xmlEscape(cellText(v))}</data>`);
+    if (v !== undefined)
+      out.push(`${indent}<data${xmlAttrs({ key: `${prefix}_${c.name}` })}>${xmlEscape(cellText(v))}</data>`);
   }
   return out;
 }
@@ -108,7 +112,11 @@ export function toGraphml(input: ExportInput): string {
     ...data('g', '    ', GRAPH_COLUMNS, provenance),
   ];
   for (const node of nodes) {
-    out.push(`    <node${xmlAttrs({ id: node.key })}>`, ...data('n', '      ', nodeCols, drawn(input, node)), '    </node>');
+    out.push(
+      `    <node${xmlAttrs({ id: node.key })}>`,
+      ...data('n', '      ', nodeCols, drawn(input, node)),
+      '    </node>',
+    );
   }
   for (const edge of edges) {
     out.push(

@@ -51,7 +51,8 @@ export function toJson(input: ExportInput): string {
     allowSelfLoops: false,
   });
   for (const { key, attributes } of nodes) graph.addNode(key, attributes);
-  for (const { key, source, target, attributes } of edges) graph.addDirectedEdgeWithKey(key, source, target, attributes);
+  for (const { key, source, target, attributes } of edges)
+    graph.addDirectedEdgeWithKey(key, source, target, attributes);
   graph.setAttribute('export', exportProvenance(input, nodes.length, edges.length));
   return serializeGraphFile(graph, scopedMeta(input.meta, graph));
 }

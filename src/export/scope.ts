@@ -20,7 +20,8 @@ export interface ScopedEdge {
 /** The papers in scope, in graph order. Throws if the scope names a paper the graph lacks. */
 export function scopedNodes(input: ExportInput): ScopedNode[] {
   for (const key of input.nodes) {
-    if (!input.graph.hasNode(key)) throw new Error(`export: the scope names the paper "${key}", which is not in the graph`);
+    if (!input.graph.hasNode(key))
+      throw new Error(`export: the scope names the paper "${key}", which is not in the graph`);
   }
   const out: ScopedNode[] = [];
   input.graph.forEachNode((key, attributes) => {
@@ -69,7 +70,9 @@ export function parseColor(color: string): Rgba {
     if (h.length === 8 && byte(6) !== 255) rgba.a = Math.round((byte(6) / 255) * 1000) / 1000;
     return rgba;
   }
-  const fn = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*([\d.]+)\s*)?\)$/i.exec(color.trim());
+  const fn = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*([\d.]+)\s*)?\)$/i.exec(
+    color.trim(),
+  );
   if (fn) {
     const [r, g, b] = [fn[1], fn[2], fn[3]].map((v) => Math.min(255, Number(v))) as [number, number, number];
     const rgba: Rgba = { r, g, b };

@@ -46,7 +46,11 @@ describe('BibTeX export', () => {
     const dreambooth = entries.find((e) => e.key === 'ruiz2022dreambooth');
     expect(field(dreambooth, 'booktitle')).toBe('CVPR');
     expect(entries.filter((e) => e.type === 'article').length).toBeGreaterThan(0);
-    expect(entries.filter((e) => e.type === 'misc' && String(field(e, 'howpublished')).startsWith('arXiv preprint')).length).toBeGreaterThan(100);
+    expect(
+      entries.filter(
+        (e) => e.type === 'misc' && String(field(e, 'howpublished')).startsWith('arXiv preprint'),
+      ).length,
+    ).toBeGreaterThan(100);
   });
 
   it('names the dataset and its build hash in a leading comment BibTeX skips', () => {
@@ -57,7 +61,9 @@ describe('BibTeX export', () => {
     expect(head).toContain(loaded.meta.inputsHash);
     expect(head).toContain('families GAN');
     expect(head).not.toContain('@');
-    const sneaky = allInput(loaded, { meta: { ...loaded.meta, dataset: { name: 'x @misc{evil, title={pwned}}' } } });
+    const sneaky = allInput(loaded, {
+      meta: { ...loaded.meta, dataset: { name: 'x @misc{evil, title={pwned}}' } },
+    });
     expect(read(toBibtex(sneaky))).toHaveLength(loaded.graph.order);
   });
 
@@ -66,9 +72,15 @@ describe('BibTeX export', () => {
     const loaded = load(SMALL);
     const graph = loaded.graph.copy();
     const key = graph.nodes()[0] as string;
-    graph.mergeNodeAttributes(key, { title: specials, authors: ['Zoë Ñandú', 'Anders and Co'], venue: 'CVPR & Co_2' });
+    graph.mergeNodeAttributes(key, {
+      title: specials,
+      authors: ['Zoë Ñandú', 'Anders and Co'],
+      venue: 'CVPR & Co_2',
+    });
     const bib = toBibtex(allInput({ graph, meta: loaded.meta }));
-    expect(bib).toContain('\\& 100\\% \\$5 \\#1 snake\\_case \\textasciitilde{}home \\textasciicircum{}up back\\textbackslash{}slash');
+    expect(bib).toContain(
+      '\\& 100\\% \\$5 \\#1 snake\\_case \\textasciitilde{}home \\textasciicircum{}up back\\textbackslash{}slash',
+    );
     expect(bib).toContain('{DreamBooth}');
     expect(bib).toContain('Zoë Ñandú'); // UTF-8 kept
     const e = read(bib).find((x) => x.key === citationKeys(graph.mapNodes((_n, a) => a)).get(key));
@@ -89,14 +101,21 @@ describe('BibTeX export', () => {
     hostile.graph.forEachNode((_n, a) => {
       const e = entries.find((x) => x.key === keys.get(a.id));
       expect(field(e, 'title')).toBe(a.title);
-      if (a.venue !== null && a.venue !== 'Arxiv') expect(field(e, 'booktitle') ?? field(e, 'journal')).toBe(a.venue);
+      if (a.venue !== null && a.venue !== 'Arxiv')
+        expect(field(e, 'booktitle') ?? field(e, 'journal')).toBe(a.venue);
     });
   });
 
   it('makes keys from surname, year and first title word, ASCII-folded', () => {
-    expect(baseCitationKey({ authors: ['Nataniel Ruiz'], year: 2022, title: 'DreamBooth: Fine Tuning' })).toBe('ruiz2022dreambooth');
-    expect(baseCitationKey({ authors: ['Philipp Krähenbühl'], year: 2016, title: 'The Über-Net' })).toBe('krahenbuhl2016ubernet');
-    expect(baseCitationKey({ authors: ['Gal, Rinon'], year: 2022, title: 'An Image is Worth One Word' })).toBe('gal2022image');
+    expect(
+      baseCitationKey({ authors: ['Nataniel Ruiz'], year: 2022, title: 'DreamBooth: Fine Tuning' }),
+    ).toBe('ruiz2022dreambooth');
+    expect(baseCitationKey({ authors: ['Philipp Krähenbühl'], year: 2016, title: 'The Über-Net' })).toBe(
+      'krahenbuhl2016ubernet',
+    );
+    expect(
+      baseCitationKey({ authors: ['Gal, Rinon'], year: 2022, title: 'An Image is Worth One Word' }),
+    ).toBe('gal2022image');
     expect(baseCitationKey({ authors: [], year: 2020, title: '3D-GAN' })).toBe('anon20203dgan');
     expect(foldAscii('Łukasz Straße Øre')).toBe('lukaszstrasseore');
     expect(bibEscape('a\u0000b\n c')).toBe('a b c');
@@ -111,12 +130,21 @@ describe('BibTeX export', () => {
     ];
     const keys = citationKeys(papers);
     // p4's own key is smith2020gana, so the colliding three skip it
-    expect(Object.fromEntries(keys)).toEqual({ p1: 'smith2020ganb', p2: 'smith2020ganc', p3: 'smith2020gand', p4: 'smith2020gana' });
+    expect(Object.fromEntries(keys)).toEqual({
+      p1: 'smith2020ganb',
+      p2: 'smith2020ganc',
+      p3: 'smith2020gand',
+      p4: 'smith2020gana',
+    });
     const without4 = citationKeys(papers.slice(0, 3).reverse());
-    expect(Object.fromEntries(without4)).toEqual({ p1: 'smith2020gana', p2: 'smith2020ganb', p3: 'smith2020ganc' });
+    expect(Object.fromEntries(without4)).toEqual({
+      p1: 'smith2020gana',
+      p2: 'smith2020ganb',
+      p3: 'smith2020ganc',
+    });
   });
 
-  it('keeps a paper\'s key when the filters change', () => {
+  it("keeps a paper's key when the filters change", () => {
     const loaded = load(REAL);
     const all = read(toBibtex(allInput(loaded)));
     const gan = read(toBibtex(visibleInput(loaded, { families: ['gan'] }, 'GAN')));

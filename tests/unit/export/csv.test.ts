@@ -6,7 +6,13 @@ import { allInput, HOSTILE, load, NASTY, REAL, SMALL, visibleInput, withNastyPap
 
 /** Strict RFC 4180 reading: every row as long as the header, quotes only where allowed. */
 function readCsv(text: string): Record<string, string>[] {
-  return parse(text, { columns: true, record_delimiter: '\r\n', relax_quotes: false, relax_column_count: false, bom: false });
+  return parse(text, {
+    columns: true,
+    record_delimiter: '\r\n',
+    relax_quotes: false,
+    relax_column_count: false,
+    bom: false,
+  });
 }
 
 describe('CSV export', () => {
@@ -35,7 +41,19 @@ describe('CSV export', () => {
     expect(rows).toHaveLength(loaded.graph.order);
     const header = Object.keys(rows[0] ?? {});
     expect(header.slice(0, 3)).toEqual(['id', 'label', 'title']);
-    for (const c of ['method', 'method_label', 'method_evidence', 'method_confidence', 'space_evidence', 'x', 'y', 'size', 'color', 'dataset', 'inputs_hash']) {
+    for (const c of [
+      'method',
+      'method_label',
+      'method_evidence',
+      'method_confidence',
+      'space_evidence',
+      'x',
+      'y',
+      'size',
+      'color',
+      'dataset',
+      'inputs_hash',
+    ]) {
       expect(header).toContain(c);
     }
     const cols = nodeColumns(loaded.meta.taxonomy);
@@ -63,7 +81,14 @@ describe('CSV export', () => {
     const input = visibleInput(loaded, { families: ['diffusion'] }, 'families diffusion');
     const rows = readCsv(edgesCsv(input));
     expect(rows).toHaveLength(input.edges.size);
-    expect(Object.keys(rows[0] ?? {}).slice(0, 6)).toEqual(['id', 'source', 'target', 'kind', 'kinds', 'survey_only']);
+    expect(Object.keys(rows[0] ?? {}).slice(0, 6)).toEqual([
+      'id',
+      'source',
+      'target',
+      'kind',
+      'kinds',
+      'survey_only',
+    ]);
     for (const row of rows) {
       const a = loaded.graph.getEdgeAttributes(row.id as string);
       expect(input.nodes.has(row.source as string) && input.nodes.has(row.target as string)).toBe(true);

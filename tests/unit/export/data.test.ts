@@ -20,15 +20,22 @@ describe('exportFilename', () => {
   });
 
   it('slugs any dataset name into a safe, bounded file name', () => {
-    expect(datasetSlug({ dataset: { name: 'Fixture: small personalization graph' } })).toBe('fixture-small-personalization-graph');
+    expect(datasetSlug({ dataset: { name: 'Fixture: small personalization graph' } })).toBe(
+      'fixture-small-personalization-graph',
+    );
     expect(datasetSlug({ dataset: { name: 'Café — Übersicht' } })).toBe('cafe');
     expect(datasetSlug({ dataset: { name: '日本語' } })).toBe('graph');
     const hostile = datasetSlug(load(HOSTILE).meta);
     expect(hostile).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
     expect(hostile.length).toBeLessThanOrEqual(48);
-    expect(exportFilename({ dataset: { name: '../../etc/passwd' } }, 'all', new Date('2026-11-29T00:00:00Z'), 'json')).toBe(
-      'etc-passwd-all-2026-11-29.json',
-    );
+    expect(
+      exportFilename(
+        { dataset: { name: '../../etc/passwd' } },
+        'all',
+        new Date('2026-11-29T00:00:00Z'),
+        'json',
+      ),
+    ).toBe('etc-passwd-all-2026-11-29.json');
   });
 
   it('refuses an invalid date', () => {
@@ -79,8 +86,15 @@ describe('exportData', () => {
 describe('an empty scope', () => {
   it('still gives valid files of every format', () => {
     const loaded = load(SMALL);
-    const input = { ...allInput(loaded), scope: 'visible' as const, nodes: new Set<string>(), edges: new Set<string>() };
-    const files = Object.fromEntries(DATA_FORMATS.map((f) => [f, exportData(f, input).map((x) => text(x.content))]));
+    const input = {
+      ...allInput(loaded),
+      scope: 'visible' as const,
+      nodes: new Set<string>(),
+      edges: new Set<string>(),
+    };
+    const files = Object.fromEntries(
+      DATA_FORMATS.map((f) => [f, exportData(f, input).map((x) => text(x.content))]),
+    );
     expect(parseGexf(Graph, files.gexf?.[0] ?? '').order).toBe(0);
     expect(parseGraphml(Graph, files.graphml?.[0] ?? '').order).toBe(0);
     const back = parseGraphFile(JSON.parse(files.json?.[0] ?? ''), 'empty.json');

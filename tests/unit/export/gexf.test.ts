@@ -31,7 +31,11 @@ function expectRoundTrip(input: ExportInput): void {
     // the raw facts, not only the columns' view of them
     expect(b.title).toBe(a.title);
     expect(b.year).toBe(a.year);
-    expect(String(b.authors ?? '').split('; ').filter(Boolean)).toEqual(a.authors);
+    expect(
+      String(b.authors ?? '')
+        .split('; ')
+        .filter(Boolean),
+    ).toEqual(a.authors);
     expect(b.method_evidence).toBe(a.taxonomy.method?.evidence);
     expect(b.space_confidence).toBe(a.taxonomy.space?.confidence);
     expect(b.x).toBe(a.x);
@@ -39,7 +43,9 @@ function expectRoundTrip(input: ExportInput): void {
     expect(b.size).toBe(input.sizes?.get(key) ?? a.size);
     expect(hex(b.color)).toBe(input.colors?.get(key) ?? a.color);
   }
-  const edges = [...input.edges].filter((e) => input.nodes.has(input.graph.source(e)) && input.nodes.has(input.graph.target(e)));
+  const edges = [...input.edges].filter(
+    (e) => input.nodes.has(input.graph.source(e)) && input.nodes.has(input.graph.target(e)),
+  );
   expect(back.size).toBe(edges.length);
   for (const key of edges) {
     const a = input.graph.getEdgeAttributes(key);
@@ -134,6 +140,8 @@ describe('GEXF export', () => {
 
   it('refuses a scope naming a paper the graph lacks', () => {
     const input = allInput(load(SMALL));
-    expect(() => toGexf({ ...input, nodes: new Set([...input.nodes, 'nope']) })).toThrow(/"nope", which is not in the graph/);
+    expect(() => toGexf({ ...input, nodes: new Set([...input.nodes, 'nope']) })).toThrow(
+      /"nope", which is not in the graph/,
+    );
   });
 });

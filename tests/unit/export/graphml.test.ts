@@ -36,7 +36,9 @@ function expectRoundTrip(input: ExportInput): void {
     // graphology-graphml folds r, g, b into `color`
     expect(b.color).toBe(input.colors?.get(key) ?? a.color);
   }
-  const edges = [...input.edges].filter((e) => input.nodes.has(input.graph.source(e)) && input.nodes.has(input.graph.target(e)));
+  const edges = [...input.edges].filter(
+    (e) => input.nodes.has(input.graph.source(e)) && input.nodes.has(input.graph.target(e)),
+  );
   expect(back.size).toBe(edges.length);
   for (const key of edges) {
     const a = input.graph.getEdgeAttributes(key);
@@ -53,14 +55,19 @@ describe('GraphML export', () => {
     expect(graphml).toContain('<key id="n_year" for="node" attr.name="year" attr.type="int"/>');
     expect(graphml).toContain('<key id="n_pagerank" for="node" attr.name="pagerank" attr.type="double"/>');
     expect(graphml).toContain('<key id="n_x" for="node" attr.name="x" attr.type="double"/>');
-    expect(graphml).toContain('<key id="e_survey_only" for="edge" attr.name="survey_only" attr.type="boolean"/>');
-    expect(graphml).toContain('<key id="g_inputs_hash" for="graph" attr.name="inputs_hash" attr.type="string"/>');
+    expect(graphml).toContain(
+      '<key id="e_survey_only" for="edge" attr.name="survey_only" attr.type="boolean"/>',
+    );
+    expect(graphml).toContain(
+      '<key id="g_inputs_hash" for="graph" attr.name="inputs_hash" attr.type="string"/>',
+    );
     expect(graphml).toContain('<graph id="G" edgedefault="directed">');
     const keys = [...graphml.matchAll(/<key id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(keys).size).toBe(keys.length);
     const used = new Set([...graphml.matchAll(/<data key="([^"]+)"/g)].map((m) => m[1]));
     for (const u of used) expect(keys).toContain(u);
-    for (const m of graphml.matchAll(/attr\.type="([^"]+)"/g)) expect(['string', 'int', 'double', 'boolean']).toContain(m[1]);
+    for (const m of graphml.matchAll(/attr\.type="([^"]+)"/g))
+      expect(['string', 'int', 'double', 'boolean']).toContain(m[1]);
   });
 
   it('round-trips the small fixture through graphology-graphml', () => {
@@ -74,7 +81,9 @@ describe('GraphML export', () => {
   it('round-trips colours and sizes as drawn, and a GAN-only scope', () => {
     const loaded = load(REAL);
     const input = visibleInput(loaded, { families: ['gan'] }, 'families GAN');
-    const colors = new Map([...input.nodes].map((k, i) => [k, `#${(i * 7919).toString(16).padStart(6, '0').slice(-6)}`]));
+    const colors = new Map(
+      [...input.nodes].map((k, i) => [k, `#${(i * 7919).toString(16).padStart(6, '0').slice(-6)}`]),
+    );
     const sizes = new Map([...input.nodes].map((k, i) => [k, 1 + i / 8]));
     expectRoundTrip({ ...input, colors, sizes });
     const back = read(toGraphml(input));
@@ -83,7 +92,9 @@ describe('GraphML export', () => {
 
   it('names the dataset, its build hash, scope, date and filters as graph data', () => {
     const loaded = load(SMALL);
-    const attrs = read(toGraphml(visibleInput(loaded, { years: [2022, 2023] }, 'years 2022–2023'))).getAttributes();
+    const attrs = read(
+      toGraphml(visibleInput(loaded, { years: [2022, 2023] }, 'years 2022–2023')),
+    ).getAttributes();
     expect(attrs.dataset).toBe(loaded.meta.dataset.name);
     expect(attrs.inputs_hash).toBe(loaded.meta.inputsHash);
     expect(attrs.scope).toBe('visible');

@@ -50,7 +50,11 @@ describe('JSON export', () => {
 
   it('keeps only the visible papers and links, with counts, years and community sizes updated', () => {
     const loaded = load(REAL);
-    const input = visibleInput(loaded, { families: ['gan'], edgeKinds: ['cites', 'builds-on'] }, 'families GAN; cites, builds-on');
+    const input = visibleInput(
+      loaded,
+      { families: ['gan'], edgeKinds: ['cites', 'builds-on'] },
+      'families GAN; cites, builds-on',
+    );
     expectSameScope(input);
     const { meta, graph } = loadBack(input);
     expect(meta.counts.papers).toBe(input.nodes.size);

@@ -25,7 +25,8 @@ function findPython(): string | null {
   return existing.find((p) => spawnSync(p, ['-c', 'import networkx']).status === 0) ?? existing[0] ?? null;
 }
 const python = findPython();
-if (python === null) console.warn('SKIPPED networkx.test.ts: python3 is not installed, so networkx cannot read the exports.');
+if (python === null)
+  console.warn('SKIPPED networkx.test.ts: python3 is not installed, so networkx cannot read the exports.');
 
 /** Reads both files with networkx and prints what it got as JSON. */
 const READER = `
@@ -59,7 +60,10 @@ function readWithNetworkx(input: ExportInput, name: string): { gexf: Dumped; gra
   const graphml = join(dir, `${name}.graphml`);
   writeFileSync(gexf, toGexf(input));
   writeFileSync(graphml, toGraphml(input));
-  const run = spawnSync(python as string, ['-c', READER, gexf, graphml], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(python as string, ['-c', READER, gexf, graphml], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (run.status !== 0) throw new Error(`networkx could not read the exports:\n${run.stderr}`);
   return JSON.parse(run.stdout);
 }
@@ -78,7 +82,9 @@ function expectMatches(input: ExportInput, got: { gexf: Dumped; graphml: Dumped 
   }
   for (const key of nodes) {
     const a = input.graph.getNodeAttributes(key);
-    const gx = gexf.nodes[key] as Record<string, unknown> & { viz: { position: { x: number; y: number }; size: number; color: { r: number; g: number; b: number } } };
+    const gx = gexf.nodes[key] as Record<string, unknown> & {
+      viz: { position: { x: number; y: number }; size: number; color: { r: number; g: number; b: number } };
+    };
     const gm = graphml.nodes[key] as Record<string, unknown>;
     for (const c of cols) {
       const v = c.get(a);

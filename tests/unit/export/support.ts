@@ -58,9 +58,11 @@ export function text(content: string | Uint8Array): string {
 }
 
 /** A text no XML 1.0 document can carry as is: controls, a lone surrogate, markup, quotes, CR/LF, tab. */
-export const NASTY = 'Tab\there, LF\nCRLF\r\nNUL\u0000 BEL\u0007 VT\u000B lone\uD800 ]]> & <x a="1"> \'s\' end';
+export const NASTY =
+  'Tab\there, LF\nCRLF\r\nNUL\u0000 BEL\u0007 VT\u000B lone\uD800 ]]> & <x a="1"> \'s\' end';
 /** NASTY as an XML parser must read it back: the forbidden characters as U+FFFD, the rest as is. */
-export const NASTY_READ = 'Tab\there, LF\nCRLF\r\nNUL\uFFFD BEL\uFFFD VT\uFFFD lone\uFFFD ]]> & <x a="1"> \'s\' end';
+export const NASTY_READ =
+  'Tab\there, LF\nCRLF\r\nNUL\uFFFD BEL\uFFFD VT\uFFFD lone\uFFFD ]]> & <x a="1"> \'s\' end';
 
 /** A copy of a loaded graph whose first paper has NASTY in its title, name, first author and venue. */
 export function withNastyPaper(loaded: LoadedGraph): { loaded: LoadedGraph; key: string } {
