@@ -1,0 +1,242 @@
+/**
+ * The timeline layout: x is the publication date, y a band per category of a colour-by dimension
+ * (in the legend's order, the unlabelled papers last), each band a "beeswarm": every paper keeps
+ * the x of its date and is placed at the free height nearest its band's middle, the largest papers
+ * first, so no two discs overlap. Pure and deterministic: the same graph and options give the same
+ * positions. Coordinates follow sigma's convention (y grows upwards): the first band is on top.
+ */
+import type { ColorBy, NodeAttributes } from '../model';
+import { nodeCategory, UNKNOWN_CATEGORY, UNKNOWN_LABEL } from './categories';
+import { compareIds } from './join';
+import type { AtlasGraph } from './types';
+
+export interface TimelineCategory {
+  id: string;
+  label: string;
+}
+
+export interface TimelineOptions {
+  /** The dimension whose categories make the bands. */
+  dimension: ColorBy;
+  /**
+   * The bands, top to bottom (the legend's entries). Papers whose category is not listed go to the
+   * unlabelled band: `UNKNOWN_CATEGORY` where the list has it, else one appended at the bottom.
+   */
+  categories: readonly TimelineCategory[];
+  /** Width of the whole time span, in graph units (default 1000). */
+  width?: number;
+  /** First and last year shown (inclusive); defaults to the graph's range. */
+  years?: [number, number] | null;
+  /** A paper's disc radius in graph units (default: its `size` attribute). */
+  radius?: (node: string, attributes: NodeAttributes) => number;
+  /** Smallest clearance between two discs (default 1). */
+  gap?: number;
+  /** Space between two bands (default 16). */
+  bandGap?: number;
+  /** Smallest band height, so a band with few papers still has room for its label (default 36). */
+  minBandHeight?: number;
+  /** Space between a band's edge and its outermost disc (default 4). */
+  bandPadding?: number;
+  /**
+   * Papers of one band published in the same month are spread evenly over this share of the
+   * month (0: all at its middle; default 0.8). Papers without a month sit at mid-year.
+   */
+  monthSpread?: number;
+}
+
+export interface TimelineBand {
+  id: string;
+  label: string;
+  /** Papers in the band. */
+  count: number;
+  /** Upper and lower edge (graph coordinates, `top > bottom`). */
+  top: number;
+  bottom: number;
+}
+
+export interface TimelineResult {
+  positions: Map<string, { x: number; y: number }>;
+  bands: TimelineBand[];
+  /** The time axis: x = (year − firstYear) × yearWidth, from firstYear to the end of lastYear. */
+  firstYear: number;
+  lastYear: number;
+  yearWidth: number;
+}
+
+interface Resolved {
+  width: number;
+  years: [number, number] | null;
+  radius: (node: string, attributes: NodeAttributes) => number;
+  gap: number;
+  bandGap: number;
+  minBandHeight: number;
+  bandPadding: number;
+  monthSpread: number;
+}
+
+function resolve(options: TimelineOptions): Resolved {
+  const o: Resolved = {
+    width: options.width ?? 1000,
+    years: options.years ?? null,
+    radius: options.radius ?? ((_n, a) => a.size),
+    gap: options.gap ?? 1,
+    bandGap: options.bandGap ?? 16,
+    minBandHeight: options.minBandHeight ?? 36,
+    bandPadding: options.bandPadding ?? 4,
+    monthSpread: options.monthSpread ?? 0.8,
+  };
+  const check = (ok: boolean, what: string, value: unknown) => {
+    if (!ok) throw new Error(`timelineLayout: ${what}, got ${JSON.stringify(value)}`);
+  };
+  check(Number.isFinite(o.width) && o.width > 0, 'width must be a positive number', o.width);
+  for (const k of ['gap', 'bandGap', 'minBandHeight', 'bandPadding'] as const) {
+    check(Number.isFinite(o[k]) && o[k] >= 0, `${k} must be a non-negative number`, o[k]);
+  }
+  check(o.monthSpread >= 0 && o.monthSpread <= 1, 'monthSpread must be in [0, 1]', o.monthSpread);
+  if (o.years) {
+    const [a, b] = o.years;
+    check(Number.isInteger(a) && Number.isInteger(b) && a <= b, 'years must be two integers, first <= last', o.years);
+  }
+  return o;
+}
+
+/** The x of a date on the timeline's axis; a missing month is mid-year. */
+export function timelineX(t: Pick<TimelineResult, 'firstYear' | 'yearWidth'>, year: number, month: number | null = null): number {
+  const within = month === null ? 0.5 : (month - 1) / 12;
+  return (year - t.firstYear + within) * t.yearWidth;
+}
+
+interface Item {
+  node: string;
+  x: number;
+  r: number;
+  /** Offset from the band's middle, set by the swarm. */
+  dy: number;
+}
+
+/** The free offset nearest 0 given the open intervals other discs block. */
+function nearestFree(blocked: Array<[number, number]>, preferUp: boolean): number {
+  if (blocked.length === 0) return 0;
+  blocked.sort((a, b) => a[0] - b[0]);
+  let lo = blocked[0]![0];
+  let hi = blocked[0]![1];
+  for (let i = 1; i <= blocked.length; i++) {
+    const next = blocked[i];
+    if (next && next[0] < hi) {
+      hi = Math.max(hi, next[1]);
+      continue;
+    }
+    // [lo, hi] is a merged blocked run: 0 inside it → the nearer end is free
+    if (lo < 0 && 0 < hi) {
+      if (-lo < hi) return lo;
+      if (hi < -lo) return hi;
+      return preferUp ? hi : lo;
+    }
+    if (next) [lo, hi] = next;
+  }
+  return 0;
+}
+
+/** Places a band's papers: each keeps its x, at the free offset nearest the middle, largest first. */
+function swarm(items: Item[], gap: number): void {
+  if (items.length === 0) return;
+  const rMax = items.reduce((m, it) => Math.max(m, it.r), 0);
+  const cell = 2 * rMax + gap || 1;
+  const grid = new Map<number, Item[]>();
+  const order = [...items].sort((a, b) => b.r - a.r || a.x - b.x || compareIds(a.node, b.node));
+  const blocked: Array<[number, number]> = [];
+  order.forEach((it, i) => {
+    blocked.length = 0;
+    const reach = it.r + rMax + gap;
+    const c0 = Math.floor((it.x - reach) / cell);
+    const c1 = Math.floor((it.x + reach) / cell);
+    for (let c = c0; c <= c1; c++) {
+      for (const other of grid.get(c) ?? []) {
+        const d = it.r + other.r + gap;
+        const dx = it.x - other.x;
+        if (Math.abs(dx) >= d) continue;
+        const dy = Math.sqrt(d * d - dx * dx);
+        blocked.push([other.dy - dy, other.dy + dy]);
+      }
+    }
+    it.dy = nearestFree(blocked, i % 2 === 0);
+    const c = Math.floor(it.x / cell);
+    const list = grid.get(c);
+    if (list) list.push(it);
+    else grid.set(c, [it]);
+  });
+}
+
+/** Positions every paper of the graph on the timeline; see the module comment. */
+export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): TimelineResult {
+  const o = resolve(options);
+  let firstYear = Infinity;
+  let lastYear = -Infinity;
+  graph.forEachNode((_n, a) => {
+    firstYear = Math.min(firstYear, a.year);
+    lastYear = Math.max(lastYear, a.year);
+  });
+  if (o.years) [firstYear, lastYear] = o.years;
+  if (!Number.isFinite(firstYear)) [firstYear, lastYear] = [0, 0];
+  const yearWidth = o.width / (lastYear - firstYear + 1);
+  const axis = { firstYear, yearWidth };
+
+  // bands, in order; the unlabelled one where listed, else last
+  const bandDefs: TimelineCategory[] = [];
+  const bandIndex = new Map<string, number>();
+  for (const c of options.categories) {
+    if (bandIndex.has(c.id)) throw new Error(`timelineLayout: category "${c.id}" is listed twice`);
+    bandIndex.set(c.id, bandDefs.length);
+    bandDefs.push({ id: c.id, label: c.label });
+  }
+  const members: Item[][] = bandDefs.map(() => []);
+  let unknownIndex = bandIndex.get(UNKNOWN_CATEGORY) ?? -1;
+
+  // papers grouped by band and month slot, to spread each slot evenly over its month
+  const slots = new Map<string, Array<{ node: string; a: NodeAttributes }>>();
+  graph.forEachNode((node, a) => {
+    if (!Number.isInteger(a.year)) throw new Error(`timelineLayout: node "${node}" has no integer year`);
+    let band = bandIndex.get(nodeCategory(a, options.dimension));
+    if (band === undefined) {
+      if (unknownIndex < 0) {
+        unknownIndex = bandDefs.length;
+        bandDefs.push({ id: UNKNOWN_CATEGORY, label: UNKNOWN_LABEL });
+        members.push([]);
+      }
+      band = unknownIndex;
+    }
+    const year = Math.min(lastYear, Math.max(firstYear, a.year));
+    const key = `${band}\u0000${year}\u0000${a.month ?? 'mid'}`;
+    const slot = slots.get(key);
+    if (slot) slot.push({ node, a });
+    else slots.set(key, [{ node, a }]);
+  });
+  const slotWidth = yearWidth / 12;
+  for (const [key, papers] of slots) {
+    const [band, year] = key.split('\u0000').map(Number) as [number, number];
+    const month = papers[0]!.a.month;
+    const middle = timelineX(axis, year, month) + (month === null ? 0 : slotWidth / 2);
+    papers.sort((p, q) => compareIds(p.node, q.node));
+    papers.forEach((p, i) => {
+      const t = (i + 0.5) / papers.length - 0.5;
+      const r = o.radius(p.node, p.a);
+      if (!(Number.isFinite(r) && r >= 0)) throw new Error(`timelineLayout: radius of node "${p.node}" must be a non-negative number, got ${r}`);
+      members[band]!.push({ node: p.node, x: middle + t * o.monthSpread * slotWidth, r, dy: 0 });
+    });
+  }
+
+  const positions = new Map<string, { x: number; y: number }>();
+  const bands: TimelineBand[] = [];
+  let top = 0;
+  bandDefs.forEach((def, b) => {
+    const items = members[b]!;
+    swarm(items, o.gap);
+    const extent = items.reduce((m, it) => Math.max(m, Math.abs(it.dy) + it.r), 0);
+    const height = Math.max(o.minBandHeight, 2 * (extent + o.bandPadding));
+    const middle = top - height / 2;
+    for (const it of items) positions.set(it.node, { x: it.x, y: middle + it.dy });
+    bands.push({ id: def.id, label: def.label, count: items.length, top, bottom: top - height });
+    top -= height + o.bandGap;
+  });
+  return { positions, bands, firstYear, lastYear, yearWidth };
+}
