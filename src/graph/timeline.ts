@@ -27,6 +27,12 @@ export interface TimelineOptions {
   width?: number;
   /** First and last year shown (inclusive); defaults to the graph's range. */
   years?: [number, number] | null;
+  /**
+   * How wide each year is: `linear` (every year alike, the default) or `balanced` (a year with n
+   * papers gets 1 + √n / 2 shares of the width, so busy years have room and quiet ones stay visible).
+   * Either way x grows with the date.
+   */
+  yearScale?: 'linear' | 'balanced';
   /** A paper's disc radius in graph units (default: its `size` attribute). */
   radius?: (node: string, attributes: NodeAttributes) => number;
   /** Smallest clearance between two discs (default 1). */
@@ -57,15 +63,16 @@ export interface TimelineBand {
 export interface TimelineResult {
   positions: Map<string, { x: number; y: number }>;
   bands: TimelineBand[];
-  /** The time axis: x = (year − firstYear) × yearWidth, from firstYear to the end of lastYear. */
   firstYear: number;
   lastYear: number;
-  yearWidth: number;
+  /** The time axis: `yearStarts[i]` is the x where year `firstYear + i` begins; one more entry ends lastYear. */
+  yearStarts: number[];
 }
 
 interface Resolved {
   width: number;
   years: [number, number] | null;
+  yearScale: 'linear' | 'balanced';
   radius: (node: string, attributes: NodeAttributes) => number;
   gap: number;
   bandGap: number;
@@ -78,6 +85,7 @@ function resolve(options: TimelineOptions): Resolved {
   const o: Resolved = {
     width: options.width ?? 1000,
     years: options.years ?? null,
+    yearScale: options.yearScale ?? 'linear',
     radius: options.radius ?? ((_n, a) => a.size),
     gap: options.gap ?? 1,
     bandGap: options.bandGap ?? 16,
@@ -92,6 +100,7 @@ function resolve(options: TimelineOptions): Resolved {
   for (const k of ['gap', 'bandGap', 'minBandHeight', 'bandPadding'] as const) {
     check(Number.isFinite(o[k]) && o[k] >= 0, `${k} must be a non-negative number`, o[k]);
   }
+  check(o.yearScale === 'linear' || o.yearScale === 'balanced', 'yearScale must be "linear" or "balanced"', o.yearScale);
   check(o.monthSpread >= 0 && o.monthSpread <= 1, 'monthSpread must be in [0, 1]', o.monthSpread);
   if (o.years) {
     const [a, b] = o.years;
@@ -100,10 +109,30 @@ function resolve(options: TimelineOptions): Resolved {
   return o;
 }
 
-/** The x of a date on the timeline's axis; a missing month is mid-year. */
-export function timelineX(t: Pick<TimelineResult, 'firstYear' | 'yearWidth'>, year: number, month: number | null = null): number {
+/** The x of the start of a month (the middle of the year without one) on the timeline's axis. */
+export function timelineX(t: Pick<TimelineResult, 'firstYear' | 'yearStarts'>, year: number, month: number | null = null): number {
+  const last = t.yearStarts.length - 1;
+  const i = year - t.firstYear;
+  if (i < 0) return t.yearStarts[0] ?? 0;
+  if (i >= last) return t.yearStarts[last] ?? 0;
   const within = month === null ? 0.5 : (month - 1) / 12;
-  return (year - t.firstYear + within) * t.yearWidth;
+  const start = t.yearStarts[i]!;
+  return start + within * (t.yearStarts[i + 1]! - start);
+}
+
+/** Year boundaries over `width`: equal shares, or shares of 1 + √papers / 2 (`balanced`). */
+function yearStarts(firstYear: number, lastYear: number, width: number, scale: 'linear' | 'balanced', counts: Map<number, number>): number[] {
+  const shares: number[] = [];
+  for (let y = firstYear; y <= lastYear; y++) shares.push(scale === 'linear' ? 1 : 1 + Math.sqrt(counts.get(y) ?? 0) / 2);
+  const total = shares.reduce((a, b) => a + b, 0);
+  const starts = [0];
+  let x = 0;
+  for (const share of shares) {
+    x += (share / total) * width;
+    starts.push(x);
+  }
+  starts[starts.length - 1] = width;
+  return starts;
 }
 
 interface Item {
@@ -172,14 +201,17 @@ export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): Tim
   const o = resolve(options);
   let firstYear = Infinity;
   let lastYear = -Infinity;
-  graph.forEachNode((_n, a) => {
+  graph.forEachNode((node, a) => {
+    if (!Number.isInteger(a.year)) throw new Error(`timelineLayout: node "${node}" has no integer year`);
     firstYear = Math.min(firstYear, a.year);
     lastYear = Math.max(lastYear, a.year);
   });
   if (o.years) [firstYear, lastYear] = o.years;
   if (!Number.isFinite(firstYear)) [firstYear, lastYear] = [0, 0];
-  const yearWidth = o.width / (lastYear - firstYear + 1);
-  const axis = { firstYear, yearWidth };
+  const clampYear = (y: number) => Math.min(lastYear, Math.max(firstYear, y));
+  const counts = new Map<number, number>();
+  graph.forEachNode((_n, a) => counts.set(clampYear(a.year), (counts.get(clampYear(a.year)) ?? 0) + 1));
+  const axis = { firstYear, yearStarts: yearStarts(firstYear, lastYear, o.width, o.yearScale, counts) };
 
   // bands, in order; the unlabelled one where listed, else last
   const bandDefs: TimelineCategory[] = [];
@@ -195,7 +227,6 @@ export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): Tim
   // papers grouped by band and month slot, to spread each slot evenly over its month
   const slots = new Map<string, Array<{ node: string; a: NodeAttributes }>>();
   graph.forEachNode((node, a) => {
-    if (!Number.isInteger(a.year)) throw new Error(`timelineLayout: node "${node}" has no integer year`);
     let band = bandIndex.get(nodeCategory(a, options.dimension));
     if (band === undefined) {
       if (unknownIndex < 0) {
@@ -205,16 +236,16 @@ export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): Tim
       }
       band = unknownIndex;
     }
-    const year = Math.min(lastYear, Math.max(firstYear, a.year));
+    const year = clampYear(a.year);
     const key = `${band}\u0000${year}\u0000${a.month ?? 'mid'}`;
     const slot = slots.get(key);
     if (slot) slot.push({ node, a });
     else slots.set(key, [{ node, a }]);
   });
-  const slotWidth = yearWidth / 12;
   for (const [key, papers] of slots) {
     const [band, year] = key.split('\u0000').map(Number) as [number, number];
     const month = papers[0]!.a.month;
+    const slotWidth = (axis.yearStarts[year - firstYear + 1]! - axis.yearStarts[year - firstYear]!) / 12;
     const middle = timelineX(axis, year, month) + (month === null ? 0 : slotWidth / 2);
     papers.sort((p, q) => compareIds(p.node, q.node));
     papers.forEach((p, i) => {
@@ -238,5 +269,5 @@ export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): Tim
     bands.push({ id: def.id, label: def.label, count: items.length, top, bottom: top - height });
     top -= height + o.bandGap;
   });
-  return { positions, bands, firstYear, lastYear, yearWidth };
+  return { positions, bands, firstYear, lastYear, yearStarts: axis.yearStarts };
 }

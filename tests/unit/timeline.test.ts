@@ -61,7 +61,12 @@ describe('timelineLayout', () => {
   const graph = randomGraph(7, 600);
   const layout = timelineLayout(graph, { dimension: 'family', categories: FAMILIES, width: 1200, gap: 1 });
 
-  it('places every paper, x monotone in the publication date', () => {
+  const balanced = timelineLayout(graph, { dimension: 'family', categories: FAMILIES, width: 1200, yearScale: 'balanced' });
+
+  it.each([
+    ['linear', layout],
+    ['balanced', balanced],
+  ])('places every paper, x monotone in the publication date (%s years)', (_scale, layout) => {
     expect(layout.positions.size).toBe(graph.order);
     const nodes = graph.nodes();
     let checked = 0;
@@ -82,7 +87,7 @@ describe('timelineLayout', () => {
   });
 
   it('keeps each paper within its date: its month, or mid-year without one', () => {
-    const slot = layout.yearWidth / 12;
+    const slot = 1200 / 7 / 12;
     graph.forEachNode((node, a) => {
       const x = layout.positions.get(node)!.x;
       const middle = a.month === null ? timelineX(layout, a.year) : timelineX(layout, a.year, a.month) + slot / 2;
@@ -110,6 +115,7 @@ describe('timelineLayout', () => {
 
   it('leaves no two discs overlapping', () => {
     expect(overlaps(graph, layout, 1)).toEqual([]);
+    expect(overlaps(graph, balanced, 1)).toEqual([]);
     // a gap of 0 still separates them, and packs the bands tighter
     const tight = timelineLayout(graph, { dimension: 'family', categories: FAMILIES, width: 1200, gap: 0 });
     expect(overlaps(graph, tight, 0)).toEqual([]);
@@ -170,10 +176,29 @@ describe('timelineLayout', () => {
     expect(t.bands.at(-1)!.id).toBe(UNKNOWN_CATEGORY);
   });
 
+  it('balanced years: busier years are wider, x still monotone in the date', () => {
+    const g = makeGraph([
+      { id: 'a', title: 'A', year: 2020, month: 3 },
+      ...Array.from({ length: 16 }, (_, i) => ({ id: `b${i}`, title: 'B', year: 2021, month: 1 + (i % 12) })),
+      { id: 'c', title: 'C', year: 2023, month: 12 },
+    ]);
+    const t = timelineLayout(g, { dimension: 'family', categories: FAMILIES, width: 900, yearScale: 'balanced' });
+    // shares 1.5, 3, 1 (no paper in 2022), 1.5 of 7
+    expect(t.yearStarts.map((x) => Math.round(x * 7))).toEqual([0, 1350, 4050, 4950, 6300]);
+    const xs = ['a', ...Array.from({ length: 16 }, (_, i) => `b${i}`), 'c'].map((n) => t.positions.get(n)!.x);
+    expect(xs[0]).toBeLessThan(Math.min(...xs.slice(1, -1)));
+    expect(xs.at(-1)).toBeGreaterThan(Math.max(...xs.slice(1, -1)));
+    expect(timelineX(t, 2022, 1)).toBeCloseTo(4050 / 7);
+    expect(timelineX(t, 2024, 1)).toBe(900);
+    expect(timelineX(t, 2019, 5)).toBe(0);
+    const linear = timelineLayout(g, { dimension: 'family', categories: FAMILIES, width: 900 });
+    expect(linear.yearStarts).toEqual([0, 225, 450, 675, 900]);
+  });
+
   it('honours a fixed year range, clamping papers outside it', () => {
     const t = timelineLayout(graph, { dimension: 'family', categories: FAMILIES, width: 700, years: [2020, 2023] });
     expect(t.firstYear).toBe(2020);
-    expect(t.yearWidth).toBe(175);
+    expect(t.yearStarts).toEqual([0, 175, 350, 525, 700]);
     for (const p of t.positions.values()) {
       expect(p.x).toBeGreaterThanOrEqual(0);
       expect(p.x).toBeLessThanOrEqual(700);
@@ -184,6 +209,7 @@ describe('timelineLayout', () => {
     const base = { dimension: 'family' as const, categories: FAMILIES };
     expect(() => timelineLayout(graph, { ...base, width: 0 })).toThrow(/width must be a positive number, got 0/);
     expect(() => timelineLayout(graph, { ...base, gap: -1 })).toThrow(/gap must be a non-negative number/);
+    expect(() => timelineLayout(graph, { ...base, yearScale: 'log' as 'linear' })).toThrow(/yearScale must be "linear" or "balanced", got "log"/);
     expect(() => timelineLayout(graph, { ...base, monthSpread: 2 })).toThrow(/monthSpread must be in \[0, 1\]/);
     expect(() => timelineLayout(graph, { ...base, years: [2024, 2020] })).toThrow(/years must be two integers/);
     expect(() => timelineLayout(graph, { ...base, categories: [FAMILIES[0]!, FAMILIES[0]!] })).toThrow(/"diffusion" is listed twice/);
