@@ -26,6 +26,9 @@ export interface Brush {
   /** The papers, by id. */
   nodes: string[];
 }
+/** How papers are placed: the force layout (the build's, or ForceAtlas2 run on demand) or the timeline. */
+export type LayoutMode = 'force' | 'timeline';
+export const LAYOUT_MODES: readonly LayoutMode[] = ['force', 'timeline'];
 
 export interface ViewState {
   colorBy: ColorBy;
@@ -41,6 +44,8 @@ export interface ViewState {
   labelDensity: number;
   /** Papers brushed from the clusters panel; null when none. */
   brush: Brush | null;
+  /** Force layout, or the timeline (x by date, a band per category of `colorBy`). */
+  layout: LayoutMode;
 }
 
 export type Listener<S> = (state: S, previous: S) => void;

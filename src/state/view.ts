@@ -4,7 +4,7 @@
  */
 import type { ColorBy, GraphMeta, SizeBy } from '../model';
 import { defaultFilters } from './filters';
-import type { ViewState } from './types';
+import type { LayoutMode, ViewState } from './types';
 
 export const DEFAULT_LABEL_DENSITY = 0.5;
 
@@ -18,6 +18,7 @@ export function initialViewState(meta: GraphMeta): ViewState {
     selected: null,
     labelDensity: DEFAULT_LABEL_DENSITY,
     brush: null,
+    layout: 'force',
   };
 }
 
@@ -54,4 +55,9 @@ export function toggleIsolate(state: ViewState, category: string): ViewState {
 export function setLabelDensity(state: ViewState, density: number): ViewState {
   const d = Number.isFinite(density) ? Math.min(1, Math.max(0, density)) : DEFAULT_LABEL_DENSITY;
   return state.labelDensity === d ? state : { ...state, labelDensity: d };
+}
+
+/** Switches between the force layout and the timeline. */
+export function setLayout(state: ViewState, layout: LayoutMode): ViewState {
+  return state.layout === layout ? state : { ...state, layout };
 }

@@ -23,6 +23,7 @@ const base: ViewState = {
   selected: 'x',
   labelDensity: 0.5,
   brush: null,
+  layout: 'force',
 };
 const BOUNDS: [number, number] = [2016, 2025];
 
