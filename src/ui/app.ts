@@ -7,9 +7,10 @@
 import type { LoadedGraph } from '../graph/types';
 import { createLayout, type LayoutController } from '../render/layout';
 import { createRenderer, type RendererHandle } from '../render/renderer';
+import { createTimelineMode, type TimelineMode } from '../render/timeline';
 import { createStore, type Store } from '../state/store';
 import type { ViewState } from '../state/types';
-import { clearSelection, initialViewState } from '../state/view';
+import { clearSelection, initialViewState, setLayout } from '../state/view';
 import { visibilityMemo } from '../graph/filters';
 import type { AppContext } from './context';
 import { h } from './dom';
@@ -19,6 +20,7 @@ export interface App {
   store: Store<ViewState>;
   renderer: RendererHandle;
   layout: LayoutController;
+  timeline: TimelineMode;
   loaded: LoadedGraph;
   cleanup(): void;
 }
@@ -71,7 +73,8 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   const sidebar = h('aside', { id: 'sidebar', class: 'sidebar', 'aria-label': 'Explorer controls' }, slots.search, slots.controls, slots.filters);
   const canvas = h('div', { class: 'graph', id: 'graph', 'aria-label': 'Citation graph', role: 'img' });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
-  const stage = h('main', { class: 'stage' }, canvas, h('div', { class: 'legend-dock' }, slots.legend), h('div', { class: 'stage-overlay' }, slots.overlay), notice);
+  const legendDock = h('div', { class: 'legend-dock' }, slots.legend);
+  const stage = h('main', { class: 'stage' }, canvas, legendDock, h('div', { class: 'stage-overlay' }, slots.overlay), notice);
   const closeDrawer = h('button', { type: 'button', class: 'icon-btn drawer-close', 'aria-label': 'Close details', text: '✕' });
   const drawer = h('aside', { class: 'drawer', 'aria-label': 'Selection', hidden: true }, closeDrawer, slots.details);
   const analysis = h('aside', { id: 'analysis', class: 'analysis', 'aria-label': 'Clusters and taxonomy', hidden: true }, slots.analysis);
@@ -92,6 +95,8 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   cleanups.push(renderer.cleanup);
   const layout = createLayout(graph);
   cleanups.push(layout.cleanup);
+  const timeline = createTimelineMode({ graph, meta, store, renderer, force: layout, avoid: () => [legendDock.getBoundingClientRect()] });
+  cleanups.push(timeline.cleanup);
 
   const ctx: AppContext = {
     graph,
@@ -101,7 +106,11 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
     view: {
       focusNode: (id) => renderer.focusNode(id),
       layout: {
-        start: () => layout.start(),
+        // ForceAtlas2 runs on the force positions: leave the timeline first
+        start: () => {
+          store.update((s) => setLayout(s, 'force'));
+          timeline.afterForce(() => layout.start());
+        },
         stop: () => layout.stop(),
         isRunning: () => layout.isRunning(),
         onChange: (l) => layout.onChange(l),
@@ -152,6 +161,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
     store,
     renderer,
     layout,
+    timeline,
     loaded,
     cleanup() {
       for (const c of cleanups.reverse()) c();

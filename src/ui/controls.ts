@@ -1,8 +1,10 @@
 /**
- * "Color by" / "Size by" selects, the label density slider and the layout's Start / Stop buttons.
+ * "Color by" / "Size by" selects, the label density slider, the Force / Timeline layout choice and
+ * the force layout's Start / Stop buttons.
  */
 import { COLOR_BY, SIZE_BY, dimension, type ColorBy, type GraphMeta, type SizeBy, type TaxonomyDimension } from '../model';
-import { setColorBy, setLabelDensity, setSizeBy } from '../state/view';
+import type { LayoutMode } from '../state/types';
+import { setColorBy, setLabelDensity, setLayout, setSizeBy } from '../state/view';
 import type { MountPanel } from './context';
 import { h } from './dom';
 
@@ -28,6 +30,21 @@ export function colorByLabel(meta: GraphMeta, colorBy: ColorBy): string {
   return dimension(meta.taxonomy, colorBy as TaxonomyDimension)?.label ?? COLOR_LABELS[colorBy];
 }
 
+const LAYOUT_LABELS: Record<LayoutMode, string> = { force: 'Force', timeline: 'Timeline' };
+
+/** A radio group as a segmented control: one labelled radio per value. */
+function radios<T extends string>(name: string, label: string, values: readonly T[], text: (v: T) => string) {
+  const inputs = new Map<T, HTMLInputElement>();
+  const options = values.map((v) => {
+    const input = h('input', { type: 'radio', name, value: v, id: `${name}-${v}` });
+    inputs.set(v, input);
+    return h('label', { class: 'segment', for: `${name}-${v}` }, input, h('span', { text: text(v) }));
+  });
+  const legend = h('legend', { class: 'field-label', text: label });
+  const wrap = h('fieldset', { class: 'field segmented', role: 'radiogroup', 'aria-label': label }, legend, h('div', { class: 'segments' }, ...options));
+  return { wrap, inputs };
+}
+
 function select<T extends string>(id: string, label: string, values: readonly T[], text: (v: T) => string) {
   const el = h('select', { id });
   for (const v of values) el.append(h('option', { value: v, text: text(v) }));
@@ -39,8 +56,14 @@ export const mountControls: MountPanel = (container, ctx) => {
   const { store, meta } = ctx;
   const color = select('color-by', 'Color by', COLOR_BY, (v) => colorByLabel(meta, v));
   const size = select('size-by', 'Size by', SIZE_BY, (v) => SIZE_LABELS[v]);
+  const layoutMode = radios('layout-mode', 'Layout', ['force', 'timeline'] as const, (v) => LAYOUT_LABELS[v]);
   const density = h('input', { id: 'label-density', type: 'range', min: 0, max: 1, step: 0.05 });
-  const start = h('button', { type: 'button', class: 'btn', text: 'Start layout' });
+  const start = h('button', {
+    type: 'button',
+    class: 'btn',
+    text: 'Start layout',
+    title: 'Run ForceAtlas2 on the force layout (leaves the timeline first)',
+  });
   const stop = h('button', { type: 'button', class: 'btn', text: 'Stop layout' });
   const layoutStatus = h('span', { class: 'muted small', role: 'status' });
 
@@ -49,6 +72,7 @@ export const mountControls: MountPanel = (container, ctx) => {
     color.wrap,
     size.wrap,
     h('div', { class: 'field' }, h('label', { for: 'label-density', text: 'Label density' }), density),
+    layoutMode.wrap,
     h('div', { class: 'field' }, h('span', { class: 'field-label', text: 'Force layout' }), h('div', { class: 'row' }, start, stop, layoutStatus)),
   );
 
@@ -57,6 +81,7 @@ export const mountControls: MountPanel = (container, ctx) => {
     color.el.value = s.colorBy;
     size.el.value = s.sizeBy;
     density.value = String(s.labelDensity);
+    for (const [mode, input] of layoutMode.inputs) input.checked = s.layout === mode;
   };
   const syncLayout = (running: boolean) => {
     start.disabled = running;
@@ -69,11 +94,16 @@ export const mountControls: MountPanel = (container, ctx) => {
   color.el.addEventListener('change', () => store.update((s) => setColorBy(s, color.el.value as ColorBy)));
   size.el.addEventListener('change', () => store.update((s) => setSizeBy(s, size.el.value as SizeBy)));
   density.addEventListener('input', () => store.update((s) => setLabelDensity(s, Number(density.value))));
+  for (const [mode, input] of layoutMode.inputs) {
+    input.addEventListener('change', () => {
+      if (input.checked) store.update((s) => setLayout(s, mode));
+    });
+  }
   start.addEventListener('click', () => ctx.view.layout.start());
   stop.addEventListener('click', () => ctx.view.layout.stop());
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.colorBy !== prev.colorBy || s.sizeBy !== prev.sizeBy || s.labelDensity !== prev.labelDensity) sync();
+    if (s.colorBy !== prev.colorBy || s.sizeBy !== prev.sizeBy || s.labelDensity !== prev.labelDensity || s.layout !== prev.layout) sync();
   });
   const unlayout = ctx.view.layout.onChange(syncLayout);
   return () => {

@@ -16,6 +16,8 @@ export interface AtlasInspector {
   totalCount(): { nodes: number; edges: number };
   renderer(): RendererStats | null;
   layoutRunning(): boolean;
+  /** True while papers move between the force layout and the timeline. */
+  layoutAnimating(): boolean;
   /** Layout position of a node (graph coordinates). */
   position(id: string): { x: number; y: number } | null;
   /** Where a node is drawn, in page (CSS pixel) coordinates, for pointer events. */
@@ -43,6 +45,7 @@ export function createInspector(getApp: () => App | null, getStatus: () => { sta
     },
     renderer: () => getApp()?.renderer.stats() ?? null,
     layoutRunning: () => getApp()?.layout.isRunning() ?? false,
+    layoutAnimating: () => getApp()?.timeline.animating() ?? false,
     position(id) {
       const g = getApp()?.loaded.graph;
       if (!g?.hasNode(id)) return null;
