@@ -89,6 +89,10 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
         categories: entries,
         width,
         yearScale: 'balanced',
+        // room for a band's name (20 px) and little between bands: many bands must fit a screen
+        minBandHeight: 28,
+        bandGap: 8,
+        bandPadding: 3,
         radius: (_n, a) => a.sizes[state.sizeBy] ?? a.size,
       });
     const aspect = usable.height / usable.width;
