@@ -89,6 +89,8 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
 
   let layout: TimelineResult | null = null;
   let visible = false;
+  /** Camera and size of the last placement: hovering re-renders sigma without moving anything. */
+  let placedFor = '';
   let years: Year[] = [];
   let months: Month[] = [];
   let bands: Band[] = [];
@@ -129,6 +131,7 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
   return {
     set(next, colors) {
       layout = next;
+      placedFor = '';
       under.replaceChildren();
       axis.replaceChildren();
       bandNames.replaceChildren();
@@ -169,6 +172,7 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
     },
     setVisible(v) {
       visible = v;
+      placedFor = '';
       sync();
     },
     draw(sigma) {
@@ -177,6 +181,10 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
       if (container.lastElementChild !== over) container.append(over);
       if (!layout || !visible) return;
       const { width, height } = sigma.getDimensions();
+      const { x, y, ratio, angle } = sigma.getCamera().getState();
+      const key = `${x},${y},${ratio},${angle},${width},${height}`;
+      if (key === placedFor) return;
+      placedFor = key;
       const t = layout;
       const xAt = (year: number, month: number | null = null) => sigma.graphToViewport({ x: timelineX(t, year, month), y: 0 }).x;
       const starts = years.map((_y, i) => xAt(t.firstYear + i, 1));
