@@ -142,4 +142,27 @@ describe('timeline layout', () => {
     expect(distance(force)).toBeLessThan(distance(timeline) / 4);
     await page.close();
   });
+
+  it('keeps the timeline, its axis above the papers and its stripes below, when the renderer is recreated', async () => {
+    const page = await openAtlas(browser(), baseUrl);
+    await page.getByRole('radio', { name: 'Timeline' }).check();
+    await settled(page);
+    const before = await positions(page);
+    await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('.graph canvas.sigma-nodes')!;
+      const ext = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!.getExtension('WEBGL_lose_context')!;
+      ext.loseContext();
+      setTimeout(() => ext.restoreContext(), 500);
+    });
+    await page.waitForFunction(() => window.__atlas!.renderer()!.generation === 2 && !window.__atlas!.renderer()!.contextLost, null, { timeout: 5000 });
+    await page.waitForTimeout(300);
+    expect(await positions(page)).toEqual(before);
+    const order = await page.evaluate(() => {
+      const graph = document.querySelector('.graph')!;
+      return { first: graph.firstElementChild!.className, last: graph.lastElementChild!.className };
+    });
+    expect(order).toEqual({ first: 'timeline-under shown', last: 'timeline-over shown' });
+    expect((await yearLabels(page)).map((l) => l.text)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    await page.close();
+  });
 });
