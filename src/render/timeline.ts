@@ -33,8 +33,6 @@ export interface TimelineModeOptions {
 export interface TimelineMode {
   /** True while papers move between layouts. */
   animating(): boolean;
-  /** The timeline shown, null in the force layout. */
-  current(): TimelineResult | null;
   /** Runs `fn` once the papers are back on the force layout (at once if they are). */
   afterForce(fn: () => void): void;
   cleanup(): void;
@@ -53,7 +51,6 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
   const container = renderer.sigma().getContainer();
   const overlay = createTimelineOverlay(container, { avoid: opts.avoid });
   let saved: Positions | null = null;
-  let current: TimelineResult | null = null;
   let stopAnimation: (() => void) | null = null;
   let waiting: Array<() => void> = [];
 
@@ -146,19 +143,19 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
     void sigma.getCamera().animate({ x: mid.x, y: mid.y, ratio: 1 / zoom, angle: 0 }, { duration, easing: 'cubicInOut' });
   };
 
-  const enter = (state: ViewState, moveCamera: boolean) => {
+  /** To the timeline of the state's colour-by and size-by, framed whole (the extent changes anyway). */
+  const enter = (state: ViewState) => {
     force.stop();
     saved ??= snapshot();
     waiting = [];
     overlay.setVisible(false);
-    current = compute(state);
-    if (moveCamera) fitCamera(current);
-    animateTo(current.positions, () => overlay.setVisible(true));
+    const result = compute(state);
+    fitCamera(result);
+    animateTo(result.positions, () => overlay.setVisible(true));
   };
 
   const leave = () => {
     overlay.setVisible(false);
-    current = null;
     if (!saved) return;
     const back = saved;
     void renderer.sigma().getCamera().animatedReset({ duration });
@@ -174,17 +171,16 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
   const unrender = renderer.onRender(() => overlay.draw(renderer.sigma()));
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.layout !== prev.layout) {
-      if (s.layout === 'timeline') enter(s, true);
+      if (s.layout === 'timeline') enter(s);
       else leave();
     } else if (s.layout === 'timeline' && (s.colorBy !== prev.colorBy || s.sizeBy !== prev.sizeBy)) {
-      enter(s, s.colorBy !== prev.colorBy);
+      enter(s);
     }
   });
-  if (store.get().layout === 'timeline') enter(store.get(), true);
+  if (store.get().layout === 'timeline') enter(store.get());
 
   return {
     animating: () => stopAnimation !== null,
-    current: () => current,
     afterForce(fn) {
       if (saved === null && stopAnimation === null) fn();
       else waiting.push(fn);
