@@ -113,9 +113,16 @@ describe('timeline layout', () => {
       'Latent space (W/W+)4',
       'Unknown / not labelled3',
     ]);
-    // each band's name sits at its top: a paper is below its own band's name and above the next one
+    // each band's name sits at its top: a paper is below its own band's name and above the next one;
+    // no name is hidden under the floating legend
+    const legend = (await page.getByRole('region', { name: 'Legend' }).boundingBox())!;
     const tops: number[] = [];
-    for (const band of await bands.all()) tops.push((await band.boundingBox())!.y);
+    for (const band of await bands.all()) {
+      const box = (await band.boundingBox())!;
+      tops.push(box.y);
+      const under = box.x < legend.x + legend.width && box.x + box.width > legend.x && box.y < legend.y + legend.height && box.y + box.height > legend.y;
+      expect(under, (await band.textContent()) ?? undefined).toBe(false);
+    }
     const inBand = { '2208.01618': 0, '2208.12242': 1, '2308.06721': 2, '2102.02766': 3, '2502.13081': 4 };
     for (const [id, b] of Object.entries(inBand)) {
       const { page: p } = await nodeOnScreen(page, id);
