@@ -5,6 +5,7 @@
  */
 import { dimension, TAXONOMY_DIMENSIONS, type GraphMeta, type NodeAttributes, type TaxonomyDimension } from '../model';
 import { nodeCategory, UNKNOWN_CATEGORY } from './categories';
+import { qualifiedCategoryLabel } from './category-groups';
 
 export interface DimensionCategory {
   id: string;
@@ -34,7 +35,7 @@ export function dimensionCategories(meta: GraphMeta, dim: TaxonomyDimension): Di
     const out: DimensionCategory = {
       id: c.id,
       label: c.label,
-      fullLabel: c.family !== undefined && dim !== 'family' ? `${familyLabel(meta, c.family)} · ${c.label}` : c.label,
+      fullLabel: qualifiedCategoryLabel(meta.taxonomy, dim, c.id),
       color: c.color,
     };
     if (c.family !== undefined) out.family = c.family;
@@ -44,7 +45,7 @@ export function dimensionCategories(meta: GraphMeta, dim: TaxonomyDimension): Di
 
 /** The list label of one category ("GAN · Optimization-based"); the id when the taxonomy lacks it. */
 export function categoryLabel(meta: GraphMeta, dim: TaxonomyDimension, id: string): string {
-  return dimensionCategories(meta, dim).find((c) => c.id === id)?.fullLabel ?? id;
+  return qualifiedCategoryLabel(meta.taxonomy, dim, id);
 }
 
 /**
