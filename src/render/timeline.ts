@@ -8,6 +8,7 @@
  */
 import { animateNodes } from 'sigma/utils';
 import { categoryMap, legendEntries } from '../graph/categories';
+import { categoryParent, qualifiedCategoryLabel } from '../graph/category-groups';
 import { timelineLayout, type TimelineResult } from '../graph/timeline';
 import type { AtlasGraph } from '../graph/types';
 import type { GraphMeta } from '../model';
@@ -71,7 +72,10 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
   };
 
   const compute = (state: ViewState): TimelineResult => {
-    const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), null);
+    // band names say the family of per-family categories ("GAN · Parameter space"), as the legend's headings do
+    const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), null).map((e) =>
+      categoryParent(meta.taxonomy, state.colorBy, e.id) ? { ...e, label: qualifiedCategoryLabel(meta.taxonomy, state.colorBy, e.id) } : e,
+    );
     const screen = renderer.sigma().getDimensions();
     const usable = {
       width: Math.max(320, screen.width - MARGIN.left - MARGIN.right),

@@ -63,4 +63,17 @@ describe.skipIf(!existsSync(BUNDLED))('per-family categories on the bundled grap
     expect(await value('Inversion space')).toMatch(/^GAN · /);
     await page.close();
   });
+  it('names per-family timeline bands after their family, as the legend groups them', async () => {
+    const page = await openAtlas(browser(), baseUrl, '', { width: 1280, height: 900 });
+    await page.getByLabel('Color by').selectOption('space');
+    await page.getByRole('radio', { name: 'Timeline' }).check();
+    await page.waitForFunction(() => window.__atlas!.layoutAnimating() === false);
+    const names = (await page.getByRole('list', { name: 'Timeline bands' }).getByRole('listitem').allTextContents()).map((t) => t.replace(/\d+$/, ''));
+    const families = new Map(dim('family').categories.map((f) => [f.id, f.label]));
+    const expected = dim('space').categories.map((c) => (c.family ? `${families.get(c.family)} · ${c.label}` : c.label));
+    // every space band is named with its family; the three "Parameter space" bands are told apart
+    expect(names.filter((n) => n !== 'Unknown / not labelled')).toEqual(expected);
+    expect(names.filter((n) => n.endsWith('· Parameter space')).length).toBeGreaterThan(1);
+    await page.close();
+  });
 });
