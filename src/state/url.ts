@@ -1,0 +1,268 @@
+/**
+ * The shareable view: view state ⇄ URL query. Pure functions, one table of parameter codecs.
+ *
+ * `viewToQuery(state, camera)` writes only what differs from the default view, in the table's
+ * order, readable (`?color=method&years=2022-2024&families=gan,diffusion&sel=2208.12242`).
+ * `queryToView(params, meta)` reads it back into a patch over the default view, a camera, and the
+ * problems met (unknown parameters, malformed values): a bad parameter is ignored, never fatal.
+ *
+ * To put a new state field in the URL, add one entry to `PARAM_CODECS`.
+ */
+import { COLOR_BY, EDGE_KINDS, FAMILIES, SIZE_BY, TASKS, dimension, type GraphMeta, type TaxonomyDimension } from '../model';
+import type { Filters, ViewState } from './types';
+import { DEFAULT_LABEL_DENSITY } from './view';
+
+/** The camera as the URL keeps it (sigma's camera state, graph-normalised coordinates). */
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+  angle: number;
+}
+
+/** Part of a view state; `filters` may itself be partial. */
+export type ViewPatch = Partial<Omit<ViewState, 'filters'>> & { filters?: Partial<Filters> };
+
+/** What a codec needs to check values: the graph's metadata and which paper ids exist. */
+export interface UrlContext {
+  meta: GraphMeta;
+  hasNode(id: string): boolean;
+}
+
+/** Parameters the app owns outside the view codec (kept as they are). */
+export const RESERVED_PARAMS = ['graph'] as const;
+
+export interface ParamCodec {
+  /** The query parameter's name. */
+  param: string;
+  /** The value to write, or null when the state has the default (the parameter is left out). */
+  write(state: ViewState, ctx: UrlContext): string | null;
+  /** The patch a value stands for, or a short problem ("not a year range") when it is malformed. */
+  read(value: string, ctx: UrlContext): ViewPatch | string;
+}
+
+const LIST_SEP = ',';
+
+function oneOf<T extends string>(values: readonly T[], value: string): T | null {
+  return (values as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/** A list parameter (`families=gan,diffusion`; empty: none); null in the state means "all". */
+function listCodec<T extends string>(
+  param: string,
+  all: readonly T[],
+  get: (f: Filters) => readonly T[] | null,
+  set: (list: T[] | null) => Partial<Filters>,
+  allIsNull: boolean,
+): ParamCodec {
+  return {
+    param,
+    write(state) {
+      const list = get(state.filters);
+      if (list === null || (!allIsNull && list.length === all.length && all.every((x) => list.includes(x)))) return null;
+      return list.join(LIST_SEP);
+    },
+    read(value) {
+      const items = value === '' ? [] : value.split(LIST_SEP).map((s) => s.trim().toLowerCase());
+      const unknown = items.filter((x) => oneOf(all, x) === null);
+      if (unknown.length > 0) return `unknown ${unknown.length === 1 ? 'value' : 'values'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
+      const chosen = all.filter((x) => items.includes(x));
+      return { filters: set(chosen.length === all.length && allIsNull ? null : chosen) };
+    },
+  };
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** A number written short: no trailing zeros, no "-0". */
+function num(value: number, digits: number): string {
+  const r = round(value, digits);
+  return String(Object.is(r, -0) ? 0 : r);
+}
+
+const INT = /^-?\d+$/;
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
+
+/** Whether a colour-by dimension has a category `id` (so `iso=` names something real). */
+function hasCategory(ctx: UrlContext, colorBy: ViewState['colorBy'], id: string): boolean {
+  if (id === 'unknown') return colorBy !== 'year' && colorBy !== 'community';
+  if (colorBy === 'year') return INT.test(id) && Number(id) >= ctx.meta.years[0] && Number(id) <= ctx.meta.years[1];
+  if (colorBy === 'community') return INT.test(id) && ctx.meta.communities.some((c) => c.id === Number(id));
+  const dim = dimension(ctx.meta.taxonomy, colorBy as TaxonomyDimension);
+  return !!dim?.categories.some((c) => c.id === id);
+}
+
+/**
+ * The parameters, in the order they are written. Each reads and writes one field (or one filter);
+ * `iso` is read after `color`, whose dimension it names a category of (checked in `queryToView`).
+ */
+export const PARAM_CODECS: readonly ParamCodec[] = [
+  {
+    param: 'color',
+    write: (s) => (s.colorBy === 'family' ? null : s.colorBy),
+    read(v) {
+      const colorBy = oneOf(COLOR_BY, v);
+      return colorBy ? { colorBy } : `expected one of ${COLOR_BY.join(', ')}`;
+    },
+  },
+  {
+    param: 'iso',
+    write: (s) => s.isolated,
+    read: (v) => (v === '' ? 'empty category' : { isolated: v }),
+  },
+  {
+    param: 'size',
+    write: (s) => (s.sizeBy === 'citations' ? null : s.sizeBy),
+    read: (v) => {
+      const sizeBy = oneOf(SIZE_BY, v);
+      return sizeBy ? { sizeBy } : `expected one of ${SIZE_BY.join(', ')}`;
+    },
+  },
+  {
+    param: 'years',
+    write: (s) => (s.filters.years ? `${s.filters.years[0]}-${s.filters.years[1]}` : null),
+    read(v, { meta }) {
+      const m = /^(\d{4})(?:-(\d{4}))?$/.exec(v);
+      if (!m) return 'expected a year range like 2022-2024';
+      const a = Number(m[1]);
+      const b = m[2] === undefined ? a : Number(m[2]);
+      const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
+      if (hi < meta.years[0] || lo > meta.years[1]) return `outside the graph's years ${meta.years[0]}-${meta.years[1]}`;
+      const years: [number, number] = [Math.max(lo, meta.years[0]), Math.min(hi, meta.years[1])];
+      return { filters: { years: years[0] === meta.years[0] && years[1] === meta.years[1] ? null : years } };
+    },
+  },
+  listCodec('families', FAMILIES, (f) => f.families, (families) => ({ families }), true),
+  listCodec('tasks', TASKS, (f) => f.tasks, (tasks) => ({ tasks }), true),
+  listCodec('edges', EDGE_KINDS, (f) => f.edgeKinds, (kinds) => ({ edgeKinds: kinds ?? [...EDGE_KINDS] }), false),
+  {
+    param: 'survey',
+    write: (s) => (s.filters.showSurveyMentions ? '1' : null),
+    read: (v) => (v === '1' ? { filters: { showSurveyMentions: true } } : v === '0' ? { filters: { showSurveyMentions: false } } : 'expected 0 or 1'),
+  },
+  {
+    param: 'degree',
+    write: (s) => (s.filters.minDegree > 0 ? String(s.filters.minDegree) : null),
+    read: (v) => (INT.test(v) && Number(v) >= 0 && Number(v) <= 1e6 ? { filters: { minDegree: Number(v) } } : 'expected a whole number ≥ 0'),
+  },
+  {
+    param: 'sel',
+    write: (s) => s.selected,
+    read: (v, ctx) => (ctx.hasNode(v) ? { selected: v } : 'no paper with this id'),
+  },
+  {
+    param: 'labels',
+    write: (s) => (s.labelDensity === DEFAULT_LABEL_DENSITY ? null : num(s.labelDensity, 2)),
+    read(v) {
+      const d = Number(v);
+      return DECIMAL.test(v) && d >= 0 && d <= 1 ? { labelDensity: round(d, 2) } : 'expected a number from 0 to 1';
+    },
+  },
+];
+
+/** The camera parameter: `cam=x,y,ratio` (and `,angle` when rotated). */
+export const CAMERA_PARAM = 'cam';
+
+export function writeCamera(c: CameraView): string {
+  const parts = [num(c.x, 4), num(c.y, 4), num(c.ratio, 4)];
+  if (round(c.angle, 4) !== 0) parts.push(num(c.angle, 4));
+  return parts.join(',');
+}
+
+export function readCamera(value: string): CameraView | string {
+  const parts = value.split(',');
+  if (parts.length < 3 || parts.length > 4 || !parts.every((p) => DECIMAL.test(p.trim()))) {
+    return 'expected x,y,zoom like 0.5,0.5,1';
+  }
+  const [x, y, ratio, angle = 0] = parts.map(Number) as [number, number, number, number?];
+  if (![x, y, ratio, angle].every(Number.isFinite) || Math.abs(x) > 1e3 || Math.abs(y) > 1e3) return 'coordinates out of range';
+  if (!(ratio >= 0.001 && ratio <= 100)) return 'zoom out of range';
+  return { x, y, ratio, angle };
+}
+
+/** Encodes a value for the query, leaving separators readable (`,` `-` `.` `/` `:`). */
+function encodeValue(value: string): string {
+  return encodeURIComponent(value).replace(/%2C/gi, ',').replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+}
+
+/**
+ * The query string (without "?") of a view: the non-default fields in table order, then the camera.
+ * `keep` holds parameters written first as they are (e.g. `graph`).
+ */
+export function viewToQuery(
+  state: ViewState,
+  camera: CameraView | null,
+  ctx: UrlContext,
+  keep: ReadonlyArray<readonly [string, string]> = [],
+): string {
+  const parts: string[] = keep.map(([k, v]) => `${encodeValue(k)}=${encodeValue(v)}`);
+  for (const codec of PARAM_CODECS) {
+    const value = codec.write(state, ctx);
+    if (value !== null) parts.push(`${codec.param}=${encodeValue(value)}`);
+  }
+  if (camera) parts.push(`${CAMERA_PARAM}=${writeCamera(camera)}`);
+  return parts.join('&');
+}
+
+export interface QueryView {
+  patch: ViewPatch;
+  camera: CameraView | null;
+  /** One short sentence per ignored parameter, e.g. `years "20x1": expected a year range like 2022-2024`. */
+  problems: string[];
+}
+
+function clip(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Reads a query into a patch over the default view. Never throws: what it cannot use is reported in `problems`. */
+export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView {
+  const patch: ViewPatch = {};
+  const problems: string[] = [];
+  let camera: CameraView | null = null;
+  const known = new Set<string>([...RESERVED_PARAMS, CAMERA_PARAM, ...PARAM_CODECS.map((c) => c.param)]);
+  const seen = new Set<string>();
+  for (const name of params.keys()) {
+    if (!known.has(name)) problems.push(`unknown parameter "${clip(name)}"`);
+    else if (seen.has(name)) problems.push(`${clip(name)}: given more than once (the first one is used)`);
+    seen.add(name);
+  }
+  for (const codec of PARAM_CODECS) {
+    const value = params.get(codec.param);
+    if (value === null) continue;
+    const result = codec.read(value, ctx);
+    if (typeof result === 'string') {
+      problems.push(`${codec.param} "${clip(value)}": ${result}`);
+      continue;
+    }
+    const { filters, ...rest } = result;
+    Object.assign(patch, rest);
+    if (filters) patch.filters = { ...patch.filters, ...filters };
+  }
+  if (patch.isolated !== undefined && patch.isolated !== null && !hasCategory(ctx, patch.colorBy ?? 'family', patch.isolated)) {
+    problems.push(`iso "${clip(patch.isolated)}": not a category of the colour-by dimension`);
+    delete patch.isolated;
+  }
+  const cam = params.get(CAMERA_PARAM);
+  if (cam !== null) {
+    const result = readCamera(cam);
+    if (typeof result === 'string') problems.push(`${CAMERA_PARAM} "${clip(cam)}": ${result}`);
+    else camera = result;
+  }
+  return { patch, camera, problems };
+}
+
+/** `base` with a patch applied (filters merged field by field). */
+export function applyViewPatch(base: ViewState, patch: ViewPatch): ViewState {
+  const { filters, ...rest } = patch;
+  return { ...base, ...rest, filters: filters ? { ...base.filters, ...filters } : base.filters };
+}
+
+/** The view a query stands for: the default view with the query's patch (hover cleared). */
+export function viewFromQuery(initial: ViewState, params: URLSearchParams, ctx: UrlContext): { state: ViewState } & QueryView {
+  const read = queryToView(params, ctx);
+  return { ...read, state: { ...applyViewPatch(initial, read.patch), hovered: null } };
+}

@@ -1,0 +1,211 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseGraphFile } from '../../src/graph/load';
+import { COLOR_BY, EDGE_KINDS, FAMILIES, SIZE_BY, TASKS } from '../../src/model';
+import type { ViewState } from '../../src/state/types';
+import {
+  PARAM_CODECS,
+  applyViewPatch,
+  queryToView,
+  readCamera,
+  viewFromQuery,
+  viewToQuery,
+  writeCamera,
+  type CameraView,
+} from '../../src/state/url';
+import { initialViewState } from '../../src/state/view';
+
+const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+const ctx = { meta, hasNode: (id: string) => graph.hasNode(id) };
+const s0 = initialViewState(meta);
+const read = (q: string) => queryToView(new URLSearchParams(q), ctx);
+const roundTrip = (s: ViewState, cam: CameraView | null = null) => viewFromQuery(s0, new URLSearchParams(viewToQuery(s, cam, ctx)), ctx);
+
+/** A canonical sub-list of `all` (in `all`'s order), null for "all". */
+function subList<T extends string>(all: readonly T[]) {
+  return fc.subarray([...all]).map((xs) => (xs.length === all.length ? null : xs));
+}
+
+/** Any view state the producers can make on the small fixture (hover aside). */
+const viewArb: fc.Arbitrary<ViewState> = fc
+  .record({
+    colorBy: fc.constantFrom(...COLOR_BY),
+    sizeBy: fc.constantFrom(...SIZE_BY),
+    years: fc.option(fc.tuple(fc.integer({ min: 2019, max: 2025 }), fc.integer({ min: 2019, max: 2025 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]).filter(([a, b]) => !(a === 2019 && b === 2025))),
+    families: subList(FAMILIES),
+    tasks: subList(TASKS),
+    edgeKinds: fc.subarray([...EDGE_KINDS]),
+    showSurveyMentions: fc.boolean(),
+    minDegree: fc.nat(20),
+    selected: fc.option(fc.constantFrom(...graph.nodes())),
+    labelDensity: fc.integer({ min: 0, max: 20 }).map((n) => n / 20),
+  })
+  .map((r) => ({
+    ...s0,
+    colorBy: r.colorBy,
+    sizeBy: r.sizeBy,
+    selected: r.selected,
+    labelDensity: r.labelDensity,
+    isolated: r.colorBy === 'family' ? 'gan' : null,
+    filters: { years: r.years, families: r.families, tasks: r.tasks, edgeKinds: r.edgeKinds, showSurveyMentions: r.showSurveyMentions, minDegree: r.minDegree },
+  }));
+
+describe('viewToQuery', () => {
+  it('writes nothing for the default view, and keeps reserved parameters first', () => {
+    expect(viewToQuery(s0, null, ctx)).toBe('');
+    expect(viewToQuery(s0, null, ctx, [['graph', 'fixtures/graphs/small.json']])).toBe('graph=fixtures/graphs/small.json');
+  });
+
+  it('is short and readable', () => {
+    const s: ViewState = {
+      ...s0,
+      colorBy: 'method',
+      sizeBy: 'pagerank',
+      filters: { ...s0.filters, years: [2022, 2024], families: ['diffusion', 'gan'] },
+      selected: '2208.12242',
+      labelDensity: 0.7,
+    };
+    expect(viewToQuery(s, { x: 0.1, y: 0.2, ratio: 1.5, angle: 0 }, ctx)).toBe(
+      'color=method&size=pagerank&years=2022-2024&families=diffusion,gan&sel=2208.12242&labels=0.7&cam=0.1,0.2,1.5',
+    );
+  });
+
+  it('writes an empty list as an empty value (nothing shown), not as "all"', () => {
+    const s = { ...s0, filters: { ...s0.filters, families: [] } };
+    expect(viewToQuery(s, null, ctx)).toBe('families=');
+    expect(roundTrip(s).state.filters.families).toEqual([]);
+  });
+
+  it('escapes what must be escaped in ids', () => {
+    const q = viewToQuery(s0, null, ctx, [['graph', 'a b&c=d.json']]);
+    expect(new URLSearchParams(q).get('graph')).toBe('a b&c=d.json');
+  });
+});
+
+describe('queryToView', () => {
+  it('reads the example of the issue', () => {
+    const r = read('color=method&size=pagerank&years=2022-2024&families=gan,diffusion&sel=2208.12242&labels=0.7&cam=0.1,0.2,1.5');
+    expect(r.problems).toEqual([]);
+    expect(r.patch).toEqual({
+      colorBy: 'method',
+      sizeBy: 'pagerank',
+      filters: { years: [2022, 2024], families: ['diffusion', 'gan'] },
+      selected: '2208.12242',
+      labelDensity: 0.7,
+    });
+    expect(r.camera).toEqual({ x: 0.1, y: 0.2, ratio: 1.5, angle: 0 });
+  });
+
+  it('names unknown and malformed parameters and ignores only them', () => {
+    const r = read('color=rainbow&years=20x1&families=gan,unicorn&sel=nope&labels=2&cam=1,2&foo=1&size=uniform&degree=-1&iso=zzz');
+    expect(r.patch).toEqual({ sizeBy: 'uniform' });
+    expect(r.camera).toBeNull();
+    expect(r.problems).toEqual([
+      'unknown parameter "foo"',
+      'color "rainbow": expected one of family, task, space, method, scheme, year, community',
+      'years "20x1": expected a year range like 2022-2024',
+      'families "gan,unicorn": unknown value "unicorn"',
+      'degree "-1": expected a whole number ≥ 0',
+      'sel "nope": no paper with this id',
+      'labels "2": expected a number from 0 to 1',
+      'iso "zzz": not a category of the colour-by dimension',
+      'cam "1,2": expected x,y,zoom like 0.5,0.5,1',
+    ]);
+  });
+
+  it('clamps a year range to the graph and treats the full range as no filter', () => {
+    expect(read('years=2010-2022').patch.filters?.years).toEqual([2019, 2022]);
+    expect(read('years=2019-2025').patch.filters?.years).toBeNull();
+    expect(read('years=2023').patch.filters?.years).toEqual([2023, 2023]);
+    expect(read('years=1990-2000').problems).toEqual(['years "1990-2000": outside the graph\'s years 2019-2025']);
+  });
+
+  it('keeps ?graph= and says when a parameter is repeated', () => {
+    expect(read('graph=x.json').problems).toEqual([]);
+    expect(read('color=year&color=task').patch.colorBy).toBe('year');
+    expect(read('color=year&color=task').problems).toEqual(['color: given more than once (the first one is used)']);
+  });
+
+  it('checks an isolated category against the colour-by of the same link', () => {
+    expect(read('iso=gan').patch.isolated).toBe('gan');
+    expect(read('color=year&iso=2023').patch.isolated).toBe('2023');
+    expect(read('color=year&iso=gan').problems).toHaveLength(1);
+  });
+});
+
+describe('camera', () => {
+  it('rounds to 4 decimals and writes the angle only when rotated', () => {
+    expect(writeCamera({ x: 0.123456, y: -0, ratio: 1, angle: 0 })).toBe('0.1235,0,1');
+    expect(writeCamera({ x: 0.5, y: 0.5, ratio: 0.25, angle: 1.5 })).toBe('0.5,0.5,0.25,1.5');
+    expect(readCamera('0.5,0.5,0')).toBe('zoom out of range');
+    expect(readCamera('NaN,1,1')).toMatch(/expected/);
+  });
+});
+
+describe('round trip (property)', () => {
+  it('any view and camera survive viewToQuery → queryToView', () => {
+    const camArb = fc.record({
+      x: fc.double({ min: -2, max: 2, noNaN: true }),
+      y: fc.double({ min: -2, max: 2, noNaN: true }),
+      ratio: fc.double({ min: 0.01, max: 50, noNaN: true }),
+      angle: fc.constant(0),
+    });
+    fc.assert(
+      fc.property(viewArb, fc.option(camArb), (state, cam) => {
+        const r = roundTrip(state, cam);
+        expect(r.problems).toEqual([]);
+        expect(r.state).toEqual(state);
+        if (cam) {
+          expect(r.camera!.x).toBeCloseTo(cam.x, 4);
+          expect(r.camera!.y).toBeCloseTo(cam.y, 4);
+          expect(Math.abs(r.camera!.ratio - cam.ratio)).toBeLessThanOrEqual(0.00005 + 1e-12);
+        } else expect(r.camera).toBeNull();
+        // writing the read view again gives the same text
+        expect(viewToQuery(r.state, r.camera, ctx)).toBe(viewToQuery(state, r.camera, ctx));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('hostile queries (fuzz)', () => {
+  const names = fc.constantFrom(...PARAM_CODECS.map((c) => c.param), 'cam', 'graph', 'x', '');
+  const values = fc.oneof(fc.string(), fc.constantFrom('', ',', '2022-', '1e400', '-0', '0.5,0.5,1,2,3', 'gan,,gan', '%', '__proto__', 'constructor'));
+  it('never throws, and always yields a valid view', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(names, values), { maxLength: 8 }), (pairs) => {
+        const params = new URLSearchParams();
+        for (const [k, v] of pairs) params.append(k, v);
+        const r = viewFromQuery(s0, params, ctx);
+        const s = r.state;
+        expect(COLOR_BY).toContain(s.colorBy);
+        expect(SIZE_BY).toContain(s.sizeBy);
+        expect(s.labelDensity).toBeGreaterThanOrEqual(0);
+        expect(s.labelDensity).toBeLessThanOrEqual(1);
+        expect(Number.isInteger(s.filters.minDegree) && s.filters.minDegree >= 0).toBe(true);
+        if (s.selected !== null) expect(graph.hasNode(s.selected)).toBe(true);
+        if (s.filters.years) expect(s.filters.years[0]).toBeLessThanOrEqual(s.filters.years[1]);
+        for (const f of s.filters.families ?? []) expect(FAMILIES).toContain(f);
+        for (const k of s.filters.edgeKinds) expect(EDGE_KINDS).toContain(k);
+        if (r.camera) expect(Number.isFinite(r.camera.x + r.camera.y + r.camera.ratio + r.camera.angle)).toBe(true);
+        // what was read writes back without problems
+        expect(roundTrip(s, r.camera).problems).toEqual([]);
+        expect(Object.keys(s).sort()).toEqual(Object.keys(s0).sort());
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('arbitrary query strings never throw', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (q) => void read(q)), { numRuns: 500 });
+  });
+});
+
+describe('applyViewPatch', () => {
+  it('merges filters field by field', () => {
+    const s = applyViewPatch(s0, { filters: { minDegree: 2 } });
+    expect(s.filters).toEqual({ ...s0.filters, minDegree: 2 });
+    expect(applyViewPatch(s0, {})).toEqual(s0);
+  });
+});
