@@ -1,0 +1,106 @@
+/**
+ * A snapshot of the drawn view as plain data: what the renderer put on screen (viewport positions
+ * in CSS pixels, radii, colours, the labels it drew), layer by layer. The render side fills it from
+ * sigma (src/render/export-image.ts); the SVG writer and the PNG composer read it, so both agree.
+ */
+
+export interface ScenePoint {
+  x: number;
+  y: number;
+}
+
+export interface SceneNode extends ScenePoint {
+  /** Radius in CSS pixels. */
+  r: number;
+  color: string;
+}
+
+/** A directed link drawn as a line and an arrow head whose tip touches the target's disc. */
+export interface SceneEdge {
+  source: SceneNode;
+  target: SceneNode;
+  /** Line width in CSS pixels. */
+  width: number;
+  color: string;
+}
+
+/** How arrow heads of a layer are shaped: length = max(minLength, width × lengthRatio), half-width = length × halfWidthRatio. */
+export interface ArrowShape {
+  lengthRatio: number;
+  minLength: number;
+  halfWidthRatio: number;
+}
+
+/** A plain label; (x, y) is the start of its baseline. */
+export interface SceneLabel extends ScenePoint {
+  text: string;
+}
+
+/** The card behind the focused paper: a rounded box (a disc when it has no label) and its label. */
+export interface SceneCard {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  radius: number;
+  fill: string;
+  stroke: string;
+  strokeWidth: number;
+  label: SceneLabel | null;
+}
+
+export interface SceneFont {
+  family: string;
+  size: number;
+  weight: string;
+}
+
+export interface Scene {
+  /** The view's size in CSS pixels. */
+  width: number;
+  height: number;
+  background: string;
+  font: SceneFont;
+  labelColor: string;
+  /** Colour of the halo behind labels (readability over edges). */
+  haloColor: string;
+  haloWidth: number;
+  /** Bottom layers: every visible link and paper, and the labels drawn at rest. */
+  edges: SceneEdge[];
+  edgeArrow: ArrowShape;
+  nodes: SceneNode[];
+  labels: SceneLabel[];
+  /** While a paper is hovered or selected: the colour of the veil that fades the layers below; else null. */
+  veil: string | null;
+  /** Above the veil: the focused neighbourhood's links, its labels, the card, then its discs. */
+  focusEdges: SceneEdge[];
+  focusArrow: ArrowShape;
+  focusLabels: SceneLabel[];
+  card: SceneCard | null;
+  focusNodes: SceneNode[];
+}
+
+/** The arrow head of an edge: tip on the target's rim, and the two base corners; null when the nodes overlap. */
+export function arrowGeometry(
+  edge: SceneEdge,
+  shape: ArrowShape,
+): { from: ScenePoint; base: ScenePoint; tip: ScenePoint; left: ScenePoint; right: ScenePoint } | null {
+  const { source: a, target: b } = edge;
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const len = Math.hypot(dx, dy);
+  const head = Math.max(shape.minLength, edge.width * shape.lengthRatio);
+  if (len <= b.r + 1) return null;
+  const ux = dx / len;
+  const uy = dy / len;
+  const tip = { x: b.x - ux * b.r, y: b.y - uy * b.r };
+  const base = { x: tip.x - ux * head, y: tip.y - uy * head };
+  const half = head * shape.halfWidthRatio;
+  return {
+    from: { x: a.x, y: a.y },
+    base,
+    tip,
+    left: { x: base.x - uy * half, y: base.y + ux * half },
+    right: { x: base.x + uy * half, y: base.y - ux * half },
+  };
+}
