@@ -14,11 +14,32 @@ interface LabelSettings {
   labelWeight: string;
 }
 
+/** What a drawer put on a label layer (told to the optional recorder, for image exports). */
+export type DrawnLabel =
+  | { kind: 'label'; layer: 'labels' | 'hovers'; text: string; x: number; y: number }
+  | {
+      kind: 'card';
+      x: number;
+      y: number;
+      width: number;
+      height: number;
+      radius: number;
+      fill: string;
+      stroke: string;
+      strokeWidth: number;
+      label: { text: string; x: number; y: number } | null;
+    };
+
 /**
  * `focusNode` is the hovered / selected paper: sigma's hover layer draws it as a card; the other
- * highlighted nodes (its neighbours) get a plain label there, above the veil.
+ * highlighted nodes (its neighbours) get a plain label there, above the veil. `record`, when given,
+ * is told of every label and card drawn.
  */
-export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => string | null) {
+export function createLabelDrawers(
+  theme: () => RenderTheme,
+  focusNode: () => string | null,
+  record?: (drawn: DrawnLabel) => void,
+) {
   // boxes of the labels drawn this frame: [x0, y0, x1, y1, ...]
   let boxes: number[] = [];
   // the same for the neighbours' labels on the hover layer, which sigma draws in one synchronous
@@ -45,14 +66,15 @@ export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => st
     const box = [x - 2, y - settings.labelSize, x + w + 2, y + 4] as const;
     if (!data.forceLabel && overlaps(boxes, ...box)) return;
     boxes.push(...box);
-    drawText(ctx, data, settings, t);
+    drawText(ctx, data, settings, t, 'labels');
   }
 
-  function drawText(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings, t: RenderTheme): void {
+  function drawText(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings, t: RenderTheme, layer: 'labels' | 'hovers'): void {
     if (!data.label) return;
     ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
     const x = data.x + data.size + 3;
     const y = data.y + settings.labelSize / 3;
+    record?.({ kind: 'label', layer, text: data.label, x, y });
     ctx.lineJoin = 'round';
     ctx.lineWidth = 3;
     ctx.strokeStyle = t.labelHalo;
@@ -79,7 +101,7 @@ export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => st
       // in a crowded neighbourhood, labels that would overlap are left out (the discs stay)
       if (overlaps(hoverBoxes, ...box)) return;
       hoverBoxes.push(...box);
-      drawText(ctx, data, settings, t);
+      drawText(ctx, data, settings, t, 'hovers');
       return;
     }
     const size = settings.labelSize;
@@ -95,9 +117,13 @@ export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => st
     if (data.label) {
       const w = ctx.measureText(data.label).width;
       const h = Math.max(size + 2 * pad, 2 * r);
-      ctx.roundRect(data.x - r, data.y - h / 2, r * 2 + w + 3 + 2 * pad, h, Math.min(r, h / 2));
+      const box = { x: data.x - r, y: data.y - h / 2, width: r * 2 + w + 3 + 2 * pad, height: h, radius: Math.min(r, h / 2) };
+      ctx.roundRect(box.x, box.y, box.width, box.height, box.radius);
+      const label = { text: data.label, x: data.x + data.size + 3, y: data.y + size / 3 };
+      record?.({ kind: 'card', ...box, fill: String(ctx.fillStyle), stroke: String(ctx.strokeStyle), strokeWidth: ctx.lineWidth, label });
     } else {
       ctx.arc(data.x, data.y, r, 0, Math.PI * 2);
+      record?.({ kind: 'card', x: data.x - r, y: data.y - r, width: 2 * r, height: 2 * r, radius: r, fill: String(ctx.fillStyle), stroke: String(ctx.strokeStyle), strokeWidth: ctx.lineWidth, label: null });
     }
     ctx.fill();
     ctx.shadowBlur = 0;
@@ -111,8 +137,10 @@ export function createLabelDrawers(theme: () => RenderTheme, focusNode: () => st
   return {
     drawLabel,
     drawHover,
+    /** Call before each full render (sigma's label pass, then its hover pass). */
     resetFrame: () => {
       boxes = [];
+      hoverBoxes = [];
     },
   };
 }

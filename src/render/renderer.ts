@@ -19,6 +19,8 @@ import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
 import { createLabelDrawers } from './labels';
 import { createEdgeReducer, createNodeReducer } from './reducers';
 import { currentTheme, type RenderTheme } from './theme';
+import { snapshotView, type ViewSnapshot } from './export-image';
+import type { CameraState } from 'sigma/types';
 
 export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 /** Labels are drawn at this size, never smaller. */
@@ -47,6 +49,15 @@ export interface RendererHandle {
   focusNode(id: string): void;
   /** Calls `listener` after every render (for tests and the benchmark). */
   onRender(listener: () => void): () => void;
+  /** The camera (sigma's state: graph-normalised centre, zoom ratio, angle). */
+  camera(): CameraState;
+  setCamera(state: CameraState): void;
+  /** Calls `listener` whenever the camera moves (every animation frame of a move). */
+  onCamera(listener: () => void): () => void;
+  /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts). */
+  snapshot(scale: number, withCanvas: boolean): ViewSnapshot;
+  /** The colours the view is drawn with (light or dark). */
+  theme(): RenderTheme;
   cleanup(): void;
 }
 
@@ -72,6 +83,10 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const nodeKeys = graph.nodes();
   const edgeKeys = graph.edges();
   const renderListeners = new Set<() => void>();
+  const cameraListeners = new Set<() => void>();
+  const onCameraUpdated = () => {
+    for (const l of [...cameraListeners]) l();
+  };
   const stats: RendererStats = { generation: 0, renders: 0, lastRenderMs: 0, firstRenderAt: null, contextLost: false };
 
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
@@ -125,6 +140,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     });
     sigma.on('clickNode', ({ node }) => store.update((s) => select(s, node)));
     sigma.on('clickStage', () => store.update(clearSelection));
+    sigma.getCamera().on('updated', onCameraUpdated);
     const canvases = sigma.getCanvases();
     const gl = ['edges', 'nodes', 'hoverNodes'].map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);
     unwatch = watchContextLoss(gl, onLost, recover);
@@ -200,7 +216,16 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       renderListeners.add(listener);
       return () => renderListeners.delete(listener);
     },
+    camera: () => sigma.getCamera().getState(),
+    setCamera: (state) => sigma.getCamera().setState(state),
+    onCamera(listener) {
+      cameraListeners.add(listener);
+      return () => cameraListeners.delete(listener);
+    },
+    snapshot: (scale, withCanvas) => snapshotView({ sigma, graph, caches, theme, scale, withCanvas }),
+    theme: getTheme,
     cleanup() {
+      cameraListeners.clear();
       resizeObserver.disconnect();
       media.removeEventListener('change', onScheme);
       unsubscribe();

@@ -1,0 +1,260 @@
+/**
+ * Snapshots of the drawn view, the only export code that touches sigma. Like @sigma/export-image's
+ * `drawOnCanvas`, it renders the graph once more in a temporary, off-screen sigma with the same
+ * settings, reducers and camera, at the asked pixel ratio (1×, 2×, 4×), and:
+ * - reads what that render drew (positions, radii, colours, the labels its drawers recorded) into a
+ *   `Scene`, the data the SVG writer and the PNG composer share;
+ * - optionally composes its canvases, in the live view's layer order (links, papers, labels, the
+ *   focus veil and links, the hover layers), into one canvas.
+ * `composeFramedPng` then lays the view inside the frame (title, legend, caption).
+ */
+import Sigma from 'sigma';
+import type { Settings } from 'sigma/settings';
+import type { ArrowShape, Scene, SceneCard, SceneEdge, SceneLabel, SceneNode } from '../export/scene';
+import { arrowGeometry } from '../export/scene';
+import type { FrameLayout, MeasureText } from '../export/frame';
+import type { AtlasGraph } from '../graph/types';
+import type { EdgeAttributes, NodeAttributes } from '../model';
+import type { RenderCaches } from './caches';
+import { createLabelDrawers, type DrawnLabel } from './labels';
+import type { RenderTheme } from './theme';
+
+/** Arrow heads as sigma's arrow program draws them (see renderer.ts: lengthToThicknessRatio 4, widenessToThicknessRatio 3.5). */
+export const SIGMA_ARROW: ArrowShape = { lengthRatio: 4, minLength: 0, halfWidthRatio: 3.5 / 2 / 4 };
+/** Arrow heads of the focus overlay (focus-overlay.ts). */
+export const FOCUS_ARROW: ArrowShape = { lengthRatio: 4, minLength: 7, halfWidthRatio: 0.45 };
+/** Extra width of the focus overlay's links over their kind's width (focus-overlay.ts). */
+const FOCUS_EXTRA_WIDTH = 0.8;
+
+export interface ViewSnapshot {
+  scene: Scene;
+  /** The view composed at `scale` × its CSS size (absent unless asked for). */
+  canvas: HTMLCanvasElement | null;
+}
+
+type AtlasSigma = Sigma<NodeAttributes, EdgeAttributes>;
+
+/** Runs `fn` while `window.devicePixelRatio` reads `ratio` (sigma sizes its canvases from it). */
+function withPixelRatio<T>(win: Window, ratio: number, fn: () => T): T {
+  const own = Object.getOwnPropertyDescriptor(win, 'devicePixelRatio');
+  Object.defineProperty(win, 'devicePixelRatio', { configurable: true, get: () => ratio });
+  try {
+    return fn();
+  } finally {
+    if (own) Object.defineProperty(win, 'devicePixelRatio', own);
+    else delete (win as { devicePixelRatio?: number }).devicePixelRatio;
+  }
+}
+
+function drawEdges(ctx: CanvasRenderingContext2D, edges: SceneEdge[], shape: ArrowShape): void {
+  for (const e of edges) {
+    const g = arrowGeometry(e, shape);
+    if (!g) continue;
+    ctx.strokeStyle = e.color;
+    ctx.fillStyle = e.color;
+    ctx.lineWidth = e.width;
+    ctx.beginPath();
+    ctx.moveTo(g.from.x, g.from.y);
+    ctx.lineTo(g.base.x, g.base.y);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(g.tip.x, g.tip.y);
+    ctx.lineTo(g.left.x, g.left.y);
+    ctx.lineTo(g.right.x, g.right.y);
+    ctx.closePath();
+    ctx.fill();
+  }
+}
+
+export interface SnapshotInput {
+  sigma: AtlasSigma;
+  graph: AtlasGraph;
+  caches: RenderCaches;
+  theme: RenderTheme;
+  /** Output pixels per CSS pixel. */
+  scale: number;
+  /** Compose the canvases too (PNG); the scene alone is enough for SVG. */
+  withCanvas: boolean;
+}
+
+/** Renders the current view off-screen and reads it back (see the module comment). */
+export function snapshotView(input: SnapshotInput): ViewSnapshot {
+  const { sigma, graph, caches, theme, scale } = input;
+  const doc = sigma.getContainer().ownerDocument;
+  const win = doc.defaultView ?? window;
+  const { width, height } = sigma.getDimensions();
+  const root = doc.createElement('div');
+  root.style.cssText = `position:absolute;right:101%;bottom:101%;width:${width}px;height:${height}px;`;
+  doc.body.append(root);
+
+  const drawn: DrawnLabel[] = [];
+  const focusNode = caches.focus?.hood.node ?? null;
+  const drawers = createLabelDrawers(() => theme, () => focusNode, (d) => drawn.push(d));
+  const settings = sigma.getSettings() as Settings<NodeAttributes, EdgeAttributes>;
+  let tmp: AtlasSigma | null = null;
+  try {
+    return withPixelRatio(win, scale, () => {
+      tmp = new Sigma(graph, root, { ...settings, defaultDrawNodeLabel: drawers.drawLabel, defaultDrawNodeHover: drawers.drawHover });
+      tmp.getCamera().setState(sigma.getCamera().getState());
+      tmp.setCustomBBox(sigma.getCustomBBox());
+      drawn.length = 0;
+      drawers.resetFrame();
+      tmp.refresh();
+      const scene = readScene(tmp, graph, caches, theme, drawn);
+      const canvas = input.withCanvas ? compose(tmp, scene, scale, doc) : null;
+      return { scene, canvas };
+    });
+  } finally {
+    try {
+      (tmp as AtlasSigma | null)?.kill();
+    } catch {
+      // a renderer that failed half-way may not release everything; it is dropped anyway
+    }
+    root.remove();
+  }
+}
+
+function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, theme: RenderTheme, drawn: DrawnLabel[]): Scene {
+  const { width, height } = tmp.getDimensions();
+  const settings = tmp.getSettings();
+  const byId = new Map<string, SceneNode>();
+  const nodes: SceneNode[] = [];
+  const focusNodes: SceneNode[] = [];
+  graph.forEachNode((node) => {
+    const d = tmp.getNodeDisplayData(node);
+    if (!d || d.hidden) return;
+    const p = tmp.framedGraphToViewport(d);
+    const item = { x: p.x, y: p.y, r: tmp.scaleSize(d.size), color: d.color };
+    byId.set(node, item);
+    nodes.push(item);
+    if (d.highlighted) focusNodes.push(item);
+  });
+  const edges: SceneEdge[] = [];
+  graph.forEachEdge((edge, _a, s, t) => {
+    const d = tmp.getEdgeDisplayData(edge);
+    const source = byId.get(s);
+    const target = byId.get(t);
+    if (!d || d.hidden || !source || !target) return;
+    edges.push({ source, target, color: d.color, width: Math.max(tmp.scaleSize(d.size), settings.minEdgeThickness) });
+  });
+  const focusEdges: SceneEdge[] = [];
+  const focus = caches.focus;
+  if (focus) {
+    const selection = focus.mode === 'selection';
+    const add = (edge: string, color: string) => {
+      const source = byId.get(graph.source(edge));
+      const target = byId.get(graph.target(edge));
+      if (!source || !target) return;
+      focusEdges.push({ source, target, color, width: theme.edges[graph.getEdgeAttribute(edge, 'kind')].size + FOCUS_EXTRA_WIDTH });
+    };
+    for (const edge of focus.hood.outEdges) add(edge, selection ? theme.references : theme.highlightEdge);
+    for (const edge of focus.hood.inEdges) add(edge, selection ? theme.citations : theme.highlightEdge);
+  }
+  const labels: SceneLabel[] = [];
+  const focusLabels: SceneLabel[] = [];
+  let card: SceneCard | null = null;
+  for (const d of drawn) {
+    if (d.kind === 'card') card = d;
+    else (d.layer === 'labels' ? labels : focusLabels).push({ text: d.text, x: d.x, y: d.y });
+  }
+  return {
+    width,
+    height,
+    background: theme.background,
+    font: { family: settings.labelFont, size: settings.labelSize, weight: settings.labelWeight },
+    labelColor: theme.label,
+    haloColor: theme.labelHalo,
+    haloWidth: 3,
+    edges,
+    edgeArrow: SIGMA_ARROW,
+    nodes,
+    labels,
+    veil: focus ? theme.veil : null,
+    focusEdges,
+    focusArrow: FOCUS_ARROW,
+    focusLabels,
+    card,
+    focusNodes,
+  };
+}
+
+/** The temporary renderer's layers on one canvas, in the live view's order. */
+function compose(tmp: AtlasSigma, scene: Scene, scale: number, doc: Document): HTMLCanvasElement {
+  const canvases = tmp.getCanvases();
+  const w = Math.round(scene.width * scale);
+  const h = Math.round(scene.height * scale);
+  const out = doc.createElement('canvas');
+  out.width = w;
+  out.height = h;
+  const ctx = out.getContext('2d')!;
+  ctx.fillStyle = scene.background;
+  ctx.fillRect(0, 0, w, h);
+  const layer = (id: string) => {
+    const c = canvases[id];
+    if (c) ctx.drawImage(c, 0, 0, w, h, 0, 0, w, h);
+  };
+  layer('edges');
+  layer('nodes');
+  layer('labels');
+  if (scene.veil) {
+    ctx.fillStyle = scene.veil;
+    ctx.fillRect(0, 0, w, h);
+    ctx.save();
+    ctx.scale(scale, scale);
+    drawEdges(ctx, scene.focusEdges, scene.focusArrow);
+    ctx.restore();
+  }
+  layer('hovers');
+  layer('hoverNodes');
+  return out;
+}
+
+/** Text widths from a 2D canvas, for `frameLayout`. */
+export function canvasMeasure(doc: Document, family: string): MeasureText {
+  const ctx = doc.createElement('canvas').getContext('2d')!;
+  return (text, size, weight) => {
+    ctx.font = `${weight} ${size}px ${family}`;
+    return ctx.measureText(text).width;
+  };
+}
+
+/** The framed image: background, the view canvas in its box, then the frame's text, swatches and keys. */
+export function composeFramedPng(view: HTMLCanvasElement, frame: FrameLayout, scale: number): Promise<Blob> {
+  const doc = view.ownerDocument;
+  const out = doc.createElement('canvas');
+  out.width = Math.round(frame.width * scale);
+  out.height = Math.round(frame.height * scale);
+  const ctx = out.getContext('2d')!;
+  ctx.scale(scale, scale);
+  const { theme } = frame;
+  ctx.fillStyle = theme.background;
+  ctx.fillRect(0, 0, frame.width, frame.height);
+  const v = frame.view;
+  ctx.drawImage(view, v.x, v.y, v.width, v.height);
+  ctx.strokeStyle = theme.border;
+  ctx.lineWidth = 1;
+  ctx.strokeRect(v.x + 0.5, v.y + 0.5, v.width - 1, v.height - 1);
+  for (const l of frame.lines) {
+    const edge: SceneEdge = { source: { x: l.x1, y: l.y1, r: 0, color: l.color }, target: { x: l.x2, y: l.y2, r: 0, color: l.color }, width: l.width, color: l.color };
+    drawEdges(ctx, [edge], { lengthRatio: 3.5, minLength: 6, halfWidthRatio: 0.45 });
+  }
+  for (const s of frame.swatches) {
+    ctx.beginPath();
+    ctx.arc(s.cx, s.cy, s.r, 0, Math.PI * 2);
+    ctx.fillStyle = s.color;
+    ctx.fill();
+    ctx.strokeStyle = 'rgba(0,0,0,0.15)';
+    ctx.lineWidth = 1;
+    ctx.stroke();
+  }
+  for (const t of frame.texts) {
+    ctx.font = `${t.weight} ${t.size}px ${theme.fontFamily}`;
+    ctx.fillStyle = t.color;
+    ctx.textAlign = t.anchor === 'end' ? 'right' : 'left';
+    ctx.textBaseline = 'alphabetic';
+    ctx.fillText(t.text, t.x, t.y);
+  }
+  return new Promise((resolve, reject) => {
+    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG image.'))), 'image/png');
+  });
+}
