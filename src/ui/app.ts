@@ -15,6 +15,13 @@ import { visibilityMemo } from '../graph/filters';
 import type { AppContext } from './context';
 import { h } from './dom';
 import { PANELS, type PanelSlot } from './panels';
+import { viewFromQuery, type UrlContext } from '../state/url';
+import { syncUrl } from './url-sync';
+import { frameLayout } from '../export/frame';
+import { sceneToSvg } from '../export/svg';
+import { canvasMeasure, composeFramedPng } from '../render/export-image';
+import { LABEL_FONT } from '../render/renderer';
+import type { RenderTheme } from '../render/theme';
 
 export interface App {
   store: Store<ViewState>;
@@ -31,7 +38,12 @@ function plural(n: number, one: string, many: string): string {
 
 export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   const { graph, meta } = loaded;
-  const store = createStore(initialViewState(meta));
+  const win = root.ownerDocument.defaultView ?? window;
+  // the view in the link (?color=…&years=…&sel=…&cam=…), over the default view
+  const urlCtx: UrlContext = { meta, hasNode: (id) => graph.hasNode(id) };
+  const initial = initialViewState(meta);
+  const fromUrl = viewFromQuery(initial, new URLSearchParams(win.location.search), urlCtx);
+  const store = createStore(fromUrl.state);
   const cleanups: Array<() => void> = [];
 
   const toggle = h('button', {
@@ -74,7 +86,8 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   const canvas = h('div', { class: 'graph', id: 'graph', 'aria-label': 'Citation graph', role: 'img' });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
   const legendDock = h('div', { class: 'legend-dock' }, slots.legend);
-  const stage = h('main', { class: 'stage' }, canvas, legendDock, h('div', { class: 'stage-overlay' }, slots.overlay), notice);
+  const urlNotice = linkNotice(fromUrl.problems);
+  const stage = h('main', { class: 'stage' }, canvas, legendDock, h('div', { class: 'stage-overlay' }, slots.overlay), notice, urlNotice);
   const closeDrawer = h('button', { type: 'button', class: 'icon-btn drawer-close', 'aria-label': 'Close details', text: '✕' });
   const drawer = h('aside', { class: 'drawer', 'aria-label': 'Selection', hidden: true }, closeDrawer, slots.details);
   const analysis = h('aside', { id: 'analysis', class: 'analysis', 'aria-label': 'Clusters and taxonomy', hidden: true }, slots.analysis);
@@ -93,6 +106,9 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
     },
   });
   cleanups.push(renderer.cleanup);
+  if (fromUrl.camera) renderer.setCamera(fromUrl.camera);
+  const urlSync = syncUrl({ win, store, ctx: urlCtx, camera: renderer, initial });
+  cleanups.push(urlSync.cleanup);
   const layout = createLayout(graph);
   cleanups.push(layout.cleanup);
   const timeline = createTimelineMode({ graph, meta, store, renderer, force: layout, avoid: () => [legendDock.getBoundingClientRect()] });
@@ -115,6 +131,20 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
         isRunning: () => layout.isRunning(),
         onChange: (l) => layout.onChange(l),
       },
+      images: {
+        theme: () => renderer.theme(),
+        async png(scale, content) {
+          const snap = renderer.snapshot(scale, true);
+          const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
+          return composeFramedPng(snap.canvas!, frame, scale);
+        },
+        svg(content, description) {
+          const snap = renderer.snapshot(1, false);
+          const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
+          return sceneToSvg(snap.scene, frame, { title: content.title, description });
+        },
+      },
+      shareUrl: () => urlSync.url(),
     },
   };
   for (const panel of PANELS) {
@@ -168,6 +198,33 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
       root.replaceChildren();
     },
   };
+}
+
+/** The frame's colours for the view's theme. */
+function frameTheme(t: RenderTheme) {
+  return {
+    background: t.background,
+    text: t.label,
+    muted: t.dark ? '#9aa3ad' : '#5c6470',
+    border: t.dark ? '#343a42' : '#d8dce1',
+    fontFamily: LABEL_FONT,
+  };
+}
+
+/** What of the link was ignored (unknown or malformed parameters), with a Dismiss button; hidden when nothing was. */
+function linkNotice(problems: string[]): HTMLElement {
+  const dismiss = h('button', { type: 'button', class: 'link-btn small', text: 'Dismiss' });
+  const el = h(
+    'div',
+    { class: 'notice link-notice', role: 'status', hidden: problems.length === 0 },
+    h('span', { text: `Ignored in the link: ${problems.join('; ')}.` }),
+    ' ',
+    dismiss,
+  );
+  dismiss.addEventListener('click', () => {
+    el.hidden = true;
+  });
+  return el;
 }
 
 /** The error screen: what went wrong, in plain text, and what to do. */

@@ -7,6 +7,8 @@ import type { VisibilityOf } from '../graph/filters';
 import type { AtlasGraph } from '../graph/types';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
+import type { FrameContent } from '../export/frame';
+import type { RenderTheme } from '../render/theme';
 
 /** Render-side services a panel may ask for (implemented in src/render, passed in by the app). */
 export interface ViewServices {
@@ -14,6 +16,19 @@ export interface ViewServices {
   focusNode(id: string): void;
   /** The force layout (ForceAtlas2 in a worker). */
   layout: LayoutService;
+  /** Images of the current view (PNG, SVG) inside a frame: title, legend, caption. */
+  images: ImageService;
+  /** The link to the current view (state and camera), as the address bar will show it. */
+  shareUrl(): string;
+}
+
+export interface ImageService {
+  /** A PNG of the framed view at `scale` × its CSS pixel size (1, 2, 4). */
+  png(scale: number, frame: FrameContent): Promise<Blob>;
+  /** The framed view as an SVG document. */
+  svg(frame: FrameContent, description: string): string;
+  /** The colours the view is drawn with, for the frame's keys. */
+  theme(): RenderTheme;
 }
 
 export interface LayoutService {

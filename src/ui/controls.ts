@@ -24,6 +24,11 @@ const SIZE_LABELS: Record<SizeBy, string> = {
   uniform: 'Uniform',
 };
 
+/** The display name of a size-by measure. */
+export function sizeByLabel(sizeBy: SizeBy): string {
+  return SIZE_LABELS[sizeBy];
+}
+
 /** The display name of a colour-by dimension: the taxonomy's label when it has one. */
 export function colorByLabel(meta: GraphMeta, colorBy: ColorBy): string {
   if (colorBy === 'year' || colorBy === 'community') return COLOR_LABELS[colorBy];

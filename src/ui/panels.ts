@@ -18,6 +18,8 @@ import { mountBrushBar } from './brush-bar';
 import { mountClusters } from './clusters-panel';
 import { mountControls } from './controls';
 import { mountDetails } from './details';
+import { mountExportMenu } from './export-menu';
+import { mountShare } from './share';
 import { mountFilters } from './filters-panel';
 import { mountLegend } from './legend';
 import { mountSearch } from './search';
@@ -41,4 +43,6 @@ export const PANELS: PanelEntry[] = [
   { slot: 'details', id: 'details', mount: mountDetails },
   { slot: 'analysis', id: 'clusters', mount: mountClusters },
   { slot: 'overlay', id: 'brush', mount: mountBrushBar },
+  { slot: 'header', id: 'export', mount: mountExportMenu },
+  { slot: 'header', id: 'share', mount: mountShare },
 ];
