@@ -101,7 +101,7 @@ export const FRAME = {
   captionSize: 12,
   rowHeight: 20,
   legendMin: 170,
-  legendMax: 260,
+  legendMax: 300,
 } as const;
 
 /** Shortens `text` with an ellipsis to fit `max` pixels. */

@@ -19,8 +19,10 @@ export interface SceneNode extends ScenePoint {
 export interface SceneEdge {
   source: SceneNode;
   target: SceneNode;
-  /** Line width in CSS pixels. */
+  /** Line width in CSS pixels, as it looks (sigma's anti-aliasing feather taken off). */
   width: number;
+  /** The width the arrow head is proportioned on, when not `width` (sigma's unfeathered thickness). */
+  headBase?: number;
   color: string;
 }
 
@@ -89,7 +91,7 @@ export function arrowGeometry(
   const dx = b.x - a.x;
   const dy = b.y - a.y;
   const len = Math.hypot(dx, dy);
-  const head = Math.max(shape.minLength, edge.width * shape.lengthRatio);
+  const head = Math.max(shape.minLength, (edge.headBase ?? edge.width) * shape.lengthRatio);
   if (len <= b.r + 1) return null;
   const ux = dx / len;
   const uy = dy / len;

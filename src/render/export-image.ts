@@ -135,7 +135,11 @@ function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, the
     const source = byId.get(s);
     const target = byId.get(t);
     if (!d || d.hidden || !source || !target) return;
-    edges.push({ source, target, color: d.color, width: Math.max(tmp.scaleSize(d.size), settings.minEdgeThickness) });
+    // sigma's edge shader fades the line's outer pixel on each side (antiAliasingFeather): the line
+    // looks that much thinner than its thickness, while the arrow head (not feathered) keeps it
+    const thickness = Math.max(tmp.scaleSize(d.size), settings.minEdgeThickness);
+    const width = Math.max(0.5, thickness - settings.antiAliasingFeather);
+    edges.push({ source, target, color: d.color, width, headBase: thickness });
   });
   const focusEdges: SceneEdge[] = [];
   const focus = caches.focus;
