@@ -212,6 +212,8 @@ export interface QueryView {
   camera: CameraView | null;
   /** One short sentence per ignored parameter, e.g. `years "20x1": expected a year range like 2022-2024`. */
   problems: string[];
+  /** The ignored parameters as written, for a short notice: `foo`, `years=20x1`. */
+  ignored: string[];
 }
 
 function clip(text: string, max = 40): string {
@@ -222,12 +224,17 @@ function clip(text: string, max = 40): string {
 export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView {
   const patch: ViewPatch = {};
   const problems: string[] = [];
+  const ignored: string[] = [];
+  const skip = (name: string, value: string | null, problem: string) => {
+    problems.push(problem);
+    ignored.push(value === null ? clip(name) : `${clip(name)}=${clip(value, 24)}`);
+  };
   let camera: CameraView | null = null;
   const known = new Set<string>([...RESERVED_PARAMS, CAMERA_PARAM, ...PARAM_CODECS.map((c) => c.param)]);
   const seen = new Set<string>();
-  for (const name of params.keys()) {
-    if (!known.has(name)) problems.push(`unknown parameter "${clip(name)}"`);
-    else if (seen.has(name)) problems.push(`${clip(name)}: given more than once (the first one is used)`);
+  for (const [name, value] of params) {
+    if (!known.has(name)) skip(name, null, `unknown parameter "${clip(name)}"`);
+    else if (seen.has(name)) skip(name, value, `${clip(name)}: given more than once (the first one is used)`);
     seen.add(name);
   }
   for (const codec of PARAM_CODECS) {
@@ -235,7 +242,7 @@ export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView
     if (value === null) continue;
     const result = codec.read(value, ctx);
     if (typeof result === 'string') {
-      problems.push(`${codec.param} "${clip(value)}": ${result}`);
+      skip(codec.param, value, `${codec.param} "${clip(value)}": ${result}`);
       continue;
     }
     const { filters, ...rest } = result;
@@ -243,16 +250,16 @@ export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView
     if (filters) patch.filters = { ...patch.filters, ...filters };
   }
   if (patch.isolated !== undefined && patch.isolated !== null && !hasCategory(ctx, patch.colorBy ?? 'family', patch.isolated)) {
-    problems.push(`iso "${clip(patch.isolated)}": not a category of the colour-by dimension`);
+    skip('iso', patch.isolated, `iso "${clip(patch.isolated)}": not a category of the colour-by dimension`);
     delete patch.isolated;
   }
   const cam = params.get(CAMERA_PARAM);
   if (cam !== null) {
     const result = readCamera(cam);
-    if (typeof result === 'string') problems.push(`${CAMERA_PARAM} "${clip(cam)}": ${result}`);
+    if (typeof result === 'string') skip(CAMERA_PARAM, cam, `${CAMERA_PARAM} "${clip(cam)}": ${result}`);
     else camera = result;
   }
-  return { patch, camera, problems };
+  return { patch, camera, problems, ignored };
 }
 
 /** `base` with a patch applied (filters merged field by field). */

@@ -86,7 +86,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   const canvas = h('div', { class: 'graph', id: 'graph', 'aria-label': 'Citation graph', role: 'img' });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
   const legendDock = h('div', { class: 'legend-dock' }, slots.legend);
-  const urlNotice = linkNotice(fromUrl.problems);
+  const urlNotice = linkNotice(fromUrl.ignored, fromUrl.problems);
   const stage = h('main', { class: 'stage' }, canvas, legendDock, h('div', { class: 'stage-overlay' }, slots.overlay), notice, urlNotice);
   const closeDrawer = h('button', { type: 'button', class: 'icon-btn drawer-close', 'aria-label': 'Close details', text: '✕' });
   const drawer = h('aside', { class: 'drawer', 'aria-label': 'Selection', hidden: true }, closeDrawer, slots.details);
@@ -211,13 +211,16 @@ function frameTheme(t: RenderTheme) {
   };
 }
 
-/** What of the link was ignored (unknown or malformed parameters), with a Dismiss button; hidden when nothing was. */
-function linkNotice(problems: string[]): HTMLElement {
+/**
+ * What of the link was ignored (unknown or malformed parameters), named briefly, the reasons in the
+ * tooltip; a Dismiss button; hidden when nothing was ignored.
+ */
+function linkNotice(ignored: string[], problems: string[]): HTMLElement {
   const dismiss = h('button', { type: 'button', class: 'link-btn small', text: 'Dismiss' });
   const el = h(
     'div',
-    { class: 'notice link-notice', role: 'status', hidden: problems.length === 0 },
-    h('span', { text: `Ignored in the link: ${problems.join('; ')}.` }),
+    { class: 'notice link-notice', role: 'status', hidden: ignored.length === 0, title: problems.join('\n') },
+    h('span', { text: `Ignored in the link: ${ignored.join(', ')}` }),
     ' ',
     dismiss,
   );

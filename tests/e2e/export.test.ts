@@ -114,6 +114,7 @@ describe('Export menu', () => {
     for (const name of ['PNG 1×', 'PNG 2×', 'PNG 4×', 'SVG', 'GEXF', 'GraphML', 'JSON', 'CSV', 'BibTeX']) {
       expect(await menu.getByRole('menuitem', { name, exact: true }).count()).toBe(1);
     }
+    await page.screenshot({ path: `${OUT}/menu-open.png` });
     const scope = menu.getByRole('menuitemcheckbox', { name: 'Visible papers only' });
     expect(await scope.getAttribute('aria-checked')).toBe('true');
     // the first item has focus; arrows move, wrapping; End / Home jump

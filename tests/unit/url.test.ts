@@ -112,6 +112,7 @@ describe('queryToView', () => {
       'iso "zzz": not a category of the colour-by dimension',
       'cam "1,2": expected x,y,zoom like 0.5,0.5,1',
     ]);
+    expect(r.ignored).toEqual(['foo', 'color=rainbow', 'years=20x1', 'families=gan,unicorn', 'degree=-1', 'sel=nope', 'labels=2', 'iso=zzz', 'cam=1,2']);
   });
 
   it('clamps a year range to the graph and treats the full range as no filter', () => {
