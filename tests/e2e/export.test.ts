@@ -153,8 +153,13 @@ describe('Export menu', () => {
     await page.close();
   });
 
-  it('PNG 1×, 2× and 4×: the framed view, twice and four times the pixels', async () => {
+  it('PNG 1×, 2× and 4×: the framed view, twice and four times the pixels, downloaded under the CSP', async () => {
     const { page, errors } = await openFixture(browser(), 'small.json');
+    const violations: string[] = [];
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').count()).toBe(1);
     const view = await graphSize(page);
     const sizes: Array<{ width: number; height: number }> = [];
     for (const scale of [1, 2, 4]) {
@@ -173,9 +178,10 @@ describe('Export menu', () => {
     expect(sizes[0]!.height).toBeGreaterThan(view.height + 60);
     expect(sizes[1]).toEqual({ width: sizes[0]!.width * 2, height: sizes[0]!.height * 2 });
     expect(sizes[2]).toEqual({ width: sizes[0]!.width * 4, height: sizes[0]!.height * 4 });
+    expect(violations).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 150_000); // the 4× image is large for a software rasteriser
 
   it('SVG: a valid SVG 1.1 document with discs, links, labels and the legend, drawing the same picture as the canvas', async () => {
     const { page, errors } = await openFixture(browser(), 'small.json');
