@@ -1,5 +1,7 @@
 /** The Export menu: every item downloads a file; images of the view at 1×, 2×, 4× and as SVG. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { exportFilename } from '../../src/export/data';
+import { parseGraphFile } from '../../src/graph/load';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './use-browser';
@@ -17,6 +19,13 @@ const today = () => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 const SLUG = 'fixture-small-personalization-graph';
+const { meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+/** The name the app gives an image: exportFilename's, which says the dataset, the scope and the day. */
+function imageName(ext: string, suffix?: string): string {
+  const name = exportFilename(meta, 'visible', new Date(), ext, suffix);
+  for (const part of [SLUG, 'visible', today()]) expect(name).toContain(part);
+  return name;
+}
 
 async function graphSize(page: Page): Promise<{ width: number; height: number }> {
   const box = (await page.locator('.graph').boundingBox())!;
@@ -147,7 +156,7 @@ describe('Export menu', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-    expect(download.suggestedFilename()).toBe(`${SLUG}-visible-${today()}.svg`);
+    expect(download.suggestedFilename()).toBe(imageName('svg'));
     expect(await menu.isVisible()).toBe(false);
     expect(errors).toEqual([]);
     await page.close();
@@ -164,7 +173,7 @@ describe('Export menu', () => {
     const sizes: Array<{ width: number; height: number }> = [];
     for (const scale of [1, 2, 4]) {
       const { download, bytes } = await exportItem(page, `PNG ${scale}×`);
-      expect(download.suggestedFilename()).toBe(`${SLUG}-visible-${today()}${scale === 1 ? '' : `-${scale}x`}.png`);
+      expect(download.suggestedFilename()).toBe(imageName('png', scale === 1 ? undefined : `${scale}x`));
       expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
       expect(bytes.length).toBeGreaterThan(10_000);
       writeFileSync(`${OUT}/view-${scale}x.png`, bytes);
@@ -186,7 +195,7 @@ describe('Export menu', () => {
   it('SVG: a valid SVG 1.1 document with discs, links, labels and the legend, drawing the same picture as the canvas', async () => {
     const { page, errors } = await openFixture(browser(), 'small.json');
     const { download, bytes } = await exportItem(page, 'SVG');
-    expect(download.suggestedFilename()).toBe(`${SLUG}-visible-${today()}.svg`);
+    expect(download.suggestedFilename()).toBe(imageName('svg'));
     const svg = bytes.toString('utf8');
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
     expect(svg).not.toContain('foreignObject');
