@@ -5,3 +5,4 @@ export * from './labels-file';
 export * from './taxonomy-file';
 export * from './dataset-file';
 export * from './edges-tsv';
+export * from './online-cache';

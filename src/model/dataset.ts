@@ -3,6 +3,7 @@
  * Every record keeps where it came from, so the build's errors can name the file and line.
  */
 import type { EdgeRecord } from './edge';
+import type { OnlineCache } from './online';
 import type { PaperLabels, PaperRecord } from './paper';
 import type { Taxonomy } from './taxonomy';
 
@@ -27,4 +28,6 @@ export interface Dataset {
   labels: Located<PaperLabels>[];
   taxonomy: Located<Taxonomy>;
   edges: Located<EdgeRecord>[];
+  /** Entries of the online citation cache (graph-data/cache/), when there is one. */
+  online?: OnlineCache;
 }

@@ -4,3 +4,4 @@ export * from './taxonomy';
 export * from './graph-file';
 export * from './errors';
 export * from './dataset';
+export * from './online';
