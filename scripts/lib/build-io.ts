@@ -17,8 +17,9 @@ import {
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DATASET_FILE, EDGES_DIR, LABELS_FILE, PAPERS_FILE, TAXONOMY_FILE } from '../../src/data/index';
+import { cacheFiles } from './online-cache-fs';
 
-/** The files of a graph-data directory the build reads, relative to it, in a fixed order. */
+/** The files of a graph-data directory the build reads (the online cache's too), relative to it, in a fixed order. */
 export function inputFiles(dir: string): string[] {
   const files = [DATASET_FILE, PAPERS_FILE, LABELS_FILE, TAXONOMY_FILE].filter((f) =>
     existsSync(join(dir, f)),
@@ -30,6 +31,7 @@ export function inputFiles(dir: string): string[] {
       .sort();
     files.push(...names.map((n) => `${EDGES_DIR}/${n}`));
   }
+  for (const f of cacheFiles(dir)) files.push(f);
   return files;
 }
 

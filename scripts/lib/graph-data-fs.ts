@@ -21,11 +21,12 @@ import {
   parsePapersFile,
   parseTaxonomyFile,
 } from '../../src/data/index';
+import { readOnlineCache } from './online-cache-fs';
 
 /**
  * Read and validate every file of a graph-data directory. dataset.yaml, papers.yaml and
- * taxonomy.yaml are required; labels.yaml and edges/*.tsv are optional. Every file's errors
- * are collected and thrown together as DataErrors.
+ * taxonomy.yaml are required; labels.yaml, edges/*.tsv and the online cache (cache/) are optional.
+ * Every file's errors are collected and thrown together as DataErrors.
  */
 export function readGraphData(dir: string): Dataset {
   const errors: DataError[] = [];
@@ -64,8 +65,11 @@ export function readGraphData(dir: string): Dataset {
       for (const record of records) edges.push(record);
     }
   }
+  const online = readOnlineCache(dir, errors);
   if (errors.length > 0 || !info || !papers || !taxonomy) throw new DataErrors(errors);
-  return { info, papers, labels, taxonomy, edges };
+  return online
+    ? { info, papers, labels, taxonomy, edges, online }
+    : { info, papers, labels, taxonomy, edges };
 }
 
 /**

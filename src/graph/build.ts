@@ -5,7 +5,12 @@
 import Graph from 'graphology';
 import type { Dataset } from '../model/dataset';
 import type { ColorBy, GraphMeta, NodeAttributes, SizeBy } from '../model/graph-file';
-import type { Paper } from '../model/paper';
+import type { Located } from '../model/dataset';
+import type { EdgeRecord } from '../model/edge';
+import type { OnlineCache, OnlineFacts } from '../model/online';
+import type { Paper, PaperRecord } from '../model/paper';
+import { onlineEdgeRecords, onlineFacts } from '../online/edges';
+import { paperDoi } from '../online/ids';
 import { displayLabel, joinPapers } from './join';
 import type { LayoutOptions } from './layout';
 import { assignLayout } from './layout';
@@ -61,9 +66,9 @@ const EMPTY_SIZES = {} as Record<SizeBy, number>;
  * Node attributes before metrics, layout and visuals fill their fields. Keys are inserted in sorted
  * order (later steps only overwrite them), which the serialiser relies on for canonical text.
  */
-export function initialNodeAttributes(paper: Paper): NodeAttributes {
+export function initialNodeAttributes(paper: Paper, facts?: OnlineFacts): NodeAttributes {
   // A literal in sorted key order (cheaper than sorting 10^5 objects); small nested objects sorted.
-  return {
+  const base: NodeAttributes = {
     arxiv: paper.arxiv,
     authors: paper.authors,
     citations: 0,
@@ -87,6 +92,27 @@ export function initialNodeAttributes(paper: Paper): NodeAttributes {
     y: 0,
     year: paper.year,
   };
+  if (!facts || Object.keys(facts).length === 0) return base;
+  // the online facts' keys fall between the others: re-sort once (only papers with cached facts)
+  const merged: Record<string, unknown> = { ...base, ...facts };
+  return Object.fromEntries(
+    Object.keys(merged)
+      .sort()
+      .map((k) => [k, merged[k]]),
+  ) as NodeAttributes;
+}
+
+/**
+ * The edge records the online cache adds (provenance semantic-scholar / openalex), located in the
+ * cache files they come from.
+ */
+export function onlineRecords(papers: readonly PaperRecord[], online: OnlineCache): Located<EdgeRecord>[] {
+  const indexed = papers.map((p) => ({ id: p.id, arxiv: p.arxiv, doi: paperDoi(p) }));
+  return onlineEdgeRecords(indexed, online).map((value) => ({
+    value,
+    file: `cache/${value.provenance.source === 'openalex' ? 'openalex' : 's2'}/${value.source}.json`,
+    line: 1,
+  }));
 }
 
 /** The stable key of the edge of an ordered pair. */
@@ -95,9 +121,10 @@ export function edgeKey(source: string, target: string): string {
 }
 
 /** A directed simple graph of the papers and merged edges, in the given order. */
-export function assembleGraph(papers: Paper[], edges: MergedEdge[]): AtlasGraph {
+export function assembleGraph(papers: Paper[], edges: MergedEdge[], online?: OnlineCache): AtlasGraph {
   const graph: AtlasGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
-  for (const p of papers) graph.addNode(p.id, initialNodeAttributes(p));
+  for (const p of papers)
+    graph.addNode(p.id, initialNodeAttributes(p, online ? onlineFacts(p.id, online) : undefined));
   for (const { source, target, attributes } of edges) {
     graph.addDirectedEdgeWithKey(edgeKey(source, target), source, target, attributes);
   }
@@ -126,9 +153,12 @@ export function buildGraph(dataset: Dataset, options?: BuildOptions): BuildResul
   step('validate', () => validateDataset(dataset));
   const graph = step('assemble', () => {
     const papers = joinPapers(dataset.papers, dataset.labels);
-    const edges = mergeEdges(dataset.edges, new Map(papers.map((p, i) => [p.id, i])));
+    const online = dataset.online;
+    // concat, not spread: 10^5+ records
+    const records = online ? dataset.edges.concat(onlineRecords(papers, online)) : dataset.edges;
+    const edges = mergeEdges(records, new Map(papers.map((p, i) => [p.id, i])));
     if (options?.releaseEdgeRecords) dataset.edges.length = 0;
-    return assembleGraph(papers, edges);
+    return assembleGraph(papers, edges, online);
   });
   const taxonomy = dataset.taxonomy.value;
   const communities = step('metrics', () => {

@@ -36,6 +36,19 @@ export const NodeAttributesSchema = PaperSchema.extend({
   /** Default colour and size (family colour, citations size) so any graphology/sigma tool can show it. */
   color: z.string(),
   size: z.number(),
+  /** From the online cache (npm run fetch:citations), when fetched: every reference the paper makes, in the set or not. */
+  totalReferences: z.int().min(0).optional(),
+  /** Every citation the paper receives, worldwide (Semantic Scholar, else OpenAlex). */
+  totalCitations: z.int().min(0).optional(),
+  /** The abstract, from arXiv. */
+  abstract: z.string().optional(),
+  /** Date of the first arXiv version (YYYY-MM-DD). */
+  firstVersion: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+  /** arXiv categories, primary first. */
+  categories: z.array(z.string().min(1)).optional(),
 });
 export type NodeAttributes = z.infer<typeof NodeAttributesSchema>;
 
