@@ -41,7 +41,8 @@ Environment:
 
 Requests are paced (Semantic Scholar 1 s, OpenAlex 0.1 s, arXiv 3 s apart). Rate limits (429) are
 retried after Retry-After, else with exponential backoff and jitter; so are 5xx answers, timeouts
-and truncated or invalid answers, up to ${DEFAULT_RETRY_POLICY.maxAttempts} attempts.
+and truncated or invalid answers, up to ${DEFAULT_RETRY_POLICY.maxAttempts} attempts
+(${DEFAULT_RETRY_POLICY.maxNetworkAttempts} when the service cannot be reached at all).
 Exit codes: 0 all fetched or cached, 1 some papers failed, 2 bad options, 3 no network.`;
 
 export class UsageError extends Error {}

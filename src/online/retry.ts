@@ -6,12 +6,17 @@
  *   with jitter; a wait longer than `maxWaitMs` gives up instead.
  * - 5xx, timeouts, network errors and truncated or invalid bodies: exponential backoff with jitter.
  * - Other 4xx: no retry (the request itself is wrong).
- * Every loop is bounded by `maxAttempts`.
+ * Every loop is bounded by `maxAttempts` (`maxNetworkAttempts` when the service cannot be reached).
  */
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   maxAttempts: number;
+  /**
+   * Attempts when the service cannot be reached at all (refused, DNS): fewer, so a machine without
+   * network hears so in seconds.
+   */
+  maxNetworkAttempts: number;
   /** Backoff before the second attempt; doubles each time. */
   baseDelayMs: number;
   /** Cap of one backoff. */
@@ -22,6 +27,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 6,
+  maxNetworkAttempts: 3,
   baseDelayMs: 1000,
   maxDelayMs: 60_000,
   maxWaitMs: 300_000,
@@ -30,6 +36,14 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 export function checkRetryPolicy(p: RetryPolicy): RetryPolicy {
   if (!Number.isInteger(p.maxAttempts) || p.maxAttempts < 1 || p.maxAttempts > 100)
     throw new Error(`retry policy: maxAttempts must be an integer in [1, 100], got ${p.maxAttempts}`);
+  if (
+    !Number.isInteger(p.maxNetworkAttempts) ||
+    p.maxNetworkAttempts < 1 ||
+    p.maxNetworkAttempts > p.maxAttempts
+  )
+    throw new Error(
+      `retry policy: maxNetworkAttempts must be an integer in [1, maxAttempts], got ${p.maxNetworkAttempts}`,
+    );
   for (const key of ['baseDelayMs', 'maxDelayMs', 'maxWaitMs'] as const) {
     if (!Number.isFinite(p[key]) || p[key] < 0)
       throw new Error(`retry policy: ${key} must be a non-negative number, got ${p[key]}`);
@@ -94,7 +108,8 @@ export function retryDecision(
 ): RetryDecision {
   const reason = describeOutcome(outcome);
   if (outcome.kind === 'http' && !isRetryableStatus(outcome.status)) return { retry: false, reason };
-  if (attempt >= policy.maxAttempts) {
+  const limit = outcome.kind === 'network' ? policy.maxNetworkAttempts : policy.maxAttempts;
+  if (attempt >= limit) {
     return { retry: false, reason: `${reason}; gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}` };
   }
   if (outcome.kind === 'http' && outcome.status === 429) {
