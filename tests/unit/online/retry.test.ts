@@ -8,7 +8,13 @@ import {
 } from '../../../src/online/retry';
 import type { RetryPolicy } from '../../../src/online/retry';
 
-const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 1000, maxDelayMs: 5000, maxWaitMs: 60_000 };
+const policy: RetryPolicy = {
+  maxAttempts: 4,
+  maxNetworkAttempts: 2,
+  baseDelayMs: 1000,
+  maxDelayMs: 5000,
+  maxWaitMs: 60_000,
+};
 const NOW = Date.parse('2026-11-29T12:00:00Z');
 
 describe('parseRetryAfter', () => {
@@ -92,5 +98,6 @@ describe('checkRetryPolicy', () => {
     expect(() => checkRetryPolicy({ ...policy, maxAttempts: 0 })).toThrow(/maxAttempts/);
     expect(() => checkRetryPolicy({ ...policy, maxAttempts: Infinity })).toThrow(/maxAttempts/);
     expect(() => checkRetryPolicy({ ...policy, baseDelayMs: -1 })).toThrow(/baseDelayMs/);
+    expect(() => checkRetryPolicy({ ...policy, maxNetworkAttempts: 5 })).toThrow(/maxNetworkAttempts/);
   });
 });

@@ -53,7 +53,13 @@ export function testConfig(
     only: null,
     refresh: false,
     timeoutMs: 400,
-    policy: { maxAttempts: 6, baseDelayMs: 1000, maxDelayMs: 60_000, maxWaitMs: 300_000 },
+    policy: {
+      maxAttempts: 6,
+      maxNetworkAttempts: 3,
+      baseDelayMs: 1000,
+      maxDelayMs: 60_000,
+      maxWaitMs: 300_000,
+    },
     endpoints: {
       s2: { baseUrl: apis.baseUrls.s2 },
       openalex: { baseUrl: apis.baseUrls.openalex },

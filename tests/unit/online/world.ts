@@ -91,3 +91,53 @@ export function smallWorld(): FakeWorld {
 
   return { s2, s2BatchReferenceLimit: 5, s2PageLimit: 4, openalex, arxiv };
 }
+
+/** Paper ids of a synthetic chain of `n` papers: 2301.00001, 2301.00002, … */
+export function chainIds(n: number): string[] {
+  return Array.from({ length: n }, (_, i) => `2301.${String(i + 1).padStart(5, '0')}`);
+}
+
+/** papers.yaml of the chain (every paper a diffusion subject paper of 2023). */
+export function chainPapersYaml(n: number): string {
+  return chainIds(n)
+    .map(
+      (id, i) =>
+        `- id: "${id}"\n  title: Chain paper ${i + 1}\n  name: null\n  authors: []\n  year: 2023\n  month: 1\n  venue: null\n  arxiv: "${id}"\n  links: {}\n  family: diffusion\n  tasks: [subject]\n`,
+    )
+    .join('');
+}
+
+/** Services that know the chain: paper i cites papers i-1 and i-2 and two outside papers. */
+export function chainWorld(n: number): FakeWorld {
+  const ids = chainIds(n);
+  const s2 = new Map<string, FakeS2Paper>();
+  const openalex = new Map<string, FakeWork>();
+  const arxiv = new Map<string, FakeArxivPaper>();
+  ids.forEach((id, i) => {
+    const cited = ids.slice(Math.max(0, i - 2), i);
+    s2.set(`ARXIV:${id}`, {
+      paperId: s2Id(id),
+      externalIds: { ArXiv: id },
+      citationCount: n - i,
+      references: [...cited.map(ref), ...outside(2).map((r) => ({ ...r, paperId: `${r.paperId}-${i}` }))],
+    });
+    openalex.set(`10.48550/arxiv.${id}`, {
+      id: `W${i + 1}`,
+      doi: `10.48550/arxiv.${id}`,
+      referenced_works: cited.map((c) => `W${ids.indexOf(c) + 1}`),
+      cited_by_count: n - i,
+    });
+    arxiv.set(id, {
+      id,
+      version: 1,
+      published: '2023-01-02T00:00:00Z',
+      updated: '2023-01-02T00:00:00Z',
+      title: `Chain paper ${i + 1}`,
+      summary: `Abstract of chain paper ${i + 1}.`,
+      primary: 'cs.CV',
+      categories: ['cs.CV'],
+      authors: ['Chain Author'],
+    });
+  });
+  return { s2, s2BatchReferenceLimit: 100, s2PageLimit: 100, openalex, arxiv };
+}
