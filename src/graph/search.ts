@@ -1,10 +1,11 @@
 /**
- * Fuzzy search over the papers of a graph: method name, title, authors and arXiv id.
+ * Fuzzy search over the papers of a graph: method name, title, authors, arXiv id and, when fetched
+ * (npm run fetch:citations), the abstract.
  * Built once per graph (MiniSearch's radix tree: prefix and typo-tolerant lookups stay fast on big graphs),
  * then queried on every keystroke. Pure: no DOM, no module state.
  *
  * Ranking: an exact method name or arXiv id first, then names starting with the query, then MiniSearch's
- * BM25-like score (name and id weigh more than title, title more than authors).
+ * BM25-like score (name and id weigh more than title, title more than authors, authors more than the abstract).
  */
 import MiniSearch from 'minisearch';
 import { ARXIV_ID } from '../model';
@@ -32,6 +33,8 @@ interface SearchDoc {
   title: string;
   authors: string;
   arxiv: string;
+  /** The abstract, '' when none was fetched. */
+  abstract: string;
 }
 
 export interface SearchIndex {
@@ -43,13 +46,14 @@ export interface SearchIndex {
   readonly byArxiv: ReadonlyMap<string, string>;
 }
 
-const FIELDS = ['name', 'compact', 'title', 'authors', 'arxiv'] as const;
+const FIELDS = ['name', 'compact', 'title', 'authors', 'arxiv', 'abstract'] as const;
 const BOOST: Record<(typeof FIELDS)[number], number> = {
   name: 4,
   compact: 3,
   arxiv: 4,
   title: 1.5,
   authors: 1,
+  abstract: 0.3,
 };
 
 /** Lowercase and strip diacritics ("Müller" → "muller"). */
@@ -117,6 +121,7 @@ export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder 
       title: a.title,
       authors: a.authors.join(' · '),
       arxiv,
+      abstract: a.abstract ?? '',
     });
     hits.set(id, { id, label: a.label, name: a.name, title: a.title, year: a.year, authors: a.authors });
     for (const key of new Set([compactText(name), compactText(a.label)])) {

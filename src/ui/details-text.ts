@@ -205,3 +205,40 @@ export function shortProvenance(list: readonly Provenance[]): string {
   });
   return [...new Set(parts)].join(' + ');
 }
+
+export interface OnlineRow {
+  /** What the row is: "References", "Cited by", "First on arXiv". */
+  name: string;
+  value: string;
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * What the online sources say about a paper, as rows: its references and citations in total
+ * (in the set or not) next to those in this set, and its first arXiv version with categories.
+ * Empty when nothing was fetched.
+ */
+export function onlineRows(
+  a: Pick<NodeAttributes, 'totalReferences' | 'totalCitations' | 'firstVersion' | 'categories'>,
+  inSet: { out: number; in: number },
+): OnlineRow[] {
+  const rows: OnlineRow[] = [];
+  if (a.totalReferences !== undefined) {
+    rows.push({
+      name: 'References',
+      value: `${count(a.totalReferences)} in total · ${count(inSet.out)} to papers in this set`,
+    });
+  }
+  if (a.totalCitations !== undefined) {
+    rows.push({
+      name: 'Cited by',
+      value: `${count(a.totalCitations)} in total · ${count(inSet.in)} papers in this set`,
+    });
+  }
+  if (a.firstVersion) {
+    const cats = a.categories && a.categories.length > 0 ? ` · ${a.categories.join(', ')}` : '';
+    rows.push({ name: 'First on arXiv', value: `${a.firstVersion}${cats}` });
+  }
+  return rows;
+}

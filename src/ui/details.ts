@@ -13,7 +13,14 @@ import {
 } from '../graph/paper-neighbours';
 import { select } from '../state/view';
 import type { AppContext, MountPanel } from './context';
-import { formatProvenances, paperLinks, shortProvenance, taxonomyRows, venueYear } from './details-text';
+import {
+  formatProvenances,
+  onlineRows,
+  paperLinks,
+  shortProvenance,
+  taxonomyRows,
+  venueYear,
+} from './details-text';
 import { button, el } from './panel-dom';
 import './panels.css';
 
@@ -141,6 +148,18 @@ function paperView(
   out.push(dl);
 
   const neighbours = groupNeighbours(ctx.graph, id, visibility);
+  const online = onlineRows(a, { out: neighbours.outCount, in: neighbours.inCount });
+  if (online.length > 0) {
+    const counts = el('dl', { className: 'la-details-taxonomy la-details-online' });
+    counts.setAttribute('aria-label', 'Online counts');
+    for (const row of online) counts.append(el('dt', { text: row.name }), el('dd', { text: row.value }));
+    out.push(counts);
+  }
+  if (a.abstract) {
+    const abstract = el('details', { className: 'la-details-abstract' });
+    abstract.append(el('summary', { text: 'Abstract' }), el('p', { text: a.abstract }));
+    out.push(abstract);
+  }
   out.push(
     neighbourSection('Cites / builds on', 'out', neighbours.out, neighbours.outCount, choose),
     neighbourSection('Cited by / built upon by', 'in', neighbours.in, neighbours.inCount, choose),
