@@ -227,13 +227,13 @@ export function onlineRows(
   if (a.totalReferences !== undefined) {
     rows.push({
       name: 'References',
-      value: `${count(a.totalReferences)} in total · ${count(inSet.out)} to papers in this set`,
+      value: `${count(a.totalReferences)} in total · ${count(inSet.out)} in this set`,
     });
   }
   if (a.totalCitations !== undefined) {
     rows.push({
       name: 'Cited by',
-      value: `${count(a.totalCitations)} in total · ${count(inSet.in)} papers in this set`,
+      value: `${count(a.totalCitations)} in total · ${count(inSet.in)} in this set`,
     });
   }
   if (a.firstVersion) {

@@ -148,7 +148,10 @@ function paperView(
   out.push(dl);
 
   const neighbours = groupNeighbours(ctx.graph, id, visibility);
-  const online = onlineRows(a, { out: neighbours.outCount, in: neighbours.inCount });
+  // in-set links as the citation counts count them: survey-repository mentions aside
+  const linked = (groups: NeighbourGroup[]) =>
+    groups.reduce((n, g) => n + g.entries.filter((e) => !e.surveyOnly).length, 0);
+  const online = onlineRows(a, { out: linked(neighbours.out), in: linked(neighbours.in) });
   if (online.length > 0) {
     const counts = el('dl', { className: 'la-details-taxonomy la-details-online' });
     counts.setAttribute('aria-label', 'Online counts');

@@ -50,13 +50,13 @@ describe('details text of online facts', () => {
         { out: 12, in: 30 },
       ),
     ).toEqual([
-      { name: 'References', value: '58 in total · 12 to papers in this set' },
-      { name: 'Cited by', value: '2,345 in total · 30 papers in this set' },
+      { name: 'References', value: '58 in total · 12 in this set' },
+      { name: 'Cited by', value: '2,345 in total · 30 in this set' },
       { name: 'First on arXiv', value: '2022-08-25 · cs.CV, cs.LG' },
     ]);
     expect(onlineRows({}, { out: 3, in: 1 })).toEqual([]);
     expect(onlineRows({ totalCitations: 0 }, { out: 0, in: 0 })).toEqual([
-      { name: 'Cited by', value: '0 in total · 0 papers in this set' },
+      { name: 'Cited by', value: '0 in total · 0 in this set' },
     ]);
   });
 
