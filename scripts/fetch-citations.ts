@@ -5,6 +5,7 @@
  * Thin CLI: options and environment here; the run is scripts/lib/fetch-run.ts.
  * Exit codes: 0 everything fetched or cached, 1 some papers failed, 2 bad options, 3 no network.
  */
+import { DataErrors } from '../src/model/errors';
 import { realClock } from './lib/http-client';
 import type { FetchConfig } from './lib/fetch-run';
 import { allDone, FetchConfigError, runFetch, summaryText } from './lib/fetch-run';
@@ -53,6 +54,10 @@ async function main(argv: string[]): Promise<number> {
     if (e instanceof FetchConfigError) {
       log(e.message);
       return 2;
+    }
+    if (e instanceof DataErrors) {
+      for (const err of e.errors) log(err.message);
+      return 1;
     }
     const err = e as NodeJS.ErrnoException;
     log(`failed: ${err.code ? err.message : (err.stack ?? String(e))}`);

@@ -84,6 +84,9 @@ describe('fetch-citations CLI', () => {
     const url = await cli(['--data', SMALL_DIR], { ...process.env, S2_API_URL: 'ftp://example.org' });
     expect(url.status).toBe(2);
     expect(url.stderr).toContain('S2_API_URL must be an http(s) URL');
+    const data = await cli(['--data', join(tmpdir(), 'no-such-graph-data')]);
+    expect(data.status).toBe(2);
+    expect(data.stderr).toContain('papers.yaml not found: is --data a graph-data directory?');
   });
 
   it('with no network, says so, exits 3 and leaves the data directory as it was', async () => {
