@@ -109,14 +109,10 @@ export function onlineFacts(id: string, cache: OnlineCache): OnlineFacts {
   const ax = cache.arxiv.get(id);
   const s2Found = s2?.found ? s2 : undefined;
   const oaFound = oa?.found ? oa : undefined;
-  const refs =
-    s2Found && (s2Found.referenceCount ?? s2Found.references.length) > 0
-      ? Math.max(s2Found.referenceCount ?? 0, s2Found.references.length)
-      : oaFound
-        ? Math.max(oaFound.referencedWorksCount ?? 0, oaFound.referencedWorks.length)
-        : s2Found
-          ? 0
-          : undefined;
+  // Semantic Scholar's count, unless it knows no references and OpenAlex knows some
+  let refs: number | undefined;
+  if (s2Found) refs = Math.max(s2Found.referenceCount ?? 0, s2Found.references.length);
+  if (!refs && oaFound) refs = Math.max(oaFound.referencedWorksCount ?? 0, oaFound.referencedWorks.length);
   if (refs !== undefined) facts.totalReferences = refs;
   const cites = s2Found?.citationCount ?? oaFound?.citedByCount ?? undefined;
   if (cites !== undefined && cites !== null) facts.totalCitations = cites;

@@ -1,7 +1,7 @@
 /**
  * OpenAlex works (https://api.openalex.org/works): request shapes and pure parsers.
  *
- * Papers are looked up by DOI, many at once: `GET /works?filter=doi:A|B|…&per-page=50&select=…`
+ * Papers are looked up by DOI, many at once: `GET /works?filter=doi:A|B|…&per-page=100&select=…`
  * answers `{"meta": {"count", …}, "results": [work, …]}` with the works it knows (unknown DOIs are
  * simply absent). A work's `id` is "https://openalex.org/W…", its `doi` "https://doi.org/…", and
  * `referenced_works` lists the ids of the works it cites.
@@ -12,8 +12,10 @@ import { BadResponseError, countField, isRecord } from './errors';
 import type { FetchTarget } from './ids';
 import { arxivDoi, normalizeDoi } from './ids';
 
-/** OpenAlex takes up to 100 values in one OR filter; 50 keeps one page per request. */
+/** OpenAlex takes up to 100 values in one OR filter; 50 a request, on one page of up to 100 works. */
 export const OPENALEX_BATCH_LIMIT = 50;
+/** Room for a DOI that matches more than one work (duplicates happen): still one page. */
+const OPENALEX_PAGE_SIZE = 100;
 export const OPENALEX_SELECT = 'id,doi,referenced_works,referenced_works_count,cited_by_count';
 
 /** The DOI a target is asked by: its arXiv DOI (10.48550/arxiv.<id>), else its own. */
@@ -29,7 +31,7 @@ export function openAlexParams(dois: readonly string[]): Record<string, string> 
     throw new Error(`openAlexParams: 1 to ${OPENALEX_BATCH_LIMIT} DOIs a request, got ${dois.length}`);
   return {
     filter: `doi:${dois.join('|')}`,
-    'per-page': String(OPENALEX_BATCH_LIMIT),
+    'per-page': String(OPENALEX_PAGE_SIZE),
     select: OPENALEX_SELECT,
   };
 }

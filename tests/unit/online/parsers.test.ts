@@ -150,6 +150,7 @@ describe('OpenAlex', () => {
     const params = openAlexParams(['10.48550/arxiv.2208.12242', '10.48550/arxiv.2006.11239']);
     expect(params.filter).toBe('doi:10.48550/arxiv.2208.12242|10.48550/arxiv.2006.11239');
     expect(params.select).toContain('referenced_works');
+    expect(params['per-page']).toBe('100');
     const works = parseOpenAlexWorks(answer);
     expect(works[0]).toEqual({
       openalexId: 'W4293871111',
