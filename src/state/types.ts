@@ -29,6 +29,15 @@ export interface Brush {
 /** How papers are placed: the force layout (the build's, or ForceAtlas2 run on demand) or the timeline. */
 export type LayoutMode = 'force' | 'timeline';
 export const LAYOUT_MODES: readonly LayoutMode[] = ['force', 'timeline'];
+/** How far the selection's lineage reaches: 1–3 steps, or every ancestor and descendant. */
+export const LINEAGE_DEPTHS = [1, 2, 3, 'all'] as const;
+export type LineageDepth = (typeof LINEAGE_DEPTHS)[number];
+
+export interface LineageSettings {
+  depth: LineageDepth;
+  /** Edge kinds the lineage follows (an edge counts when any of its kinds is here), in EDGE_KINDS order. */
+  kinds: EdgeKind[];
+}
 
 export interface ViewState {
   colorBy: ColorBy;
@@ -46,6 +55,12 @@ export interface ViewState {
   brush: Brush | null;
   /** Force layout, or the timeline (x by date, a band per category of `colorBy`). */
   layout: LayoutMode;
+  /** The selection's lineage highlight and the drawer's lineage view. */
+  lineage: LineageSettings;
+  /** A second paper compared with the selection (shortest lineage path or lowest common ancestors). */
+  compareWith: string | null;
+  /** "Compare with…" is waiting for the next paper chosen (search, graph or drawer). */
+  picking: boolean;
 }
 
 export type Listener<S> = (state: S, previous: S) => void;

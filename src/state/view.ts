@@ -4,6 +4,7 @@
  */
 import type { ColorBy, GraphMeta, SizeBy } from '../model';
 import { defaultFilters } from './filters';
+import { defaultLineage, endComparison } from './lineage';
 import type { LayoutMode, ViewState } from './types';
 
 export const DEFAULT_LABEL_DENSITY = 0.5;
@@ -19,6 +20,9 @@ export function initialViewState(meta: GraphMeta): ViewState {
     labelDensity: DEFAULT_LABEL_DENSITY,
     brush: null,
     layout: 'force',
+    lineage: defaultLineage(),
+    compareWith: null,
+    picking: false,
   };
 }
 
@@ -36,14 +40,29 @@ export function hover(state: ViewState, node: string | null): ViewState {
   return state.hovered === node ? state : { ...state, hovered: node };
 }
 
+/**
+ * Selects a paper. While "Compare with…" is picking, the paper chosen becomes the one compared with
+ * the selection instead (so search, a graph click and the drawer all pick the same way); otherwise a
+ * new selection ends any comparison, which belonged to the old one.
+ */
 export function select(state: ViewState, node: string | null): ViewState {
-  return state.selected === node ? state : { ...state, selected: node };
+  if (state.picking && state.selected !== null && node !== null && node !== state.selected) {
+    return { ...state, compareWith: node, picking: false };
+  }
+  if (state.selected === node) return state;
+  return { ...state, selected: node, compareWith: null, picking: false };
 }
 
-/** Clears the selection and the hover (Escape, click on the background). */
+/** Clears the selection, the hover and any comparison (Escape, click on the background). */
 export function clearSelection(state: ViewState): ViewState {
-  if (state.selected === null && state.hovered === null) return state;
-  return { ...state, selected: null, hovered: null };
+  if (state.selected === null && state.hovered === null && state.compareWith === null && !state.picking) return state;
+  return { ...state, selected: null, hovered: null, compareWith: null, picking: false };
+}
+
+/** Escape: ends a comparison (or the picking of one) first, else clears the selection. */
+export function dismiss(state: ViewState): ViewState {
+  const ended = endComparison(state);
+  return ended !== state ? ended : clearSelection(state);
 }
 
 /** Isolates a legend category of the current dimension, or restores all when it is already isolated. */

@@ -12,19 +12,10 @@ import {
   toggleTask,
 } from '../../src/state/filters';
 import type { ViewState } from '../../src/state/types';
+import { initialViewState } from '../../src/state/view';
 
 const meta = { years: [2016, 2025] } as unknown as GraphMeta;
-const base: ViewState = {
-  colorBy: 'family',
-  sizeBy: 'citations',
-  filters: defaultFilters(meta),
-  isolated: null,
-  hovered: null,
-  selected: 'x',
-  labelDensity: 0.5,
-  brush: null,
-  layout: 'force',
-};
+const base: ViewState = { ...initialViewState(meta), selected: 'x' };
 const BOUNDS: [number, number] = [2016, 2025];
 
 describe('filter producers', () => {
