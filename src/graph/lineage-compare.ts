@@ -4,6 +4,7 @@
  * followed edges (see lineage-options.ts); deterministic (graphology's neighbour order).
  */
 import { checkNode, edgeFollower, type EdgeChoice } from './lineage-options';
+import type { Neighbourhood } from './neighbourhood';
 import { stronglyConnected } from './scc';
 import type { AtlasGraph } from './types';
 
@@ -109,4 +110,68 @@ export function lowestCommonAncestors(graph: AtlasGraph, a: string, b: string, o
     });
     return !lower;
   });
+}
+
+export interface Comparison {
+  a: string;
+  b: string;
+  /** The shortest lineage path when one descends from the other; else null. */
+  path: LineagePath | null;
+  /** Without a path: where the two lines diverged. */
+  lcas: string[];
+  /** Without a path: the shortest paths from `a` and from `b` up to each of the first `maxLcaPaths` LCAs. */
+  lcaPaths: LineagePath[];
+}
+
+export interface CompareOptions extends EdgeChoice {
+  /** How many LCAs get their connecting paths (default 6). */
+  maxLcaPaths?: number;
+}
+
+/** How `b` relates to `a`: a lineage path, else their lowest common ancestors and the paths up to them. */
+export function compareLineage(graph: AtlasGraph, a: string, b: string, options?: CompareOptions): Comparison {
+  const max = options?.maxLcaPaths ?? 6;
+  if (!Number.isInteger(max) || max < 0) throw new Error(`compareLineage: maxLcaPaths must be a whole number, got ${String(max)}`);
+  const path = lineagePath(graph, a, b, options);
+  if (path || a === b) return { a, b, path, lcas: [], lcaPaths: [] };
+  const lcas = lowestCommonAncestors(graph, a, b, options);
+  const lcaPaths: LineagePath[] = [];
+  for (const lca of lcas.slice(0, max)) {
+    for (const from of [a, b]) {
+      const p = lineagePath(graph, from, lca, options);
+      if (p) lcaPaths.push(p);
+    }
+  }
+  return { a, b, path, lcas, lcaPaths };
+}
+
+/**
+ * A comparison as a `Neighbourhood` centred on `a`, for the graph highlight: the papers between the
+ * two (or up to their common ancestors) as out-nodes when they are ancestors, in-nodes when they
+ * descend from `a`; only the path edges. `b` and the LCAs are among the nodes (the reducer gives them
+ * their own colours).
+ */
+export function comparisonAsNeighbourhood(c: Comparison): Neighbourhood {
+  const hood: Neighbourhood = {
+    node: c.a,
+    outNodes: new Set(),
+    inNodes: new Set(),
+    nodes: new Set([c.a, c.b]),
+    outEdges: new Set(),
+    inEdges: new Set(),
+  };
+  const paths = c.path ? [c.path] : c.lcaPaths;
+  for (const p of paths) {
+    const down = c.path?.relation === 'descendant';
+    for (const n of p.nodes) {
+      hood.nodes.add(n);
+      if (n !== c.a && n !== c.b) (down ? hood.inNodes : hood.outNodes).add(n);
+    }
+    for (const e of p.edges) (down ? hood.inEdges : hood.outEdges).add(e);
+  }
+  for (const n of c.lcas) {
+    hood.nodes.add(n);
+    hood.outNodes.add(n);
+  }
+  return hood;
 }

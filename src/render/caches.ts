@@ -6,15 +6,25 @@
  */
 import { categoryMap } from '../graph/categories';
 import { computeVisibility, type Visibility, type VisibilityOf } from '../graph/filters';
+import { lineageAsNeighbourhood } from '../graph/lineage';
+import { comparisonAsNeighbourhood } from '../graph/lineage-compare';
+import { lineageMemo, type LineageMemo } from '../graph/lineage-memo';
 import { neighbourhood, type Neighbourhood } from '../graph/neighbourhood';
 import type { AtlasGraph } from '../graph/types';
 import type { ColorBy, GraphMeta, SizeBy } from '../model';
 import type { ViewState } from '../state/types';
 
 export interface Focus {
+  /**
+   * Hover: the one-hop neighbourhood. Selection: the lineage at the chosen depth and kinds (ancestors
+   * as out-nodes, descendants as in-nodes; depth 1 is the one-hop neighbourhood), or, while comparing,
+   * the path between the two papers or the paths up to their lowest common ancestors.
+   */
   hood: Neighbourhood;
-  /** `selection`: the clicked paper (references blue, citations green); `hover`: a passing look. */
+  /** `selection`: the clicked paper (ancestors blue, descendants green); `hover`: a passing look. */
   mode: 'hover' | 'selection';
+  /** While comparing: the other paper (neutral like the selection) and the lowest common ancestors. */
+  compare: { other: string; lcas: Set<string> } | null;
 }
 
 export interface RenderCaches {
@@ -55,12 +65,29 @@ export function buildIsolated(categories: Map<string, string>, isolated: string 
   return set;
 }
 
-/** The hovered paper's neighbourhood, else the selected one's, over visible edges; null when neither is visible. */
-export function buildFocus(graph: AtlasGraph, state: ViewState, visibility: Visibility): Focus | null {
+/**
+ * The hovered paper's neighbourhood, else the selected one's lineage (or comparison), over visible
+ * edges; null when neither is visible. Without `lineages` the selection shows its one-hop neighbourhood.
+ */
+export function buildFocus(
+  graph: AtlasGraph,
+  state: ViewState,
+  visibility: Visibility,
+  lineages?: LineageMemo,
+): Focus | null {
   const node = state.hovered ?? state.selected;
   if (node === null || !graph.hasNode(node) || !visibility.nodes.has(node)) return null;
-  const hood = neighbourhood(graph, node, (edge) => visibility.edges.has(edge));
-  return { hood, mode: node === state.selected ? 'selection' : 'hover' };
+  if (node !== state.selected || !lineages) {
+    const hood = neighbourhood(graph, node, (edge) => visibility.edges.has(edge));
+    return { hood, mode: node === state.selected ? 'selection' : 'hover', compare: null };
+  }
+  const other = state.compareWith;
+  if (other !== null && other !== node && graph.hasNode(other) && visibility.nodes.has(other)) {
+    const c = lineages.compare(node, other, state.lineage, state.filters);
+    if (c) return { hood: comparisonAsNeighbourhood(c), mode: 'selection', compare: { other, lcas: new Set(c.lcas) } };
+  }
+  const l = lineages.lineage(node, state.lineage, state.filters)!;
+  return { hood: lineageAsNeighbourhood(l), mode: 'selection', compare: null };
 }
 
 export function buildBrush(graph: AtlasGraph, state: ViewState): Set<string> | null {
@@ -75,6 +102,7 @@ export function buildCaches(
   meta: GraphMeta,
   state: ViewState,
   visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
+  lineages: LineageMemo = lineageMemo(graph, visibilityOf),
 ): RenderCaches {
   const categories = categoryMap(graph, state.colorBy);
   const visibility = visibilityOf(state.filters);
@@ -84,7 +112,7 @@ export function buildCaches(
     categories,
     visibility,
     isolated: buildIsolated(categories, state.isolated),
-    focus: buildFocus(graph, state, visibility),
+    focus: buildFocus(graph, state, visibility, lineages),
     brush: buildBrush(graph, state),
   };
 }
@@ -101,6 +129,7 @@ export function updateCaches(
   prev: ViewState,
   next: ViewState,
   visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
+  lineages: LineageMemo = lineageMemo(graph, visibilityOf),
 ): { caches: RenderCaches; refresh: RefreshKind; nodes: string[] } {
   let refresh: RefreshKind = 'none';
   let nodes: string[] = [];
@@ -127,10 +156,11 @@ export function updateCaches(
     c.brush = buildBrush(graph, next);
     if (refresh === 'none') refresh = 'highlight';
   }
-  if (prev.filters !== next.filters || prev.hovered !== next.hovered || prev.selected !== next.selected) {
-    const focus = buildFocus(graph, next, c.visibility);
+  const lineageChanged = prev.lineage !== next.lineage || prev.compareWith !== next.compareWith;
+  if (prev.filters !== next.filters || prev.hovered !== next.hovered || prev.selected !== next.selected || lineageChanged) {
+    const focus = buildFocus(graph, next, c.visibility, lineages);
     const same = focus?.hood.node === caches.focus?.hood.node && focus?.mode === caches.focus?.mode;
-    if (!same || prev.filters !== next.filters) {
+    if (!same || prev.filters !== next.filters || (lineageChanged && focus?.mode === 'selection')) {
       c.focus = focus;
       if (refresh === 'none') {
         refresh = 'focus';

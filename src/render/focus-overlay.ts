@@ -36,7 +36,7 @@ export function createFocusOverlay(
   const ctx = canvas.getContext('2d')!;
   let drawn = false;
 
-  function drawEdge(edge: string, color: string, t: RenderTheme): void {
+  function drawEdge(edge: string, color: string, t: RenderTheme, extra: number): void {
     const source = sigma.getNodeDisplayData(graph.source(edge));
     const target = sigma.getNodeDisplayData(graph.target(edge));
     if (!source || !target || source.hidden || target.hidden) return;
@@ -49,7 +49,7 @@ export function createFocusOverlay(
     if (len <= r + 1) return;
     const ux = dx / len;
     const uy = dy / len;
-    const width = t.edges[graph.getEdgeAttribute(edge, 'kind')].size + 0.8;
+    const width = t.edges[graph.getEdgeAttribute(edge, 'kind')].size + extra;
     const head = Math.max(7, width * 4);
     const tipX = b.x - ux * r;
     const tipY = b.y - uy * r;
@@ -91,8 +91,10 @@ export function createFocusOverlay(
       veil.style.background = t.veil;
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       const selection = focus.mode === 'selection';
-      for (const edge of focus.hood.outEdges) drawEdge(edge, selection ? t.references : t.highlightEdge, t);
-      for (const edge of focus.hood.inEdges) drawEdge(edge, selection ? t.citations : t.highlightEdge, t);
+      // a comparison's path is drawn bolder than a lineage
+      const extra = focus.compare ? 1.8 : 0.8;
+      for (const edge of focus.hood.outEdges) drawEdge(edge, selection ? t.references : t.highlightEdge, t, extra);
+      for (const edge of focus.hood.inEdges) drawEdge(edge, selection ? t.citations : t.highlightEdge, t, extra);
       drawn = true;
     },
     cleanup() {

@@ -39,7 +39,15 @@ export function createNodeReducer(caches: () => RenderCaches, theme: () => Rende
       d.highlighted = true;
       if (focus.mode === 'selection') {
         const t = theme();
-        d.color = node === hood.node ? t.selected : hood.outNodes.has(node) ? t.references : t.citations;
+        const compare = focus.compare;
+        d.color =
+          node === hood.node || node === compare?.other
+            ? t.selected
+            : compare?.lcas.has(node)
+              ? t.commonAncestor
+              : hood.outNodes.has(node)
+                ? t.references
+                : t.citations;
       }
       return d;
     }

@@ -12,6 +12,7 @@ import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import { clearSelection, hover, select } from '../state/view';
 import { visibilityMemo, type VisibilityOf } from '../graph/filters';
+import { lineageMemo, type LineageMemo } from '../graph/lineage-memo';
 import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from './caches';
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
@@ -67,6 +68,8 @@ export interface RendererOptions {
   store: Store<ViewState>;
   /** Visibility per filters, shared with the panels; defaults to computing it here. */
   visibility?: VisibilityOf;
+  /** The selection's lineage, shared with the panels; defaults to computing it here. */
+  lineages?: LineageMemo;
   /** Told when the context is lost (true) and when a new renderer took over (false). */
   onContextChange?: (lost: boolean) => void;
 }
@@ -76,7 +79,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const win = container.ownerDocument.defaultView ?? window;
   let theme: RenderTheme = currentTheme(win);
   const visibility = opts.visibility ?? visibilityMemo(graph);
-  let caches = buildCaches(graph, meta, store.get(), visibility);
+  const lineages = opts.lineages ?? lineageMemo(graph, visibility);
+  let caches = buildCaches(graph, meta, store.get(), visibility, lineages);
   const getCaches = () => caches;
   const getTheme = () => theme;
   const labels = createLabelDrawers(getTheme, () => caches.focus?.hood.node ?? null);
@@ -188,7 +192,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   mount();
 
   const unsubscribe = store.subscribe((next, prev) => {
-    const result = updateCaches(caches, graph, meta, prev, next, visibility);
+    const result = updateCaches(caches, graph, meta, prev, next, visibility, lineages);
     caches = result.caches;
     refresh(result.refresh, result.nodes);
   });

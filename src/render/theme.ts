@@ -27,6 +27,8 @@ export interface RenderTheme {
   references: string;
   /** What cites / builds on the selection. */
   citations: string;
+  /** Where two compared papers diverged: their lowest common ancestors. */
+  commonAncestor: string;
   edges: Record<EdgeKind, EdgeStyle>;
   /** Edge colour while it is part of a hovered neighbourhood. */
   highlightEdge: string;
@@ -43,6 +45,7 @@ const LIGHT: RenderTheme = {
   selected: '#3d4450',
   references: '#1f6fd1',
   citations: '#1a9a4a',
+  commonAncestor: '#b23a9c',
   edges: {
     'builds-on': { color: '#7a818b', size: 2 },
     cites: { color: '#b9bec5', size: 1.2 },
@@ -63,6 +66,7 @@ const DARK: RenderTheme = {
   selected: '#d6d9de',
   references: '#5aa2ff',
   citations: '#4cc776',
+  commonAncestor: '#e683d4',
   edges: {
     'builds-on': { color: '#9ba3ad', size: 2 },
     cites: { color: '#5d646e', size: 1.2 },

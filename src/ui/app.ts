@@ -10,8 +10,9 @@ import { createRenderer, type RendererHandle } from '../render/renderer';
 import { createTimelineMode, type TimelineMode } from '../render/timeline';
 import { createStore, type Store } from '../state/store';
 import type { ViewState } from '../state/types';
-import { clearSelection, initialViewState, setLayout } from '../state/view';
+import { clearSelection, dismiss, initialViewState, setLayout } from '../state/view';
 import { visibilityMemo } from '../graph/filters';
+import { lineageMemo } from '../graph/lineage-memo';
 import type { AppContext } from './context';
 import { h } from './dom';
 import { PANELS, type PanelSlot } from './panels';
@@ -95,11 +96,13 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   root.replaceChildren(shell);
 
   const visibility = visibilityMemo(graph);
+  const lineages = lineageMemo(graph, visibility);
   const renderer = createRenderer(canvas, {
     graph,
     meta,
     store,
     visibility,
+    lineages,
     onContextChange(lost) {
       notice.hidden = !lost;
       notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
@@ -119,6 +122,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
     meta,
     store,
     visibility,
+    lineages,
     view: {
       focusNode: (id) => renderer.focusNode(id),
       layout: {
@@ -182,7 +186,8 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   closeDrawer.addEventListener('click', () => store.update(clearSelection));
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
-    store.update(clearSelection);
+    // a comparison (or the picking of one) ends first, then the selection
+    store.update(dismiss);
   };
   document.addEventListener('keydown', onKey);
   cleanups.push(() => document.removeEventListener('keydown', onKey));

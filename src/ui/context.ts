@@ -4,6 +4,7 @@
  */
 import type { GraphMeta } from '../model';
 import type { VisibilityOf } from '../graph/filters';
+import type { LineageMemo } from '../graph/lineage-memo';
 import type { AtlasGraph } from '../graph/types';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
@@ -45,6 +46,8 @@ export interface AppContext {
   store: Store<ViewState>;
   /** What the filters show, computed once per filters change for the renderer and every panel. */
   visibility: VisibilityOf;
+  /** The selection's lineage and comparison, computed once per change for the renderer and every panel. */
+  lineages: LineageMemo;
   view: ViewServices;
 }
 
