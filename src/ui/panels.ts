@@ -22,6 +22,7 @@ import { mountExportMenu } from './export-menu';
 import { mountShare } from './share';
 import { mountFilters } from './filters-panel';
 import { mountLegend } from './legend';
+import { mountLineage } from './lineage-panel';
 import { mountSearch } from './search';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
@@ -45,4 +46,5 @@ export const PANELS: PanelEntry[] = [
   { slot: 'overlay', id: 'brush', mount: mountBrushBar },
   { slot: 'header', id: 'export', mount: mountExportMenu },
   { slot: 'header', id: 'share', mount: mountShare },
+  { slot: 'details', id: 'lineage', mount: mountLineage },
 ];

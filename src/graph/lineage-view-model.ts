@@ -1,0 +1,77 @@
+/**
+ * What the year-layered lineage view draws: the selection, its ancestors and descendants (the most
+ * cited ones when there are too many), and the walked edges among them — by default only those the
+ * transitive reduction keeps. Pure; the view (src/ui/lineage-view.ts) only draws it.
+ */
+import type { EdgeKind } from '../model';
+import type { Lineage } from './lineage';
+import { transitiveReduction } from './lineage-reduction';
+import type { AtlasGraph } from './types';
+
+export type LineageRole = 'selected' | 'ancestor' | 'descendant';
+
+export interface LineageViewNode {
+  id: string;
+  label: string;
+  title: string;
+  year: number;
+  month: number | null;
+  citations: number;
+  role: LineageRole;
+}
+
+export interface LineageViewEdge {
+  id: string;
+  /** The citing paper. */
+  source: string;
+  /** The cited paper. */
+  target: string;
+  kind: EdgeKind;
+}
+
+export interface LineageViewModel {
+  nodes: LineageViewNode[];
+  edges: LineageViewEdge[];
+  /** Edges among the shown papers before the reduction. */
+  allEdges: number;
+  /** Papers of the lineage left out (beyond `maxNodes`). */
+  omitted: number;
+}
+
+export interface LineageViewOptions {
+  /** Every walked edge instead of the transitive reduction (default false). */
+  showAll?: boolean;
+  /** At most this many papers, the selection and then the most cited (default 300). */
+  maxNodes?: number;
+}
+
+export function lineageViewModel(graph: AtlasGraph, l: Lineage, options?: LineageViewOptions): LineageViewModel {
+  const maxNodes = options?.maxNodes ?? 300;
+  if (!Number.isInteger(maxNodes) || maxNodes < 1) throw new Error(`lineageViewModel: maxNodes must be a positive integer, got ${maxNodes}`);
+  const roles = new Map<string, LineageRole>([[l.node, 'selected']]);
+  for (const n of l.descendants.keys()) roles.set(n, 'descendant');
+  for (const n of l.ancestors.keys()) roles.set(n, 'ancestor'); // on a cycle a paper is both: ancestor wins, as on the graph
+  let ids = [...roles.keys()];
+  let omitted = 0;
+  if (ids.length > maxNodes) {
+    const others = ids.filter((n) => n !== l.node);
+    const cited = (n: string) => graph.getNodeAttribute(n, 'citations');
+    others.sort((a, b) => cited(b) - cited(a) || (a < b ? -1 : a > b ? 1 : 0));
+    ids = [l.node, ...others.slice(0, maxNodes - 1)];
+    omitted = roles.size - ids.length;
+  }
+  const shown = new Set(ids);
+  const walked = [...l.ancestorEdges, ...l.descendantEdges].filter(
+    (e) => shown.has(graph.source(e)) && shown.has(graph.target(e)),
+  );
+  const unique = [...new Set(walked)];
+  const kept = options?.showAll ? new Set(unique) : transitiveReduction(graph, unique);
+  const nodes = ids.map((id): LineageViewNode => {
+    const a = graph.getNodeAttributes(id);
+    return { id, label: a.label, title: a.title, year: a.year, month: a.month, citations: a.citations, role: roles.get(id)! };
+  });
+  const edges = unique
+    .filter((e) => kept.has(e))
+    .map((id): LineageViewEdge => ({ id, source: graph.source(id), target: graph.target(id), kind: graph.getEdgeAttribute(id, 'kind') }));
+  return { nodes, edges, allEdges: unique.length, omitted };
+}
