@@ -12,6 +12,7 @@ import type { MountPanel } from './context';
 import { colorByLabel } from './controls';
 import { h } from './dom';
 import { uniqueId } from './panel-dom';
+import { mountSelectionKey } from './legend-selection';
 
 function swatch(color: string): HTMLElement {
   const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
@@ -31,6 +32,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
   const kinds = h('p', { class: 'legend-edges muted small' }, key('builds-on', 'builds on'), key('cites', 'cites'), key('mentions', 'compares / mentions'));
   const region = h('section', { class: 'legend', role: 'region', 'aria-labelledby': 'legend-title' }, heading, subtitle, body, restore, kinds);
   container.append(region);
+  const unmountSelectionKey = mountSelectionKey(region, ctx);
 
   let categories = categoryMap(graph, store.get().colorBy);
   let visible = ctx.visibility(store.get().filters).nodes;
@@ -71,6 +73,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
   });
   return () => {
     unsubscribe();
+    unmountSelectionKey();
     container.replaceChildren();
   };
 };
