@@ -55,7 +55,8 @@ describe('neighbourhood highlighting', () => {
   it('a click selects: the paper outlined, references blue, citations green; Escape clears', async () => {
     const page = await openAtlas(browser(), baseUrl);
     // DreamBooth mentions PTI (a reference) and HyperDreamBooth builds on it (a citation); both stay
-    // clear of the details drawer at this viewport
+    // clear of the details drawer at this viewport. The lineage at depth 1 following every kind is the
+    // one-hop selection (by default it follows cites and builds-on only, two steps: see lineage.test.ts)
     const DREAMBOOTH = '2208.12242';
     const PTI = '2106.05744';
     const HYPER = '2307.06949';
@@ -63,6 +64,10 @@ describe('neighbourhood highlighting', () => {
     await page.mouse.down();
     await page.mouse.up();
     await page.waitForFunction((n) => window.__atlas!.state()!.selected === n, DREAMBOOTH);
+    const lineage = page.getByRole('region', { name: 'Lineage' });
+    await lineage.getByRole('radio', { name: '1' }).check();
+    await lineage.getByRole('checkbox', { name: 'compares' }).check();
+    await lineage.getByRole('checkbox', { name: 'mentions' }).check();
     // move off the node: the selection sticks
     await page.mouse.move(5, 400);
     await page.waitForFunction(() => window.__atlas!.state()!.hovered === null);
