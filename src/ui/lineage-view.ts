@@ -152,18 +152,25 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
     const text = shorten(n.label);
     const w = textWidth(text);
     const r = radius(n);
-    const right = q.x + r + 3 + w <= width - 2;
-    const x0 = right ? q.x + r + 3 : q.x - r - 3 - w;
-    const box = { x0, x1: x0 + w, y0: q.y - 8, y1: q.y + 6 };
-    if (n.role !== 'selected' && boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
-    boxes.push(box);
+    // to the right of the disc, else to its left; skipped when both overlap a label already placed
+    const candidates = [
+      { anchor: 'start', x: q.x + r + 3, x0: q.x + r + 3 },
+      { anchor: 'end', x: q.x - r - 3, x0: q.x - r - 3 - w },
+    ].filter((c) => c.x0 >= 2 && c.x0 + w <= width - 2);
+    const free = candidates.find((c) => {
+      const box = { x0: c.x0, x1: c.x0 + w, y0: q.y - 8, y1: q.y + 6 };
+      return !boxes.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1);
+    });
+    const place = free ?? (n.role === 'selected' ? candidates[0] : undefined);
+    if (!place) continue;
+    boxes.push({ x0: place.x0, x1: place.x0 + w, y0: q.y - 8, y1: q.y + 6 });
     labelLayer
       .append('text')
       .attr('class', n.role === 'selected' ? 'la-lineage-label is-selected' : 'la-lineage-label')
       .attr('data-id', n.id)
-      .attr('x', right ? q.x + r + 3 : q.x - r - 3)
+      .attr('x', place.x)
       .attr('y', q.y + 4)
-      .attr('text-anchor', right ? 'start' : 'end')
+      .attr('text-anchor', place.anchor)
       .text(text);
   }
 
