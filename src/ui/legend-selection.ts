@@ -32,15 +32,19 @@ export function mountSelectionKey(parent: HTMLElement, ctx: AppContext): () => v
     if (s.selected === null) return;
     const t = currentTheme(window);
     const rows: HTMLElement[] = [];
-    if (s.compareWith !== null) {
+    const c = s.compareWith === null ? null : ctx.lineages.compare(s.selected, s.compareWith, s.lineage, s.filters);
+    if (c) {
       title.textContent = 'Comparison';
-      rows.push(
-        row(t.selected, 'Outlined: the two papers compared', ' is-outlined'),
-        row(t.references, 'Blue: ancestors on the way (what they build on)'),
-        row(t.citations, 'Green: descendants on the way (what builds on it)'),
-        row(t.commonAncestor, 'Purple: where the two diverged (lowest common ancestors)'),
-        row(t.fadedNode, 'Dimmed: off the comparison'),
-      );
+      rows.push(row(t.selected, 'Outlined: the two papers compared', ' is-outlined'));
+      if (c.path?.relation === 'descendant') rows.push(row(t.citations, 'Green: the papers between them'));
+      else if (c.path) rows.push(row(t.references, 'Blue: the papers between them'));
+      else if (c.lcas.length > 0) {
+        rows.push(
+          row(t.commonAncestor, 'Purple: where the two diverged (lowest common ancestors)'),
+          row(t.references, 'Blue: the papers on the way up to them'),
+        );
+      }
+      rows.push(row(t.fadedNode, 'Dimmed: off the comparison'));
     } else {
       title.textContent = 'Selection';
       rows.push(
@@ -53,7 +57,7 @@ export function mountSelectionKey(parent: HTMLElement, ctx: AppContext): () => v
   };
   render(ctx.store.get());
   const unsubscribe = ctx.store.subscribe((s, prev) => {
-    if (s.selected !== prev.selected || s.compareWith !== prev.compareWith || s.lineage !== prev.lineage) render(s);
+    if (s.selected !== prev.selected || s.compareWith !== prev.compareWith || s.lineage !== prev.lineage || s.filters !== prev.filters) render(s);
   });
   return () => {
     unsubscribe();
