@@ -44,6 +44,8 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
   const layout = layeredLayout(
     model.nodes.map((n) => ({ id: n.id, year: n.year, month: n.month })),
     model.edges,
+    // a column per ~16 px of width: finer time steps when the view is wide
+    { maxLayers: Math.max(8, Math.min(72, Math.floor(width / 16))) },
   );
   const margin = { top: 14, right: 14, bottom: 24, left: 14 };
   const rows = Math.max(1, layout.maxRows);
