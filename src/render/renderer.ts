@@ -10,7 +10,7 @@ import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
-import { clearSelection, hover, select } from '../state/view';
+import { clickBackground, hover, select } from '../state/view';
 import { visibilityMemo, type VisibilityOf } from '../graph/filters';
 import { lineageMemo, type LineageMemo } from '../graph/lineage-memo';
 import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from './caches';
@@ -143,7 +143,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       store.update((s) => hover(s, null));
     });
     sigma.on('clickNode', ({ node }) => store.update((s) => select(s, node)));
-    sigma.on('clickStage', () => store.update(clearSelection));
+    sigma.on('clickStage', () => store.update(clickBackground));
     sigma.getCamera().on('updated', onCameraUpdated);
     const canvases = sigma.getCanvases();
     const gl = ['edges', 'nodes', 'hoverNodes'].map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);

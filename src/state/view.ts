@@ -59,6 +59,11 @@ export function clearSelection(state: ViewState): ViewState {
   return { ...state, selected: null, hovered: null, compareWith: null, picking: false };
 }
 
+/** A click on the graph's background: cancels "Compare with…" while it waits, else clears the selection. */
+export function clickBackground(state: ViewState): ViewState {
+  return state.picking ? endComparison(state) : clearSelection(state);
+}
+
 /** Escape: ends a comparison (or the picking of one) first, else clears the selection. */
 export function dismiss(state: ViewState): ViewState {
   const ended = endComparison(state);

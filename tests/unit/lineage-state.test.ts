@@ -10,7 +10,7 @@ import {
   toggleLineageKind,
 } from '../../src/state/lineage';
 import type { LineageDepth } from '../../src/state/types';
-import { clearSelection, dismiss, initialViewState, select } from '../../src/state/view';
+import { clearSelection, clickBackground, dismiss, initialViewState, select } from '../../src/state/view';
 
 const s0 = initialViewState({ years: [2016, 2025] } as unknown as GraphMeta);
 
@@ -66,5 +66,10 @@ describe('compare with…', () => {
     expect(clearSelection(picked)).toMatchObject({ selected: null, compareWith: null, picking: false });
     expect(endComparison(selected)).toBe(selected);
     expect(compareWith(selected, 'a').compareWith).toBeNull();
+  });
+
+  it('a background click cancels the picking only, else clears the selection and comparison', () => {
+    expect(clickBackground(startPicking(selected))).toMatchObject({ selected: 'a', picking: false });
+    expect(clickBackground(compareWith(selected, 'b'))).toMatchObject({ selected: null, compareWith: null });
   });
 });
