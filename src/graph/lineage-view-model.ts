@@ -53,18 +53,28 @@ export function lineageViewModel(graph: AtlasGraph, l: Lineage, options?: Lineag
   for (const n of l.ancestors.keys()) roles.set(n, 'ancestor'); // on a cycle a paper is both: ancestor wins, as on the graph
   let ids = [...roles.keys()];
   let omitted = 0;
+  let unique: string[];
   if (ids.length > maxNodes) {
+    const cited = new Map<string, number>();
+    for (const n of ids) cited.set(n, graph.getNodeAttribute(n, 'citations'));
     const others = ids.filter((n) => n !== l.node);
-    const cited = (n: string) => graph.getNodeAttribute(n, 'citations');
-    others.sort((a, b) => cited(b) - cited(a) || (a < b ? -1 : a > b ? 1 : 0));
+    others.sort((a, b) => cited.get(b)! - cited.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
     ids = [l.node, ...others.slice(0, maxNodes - 1)];
     omitted = roles.size - ids.length;
+    // the walked edges among the papers kept: look at their few out-edges rather than at every
+    // walked edge (a whole-graph lineage walks ~10^5)
+    const shown = new Set(ids);
+    const walked = new Set([...l.ancestorEdges, ...l.descendantEdges]);
+    unique = [];
+    for (const n of ids) {
+      graph.forEachOutEdge(n, (e, _a, _s, t) => {
+        if (shown.has(t) && walked.has(e)) unique.push(e);
+      });
+    }
+  } else {
+    // every walked edge joins two papers of the lineage; an edge on a cycle can be walked both ways
+    unique = [...new Set([...l.ancestorEdges, ...l.descendantEdges])];
   }
-  const shown = new Set(ids);
-  const walked = [...l.ancestorEdges, ...l.descendantEdges].filter(
-    (e) => shown.has(graph.source(e)) && shown.has(graph.target(e)),
-  );
-  const unique = [...new Set(walked)];
   const kept = options?.showAll ? new Set(unique) : transitiveReduction(graph, unique);
   const nodes = ids.map((id): LineageViewNode => {
     const a = graph.getNodeAttributes(id);
