@@ -97,8 +97,13 @@ export const mountLineage: MountPanel = (container, ctx) => {
   dialog.append(dialogHead, dialogView);
   document.body.append(dialog);
 
+  // choosing a paper here re-renders the drawer for it (the details scroll back to the top): keep
+  // this region where it was on screen, so one can walk a lineage click after click
   const choose = (id: string) => {
+    const scroller = scrollingAncestor(region);
+    const before = region.getBoundingClientRect().top;
     store.update((s) => select(s, id));
+    if (scroller) scroller.scrollTop += region.getBoundingClientRect().top - before;
     ctx.view.focusNode(id);
   };
 
@@ -247,6 +252,14 @@ export const mountLineage: MountPanel = (container, ctx) => {
     region.remove();
   };
 };
+
+function scrollingAncestor(node: HTMLElement): HTMLElement | null {
+  for (let n = node.parentElement; n; n = n.parentElement) {
+    const overflow = getComputedStyle(n).overflowY;
+    if (overflow === 'auto' || overflow === 'scroll') return n;
+  }
+  return null;
+}
 
 function paperButton(ctx: AppContext, id: string, choose: (id: string) => void, className = ''): HTMLLIElement {
   const li = el('li', { className: `la-neighbour ${className}`.trim() });

@@ -154,9 +154,13 @@ describe('lineage view', () => {
     await hover.waitFor({ state: 'visible' });
     expect(await hover.textContent()).toBe('InstantID · 2024');
     await region(page).screenshot({ path: 'test-results/lineage-view-hover.png' });
+    const top = (await region(page).boundingBox())!.y;
     await node.click();
     await page.waitForFunction((n) => window.__atlas!.state()!.selected === n, INSTANTID);
     await page.getByRole('region', { name: 'Paper details' }).getByRole('heading', { name: /InstantID/ }).waitFor();
+    // the drawer shows the new paper, and the Lineage region stays where it was to go on walking
+    // (within a few pixels: the drawer cannot scroll past its end when the new paper's details are shorter)
+    expect(Math.abs((await region(page).boundingBox())!.y - top)).toBeLessThan(40);
     await page.close();
   });
 
