@@ -30,6 +30,36 @@ const SVG_NS = 'http://www.w3.org/2000/svg';
 const DASH: Record<EdgeKind, string | null> = { 'builds-on': null, cites: null, compares: '2 2', mentions: '5 3' };
 const LABEL_FONT_PX = 12;
 
+const ARROWS: Record<string, [number, number]> = {
+  ArrowLeft: [-1, 0],
+  ArrowRight: [1, 0],
+  ArrowUp: [0, -1],
+  ArrowDown: [0, 1],
+};
+
+/** The paper nearest to `from` in a direction (distance across the direction counts double). */
+export function nearestInDirection(
+  pos: ReadonlyMap<string, { x: number; y: number }>,
+  from: string,
+  [dx, dy]: [number, number],
+): string | null {
+  const a = pos.get(from);
+  if (!a) return null;
+  let best: string | null = null;
+  let bestScore = Infinity;
+  for (const [id, b] of pos) {
+    const along = (b.x - a.x) * dx + (b.y - a.y) * dy;
+    if (id === from || along <= 0.5) continue;
+    const across = Math.abs((b.x - a.x) * dy) + Math.abs((b.y - a.y) * dx);
+    const score = along + 2 * across;
+    if (score < bestScore || (score === bestScore && best !== null && id < best)) {
+      best = id;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
 function textWidth(text: string): number {
   return text.length * LABEL_FONT_PX * 0.6;
 }
@@ -130,7 +160,8 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
     .attr('data-id', (n) => n.id)
     .attr('transform', (n) => `translate(${pos.get(n.id)!.x},${pos.get(n.id)!.y})`)
     .attr('role', 'button')
-    .attr('tabindex', 0)
+    // one tab stop for the whole view (the selection); arrow keys move between papers
+    .attr('tabindex', (n) => (n.role === 'selected' ? 0 : -1))
     .attr('aria-label', (n) => `${n.label} (${n.year}), ${n.role === 'selected' ? 'the selected paper' : n.role}`);
   nodes.append('title').text((n) => `${n.title} (${n.year})`);
   nodes
@@ -201,7 +232,19 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
       if (e.key === 'Enter' || e.key === ' ') {
         e.preventDefault();
         p.onChoose(n.id);
+        return;
       }
+      const dir = ARROWS[e.key];
+      if (!dir) return;
+      e.preventDefault();
+      const next = nearestInDirection(pos, n.id, dir);
+      if (!next) return;
+      const from = e.currentTarget as SVGGElement;
+      const to = from.parentNode?.querySelector<SVGGElement>(`g[data-id="${CSS.escape(next)}"]`);
+      if (!to) return;
+      from.setAttribute('tabindex', '-1');
+      to.setAttribute('tabindex', '0');
+      to.focus();
     });
   return svg.node()!;
 }

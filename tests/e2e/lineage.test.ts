@@ -154,6 +154,17 @@ describe('lineage view', () => {
     await hover.waitFor({ state: 'visible' });
     expect(await hover.textContent()).toBe('InstantID · 2024');
     await region(page).screenshot({ path: 'test-results/lineage-view-hover.png' });
+    // keyboard: one tab stop (the selection), arrows move between papers, the label follows
+    const selectedNode = region(page).locator('g.la-lineage-node.role-selected');
+    expect(await region(page).locator('g.la-lineage-node[tabindex="0"]').count()).toBe(1);
+    await selectedNode.focus();
+    await page.keyboard.press('ArrowLeft');
+    const focusedId = await page.evaluate(() => document.activeElement?.getAttribute('data-id'));
+    expect([TI, DB, ELITE]).toContain(focusedId);
+    expect(await hover.getAttribute('data-id')).toBe(focusedId);
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-id'))).not.toBe(focusedId);
+
     const top = (await region(page).boundingBox())!.y;
     await node.click();
     await page.waitForFunction((n) => window.__atlas!.state()!.selected === n, INSTANTID);
