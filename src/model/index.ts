@@ -5,3 +5,4 @@ export * from './graph-file';
 export * from './errors';
 export * from './dataset';
 export * from './online';
+export * from './datasets';
