@@ -1,13 +1,25 @@
 /**
- * `npm run build:graph`: graph-data/ → public/graph.json (graphology serialisation + metadata).
+ * `npm run build:graph`: graph-data/ → public/graph.json (graphology serialisation + metadata), and
+ * records the graph in datasets.json next to it (see src/data/datasets-list.ts).
  * Thin CLI: reading, hashing and writing here; the pipeline itself is pure (src/graph/build.ts).
- * Exit codes: 0 built, 1 bad data or failed write (previous output untouched), 2 bad options.
+ * Exit codes: 0 built, 1 bad data, a malformed datasets.json or a failed write (previous output
+ * untouched), 2 bad options.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  datasetEntryFromMeta,
+  emptyDatasetsFile,
+  nextDatasetsFile,
+  parseDatasetsFile,
+  stringifyDatasetsFile,
+} from '../src/data/datasets-list';
 import { buildGraph, DEFAULT_SEED } from '../src/graph/build';
 import type { BuildStep, StepRunner } from '../src/graph/build';
 import { graphFileChunks } from '../src/graph/serialize';
-import { DataErrors } from '../src/model/errors';
+import { DATASETS_FILE, DatasetFileNameSchema, type DatasetsFile } from '../src/model/datasets';
+import { DataError, DataErrors } from '../src/model/errors';
 import { hashInputs } from './lib/build-io';
 import { writeChunksAtomic } from './lib/build-io';
 import { readGraphData } from './lib/graph-data-fs';
@@ -16,10 +28,13 @@ const USAGE = `Usage: npm run build:graph -- [options]
 
 Builds the explorer's graph file from a graph-data directory: validates it, merges edges,
 computes citations, PageRank, communities and an initial layout, and writes the file atomically.
+Then records it in ${DATASETS_FILE} in the same directory (name, description, paper and edge
+counts, inputs hash; entries of graph files that no longer exist are dropped). The explorer offers
+a dataset switcher when that list has several entries.
 
 Options:
   --data DIR   graph-data directory to read (default: graph-data)
-  --out FILE   graph file to write (default: public/graph.json)
+  --out FILE   graph file to write (default: public/graph.json); any name but ${DATASETS_FILE}
   --seed N     seed of communities and layout, an integer in [0, 2^32) (default: ${DEFAULT_SEED})
   --help       show this help`;
 
@@ -60,6 +75,14 @@ export function parseCliArgs(argv: string[]): CliArgs | 'help' {
   for (const name of ['data', 'out'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} must not be empty`);
   }
+  if (values.out !== undefined) {
+    const name = DatasetFileNameSchema.safeParse(basename(values.out));
+    if (!name.success) {
+      throw new UsageError(
+        `--out "${values.out}": the graph file's name ${name.error.issues[0]?.message ?? 'is invalid'}`,
+      );
+    }
+  }
   return { data: values.data ?? 'graph-data', out: values.out ?? 'public/graph.json', seed };
 }
 
@@ -81,6 +104,12 @@ function timed<T>(name: string, run: () => T, detail?: (result: T) => string): T
   return result;
 }
 
+/** The datasets list next to `out` as it is now: empty when there is none; a DataError when malformed. */
+function readDatasetsList(path: string): DatasetsFile {
+  if (!existsSync(path)) return emptyDatasetsFile();
+  return parseDatasetsFile(readFileSync(path, 'utf8'), path);
+}
+
 const stepRunner: StepRunner = <T>(step: BuildStep, run: () => T): T => timed(step, run);
 
 function main(argv: string[]): number {
@@ -98,6 +127,25 @@ function main(argv: string[]): number {
   }
   const { data, out, seed } = args;
   const total = performance.now();
+  const datasetsPath = join(dirname(out), DATASETS_FILE);
+  let previous: DatasetsFile;
+  try {
+    // checked before the build, so a bad list costs seconds, not the whole build
+    previous = readDatasetsList(datasetsPath);
+  } catch (e) {
+    if (e instanceof DataError) {
+      log(e.message);
+      log(`fix ${datasetsPath} or delete it (the next build then lists only the graph it builds, and each`);
+      log(`later build into ${dirname(out)}/ adds its own)`);
+    } else {
+      const err = e as NodeJS.ErrnoException;
+      if (!err.code) throw e;
+      log(`failed to read ${datasetsPath}: ${err.message}`);
+    }
+    log(`nothing written; ${out} is unchanged`);
+    return 1;
+  }
+  let written = false;
   try {
     const dataset = timed(
       `read ${data}`,
@@ -112,9 +160,21 @@ function main(argv: string[]): number {
       releaseEdgeRecords: true,
     });
     const bytes = timed(`write ${out}`, () => writeChunksAtomic(out, graphFileChunks(graph, meta)));
+    written = true;
+    const list = nextDatasetsFile(
+      previous,
+      basename(out),
+      datasetEntryFromMeta(meta),
+      readdirSync(dirname(out)),
+    );
+    writeChunksAtomic(datasetsPath, [stringifyDatasetsFile(list)]);
     log(
       `wrote ${out}: ${graph.order} papers, ${graph.size} edges, ${meta.communities.length} communities, ` +
         `${(bytes / 1e6).toFixed(1)} MB in ${seconds(total)}`,
+    );
+    const others = Object.keys(list.datasets).length - 1;
+    log(
+      `recorded it in ${datasetsPath}${others > 0 ? `, which lists ${others} other graph file${others === 1 ? '' : 's'} too` : ''}`,
     );
     return 0;
   } catch (e) {
@@ -130,7 +190,11 @@ function main(argv: string[]): number {
     // file-system errors (EACCES, ENOSPC, EISDIR, …) say enough; anything else is a bug: show the stack
     const err = e as NodeJS.ErrnoException;
     log(`failed: ${err.code ? err.message : (err.stack ?? String(e))}`);
-    log(`nothing written; ${out} is unchanged`);
+    log(
+      written
+        ? `${out} was written but ${datasetsPath} is unchanged`
+        : `nothing written; ${out} is unchanged`,
+    );
     return 1;
   }
 }

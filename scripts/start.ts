@@ -1,6 +1,8 @@
 /**
- * `npm start`: builds public/graph.json when it is missing or older than graph-data/, then serves
- * the explorer with Vite's dev server. Options: --port N (default 5173), --host H (default localhost).
+ * `npm start`: builds public/graph.json when it is missing or older than graph-data/, or when
+ * public/datasets.json is missing, then serves the explorer with Vite's dev server, which serves
+ * public/ (datasets.json and every graph built there included).
+ * Options: --port N (default 5173), --host H (default localhost).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -9,6 +11,8 @@ import { createServer } from 'vite';
 
 const GRAPH_DATA = 'graph-data';
 const GRAPH_FILE = 'public/graph.json';
+/** Written by every build next to the graph; the explorer reads it for the dataset switcher. */
+const DATASETS_FILE = 'public/datasets.json';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -20,7 +24,7 @@ function newestMtime(dir: string): number {
 }
 
 function graphIsStale(): boolean {
-  if (!existsSync(GRAPH_FILE)) return true;
+  if (!existsSync(GRAPH_FILE) || !existsSync(DATASETS_FILE)) return true;
   return statSync(GRAPH_FILE).mtimeMs < newestMtime(GRAPH_DATA);
 }
 
