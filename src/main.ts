@@ -1,8 +1,10 @@
 /**
- * Entry point: loads the graph file (`graph.json`, or the relative path in `?graph=`), mounts the
- * app, or shows what went wrong. Exposes `window.__atlas` for tests and the benchmark.
+ * Entry point: loads the graph file (`graph.json`, or the relative path in `?graph=`) and the
+ * datasets.json next to it (for the dataset switcher; optional), mounts the app, or shows what went
+ * wrong. Exposes `window.__atlas` for tests and the benchmark.
  */
 import './ui/styles.css';
+import { datasetChoices, datasetsUrlFor, fetchDatasetsList } from './graph/datasets';
 import { fetchGraphFile, graphUrlFromQuery } from './graph/load';
 import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
@@ -20,9 +22,14 @@ async function main(root: HTMLElement): Promise<void> {
   try {
     const url = graphUrlFromQuery(window.location.search, window.location.href);
     performance.mark('atlas:fetch-start');
+    const datasetsUrl = datasetsUrlFor(url);
+    const datasets = fetchDatasetsList(datasetsUrl); // never rejects; a missing list is fine
     const loaded = await fetchGraphFile(url);
     performance.mark('atlas:loaded');
-    app = mountApp(root, loaded);
+    const { list, problem } = await datasets;
+    if (problem) console.warn(problem);
+    const choices = datasetChoices(list, datasetsUrl, url, window.location.href, loaded.meta);
+    app = mountApp(root, loaded, { datasets: choices });
     performance.mark('atlas:mounted');
     document.title = `${loaded.meta.dataset.name} · Lineage Atlas`;
     status.status = 'ready';

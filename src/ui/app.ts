@@ -4,6 +4,7 @@
  * (opened from the header's "Clusters" button), and the error screen. Mounts the renderer, the layout
  * and every panel of PANELS into its slot; `mountApp` returns the cleanup of all of it.
  */
+import type { DatasetChoice } from '../graph/datasets';
 import type { LoadedGraph } from '../graph/types';
 import { createLayout, type LayoutController } from '../render/layout';
 import { createRenderer, type RendererHandle } from '../render/renderer';
@@ -14,6 +15,7 @@ import { clearSelection, dismiss, initialViewState, setLayout } from '../state/v
 import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage-memo';
 import type { AppContext } from './context';
+import { createDatasetSwitcher } from './dataset-switcher';
 import { h } from './dom';
 import { PANELS, type PanelSlot } from './panels';
 import { viewFromQuery, type UrlContext } from '../state/url';
@@ -37,7 +39,12 @@ function plural(n: number, one: string, many: string): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
+export interface MountOptions {
+  /** The datasets listed next to the graph file: the header offers a switcher when there are several. */
+  datasets?: readonly DatasetChoice[] | null;
+}
+
+export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountOptions = {}): App {
   const { graph, meta } = loaded;
   const win = root.ownerDocument.defaultView ?? window;
   // the view in the link (?color=…&years=…&sel=…&cam=…), over the default view
@@ -94,6 +101,12 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph): App {
   const analysis = h('aside', { id: 'analysis', class: 'analysis', 'aria-label': 'Clusters and taxonomy', hidden: true }, slots.analysis);
   const shell = h('div', { class: 'app' }, header, h('div', { class: 'body' }, sidebar, stage, analysis, drawer));
   root.replaceChildren(shell);
+
+  if (options.datasets && options.datasets.length > 1) {
+    const switcher = createDatasetSwitcher(options.datasets);
+    headerSlot.prepend(switcher.element);
+    cleanups.push(switcher.cleanup);
+  }
 
   const visibility = visibilityMemo(graph);
   const lineages = lineageMemo(graph, visibility);
