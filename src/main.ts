@@ -43,6 +43,11 @@ async function main(root: HTMLElement): Promise<void> {
     console.error(e);
   }
   window.addEventListener('pagehide', () => app?.cleanup(), { once: true });
+  // A page restored from the back-forward cache (back from another dataset, say) was cleaned up on
+  // pagehide: load it afresh.
+  window.addEventListener('pageshow', (e) => {
+    if (e.persisted) window.location.reload();
+  });
 }
 
 const root = document.getElementById('app');

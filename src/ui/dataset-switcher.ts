@@ -17,16 +17,9 @@ export function createDatasetSwitcher(
   navigate: (href: string) => void = (href) => window.location.assign(href),
 ): DatasetSwitcher {
   const select = h('select', { id: 'dataset-switcher', class: 'dataset-select' });
-  choices.forEach((c, i) =>
-    select.append(h('option', { value: String(i), text: c.label, selected: c.current })),
-  );
-  const currentIndex = String(
-    Math.max(
-      0,
-      choices.findIndex((c) => c.current),
-    ),
-  );
-  select.value = currentIndex;
+  for (const [i, c] of choices.entries()) select.append(h('option', { value: String(i), text: c.label }));
+  const current = choices.findIndex((c) => c.current);
+  select.selectedIndex = current >= 0 ? current : 0;
   const element = h(
     'div',
     { class: 'dataset-switcher' },
@@ -37,17 +30,11 @@ export function createDatasetSwitcher(
     const choice = choices[Number(select.value)];
     if (choice && !choice.current) navigate(choice.href);
   };
-  // a page restored from the back-forward cache shows the dataset it holds, not the one chosen last
-  const onPageShow = () => {
-    select.value = currentIndex;
-  };
   select.addEventListener('change', onChange);
-  window.addEventListener('pageshow', onPageShow);
   return {
     element,
     cleanup() {
       select.removeEventListener('change', onChange);
-      window.removeEventListener('pageshow', onPageShow);
     },
   };
 }
