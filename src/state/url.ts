@@ -9,7 +9,8 @@
  * To put a new state field in the URL, add one entry to `PARAM_CODECS`.
  */
 import { COLOR_BY, EDGE_KINDS, FAMILIES, SIZE_BY, TASKS, dimension, type GraphMeta, type TaxonomyDimension } from '../model';
-import type { Filters, ViewState } from './types';
+import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
+import { LAYOUT_MODES, type Filters, type LineageSettings, type ViewState } from './types';
 import { DEFAULT_LABEL_DENSITY } from './view';
 
 /** The camera as the URL keeps it (sigma's camera state, graph-normalised coordinates). */
@@ -20,8 +21,8 @@ export interface CameraView {
   angle: number;
 }
 
-/** Part of a view state; `filters` may itself be partial. */
-export type ViewPatch = Partial<Omit<ViewState, 'filters'>> & { filters?: Partial<Filters> };
+/** Part of a view state; `filters` and `lineage` may themselves be partial. */
+export type ViewPatch = Partial<Omit<ViewState, 'filters' | 'lineage'>> & { filters?: Partial<Filters>; lineage?: Partial<LineageSettings> };
 
 /** What a codec needs to check values: the graph's metadata and which paper ids exist. */
 export interface UrlContext {
@@ -154,6 +155,42 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
     read: (v, ctx) => (ctx.hasNode(v) ? { selected: v } : 'no paper with this id'),
   },
   {
+    // read after `sel`: a comparison needs a selection (checked in `queryToView`)
+    param: 'vs',
+    write: (s) => (s.selected !== null ? s.compareWith : null),
+    read: (v, ctx) => (ctx.hasNode(v) ? { compareWith: v } : 'no paper with this id'),
+  },
+  {
+    param: 'depth',
+    write: (s) => (s.lineage.depth === DEFAULT_LINEAGE_DEPTH ? null : String(s.lineage.depth)),
+    read(v) {
+      const depth = v === 'all' ? v : INT.test(v) ? Number(v) : null;
+      return isLineageDepth(depth) ? { lineage: { depth } } : 'expected 1, 2, 3 or all';
+    },
+  },
+  {
+    param: 'follow',
+    write(s) {
+      const kinds = s.lineage.kinds;
+      const def = defaultLineage().kinds;
+      return kinds.length === def.length && def.every((k) => kinds.includes(k)) ? null : kinds.join(LIST_SEP);
+    },
+    read(v) {
+      const items = v === '' ? [] : v.split(LIST_SEP).map((x) => x.trim().toLowerCase());
+      const unknown = items.filter((x) => oneOf(EDGE_KINDS, x) === null);
+      if (unknown.length > 0) return `unknown edge ${unknown.length === 1 ? 'kind' : 'kinds'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
+      return { lineage: { kinds: EDGE_KINDS.filter((k) => items.includes(k)) } };
+    },
+  },
+  {
+    param: 'layout',
+    write: (s) => (s.layout === 'force' ? null : s.layout),
+    read: (v) => {
+      const layout = oneOf(LAYOUT_MODES, v);
+      return layout ? { layout } : `expected one of ${LAYOUT_MODES.join(', ')}`;
+    },
+  },
+  {
     param: 'labels',
     write: (s) => (s.labelDensity === DEFAULT_LABEL_DENSITY ? null : num(s.labelDensity, 2)),
     read(v) {
@@ -245,9 +282,14 @@ export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView
       skip(codec.param, value, `${codec.param} "${clip(value)}": ${result}`);
       continue;
     }
-    const { filters, ...rest } = result;
+    const { filters, lineage, ...rest } = result;
     Object.assign(patch, rest);
     if (filters) patch.filters = { ...patch.filters, ...filters };
+    if (lineage) patch.lineage = { ...patch.lineage, ...lineage };
+  }
+  if (patch.compareWith !== undefined && patch.compareWith !== null && (patch.selected == null || patch.selected === patch.compareWith)) {
+    skip('vs', patch.compareWith, `vs "${clip(patch.compareWith)}": a comparison needs another selected paper (sel)`);
+    delete patch.compareWith;
   }
   if (patch.isolated !== undefined && patch.isolated !== null && !hasCategory(ctx, patch.colorBy ?? 'family', patch.isolated)) {
     skip('iso', patch.isolated, `iso "${clip(patch.isolated)}": not a category of the colour-by dimension`);
@@ -264,8 +306,13 @@ export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView
 
 /** `base` with a patch applied (filters merged field by field). */
 export function applyViewPatch(base: ViewState, patch: ViewPatch): ViewState {
-  const { filters, ...rest } = patch;
-  return { ...base, ...rest, filters: filters ? { ...base.filters, ...filters } : base.filters };
+  const { filters, lineage, ...rest } = patch;
+  return {
+    ...base,
+    ...rest,
+    filters: filters ? { ...base.filters, ...filters } : base.filters,
+    lineage: lineage ? { ...base.lineage, ...lineage } : base.lineage,
+  };
 }
 
 /** The view a query stands for: the default view with the query's patch (hover cleared). */

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGraphFile } from '../../src/graph/load';
 import { COLOR_BY, EDGE_KINDS, FAMILIES, SIZE_BY, TASKS } from '../../src/model';
-import type { ViewState } from '../../src/state/types';
+import { LAYOUT_MODES, LINEAGE_DEPTHS, type ViewState } from '../../src/state/types';
 import {
   PARAM_CODECS,
   applyViewPatch,
@@ -40,6 +40,10 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     minDegree: fc.nat(20),
     selected: fc.option(fc.constantFrom(...graph.nodes())),
     labelDensity: fc.integer({ min: 0, max: 20 }).map((n) => n / 20),
+    depth: fc.constantFrom(...LINEAGE_DEPTHS),
+    kinds: fc.subarray([...EDGE_KINDS]),
+    compare: fc.option(fc.constantFrom(...graph.nodes())),
+    layout: fc.constantFrom(...LAYOUT_MODES),
   })
   .map((r) => ({
     ...s0,
@@ -47,6 +51,9 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     sizeBy: r.sizeBy,
     selected: r.selected,
     labelDensity: r.labelDensity,
+    lineage: { depth: r.depth, kinds: r.kinds },
+    compareWith: r.selected !== null && r.compare !== r.selected ? r.compare : null,
+    layout: r.layout,
     isolated: r.colorBy === 'family' ? 'gan' : null,
     filters: { years: r.years, families: r.families, tasks: r.tasks, edgeKinds: r.edgeKinds, showSurveyMentions: r.showSurveyMentions, minDegree: r.minDegree },
   }));
@@ -132,6 +139,30 @@ describe('queryToView', () => {
     expect(read('iso=gan').patch.isolated).toBe('gan');
     expect(read('color=year&iso=2023').patch.isolated).toBe('2023');
     expect(read('color=year&iso=gan').problems).toHaveLength(1);
+  });
+});
+
+describe('lineage, comparison and layout', () => {
+  it('writes and reads the lineage depth, the kinds followed, the compared paper and the timeline', () => {
+    const [a, b] = graph.nodes() as [string, string];
+    const state: ViewState = { ...s0, selected: a, compareWith: b, lineage: { depth: 'all', kinds: ['cites', 'compares'] }, layout: 'timeline' };
+    const q = viewToQuery(state, null, ctx);
+    expect(q).toBe(`sel=${a}&vs=${b}&depth=all&follow=cites,compares&layout=timeline`);
+    const r = read(q);
+    expect(r.problems).toEqual([]);
+    expect(applyViewPatch(s0, r.patch)).toEqual(state);
+  });
+
+  it('keeps the default kinds when only the depth is given, and the default depth when only kinds are', () => {
+    expect(applyViewPatch(s0, read('depth=1').patch).lineage).toEqual({ depth: 1, kinds: s0.lineage.kinds });
+    expect(applyViewPatch(s0, read('follow=mentions').patch).lineage).toEqual({ depth: s0.lineage.depth, kinds: ['mentions'] });
+  });
+
+  it('ignores a bad depth, an unknown kind, a layout it does not know, and a comparison without a selection', () => {
+    const [a] = graph.nodes() as [string];
+    const r = read(`depth=7&follow=cites,likes&layout=spiral&vs=${a}`);
+    expect(r.ignored).toEqual(['depth=7', 'follow=cites,likes', 'layout=spiral', `vs=${a}`]);
+    expect(r.patch).toEqual({});
   });
 });
 
