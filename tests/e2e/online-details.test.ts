@@ -93,7 +93,8 @@ describe('online citations in the explorer', () => {
     const { page } = await open();
     const box = page.getByRole('combobox', { name: 'Search papers' });
     await box.fill('projection latent codes');
-    const option = page.getByRole('option').first();
+    // the search's suggestions (the header's dataset switcher has options too)
+    const option = page.getByRole('listbox').getByRole('option').first();
     await option.waitFor();
     expect(await option.textContent()).toContain('AlphaGAN');
     await page.close();
