@@ -2,22 +2,12 @@
  * File-system side of the online citation cache (graph-data/cache/<source>/<paper id>.json):
  * reading every entry for the build, reading one for the fetcher, writing one atomically.
  */
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { CACHE_DIR, cacheEntryPath, parseCacheEntry, stringifyCacheEntry } from '../../src/data/online-cache';
 import { DataError } from '../../src/model/errors';
 import { emptyOnlineCache, ONLINE_SOURCES } from '../../src/model/online';
+import { writeChunksAtomic } from './atomic-write';
 import type { CacheEntry, OnlineCache, OnlineSource } from '../../src/model/online';
 
 /** Files of the cache the build reads, relative to the data directory, in a fixed order. */
@@ -72,23 +62,7 @@ export function readCacheEntry(dataDir: string, source: OnlineSource, id: string
 
 /** Writes text to a temporary file, flushes it to disk, then renames it over `path`. */
 export function writeTextDurable(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      const buf = Buffer.from(text, 'utf8');
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeChunksAtomic(path, [text]);
 }
 
 /** Writes one entry atomically: a reader (or a killed run) sees the old file or the whole new one. */
