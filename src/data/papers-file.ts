@@ -16,6 +16,7 @@ const PAPER_KEYS = [
   'year',
   'month',
   'venue',
+  'venueYear',
   'arxiv',
   'links',
   'family',

@@ -88,6 +88,7 @@ export function initialNodeAttributes(paper: Paper, facts?: OnlineFacts): NodeAt
     taxonomy: sortKeysDeep(paper.taxonomy),
     title: paper.title,
     venue: paper.venue,
+    venueYear: paper.venueYear,
     x: 0,
     y: 0,
     year: paper.year,

@@ -164,6 +164,7 @@ export function syntheticDataset(taxonomy: Located<Taxonomy>, options: Synthetic
       { length: 1 + randomInt(rng, 5) },
       () => `${pick(rng, GIVEN)} ${pick(rng, FAMILY_NAMES)}`,
     );
+    const venue = pick(rng, ['Arxiv', 'CVPR', 'ICCV', 'NeurIPS', 'SIGGRAPH']);
     const paper: PaperRecord = {
       id,
       title: title.charAt(0).toUpperCase() + title.slice(1),
@@ -171,7 +172,9 @@ export function syntheticDataset(taxonomy: Located<Taxonomy>, options: Synthetic
       authors,
       year,
       month,
-      venue: pick(rng, ['Arxiv', 'CVPR', 'ICCV', 'NeurIPS', 'SIGGRAPH']),
+      venue,
+      // a conference of the next year for preprints of the second half-year
+      venueYear: venue === 'Arxiv' || month <= 6 ? year : Math.min(2100, year + 1),
       arxiv: id,
       links: { pdf: `https://arxiv.org/abs/${id}` },
       family,

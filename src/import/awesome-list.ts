@@ -225,6 +225,7 @@ function mergeEntries(entries: ListedEntry[], diags: Diagnostic[]): PaperRecord[
       year,
       month: e.arxiv ? Number(e.arxiv.slice(2, 4)) : null,
       venue: e.venue,
+      venueYear: e.venueYear,
       arxiv: e.arxiv,
       links: { ...e.links },
       family: e.family,

@@ -8,7 +8,8 @@ import { PaperSchema } from './paper';
 import { TaxonomySchema, TAXONOMY_DIMENSIONS } from './taxonomy';
 
 export const GRAPH_FILE_FORMAT = 'lineage-atlas/graph';
-export const GRAPH_FILE_VERSION = 1;
+/** 2: papers carry `venueYear` beside `year`. */
+export const GRAPH_FILE_VERSION = 2;
 
 /** Dimensions a node can be coloured by: the taxonomy's plus computed ones. */
 export const COLOR_BY = [...TAXONOMY_DIMENSIONS, 'year', 'community'] as const;

@@ -82,10 +82,16 @@ export const PaperRecordSchema = z.strictObject({
   /** The method's short name, e.g. "DreamBooth"; null when the title names none. */
   name: z.string().trim().min(1).nullable(),
   authors: z.array(z.string().trim().min(1)),
+  /**
+   * Date of first appearance: the arXiv id's year and month when the paper has one, else the venue's
+   * year (month null). Used for ordering, the year filter and lineage.
+   */
   year: z.int().min(1900).max(2100),
   month: z.int().min(1).max(12).nullable(),
   /** Venue as printed by the source without the year, e.g. "CVPR", "Arxiv", "NeurIPS". */
   venue: z.string().trim().min(1).nullable(),
+  /** The venue's own year as printed by the source ("CVPR 2023" → 2023), which may differ from `year`. */
+  venueYear: z.int().min(1900).max(2100).nullable(),
   arxiv: z.string().regex(ARXIV_ID).nullable(),
   links: PaperLinksSchema,
   family: z.enum(FAMILIES),

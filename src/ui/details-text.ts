@@ -142,11 +142,26 @@ export function formatProvenances(list: readonly Provenance[]): string {
   return list.map(formatProvenance).join('\n');
 }
 
-/** "CVPR 2023", "2023" when the venue is unknown; "Arxiv" is printed as "arXiv". */
-export function venueYear(a: Pick<NodeAttributes, 'venue' | 'year'>): string {
-  if (!a.venue) return String(a.year);
-  const venue = a.venue.toLowerCase() === 'arxiv' ? 'arXiv' : a.venue;
-  return `${venue} ${a.year}`;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * Where and when a paper appeared, both facts kept: the venue with its own year, then the arXiv
+ * preprint's month and year — "CVPR 2023 · arXiv Aug 2022"; "arXiv Aug 2022" for a preprint only;
+ * "CVPR 2023" without an arXiv id; the bare year when nothing else is known.
+ */
+export function venueYear(
+  a: Pick<NodeAttributes, 'venue' | 'venueYear' | 'year' | 'month' | 'arxiv'>,
+): string {
+  const preprintVenue = a.venue !== null && a.venue.trim().toLowerCase() === 'arxiv';
+  const monthName = a.month !== null ? MONTHS[a.month - 1] : undefined;
+  const arxiv = a.arxiv ? `arXiv ${monthName ? `${monthName} ` : ''}${a.year}` : null;
+  if (a.venue && !preprintVenue) {
+    const venue = a.venueYear !== null ? `${a.venue} ${a.venueYear}` : a.venue;
+    if (arxiv) return `${venue} · ${arxiv}`;
+    return a.venueYear !== null ? venue : `${venue} ${a.year}`;
+  }
+  if (arxiv) return arxiv;
+  return preprintVenue ? `arXiv ${a.venueYear ?? a.year}` : String(a.venueYear ?? a.year);
 }
 
 /** A URL when it parses as http(s), else null: data never gets a javascript: or other scheme link. */

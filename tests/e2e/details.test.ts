@@ -14,7 +14,10 @@ describe('paper details', () => {
       'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation',
     );
     const text = (await details.textContent()) ?? '';
-    expect(text).toContain('DreamBooth · CVPR 2022');
+    // published at CVPR 2023, first on arXiv in August 2022: both facts, each with its own date
+    const venue = details.locator('.la-details-venue');
+    expect(await venue.textContent()).toBe('CVPR 2023 · arXiv Aug 2022');
+    expect(text).toContain('DreamBooth · CVPR 2023 · arXiv Aug 2022');
     expect(text).toContain('A. Author, B. Author');
     expect(text).toContain('Inversion space');
     expect(text).toContain('confirmed by the survey');
@@ -34,6 +37,15 @@ describe('paper details', () => {
     await page.evaluate(() => window.__atlas!.select('2312.04461'));
     await details.getByRole('heading', { name: /PhotoMaker/ }).waitFor();
     const photo = (await details.textContent()) ?? '';
+    expect(await venue.textContent()).toBe('CVPR 2024 · arXiv Dec 2023');
+    // a preprint only: the arXiv month and year
+    await page.evaluate(() => window.__atlas!.select('2401.07519'));
+    await details.getByRole('heading', { name: /InstantID/ }).waitFor();
+    expect(await venue.textContent()).toBe('arXiv Jan 2024');
+    // no arXiv id and no venue: the year alone
+    await page.evaluate(() => window.__atlas!.select('unlabelled-method'));
+    await details.getByRole('heading', { name: /Nobody Has Labelled/ }).waitFor();
+    expect(await venue.textContent()).toBe('2024');
     expect(photo).toContain('inferred');
     expect(photo).toContain('medium confidence');
     expect(photo).not.toContain('confirmed by the survey');

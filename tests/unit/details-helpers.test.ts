@@ -259,10 +259,21 @@ describe('provenance, venue and links', () => {
     ).toBe('full text + README o/r § Usage + survey README x/awesome');
   });
 
-  it('prints venue and year', () => {
-    expect(venueYear({ venue: 'CVPR', year: 2023 })).toBe('CVPR 2023');
-    expect(venueYear({ venue: 'Arxiv', year: 2024 })).toBe('arXiv 2024');
-    expect(venueYear({ venue: null, year: 2021 })).toBe('2021');
+  it('prints the venue with its own year and the arXiv month and year, both kept', () => {
+    const db = { venue: 'CVPR', venueYear: 2023, year: 2022, month: 8, arxiv: '2208.12242' };
+    expect(venueYear(db)).toBe('CVPR 2023 · arXiv Aug 2022');
+    expect(venueYear({ ...db, venue: 'Arxiv', venueYear: 2022 })).toBe('arXiv Aug 2022');
+    expect(venueYear({ ...db, venue: null, venueYear: null })).toBe('arXiv Aug 2022');
+    expect(venueYear({ ...db, arxiv: null, month: null, year: 2023 })).toBe('CVPR 2023');
+    expect(venueYear({ ...db, venueYear: null })).toBe('CVPR · arXiv Aug 2022');
+    expect(venueYear({ ...db, month: 12, year: 2019, arxiv: '1912.00001' })).toBe('CVPR 2023 · arXiv Dec 2019');
+    expect(venueYear({ ...db, month: null })).toBe('CVPR 2023 · arXiv 2022');
+    // a venue without a printed year and no arXiv id: the record's year
+    expect(venueYear({ venue: 'TOG', venueYear: null, year: 2021, month: null, arxiv: null })).toBe('TOG 2021');
+    expect(venueYear({ venue: 'Arxiv', venueYear: 2024, year: 2024, month: null, arxiv: null })).toBe(
+      'arXiv 2024',
+    );
+    expect(venueYear({ venue: null, venueYear: null, year: 2021, month: null, arxiv: null })).toBe('2021');
   });
 
   it('lists arXiv first, then http(s) links only, without duplicates', () => {

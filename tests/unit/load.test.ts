@@ -21,8 +21,8 @@ describe('parseGraphFile', () => {
   });
 
   it('rejects another format version and says how to fix it', () => {
-    const json = { ...small(), version: 2 };
-    expect(() => parseGraphFile(json, 'g.json')).toThrow(/unsupported format version 2.*npm run build:graph/);
+    const json = { ...small(), version: 1 };
+    expect(() => parseGraphFile(json, 'g.json')).toThrow(/unsupported format version 1.*npm run build:graph/);
   });
 
   it('rejects non-objects', () => {

@@ -105,7 +105,7 @@ describe('build-graph CLI', () => {
     const r = cli('--data', dir, '--out', out);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
-      new RegExp(`${dir}/papers\\.yaml:53: paper 2203\\.00004: field "id": duplicate`),
+      new RegExp(`${dir}/papers\\.yaml:57: paper 2203\\.00004: field "id": duplicate`),
     );
     expect(r.stderr).toContain(`nothing written; ${out} is unchanged`);
     expect(readFileSync(out)).toEqual(before);

@@ -223,7 +223,7 @@ describe('buildGraph on the small fixture', () => {
   it('serialises a file every loader schema accepts', () => {
     const file = JSON.parse(serializeGraphFile(graph, meta)) as GraphFile;
     expect(file.format).toBe('lineage-atlas/graph');
-    expect(file.version).toBe(1);
+    expect(file.version).toBe(2);
     expect(file.graph.options).toEqual({ type: 'directed', multi: false, allowSelfLoops: false });
     expect(file.graph.nodes.map((n) => n.key)).toEqual([A, B, C, D, E, F]);
     for (const n of file.graph.nodes) NodeAttributesSchema.parse(n.attributes);

@@ -84,8 +84,8 @@ describe('validateDataset', () => {
     space.categories.push(clone(space.categories[1]!));
     expect(messages(ds)).toEqual([
       `${TAXONOMY}:1: dimension space: field "categories[3].id": duplicate category id "dm.textual"`,
-      `${PAPERS}:41: paper 2203.00004: field "tasks[0]": unknown task "style" (not a category of the taxonomy)`,
-      `${PAPERS}:53: paper 2204.00005: field "family": unknown family "ar" (not a category of the taxonomy)`,
+      `${PAPERS}:44: paper 2203.00004: field "tasks[0]": unknown task "style" (not a category of the taxonomy)`,
+      `${PAPERS}:57: paper 2204.00005: field "family": unknown family "ar" (not a category of the taxonomy)`,
     ]);
   });
 

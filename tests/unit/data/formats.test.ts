@@ -39,8 +39,8 @@ describe('readGraphData', () => {
     expect(ds.info.name).toBe('Mini dataset');
     expect(ds.papers.map((p) => [p.value.id, p.line])).toEqual([
       ['2208.01618', 2],
-      ['2208.12242', 17],
-      ['jedi-joint-image-diffusion', 28],
+      ['2208.12242', 18],
+      ['jedi-joint-image-diffusion', 30],
     ]);
     expect(ds.papers[0]?.file).toBe(join(MINI, 'papers.yaml'));
     expect(ds.labels[0]?.value.name).toBe('DreamBooth');
@@ -107,17 +107,17 @@ describe('papers.yaml', () => {
       .replace('  venue: ICLR', '  venue: ICLR\n  colour: red');
     const msgs = errorsOf(() => parsePapersFile(bad, 'gd/papers.yaml'));
     expect(msgs).toContain('gd/papers.yaml:11: paper 2208.01618: unknown field(s) "colour"');
-    expect(msgs.some((m) => /^gd\/papers\.yaml:27: paper 2208\.12242: field "family": /.test(m))).toBe(true);
+    expect(msgs.some((m) => /^gd\/papers\.yaml:29: paper 2208\.12242: field "family": /.test(m))).toBe(true);
     expect(
-      msgs.some((m) => /^gd\/papers\.yaml:33: paper jedi-joint-image-diffusion: field "year": /.test(m)),
+      msgs.some((m) => /^gd\/papers\.yaml:35: paper jedi-joint-image-diffusion: field "year": /.test(m)),
     ).toBe(true);
   });
 
   it('reports duplicate ids, YAML syntax errors and a non-list file with their line', () => {
     const text = read('papers.yaml');
-    const dup = text + text.split('\n').slice(1, 16).join('\n') + '\n';
+    const dup = text + text.split('\n').slice(1, 17).join('\n') + '\n';
     expect(errorsOf(() => parsePapersFile(dup, 'p.yaml'))).toEqual([
-      'p.yaml:39: paper 2208.01618: field "id": duplicate id (first defined on line 2)',
+      'p.yaml:42: paper 2208.01618: field "id": duplicate id (first defined on line 2)',
     ]);
     expect(errorsOf(() => parsePapersFile('- id: "1\n  x: [\n', 'p.yaml'))[0]).toMatch(
       /^p\.yaml:\d+: invalid YAML/,

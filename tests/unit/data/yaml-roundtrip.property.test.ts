@@ -46,6 +46,7 @@ const paper: fc.Arbitrary<PaperRecord> = fc.record({
   year: fc.integer({ min: 1900, max: 2100 }),
   month: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
   venue: fc.option(text, { nil: null }),
+  venueYear: fc.option(fc.integer({ min: 1900, max: 2100 }), { nil: null }),
   arxiv: fc.option(fc.stringMatching(/^\d{4}\.\d{5}$/), { nil: null }),
   links: fc.record({ pdf: fc.webUrl(), code: fc.webUrl(), demo: fc.webUrl() }, { requiredKeys: [] }),
   family: fc.constantFrom(...FAMILIES),

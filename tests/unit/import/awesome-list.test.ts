@@ -43,6 +43,7 @@ describe('parseAwesomeList on a hand-written list', () => {
       year: 2022,
       month: 8,
       venue: 'CVPR',
+      venueYear: 2023,
       arxiv: '2208.12242',
       links: {
         pdf: 'https://arxiv.org/abs/2208.12242v2',
@@ -75,7 +76,13 @@ describe('parseAwesomeList on a hand-written list', () => {
     const jedi = result.papers.find((p) => p.arxiv === null);
     expect(jedi?.id).toBe('jedi-joint-image-diffusion-models-for-finetuning-free');
     expect(jedi?.id).toBe(slugId(jedi?.title ?? ''));
-    expect([jedi?.year, jedi?.month, jedi?.venue, jedi?.name]).toEqual([2024, null, 'CVPR', 'JeDi']);
+    expect([jedi?.year, jedi?.month, jedi?.venue, jedi?.venueYear, jedi?.name]).toEqual([
+      2024,
+      null,
+      'CVPR',
+      2024,
+      'JeDi',
+    ]);
   });
 
   it('reports malformed entries, unknown sections and ignored links with their lines', () => {
@@ -155,12 +162,27 @@ describe.skipIf(!hasShared('awesome-personalized-image-generation.md'))('the bun
 
   it('gets real facts right', () => {
     const db = result.papers.find((p) => p.title.startsWith('Dreambooth: Fine tuning'));
-    expect([db?.id, db?.year, db?.month, db?.venue, db?.tasks]).toEqual([
+    // first appeared on arXiv in August 2022, published at CVPR 2023: both facts kept
+    expect([db?.id, db?.year, db?.month, db?.venue, db?.venueYear, db?.tasks]).toEqual([
       '2208.12242',
       2022,
       8,
       'CVPR',
+      2023,
       ['subject'],
+    ]);
+    const facts = (id: string): unknown[] => {
+      const p = result.papers.find((x) => x.id === id);
+      return [p?.year, p?.month, p?.venue, p?.venueYear];
+    };
+    expect(facts('2208.01618')).toEqual([2022, 8, 'ICLR', 2023]); // Textual Inversion
+    expect(facts('2312.04461')).toEqual([2023, 12, 'CVPR', 2024]); // PhotoMaker
+    expect(facts('1911.11544')).toEqual([2019, 11, 'CVPR', 2020]); // Image2StyleGAN++
+    expect(facts('2101.05278')).toEqual([2021, 1, 'TPAMI', 2022]); // GAN Inversion: A Survey
+    expect(facts('2401.07519')).toEqual([2024, 1, 'Arxiv', 2024]); // InstantID, a preprint
+    // every paper keeps its venue's year except the one whose list entry prints none
+    expect(result.papers.filter((p) => p.venueYear === null).map((p) => p.venue)).toEqual([
+      'Information Fusion',
     ]);
     const ip = result.papers.find((p) => p.id === '2308.06721');
     expect(ip?.name).toBe('Ip-adapter');

@@ -15,6 +15,7 @@ const survey: PaperRecord = {
   year: 2021,
   month: 1,
   venue: 'TPAMI',
+  venueYear: 2021,
   arxiv: '2101.05278',
   links: {},
   family: 'survey',

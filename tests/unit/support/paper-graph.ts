@@ -16,6 +16,7 @@ export function node(p: PaperInput): NodeAttributes {
     year: 2023,
     month: null,
     venue: null,
+    venueYear: null,
     arxiv: null,
     links: {},
     family: 'diffusion',
