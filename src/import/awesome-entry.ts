@@ -1,73 +1,72 @@
 /**
- * One entry of an awesome list in the bundled list's convention:
+ * One entry of an awesome list, read from the inline Markdown a CommonMark parser gives. The
+ * bundled list's convention:
  *
  *   **Title**<br>
  *   *Author One, Author Two*<br>            (or BibTeX style: *Two, Author and One, Author.*)
  *   Venue Year. / [PDF](url) / [Project](url) / [Code](url)
  *
- * Pure: lines in, facts and diagnostics out.
+ * and its common variants: `\` line breaks, an italic venue (`*CVPR 2023*`), links on lines of their
+ * own, a date line (`25-Aug-22`), everything on one line of a list item. Pure: lines in, facts and
+ * diagnostics out.
  */
 import type { PaperLinks } from '../model/paper';
 import { PaperLinksSchema } from '../model/paper';
 import type { Diagnostic } from './diagnostics';
-
-export interface EntryLine {
-  text: string;
-  line: number;
-}
+import type { InlineLine, RawLink, ResolveReference } from './markdown-inline';
+import {
+  inlineText,
+  linksIn,
+  textBeforeFirstLink,
+  textOutsideLinks,
+  tidyText,
+  trimLine,
+} from './markdown-inline';
 
 export interface EntryFacts {
   line: number;
   title: string;
   authors: string[];
-  /** Venue text without the year, e.g. "CVPR (Highlight)"; null when the line gives none. */
+  /** Venue text without the year, e.g. "CVPR (Highlight)"; null when the entry gives none. */
   venue: string | null;
-  /** Year printed on the venue line, if any. */
+  /** Year printed with the venue, if any. */
   venueYear: number | null;
+  /** Year of a date printed apart from the venue ("25-Aug-22"), for entries without arXiv id or venue year. */
+  dateYear: number | null;
   arxiv: string | null;
   links: PaperLinks;
 }
 
+/** An entry before reading: its title (from bold text, a link or leading text) and the lines after it. */
+export interface EntryBlock {
+  line: number;
+  title: string;
+  /** Links inside the title itself (`**[Title](https://arxiv.org/abs/…)**`). */
+  titleLinks: RawLink[];
+  lines: InlineLine[];
+  /** Whether the style has an authors line, so a missing one is worth a warning. */
+  expectAuthors: boolean;
+}
+
 type LinkKind = keyof PaperLinks;
 
-const BOLD_LINE = /^\s*(?:[-+*]\s+)?\*\*(.+?)\*\*\s*(?:<br\s*\/?>|\\)?\s*$/i;
-const ITALIC_LINE = /^\s*(?:\*([^*].*?)\*|_([^_].*?)_)\s*(?:<br\s*\/?>|\\)?\s*$/i;
 export const ARXIV_URL =
   /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
-
-/** True when the line opens an entry (a bold title line). */
-export function isTitleLine(text: string): boolean {
-  return /^\s*(?:[-+*]\s+)?\*\*/.test(text) || /\*\*.*\*\*\s*<br\s*\/?>\s*$/i.test(text);
-}
-
-const GREEK: Readonly<Record<string, string>> = {
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  lambda: 'λ',
-  mu: 'μ',
-  pi: 'π',
-  sigma: 'σ',
-  tau: 'τ',
-  phi: 'φ',
-  omega: 'ω',
-};
-
-/** Strip simple inline Markdown/HTML from a title or name; "$\\lambda$" becomes "λ". */
-function plain(s: string): string {
-  return s
-    .replace(/\$\\([a-zA-Z]+)\$/g, (m, name: string) => GREEK[name] ?? m)
-    .replace(/<[^>]+>/g, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+const OPENREVIEW_URL = /^https?:\/\/(?:www\.)?openreview\.net\/(?:forum|pdf)\?id=/i;
+const YEAR = /\b(19\d{2}|20\d{2})\b/;
+/** A line holding only a date: "2 Jul 2023", "25-Aug-22", "Nov, 2023", "2022 08-02", "2023-06". */
+const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
+const DATE_LINE = new RegExp(
+  `^(?:\\d{1,2}[\\s-]${MONTH}[\\s-](\\d{4}|\\d{2})|${MONTH},?\\s+(?:\\d{1,2},?\\s+)?(\\d{4})|(\\d{4})(?:\\s*[-/.]?\\s*\\d{1,2}){1,2})$`,
+  'i',
+);
+/** Bold lines that address the reader rather than name a paper. */
+const NOT_A_TITLE =
+  /^(?:⭐|if you\b|please\b|(?:star|cite|follow) (?:us|this|our|the)\b|citation:?$|note:|news:?$|updates?:?$|contributions? (?:are )?welcome)/i;
 
 /** Split an author line: "A, B and C" or BibTeX style "Last, First and Last, First." */
 export function splitAuthors(raw: string): string[] {
-  const full = plain(raw);
+  const full = tidyText(raw);
   const text = full.replace(/\.$/, '').trim();
   if (text === '') return [];
   const parts = text.split(/\s+and\s+/);
@@ -86,142 +85,185 @@ export function splitAuthors(raw: string): string[] {
     .filter((n) => n !== '' && !/^(others|et al\.?)$/i.test(n));
 }
 
-/** Classify a link by its text, else by its address. */
+/** Classify a link by its text, else by its address (arXiv and OpenReview: the paper; GitHub: code). */
 export function linkKind(text: string, url: string): LinkKind | undefined {
   const t = text.toLowerCase();
   if (/\b(pdf|paper|arxiv)\b/.test(t)) return 'pdf';
+  // an arXiv or OpenReview address is the paper, whatever the link says ("[Website](arxiv.org/abs/…)")
+  if ((ARXIV_URL.test(url) || OPENREVIEW_URL.test(url)) && !/\b(code|github)\b/.test(t)) return 'pdf';
   if (/\b(project|page|website|homepage|home)\b/.test(t)) return 'project';
   if (/\b(code|github|repo|repository)\b/.test(t)) return 'code';
   if (/\b(demo|space|playground|try)\b/.test(t)) return 'demo';
   if (/\b(dataset|data|benchmark)\b/.test(t)) return 'dataset';
-  if (t.trim() === '' || /^https?:/.test(t.trim())) {
-    if (ARXIV_URL.test(url)) return 'pdf';
+  // a venue written as the link's text: "[CVPR 2023](https://arxiv.org/abs/…)"
+  if (YEAR.test(t) && (ARXIV_URL.test(url) || OPENREVIEW_URL.test(url) || /\.pdf(?:[?#].*)?$/i.test(url)))
+    return 'pdf';
+  if (t.trim() === '' || /^https?:/.test(t.trim()) || /\bstars?\b/.test(t)) {
+    if (ARXIV_URL.test(url) || OPENREVIEW_URL.test(url)) return 'pdf';
     if (/^https?:\/\/(www\.)?github\.com\//i.test(url)) return 'code';
   }
   return undefined;
 }
 
-interface RawLink {
-  text: string;
-  url: string;
-}
-
-/**
- * Find Markdown links in a line, tolerating decoration: [PDF](u), [[PDF](u)], [[PDF]](u),
- * and a link whose address wraps another link ([Code]([a](b)) → b, with a warning).
- */
-export function findLinks(text: string, line: number, diags: Diagnostic[]): RawLink[] {
-  const out: RawLink[] = [];
-  const re = /\[+([^[\]]*)\]+\(/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    let depth = 1;
-    let i = re.lastIndex;
-    for (; i < text.length && depth > 0; i++) {
-      if (text[i] === '(') depth++;
-      else if (text[i] === ')') depth--;
-    }
-    if (depth > 0) {
-      diags.push({
-        level: 'warning',
-        line,
-        message: `link "${m[1] ?? ''}" has no closing parenthesis; ignored`,
-      });
-      break;
-    }
-    let url = text.slice(re.lastIndex, i - 1).trim();
-    re.lastIndex = i;
-    const nested = /\]\((\S+?)\)$/.exec(url);
-    if (nested?.[1]) {
-      diags.push({
-        level: 'warning',
-        line,
-        message: `link "${m[1] ?? ''}" wraps another link; using ${nested[1]}`,
-      });
-      url = nested[1];
-    }
-    out.push({ text: (m[1] ?? '').trim(), url: url.replace(/^<|>$/g, '') });
-  }
-  return out;
-}
-
-/** Parse one entry block (its non-blank lines, the title line first). */
-export function parseEntry(block: readonly EntryLine[], diags: Diagnostic[]): EntryFacts | undefined {
-  const head = block[0];
-  if (!head) return undefined;
-  const titleMatch = BOLD_LINE.exec(head.text);
-  const title = titleMatch?.[1] ? plain(titleMatch[1]) : '';
-  if (!titleMatch || title === '') {
-    diags.push({
-      level: 'error',
-      line: head.line,
-      message: `entry title is not a bold line "**Title**": "${clip(head.text)}"`,
-    });
-    return undefined;
-  }
-  let authors: string[] = [];
-  let venueLine: EntryLine | undefined;
-  const rest = block.slice(1);
-  for (const l of rest) {
-    const it = ITALIC_LINE.exec(l.text);
-    if (it && authors.length === 0 && !venueLine) authors = splitAuthors(it[1] ?? it[2] ?? '');
-    else if (!venueLine && (/\[[^\]]*\]\(/.test(l.text) || /\b(19|20)\d{2}\b/.test(l.text))) venueLine = l;
-    else
-      diags.push({
-        level: 'warning',
-        line: l.line,
-        message: `unexpected line in entry "${clip(title)}": "${clip(l.text)}"`,
-      });
-  }
-  if (authors.length === 0) {
-    diags.push({
-      level: 'warning',
-      line: head.line,
-      message: `entry "${clip(title)}" has no italic authors line`,
-    });
-  }
-  if (!venueLine) {
-    diags.push({
-      level: 'error',
-      line: head.line,
-      message: `entry "${clip(title)}" has no venue-and-year line with links`,
-    });
-    return undefined;
-  }
-  const { venue, venueYear } = parseVenue(venueLine.text);
-  const { links, arxiv } = collectLinks(venueLine, title, diags);
-  return { line: head.line, title, authors, venue, venueYear, arxiv, links };
+/** True when a link points at a paper (arXiv, OpenReview) or is labelled as one. */
+export function isPaperLink(l: RawLink): boolean {
+  return ARXIV_URL.test(l.url) || OPENREVIEW_URL.test(l.url) || linkKind(l.text, l.url) === 'pdf';
 }
 
 /** "CVPR 2025 (Highlight).  / [PDF](...)" → venue "CVPR (Highlight)", year 2025. */
 export function parseVenue(text: string): { venue: string | null; venueYear: number | null } {
   const firstLink = text.search(/\[+[^\]]*\]+\(/);
-  const head = (firstLink >= 0 ? text.slice(0, firstLink) : text).replace(/[\s/|.,;:-]+$/, '').trim();
+  const head = (firstLink >= 0 ? text.slice(0, firstLink) : text).replace(/[\s/|.,;:[-]+$/, '').trim();
   const years = [...head.matchAll(/\b(19\d{2}|20\d{2})\b/g)];
   const last = years[years.length - 1];
   const venueYear = last ? Number(last[1]) : null;
   const venue = (last ? head.slice(0, last.index) + head.slice((last.index ?? 0) + 4) : head)
     .replace(/\s+/g, ' ')
-    .replace(/^[\s.,;:/-]+|[\s.,;:/-]+$/g, '')
+    .replace(/^[\s.,;:/[\]|-]+|[\s.,;:/[\]|-]+$/g, '')
     .trim();
-  return { venue: venue === '' ? null : plain(venue), venueYear };
+  return { venue: venue === '' ? null : tidyText(venue), venueYear };
 }
 
-function collectLinks(
-  at: EntryLine,
+/** The year of a date-only line ("25-Aug-22" → 2022), else null. */
+export function dateLineYear(text: string): number | null {
+  const m = DATE_LINE.exec(text.replace(/\s+/g, ' ').trim());
+  if (!m) return null;
+  const y = m[1] ?? m[2] ?? m[3] ?? '';
+  const n = Number(y);
+  return y.length === 2 ? 2000 + n : n >= 1900 && n <= 2100 ? n : null;
+}
+
+type LineKind = 'empty' | 'italic' | 'date' | 'content';
+
+function classify(line: InlineLine): { kind: LineKind; text: string; italic: string } {
+  const nodes = trimLine(line.nodes);
+  const text = inlineText(nodes);
+  if (nodes.length === 0 || text === '') return { kind: 'empty', text, italic: '' };
+  if (nodes.length === 1 && nodes[0]?.type === 'emphasis')
+    return { kind: 'italic', text, italic: inlineText(nodes[0].children) };
+  if (dateLineYear(text) !== null && !nodes.some((n) => n.type === 'link'))
+    return { kind: 'date', text, italic: '' };
+  return { kind: 'content', text, italic: '' };
+}
+
+/** An italic line that names a venue rather than authors: short and holding a year ("*ICLR 2023*"). */
+function isItalicVenue(text: string): boolean {
+  return YEAR.test(text) && text.split(/\s+/).length <= 8 && !/,.*,/.test(text);
+}
+
+export type EntryResult =
+  | { kind: 'entry'; facts: EntryFacts }
+  /** Not a paper (a bold note, a "please cite" line): skipped with a warning. */
+  | { kind: 'skipped' }
+  /** A paper that cannot be imported: reported as an error. */
+  | { kind: 'failed' };
+
+/** Read one entry. Diagnostics name the entry's lines. */
+export function parseEntry(block: EntryBlock, resolve: ResolveReference, diags: Diagnostic[]): EntryResult {
+  const { title } = block;
+  if (NOT_A_TITLE.test(title)) {
+    diags.push({
+      level: 'warning',
+      line: block.line,
+      message: `"${clip(title)}" skipped: a note to readers, not a paper`,
+    });
+    return { kind: 'skipped' };
+  }
+  let authors: string[] = [];
+  let venueText: string | null = null;
+  let dateYear: number | null = null;
+  const links: { link: RawLink; line: number }[] = block.titleLinks.map((link) => ({
+    link,
+    line: block.line,
+  }));
+  for (const l of block.lines) {
+    const c = classify(l);
+    const found = linksIn(l.nodes, resolve);
+    for (const link of found) links.push({ link, line: l.line });
+    if (c.kind === 'empty') continue;
+    if (c.kind === 'date') {
+      dateYear ??= dateLineYear(c.text);
+      continue;
+    }
+    if (c.kind === 'italic' && venueText === null && isItalicVenue(c.italic)) venueText = c.italic;
+    else if (c.kind === 'italic' && authors.length === 0 && venueText === null)
+      authors = splitAuthors(c.italic);
+    else if (venueText === null && (found.length > 0 || YEAR.test(c.text))) {
+      venueText = textBeforeFirstLink(trimLine(l.nodes));
+      // "[[NeurIPS 2024 Spotlight](https://arxiv.org/abs/…)]": the venue is the paper link's text
+      const first = found[0];
+      const outside = textOutsideLinks(trimLine(l.nodes));
+      if (venueText.replace(/[\s[(/|]+/g, '') === '' && first && YEAR.test(first.text) && isPaperLink(first))
+        venueText = first.text;
+      // "[[paper](…)] ICLR 2024": the venue after the links
+      else if (venueText.replace(/[\s[(/|]+/g, '') === '' && YEAR.test(outside)) venueText = outside;
+    } else if (found.length === 0)
+      diags.push({
+        level: 'warning',
+        line: l.line,
+        message: `unexpected line in entry "${clip(title)}": "${clip(c.text)}"`,
+      });
+  }
+  const { venue, venueYear } = venueText !== null ? parseVenue(venueText) : { venue: null, venueYear: null };
+  const { links: paperLinks, arxiv } = collectLinks(links, title, diags);
+  if (venueText === null && arxiv === null) {
+    if (authors.length > 0) {
+      diags.push({
+        level: 'error',
+        line: block.line,
+        message: `entry "${clip(title)}" has no venue-and-year line with links`,
+      });
+      return { kind: 'failed' };
+    }
+    if (links.length === 0 || dateYear === null) {
+      diags.push({
+        level: 'warning',
+        line: block.line,
+        message: `"${clip(title)}" skipped: not a paper entry (no authors, no arXiv link, no venue or year)`,
+      });
+      return { kind: 'skipped' };
+    }
+  }
+  return {
+    kind: 'entry',
+    facts: { line: block.line, title, authors, venue, venueYear, dateYear, arxiv, links: paperLinks },
+  };
+}
+
+/** A link's address, unwrapping `[a](b)` written inside a link's parentheses (→ b, with a warning). */
+function unwrap(link: RawLink, line: number, diags: Diagnostic[]): string {
+  const url = link.url.replace(/^<|>$/g, '');
+  const nested = /\]\((\S+?)\)$/.exec(url);
+  if (!nested?.[1]) return url;
+  diags.push({
+    level: 'warning',
+    line,
+    message: `link "${link.text}" wraps another link; using ${nested[1]}`,
+  });
+  return nested[1];
+}
+
+/** Sort links into the paper's PDF/project/code/demo/dataset slots and find its arXiv id. */
+export function collectLinks(
+  found: readonly { link: RawLink; line: number }[],
   title: string,
   diags: Diagnostic[],
 ): { links: PaperLinks; arxiv: string | null } {
   const links: PaperLinks = {};
   const arxivIds: string[] = [];
-  for (const { text, url } of findLinks(at.text, at.line, diags)) {
+  let lastLine = found[0]?.line;
+  for (const { link, line } of found) {
+    lastLine = line;
+    const url = unwrap(link, line, diags);
+    const text = link.text;
     const id = ARXIV_URL.exec(url)?.[1];
     if (id && !arxivIds.includes(id)) arxivIds.push(id);
+    if (url.startsWith('#')) continue;
     const kind = linkKind(text, url);
     if (!kind) {
       diags.push({
         level: 'warning',
-        line: at.line,
+        line,
         message: `link "${text}" (${url}) is not a PDF/Project/Code/Demo/Dataset link; ignored`,
       });
       continue;
@@ -229,7 +271,7 @@ function collectLinks(
     if (!PaperLinksSchema.shape[kind].safeParse(url).success) {
       diags.push({
         level: 'warning',
-        line: at.line,
+        line,
         message: `${kind} link of "${clip(title)}" is not an http(s) address: "${clip(url)}"; ignored`,
       });
       continue;
@@ -238,7 +280,7 @@ function collectLinks(
     else if (links[kind] !== url) {
       diags.push({
         level: 'warning',
-        line: at.line,
+        line,
         message: `second ${kind} link ${url} ignored (keeping ${links[kind]})`,
       });
     }
@@ -248,7 +290,7 @@ function collectLinks(
   if (arxivIds.length > 1) {
     diags.push({
       level: 'warning',
-      line: at.line,
+      line: lastLine,
       message: `several arXiv ids (${arxivIds.join(', ')}); using ${arxiv}`,
     });
   }

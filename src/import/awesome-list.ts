@@ -1,14 +1,16 @@
 /**
- * Awesome-list Markdown → papers. Entries follow the bundled list's convention (see
- * awesome-entry.ts) under Markdown headings of any depth; each heading that names a section
+ * Awesome-list Markdown → papers. Entries follow the bundled list's convention or its common variants
+ * (see awesome-entry.ts and awesome-blocks.ts) under Markdown headings of any depth; each heading that names a section
  * maps to a task and a model family. A paper under two sections becomes one paper with two tasks.
  * Pure: the text in, papers and diagnostics out; nothing is dropped without a diagnostic.
  */
 import { TASKS } from '../model/paper';
 import type { Family, PaperRecord, Task } from '../model/paper';
 import type { Diagnostic } from './diagnostics';
-import { clip, isTitleLine, parseEntry } from './awesome-entry';
-import type { EntryFacts, EntryLine } from './awesome-entry';
+import { clip } from './awesome-entry';
+import type { EntryFacts } from './awesome-entry';
+import { definitions, parseMarkdown, reportNoAuthors, walkBlocks } from './awesome-blocks';
+import type { WalkContext } from './awesome-blocks';
 import { normaliseTitle, sectionKey, slugId } from './text';
 
 export interface SectionMapping {
@@ -61,13 +63,7 @@ interface Heading {
   depth: number;
   text: string;
   line: number;
-  entries: number;
 }
-
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const FENCE = /^\s{0,3}(```|~~~)/;
-/** Lines that only an entry would hold: a PDF link or arXiv address, or an italic authors line. */
-const ORPHAN = [/\[+\s*pdf\s*\]+\(|arxiv\.org\/(abs|pdf|html)\/\d/i, /^\s*\*[^*\s].*\*\s*(<br\s*\/?>)?\s*$/i];
 
 /** Heading text without links, images, emphasis and emoji. */
 export function headingText(raw: string): string {
@@ -79,76 +75,65 @@ export function headingText(raw: string): string {
     .trim();
 }
 
-/** Parse an awesome list. */
+/** The key of a section map entry that catches every heading the map does not name. */
+export const ANY_SECTION = '*';
+
+/**
+ * Parse an awesome list: Markdown read by a CommonMark parser (GFM tables and autolinks), entries as
+ * paragraphs, list items or table rows under headings of any depth.
+ */
 export function parseAwesomeList(text: string, options: AwesomeListOptions = {}): AwesomeListImport {
   const sections = options.sections ?? DEFAULT_SECTIONS;
   const diags: Diagnostic[] = [];
-  // invisible characters (controls, zero-width and direction marks) are dropped from every line
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((l) => l.replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\t' ? c : '')));
+  const { tree, source } = parseMarkdown(text);
   const stack: Heading[] = [];
   const unmapped = new Map<Heading, number>();
   const entries: ListedEntry[] = [];
-  let inFence = false;
-  for (let i = 0; i < lines.length; i++) {
-    const t = lines[i] ?? '';
-    if (FENCE.test(t)) inFence = !inFence;
-    if (inFence) continue;
-    const h = HEADING.exec(t);
-    if (h) {
-      const depth = (h[1] ?? '#').length;
-      while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= depth) stack.pop();
-      stack.push({ depth, text: headingText(h[2] ?? ''), line: i + 1, entries: 0 });
-      continue;
-    }
-    if (!isTitleLine(t)) {
-      if (ORPHAN.some((re) => re.test(t)) && stack.some((h) => sections[sectionKey(h.text)] !== undefined)) {
-        diags.push({
-          level: 'error',
-          line: i + 1,
-          message: `an entry's authors or links line outside any entry (no bold title line above it): "${clip(t)}"`,
-        });
+  const mappingOf = (h: Heading): SectionMapping | undefined => sections[sectionKey(h.text)];
+  const section = (): { heading: Heading; mapping: SectionMapping } | undefined => {
+    const heading = [...stack].reverse().find((s) => mappingOf(s) !== undefined);
+    const mapping = heading ? mappingOf(heading) : undefined;
+    if (heading && mapping) return { heading, mapping };
+    const any = sections[ANY_SECTION];
+    const inner = stack[stack.length - 1] ?? { depth: 0, text: '(no heading)', line: 1 };
+    return any ? { heading: inner, mapping: any } : undefined;
+  };
+  const ctx: WalkContext = {
+    resolve: definitions(tree),
+    source,
+    diags,
+    noAuthors: [],
+    inSection: () => section() !== undefined,
+    emit: (e) => {
+      if (e.kind === 'heading') {
+        while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= e.depth) stack.pop();
+        stack.push({ depth: e.depth, text: headingText(e.text), line: e.line });
+        return;
       }
-      continue;
-    }
-    const block: EntryLine[] = [{ text: t, line: i + 1 }];
-    while (i + 1 < lines.length) {
-      const next = lines[i + 1] ?? '';
-      if (next.trim() === '' || HEADING.test(next) || isTitleLine(next) || FENCE.test(next)) break;
-      block.push({ text: next, line: i + 2 });
-      i++;
-    }
-    const facts = parseEntry(block, diags);
-    if (!facts) continue;
-    const heading = [...stack].reverse().find((s) => sections[sectionKey(s.text)] !== undefined);
-    const mapping = heading ? sections[sectionKey(heading.text)] : undefined;
-    if (!heading || !mapping) {
-      const inner = stack[stack.length - 1];
-      if (inner) unmapped.set(inner, (unmapped.get(inner) ?? 0) + 1);
-      else
-        diags.push({
-          level: 'error',
-          line: facts.line,
-          message: `entry "${clip(facts.title)}" is under no heading`,
-        });
-      continue;
-    }
-    heading.entries++;
-    entries.push({
-      ...facts,
-      section: heading.text,
-      task: mapping.task,
-      family: mapping.family,
-      paperId: '',
-    });
-  }
-  if (inFence)
-    diags.push({
-      level: 'warning',
-      message: 'a code fence is never closed; the rest of the file was skipped',
-    });
+      const facts = e.facts;
+      const s = section();
+      if (!s) {
+        const inner = stack[stack.length - 1];
+        if (inner) unmapped.set(inner, (unmapped.get(inner) ?? 0) + 1);
+        else
+          diags.push({
+            level: 'error',
+            line: facts.line,
+            message: `entry "${clip(facts.title)}" is under no heading`,
+          });
+        return;
+      }
+      entries.push({
+        ...facts,
+        section: s.heading.text,
+        task: s.mapping.task,
+        family: s.mapping.family,
+        paperId: '',
+      });
+    },
+  };
+  walkBlocks(tree.children, ctx);
+  reportNoAuthors(ctx);
   for (const [h, n] of unmapped) {
     diags.push({
       level: 'error',
@@ -215,7 +200,7 @@ function mergeEntries(entries: ListedEntry[], diags: Diagnostic[]): PaperRecord[
     }
     const year = e.arxiv
       ? 2000 + Number(e.arxiv.slice(0, 2))
-      : (e.venueYear ?? neighbourYear(entries, index, e, diags));
+      : (e.venueYear ?? e.dateYear ?? neighbourYear(entries, index, e, diags));
     if (year === null) return;
     const paper: PaperRecord = {
       id,
@@ -270,7 +255,11 @@ function neighbourYear(
   diags: Diagnostic[],
 ): number | null {
   const yearOf = (x: ListedEntry | undefined): number | null =>
-    x && x.section === e.section ? (x.arxiv ? 2000 + Number(x.arxiv.slice(0, 2)) : x.venueYear) : null;
+    x && x.section === e.section
+      ? x.arxiv
+        ? 2000 + Number(x.arxiv.slice(0, 2))
+        : (x.venueYear ?? x.dateYear)
+      : null;
   for (const j of [index - 1, index + 1]) {
     const y = yearOf(entries[j]);
     if (y !== null) {

@@ -4,6 +4,7 @@
  *
  *   Subject-Driven Generation: { task: subject, family: diffusion }
  *   "🎨 Style": { task: style, family: diffusion }
+ *   "*": { task: subject, family: diffusion }     (every other heading)
  *
  * Pure: text in, SectionMap out; errors name the file, line and heading.
  */
@@ -13,6 +14,7 @@ import { FAMILIES, TASKS } from '../model/paper';
 import { DataError, DataErrors } from '../model/errors';
 import { parseYamlText, validate } from '../data/yaml-records';
 import type { SectionMap, SectionMapping } from './awesome-list';
+import { ANY_SECTION } from './awesome-list';
 import { sectionKey } from './text';
 
 const MappingSchema = z.strictObject({ task: z.enum(TASKS), family: z.enum(FAMILIES) });
@@ -30,7 +32,7 @@ export function parseSectionMap(text: string, file: string): SectionMap {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
     const heading = String(pair.key.value);
     const line = pair.key.range ? parsed.lineOf(pair.key.range[0]) : 1;
-    const key = sectionKey(heading);
+    const key = heading.trim() === ANY_SECTION ? ANY_SECTION : sectionKey(heading);
     if (key === '') {
       errors.push(
         new DataError({ file, line, record: `section "${heading}"` }, 'heading has no letters or digits'),

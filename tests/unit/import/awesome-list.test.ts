@@ -7,8 +7,7 @@ import {
   nameFromTitle,
   parseAwesomeList,
 } from '../../../src/import/awesome-list';
-import { findLinks, parseEntry, parseVenue, splitAuthors } from '../../../src/import/awesome-entry';
-import type { Diagnostic } from '../../../src/import/diagnostics';
+import { parseVenue, splitAuthors } from '../../../src/import/awesome-entry';
 import { slugId } from '../../../src/import/text';
 import { parseSectionMap } from '../../../src/import/section-map';
 import { PaperRecordSchema } from '../../../src/model/paper';
@@ -124,14 +123,18 @@ describe('entry helpers', () => {
       venue: 'Information Fusion',
       venueYear: null,
     });
-    const diags: never[] = [];
-    expect(
-      findLinks('[Code]([https://a.org/x](https://b.org/y)) / [[PDF]](https://c.org/z)', 1, diags),
-    ).toEqual([
-      { text: 'Code', url: 'https://b.org/y' },
-      { text: 'PDF', url: 'https://c.org/z' },
+    const r = parseAwesomeList(
+      [
+        '## Subject-Driven Generation',
+        '**T: a title**<br>',
+        '*A B*<br>',
+        'CVPR 2023. / [Code]([https://a.org/x](https://b.org/y)) / [[PDF]](https://arxiv.org/abs/2101.00001)',
+      ].join('\n'),
+    );
+    expect(r.papers[0]?.links).toEqual({ pdf: 'https://arxiv.org/abs/2101.00001', code: 'https://b.org/y' });
+    expect(r.diagnostics.map((d) => [d.line, d.message])).toEqual([
+      [4, 'link "Code" wraps another link; using https://b.org/y'],
     ]);
-    expect(diags).toHaveLength(1);
   });
 
   it('clean headings and names', () => {
@@ -243,16 +246,15 @@ describe('names from titles', () => {
 
 describe('titles with inline TeX', () => {
   it('turn $\\lambda$ into λ', () => {
-    const diags: Diagnostic[] = [];
-    const facts = parseEntry(
+    const r = parseAwesomeList(
       [
-        { text: '**$\\lambda$-ECLIPSE: Multi-concept personalization**<br>', line: 1 },
-        { text: '*A B*<br>', line: 2 },
-        { text: 'Arxiv 2024. / [PDF](https://arxiv.org/abs/2402.05195)', line: 3 },
-      ],
-      diags,
+        '# Subject-Driven Generation',
+        '**$\\lambda$-ECLIPSE: Multi-concept personalization**<br>',
+        '*A B*<br>',
+        'Arxiv 2024. / [PDF](https://arxiv.org/abs/2402.05195)',
+      ].join('\n'),
     );
-    expect(facts?.title).toBe('λ-ECLIPSE: Multi-concept personalization');
-    expect(diags).toEqual([]);
+    expect(r.papers[0]?.title).toBe('λ-ECLIPSE: Multi-concept personalization');
+    expect(r.diagnostics).toEqual([]);
   });
 });

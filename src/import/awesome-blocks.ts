@@ -1,0 +1,504 @@
+/**
+ * The block level of an awesome list: the Markdown parsed by a CommonMark parser (micromark, with
+ * GFM tables and autolinks), walked in document order. Headings set the section; paragraphs, list
+ * items and table rows become entry blocks; what is not an entry (a table of contents, badges, a
+ * note to readers) is skipped with a warning. Pure.
+ */
+import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, Table } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import type { Diagnostic } from './diagnostics';
+import type { EntryBlock, EntryFacts } from './awesome-entry';
+import {
+  ARXIV_URL,
+  clip,
+  collectLinks,
+  dateLineYear,
+  isPaperLink,
+  linkKind,
+  parseEntry,
+  parseVenue,
+  splitAuthors,
+} from './awesome-entry';
+import type { InlineLine, RawLink, ResolveReference } from './markdown-inline';
+import { inlineText, isBlank, linksIn, splitLines, trimLine } from './markdown-inline';
+
+/** What the walker tells the list reader: a heading, or an entry read at a line. */
+export type ListEvent =
+  { kind: 'heading'; depth: number; text: string; line: number } | { kind: 'entry'; facts: EntryFacts };
+
+export interface WalkContext {
+  resolve: ResolveReference;
+  /** The normalised source, one string a line, to see what the parser made of a line's `**`. */
+  source: readonly string[];
+  diags: Diagnostic[];
+  /** Lines of entries in the bold-title paragraph style that have no italic authors line. */
+  noAuthors: number[];
+  /** Whether the current heading maps to a section (warnings about non-entries are only given there). */
+  inSection: () => boolean;
+  emit: (e: ListEvent) => void;
+}
+
+/**
+ * Clean the source before parsing, keeping its lines: invisible characters (controls, zero-width and
+ * direction marks) dropped, and a line holding only `**` joined to the title it opens or closes.
+ */
+export function normaliseSource(text: string): string {
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((l) => l.replace(/[\p{Cc}\p{Cf}]/gu, (c) => (c === '\t' ? c : '')));
+  hideComments(lines);
+  const blank = (i: number): boolean => (lines[i] ?? '').trim() === '';
+  const lone = (i: number): boolean => /^\s*\*\*\s*$/.test(lines[i] ?? '');
+  for (let i = 0; i < lines.length; i++) {
+    // two lone `**` in a row hold no title: left as they are (and reported)
+    if (!lone(i) || lone(i - 1) || lone(i + 1)) continue;
+    if (/^[\s*]*$/.test(lines[i + 1] ?? '') && /^[\s*]*$/.test(lines[i - 1] ?? '')) continue;
+    const prev = lines[i - 1] ?? '';
+    const opens = i === 0 || blank(i - 1) || (prev.match(/\*\*/g) ?? []).length % 2 === 0;
+    if (!opens) lines[i - 1] = `${prev.trimEnd()}**`;
+    else if (i + 1 < lines.length && !blank(i + 1)) lines[i + 1] = `**${(lines[i + 1] ?? '').trimStart()}`;
+    else continue;
+    // a lone backslash keeps the line (and the paragraph) without adding text
+    lines[i] = '\\';
+  }
+  return lines.join('\n');
+}
+
+/** The parsed document and its normalised source lines. */
+/**
+ * HTML comments hide entries from readers, so they hide them from the importer too. A comment is
+ * blanked in place: lines it fills whole become a lone `\` (an empty line inside a paragraph, so an
+ * entry with a commented-out line stays one entry), text it shares a line with stays.
+ */
+function hideComments(lines: string[]): void {
+  let open = false;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] ?? '';
+    let out = '';
+    let pos = 0;
+    while (pos <= l.length) {
+      if (!open) {
+        const start = l.indexOf('<!--', pos);
+        if (start < 0) {
+          out += l.slice(pos);
+          break;
+        }
+        out += l.slice(pos, start);
+        open = true;
+        pos = start + 4;
+      } else {
+        const end = l.indexOf('-->', pos);
+        if (end < 0) break;
+        open = false;
+        pos = end + 3;
+      }
+    }
+    if (out === l) continue;
+    lines[i] = out.trim() === '' ? '\\' : out;
+  }
+}
+
+export function parseMarkdown(text: string): { tree: Root; source: string[] } {
+  const source = normaliseSource(text);
+  const tree = fromMarkdown(source, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return { tree, source: source.split('\n') };
+}
+
+/** Reference definitions (`[1]: https://…`) by normalised identifier. */
+export function definitions(tree: Root): ResolveReference {
+  const defs = new Map<string, string>();
+  const visit = (n: Nodes): void => {
+    if (n.type === 'definition' && !defs.has(n.identifier.toLowerCase()))
+      defs.set(n.identifier.toLowerCase(), n.url);
+    if ('children' in n) for (const c of n.children) visit(c as Nodes);
+  };
+  visit(tree);
+  return (id) => defs.get(id.toLowerCase());
+}
+
+const line0 = (n: { position?: { start: { line: number } } }): number => n.position?.start.line ?? 0;
+
+/** One warning for all entries without an authors line (many lists have none). */
+export function reportNoAuthors(ctx: WalkContext): void {
+  const n = ctx.noAuthors;
+  if (n.length === 0) return;
+  const lines = `line${n.length > 1 ? 's' : ''} ${n.slice(0, 5).join(', ')}${n.length > 5 ? ', …' : ''}`;
+  ctx.diags.push({
+    level: 'warning',
+    line: n[0],
+    message: `${n.length} entr${n.length === 1 ? 'y has' : 'ies have'} no italic authors line (${lines})`,
+  });
+}
+
+/** Walk the document's blocks in order. */
+export function walkBlocks(nodes: readonly Nodes[], ctx: WalkContext): void {
+  for (const n of nodes) {
+    switch (n.type) {
+      case 'heading':
+        ctx.emit({ kind: 'heading', depth: n.depth, text: headingPlain(n), line: line0(n) });
+        break;
+      case 'paragraph':
+        paragraphEntries(splitLines(n.children, line0(n)), ctx, true);
+        break;
+      case 'list':
+        listEntries(n, ctx);
+        break;
+      case 'table':
+        tableEntries(n, ctx);
+        break;
+      case 'blockquote':
+        walkBlocks(n.children, ctx);
+        break;
+      case 'code': {
+        const fence = /^\s{0,3}(`{3,}|~{3,})/.exec(ctx.source[line0(n) - 1] ?? '')?.[1];
+        const last = ctx.source[(n.position?.end.line ?? 1) - 1] ?? '';
+        const closed =
+          fence !== undefined &&
+          n.position?.end.line !== line0(n) &&
+          new RegExp(`^\\s{0,3}${fence[0]}{${fence.length},}\\s*$`).test(last);
+        if (fence !== undefined && !closed)
+          ctx.diags.push({
+            level: 'warning',
+            line: line0(n),
+            message: 'a code fence is never closed; the rest of the file was skipped',
+          });
+        break;
+      }
+      case 'html':
+        if (ctx.inSection() && /arxiv\.org\/(?:abs|pdf)\/\d/i.test(n.value))
+          ctx.diags.push({
+            level: 'warning',
+            line: line0(n),
+            message: 'a raw HTML block with arXiv links is not read; write its entries in Markdown',
+          });
+        break;
+      default:
+        break;
+    }
+  }
+}
+
+function headingPlain(h: Heading): string {
+  return inlineText(h.children.filter((c) => c.type !== 'image' && c.type !== 'imageReference'));
+}
+
+function firstNode(l: InlineLine): PhrasingContent | undefined {
+  return trimLine(l.nodes)[0];
+}
+
+function startsWithStrong(l: InlineLine): boolean {
+  return firstNode(l)?.type === 'strong';
+}
+
+/** A line written as a bold title (`**…`) that the parser could not read as one: a broken title. */
+function brokenBold(l: InlineLine, ctx: WalkContext): boolean {
+  if (startsWithStrong(l)) return false;
+  const f = firstNode(l);
+  if (f?.type === 'text' && /^\s*\*\*/.test(f.value)) return true;
+  return /^[\s>]*(?:[-+*]\s+|\d+[.)]\s+)?\*\*/.test(ctx.source[l.line - 1] ?? '');
+}
+
+/** Split a title line into its bold title and whatever follows it on the same line. */
+function titleBlock(l: InlineLine, rest: InlineLine[], ctx: WalkContext, expectAuthors: boolean): EntryBlock {
+  const nodes = trimLine(l.nodes);
+  const strong = nodes[0];
+  const after = trimLine(nodes.slice(1));
+  const children = strong && strong.type === 'strong' ? strong.children : [];
+  return {
+    line: l.line,
+    title: inlineText(children),
+    titleLinks: linksIn(children, ctx.resolve),
+    lines: after.length > 0 ? [{ nodes: after, line: l.line }, ...rest] : rest,
+    expectAuthors,
+  };
+}
+
+function read(block: EntryBlock, ctx: WalkContext): void {
+  if (block.title === '') {
+    ctx.diags.push({ level: 'error', line: block.line, message: 'entry has an empty bold title' });
+    return;
+  }
+  const r = parseEntry(block, ctx.resolve, ctx.diags);
+  if (r.kind !== 'entry') return;
+  if (block.expectAuthors && r.facts.authors.length === 0) ctx.noAuthors.push(block.line);
+  ctx.emit({ kind: 'entry', facts: r.facts });
+}
+
+function hasLiteralStars(nodes: readonly PhrasingContent[]): boolean {
+  return nodes.some((n) =>
+    n.type === 'text'
+      ? n.value.includes('**')
+      : 'children' in n && hasLiteralStars(n.children as PhrasingContent[]),
+  );
+}
+
+/** A line of images and image links only: badges, a banner. */
+function isBadgeLine(nodes: readonly PhrasingContent[]): boolean {
+  const image = (n: PhrasingContent): boolean => n.type === 'image' || n.type === 'imageReference';
+  return (
+    nodes.length > 0 &&
+    nodes.every(
+      (n) =>
+        isBlank(n) ||
+        image(n) ||
+        ((n.type === 'link' || n.type === 'linkReference') &&
+          n.children.every((c) => image(c) || isBlank(c))),
+    )
+  );
+}
+
+/** Entries of a paragraph: each starts at a bold line; lines before the first are checked for orphans. */
+function paragraphEntries(lines: InlineLine[], ctx: WalkContext, expectAuthors: boolean): void {
+  let i = 0;
+  for (
+    ;
+    i < lines.length && !startsWithStrong(lines[i] as InlineLine) && !brokenBold(lines[i] as InlineLine, ctx);
+    i++
+  ) {
+    const l = lines[i] as InlineLine;
+    const nodes = trimLine(l.nodes);
+    const src = ctx.source[l.line - 1] ?? '';
+    // an italic (authors) line, as parsed or as written
+    const italic =
+      (nodes.length === 1 && nodes[0]?.type === 'emphasis') ||
+      /^\s*\*[^*\s].*\*\s*(?:<br\s*\/?>|\\)?\s*$/i.test(src);
+    if (isBadgeLine(nodes)) {
+      if (ctx.inSection())
+        ctx.diags.push({ level: 'warning', line: l.line, message: 'a line of badges skipped' });
+      continue;
+    }
+    // a venue-and-links line ("Arxiv 2024. / [PDF](…)"), not a sentence that cites a paper
+    const links = linksIn(l.nodes, ctx.resolve);
+    const before = inlineText(
+      nodes.slice(
+        0,
+        Math.max(
+          0,
+          nodes.findIndex((n) => n.type === 'link'),
+        ),
+      ),
+    );
+    const venueLike =
+      links.some(isPaperLink) &&
+      (before.split(/\s+/).length <= 6 || links.some((k) => /^\W*(pdf|paper|arxiv)\W*$/i.test(k.text)));
+    // "!**Title**<br>": written as a title line, but something stands before the bold
+    // or a `**` the parser could not pair: a bold title it cannot read
+    const titleLike = /\*\*.*\*\*\s*(?:<br\s*\/?>|\\)\s*$/i.test(src) || hasLiteralStars(l.nodes);
+    if (ctx.inSection() && titleLike) {
+      ctx.diags.push({
+        level: 'error',
+        line: l.line,
+        message: `entry title is not a bold line "**Title**": "${clip(inlineText(l.nodes))}"`,
+      });
+      continue;
+    }
+    if (ctx.inSection() && (italic || venueLike)) {
+      ctx.diags.push({
+        level: 'error',
+        line: l.line,
+        message: `an entry's authors or links line outside any entry (no bold title line above it): "${clip(inlineText(l.nodes))}"`,
+      });
+    }
+  }
+  while (i < lines.length) {
+    const head = lines[i] as InlineLine;
+    let j = i + 1;
+    while (
+      j < lines.length &&
+      !startsWithStrong(lines[j] as InlineLine) &&
+      !brokenBold(lines[j] as InlineLine, ctx)
+    )
+      j++;
+    if (brokenBold(head, ctx)) {
+      ctx.diags.push({
+        level: 'error',
+        line: head.line,
+        message: `entry title is not a bold line "**Title**": "${clip(inlineText(head.nodes))}"`,
+      });
+    } else read(titleBlock(head, lines.slice(i + 1, j), ctx, expectAuthors), ctx);
+    i = j;
+  }
+}
+
+interface Skipped {
+  toc: number[];
+  other: number[];
+}
+
+/** Entries of a list: each item is one entry (bold title, title link, or title text before its links). */
+function listEntries(list: List, ctx: WalkContext): void {
+  const skipped: Skipped = { toc: [], other: [] };
+  for (const item of list.children) listItemEntry(item, ctx, skipped);
+  if (!ctx.inSection()) return;
+  if (skipped.toc.length > 0)
+    ctx.diags.push({
+      level: 'warning',
+      line: skipped.toc[0],
+      message: `a table of contents (${skipped.toc.length} link${skipped.toc.length === 1 ? '' : 's'} to headings) skipped`,
+    });
+  if (skipped.other.length > 0)
+    ctx.diags.push({
+      level: 'warning',
+      line: skipped.other[0],
+      message: `${skipped.other.length} list item(s) without a paper link skipped (lines ${skipped.other.slice(0, 5).join(', ')}${skipped.other.length > 5 ? ', …' : ''})`,
+    });
+}
+
+function listItemEntry(item: ListItem, ctx: WalkContext, skipped: Skipped): void {
+  const [first, ...others] = item.children;
+  const nested = others.filter((c) => c.type !== 'paragraph');
+  const moreLines = others
+    .filter((c): c is Paragraph => c.type === 'paragraph')
+    .flatMap((p) => splitLines(p.children, line0(p)));
+  if (first?.type !== 'paragraph') {
+    walkBlocks(item.children, ctx);
+    return;
+  }
+  const lines = [...splitLines(first.children, line0(first)), ...moreLines];
+  const head = lines[0];
+  if (head && (startsWithStrong(head) || brokenBold(head, ctx))) paragraphEntries(lines, ctx, false);
+  else if (head) {
+    const block = linkTitleBlock(head, lines.slice(1)) ?? textTitleBlock(head, lines.slice(1), ctx);
+    if (block) read(block, ctx);
+    else {
+      const links = lines.flatMap((l) => linksIn(l.nodes, ctx.resolve));
+      (links.length > 0 && links.every((l) => l.url.startsWith('#')) ? skipped.toc : skipped.other).push(
+        head.line,
+      );
+    }
+  }
+  walkBlocks(nested, ctx);
+}
+
+/** `- [A Title](https://arxiv.org/abs/…) …`: the link's text is the title. */
+function linkTitleBlock(head: InlineLine, rest: InlineLine[]): EntryBlock | undefined {
+  const nodes = trimLine(head.nodes);
+  const first = nodes[0];
+  if (first?.type !== 'link' || first.url.startsWith('#')) return undefined;
+  const text = inlineText(first.children);
+  if (text.split(/\s+/).length < 3 && linkKind(text, first.url) !== undefined) return undefined;
+  if (/^https?:\/\//.test(text)) return undefined;
+  const after = trimLine(nodes.slice(1));
+  return {
+    line: head.line,
+    title: text,
+    titleLinks: [{ text: 'paper', url: first.url }].filter((l) => isPaperLink(l)),
+    lines: after.length > 0 ? [{ nodes: after, line: head.line }, ...rest] : rest,
+    expectAuthors: false,
+  };
+}
+
+/** `- A Title [[Paper](…)] [[Code](…)]`: the text before the first link is the title. */
+function textTitleBlock(head: InlineLine, rest: InlineLine[], ctx: WalkContext): EntryBlock | undefined {
+  const nodes = trimLine(head.nodes);
+  const i = nodes.findIndex((n) => n.type === 'link' || n.type === 'linkReference');
+  if (i <= 0) return undefined;
+  const title = inlineText(nodes.slice(0, i))
+    .replace(/[\s[(|/:,.-]+$/, '')
+    .replace(/^[\s\d.)-]+(?=\p{L})/u, '')
+    .trim();
+  const all = [head, ...rest].flatMap((l) => linksIn(l.nodes, ctx.resolve));
+  // a title, not a sentence about the list ("We release a survey. You can find it from [arXiv](…)")
+  const words = title.split(/\s+/).length;
+  if (words < 2 || words > 30 || /[.!?]\s+\p{Lu}/u.test(title) || !all.some(isPaperLink)) return undefined;
+  return {
+    line: head.line,
+    title,
+    titleLinks: [],
+    lines: [{ nodes: nodes.slice(i), line: head.line }, ...rest],
+    expectAuthors: false,
+  };
+}
+
+const COLUMN_ROLES: [role: 'title' | 'venue' | 'date' | 'authors', re: RegExp][] = [
+  ['title', /\b(title|paper|name|method|model|work)s?\b/i],
+  ['venue', /\b(venue|conference|conf|journal|publication|published|pub)\b/i],
+  ['date', /\b(date|year|time|month|release[d]?)\b/i],
+  ['authors', /\bauthors?\b/i],
+];
+
+/** Entries of a GFM table: one per row, columns found by their header. */
+function tableEntries(table: Table, ctx: WalkContext): void {
+  const [header, ...rows] = table.children;
+  if (!header) return;
+  const names = header.children.map((c) => inlineText(c.children));
+  // each column takes the first role its header names that no column before it took
+  const roles = new Map<string, number>();
+  names.forEach((n, i) => {
+    const role = COLUMN_ROLES.find(([r, re]) => !roles.has(r) && re.test(n))?.[0];
+    if (role) roles.set(role, i);
+  });
+  const titleCol = roles.get('title') ?? 0;
+  const col = (r: string): number => {
+    const c = roles.get(r) ?? -1;
+    return c === titleCol ? -1 : c;
+  };
+  const [venueCol, dateCol, authorsCol] = [col('venue'), col('date'), col('authors')];
+  const skipped: number[] = [];
+  let anyLink = false;
+  for (const row of rows) {
+    const cells = row.children.map((c) => c.children);
+    const cellText = (i: number): string => (i >= 0 ? inlineText(cells[i] ?? []) : '');
+    const titleNodes = trimLine(cells[titleCol] ?? []);
+    const line = line0(row);
+    const found: { link: RawLink; line: number }[] = [];
+    cells.forEach((c, i) => {
+      for (const link of linksIn(c, ctx.resolve)) {
+        // a title cell's link is the paper (its text is the title, not a link label)
+        found.push({
+          link: i === titleCol ? { text: isPaperLink(link) ? 'paper' : '', url: link.url } : link,
+          line,
+        });
+      }
+    });
+    if (found.length > 0) anyLink = true;
+    const title = cellText(titleCol).replace(/^\d+\.\s+/, '');
+    // a "Pub. & Date" column may hold a date ("Nov, 2023") rather than a venue
+    const venueCell = cellText(venueCol);
+    const venueIsDate = dateLineYear(venueCell) !== null;
+    const { venue, venueYear } =
+      venueCol >= 0 && !venueIsDate ? parseVenue(venueCell) : { venue: null, venueYear: null };
+    const dateText = dateCol >= 0 ? cellText(dateCol) : venueIsDate ? venueCell : '';
+    const printed = /\b((?:19|20)\d{2})\b/.exec(dateText)?.[1];
+    const dateYear = dateLineYear(dateText) ?? (printed ? Number(printed) : null);
+    const arxivPresent = found.some((f) => ARXIV_URL.test(f.link.url));
+    if (
+      title === '' ||
+      titleNodes.every((n) => isBlank(n)) ||
+      (!arxivPresent && venueYear === null && dateYear === null)
+    ) {
+      skipped.push(line);
+      continue;
+    }
+    const { links, arxiv } = collectLinks(found, title, ctx.diags);
+    ctx.emit({
+      kind: 'entry',
+      facts: {
+        line,
+        title,
+        authors: authorsCol >= 0 ? splitAuthors(cellText(authorsCol)) : [],
+        venue,
+        venueYear,
+        dateYear,
+        arxiv,
+        links,
+      },
+    });
+  }
+  if (!ctx.inSection()) return;
+  if (!anyLink)
+    ctx.diags.push({
+      level: 'warning',
+      line: line0(table),
+      message: 'a table without links skipped (not a table of papers)',
+    });
+  else if (skipped.length > 0)
+    ctx.diags.push({
+      level: 'warning',
+      line: skipped[0],
+      message: `${skipped.length} table row(s) without a title, arXiv link or year skipped (lines ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})`,
+    });
+}
