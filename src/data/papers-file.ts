@@ -26,7 +26,7 @@ const LINK_KEYS: (keyof PaperLinks)[] = ['pdf', 'project', 'code', 'demo', 'data
 
 const HEADER = [
   ' Papers of the dataset, one record per paper, sorted by id.',
-  ' Written by `npm run import:awesome`; taxonomy labels and the survey spelling of names are in labels.yaml.',
+  ' Written by the importers (import:awesome, import:bibtex, import:csv); taxonomy labels and the survey spelling of names are in labels.yaml.',
 ].join('\n');
 
 /** Parse papers.yaml; throws DataErrors naming file, line, paper id and field. */

@@ -1,0 +1,139 @@
+/**
+ * A paper as a user's own library describes it (a BibTeX entry, a CSV row), normalised into the
+ * fields of a PaperRecord: arXiv id from eprint / url / DOI, the arXiv date as `year`/`month`, the
+ * venue with its own year, links. Pure; problems are returned with the input's line and field.
+ */
+import { ARXIV_ID, PaperLinksSchema } from '../model/paper';
+import type { PaperLinks, PaperRecord } from '../model/paper';
+import { nameFromTitle } from './awesome-list';
+import { slugId } from './text';
+
+/** What an input says of a paper, as text (everything optional but the title). */
+export interface PaperInput {
+  /** 1-based line of the entry or row in its file. */
+  line: number;
+  /** How a message names it, e.g. `entry "ruiz2023dreambooth"` or `row 3`. */
+  label: string;
+  id?: string;
+  title?: string;
+  authors: string[];
+  year?: string;
+  month?: string;
+  venue?: string;
+  venueYear?: string;
+  arxiv?: string;
+  doi?: string;
+  url?: string;
+  links: Partial<Record<keyof PaperLinks, string>>;
+  family?: string;
+  tasks: string[];
+}
+
+export interface InputProblem {
+  line: number;
+  label: string;
+  field: string;
+  message: string;
+}
+
+/** A paper read from an input: the record's fields it gives, where it comes from. */
+export interface ImportedPaper {
+  line: number;
+  label: string;
+  /**
+   * Fields the input gives; `family` and `tasks` may be missing (an existing record may have them)
+   * and are not checked yet (the merge checks them against the directory's taxonomy).
+   */
+  record: Omit<PaperRecord, 'family' | 'tasks'> & { family?: string; tasks?: string[] };
+}
+
+const ARXIV_IN_TEXT =
+  /(?:arxiv\.org\/(?:abs|pdf|html)\/|arxiv[:.]\s*|10\.48550\/arxiv\.)(\d{4}\.\d{4,5})(?:v\d+)?/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** An arXiv id from an eprint field ("2208.12242", "arXiv:2208.12242v2") or an address or DOI. */
+export function arxivIdIn(...texts: (string | undefined)[]): string | null {
+  for (const t of texts) {
+    if (!t) continue;
+    const bare = /^\s*(\d{4}\.\d{4,5})(?:v\d+)?\s*$/.exec(t)?.[1];
+    const id = bare ?? ARXIV_IN_TEXT.exec(t)?.[1];
+    if (id && ARXIV_ID.test(id)) return id;
+  }
+  return null;
+}
+
+function int(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === '') return null;
+  const t = text.trim();
+  return /^\d+$/.test(t) ? Number(t) : NaN;
+}
+
+function monthOf(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === '') return null;
+  const n = int(text);
+  if (n !== null && !Number.isNaN(n)) return n;
+  const i = MONTHS.indexOf(text.trim().slice(0, 3).toLowerCase());
+  return i >= 0 ? i + 1 : NaN;
+}
+
+/** "arXiv preprint arXiv:2208.12242" and the like name no venue but the preprint server. */
+function venueName(v: string | undefined): string | null {
+  const t = v?.replace(/\s+/g, ' ').trim();
+  if (!t) return null;
+  return /^arxiv\b/i.test(t) ? 'arXiv' : t;
+}
+
+/** Normalise one input into record fields, or report what is wrong with it. */
+export function readPaperInput(input: PaperInput, problems: InputProblem[]): ImportedPaper | undefined {
+  const bad = (field: string, message: string): undefined => {
+    problems.push({ line: input.line, label: input.label, field, message });
+    return undefined;
+  };
+  const title = input.title?.replace(/\s+/g, ' ').trim() ?? '';
+  if (title === '') return bad('title', 'missing: every paper needs a title');
+  const arxiv = arxivIdIn(input.arxiv, input.url, input.doi, input.links.pdf);
+  if (input.arxiv && input.arxiv.trim() !== '' && !arxivIdIn(input.arxiv))
+    return bad('arxiv', `"${input.arxiv}" is not an arXiv id (e.g. 2208.12242)`);
+  const printedYear = int(input.year);
+  if (Number.isNaN(printedYear)) return bad('year', `"${input.year}" is not a year`);
+  const venueYearText = int(input.venueYear);
+  if (Number.isNaN(venueYearText)) return bad('venue_year', `"${input.venueYear}" is not a year`);
+  const month = monthOf(input.month);
+  if (Number.isNaN(month) || (month !== null && (month < 1 || month > 12)))
+    return bad('month', `"${input.month}" is not a month (1-12 or jan-dec)`);
+  const year = arxiv ? 2000 + Number(arxiv.slice(0, 2)) : printedYear;
+  if (year === null) return bad('year', 'missing: a paper without an arXiv id needs a year');
+  const venue = venueName(input.venue);
+  const links: PaperLinks = {};
+  for (const [k, v] of Object.entries(input.links) as [keyof PaperLinks, string | undefined][]) {
+    if (!v || v.trim() === '') continue;
+    if (!PaperLinksSchema.shape[k].safeParse(v.trim()).success)
+      return bad(k, `"${v}" is not an http(s) address`);
+    links[k] = v.trim();
+  }
+  const url = input.url?.trim();
+  if (url && /^https?:\/\//i.test(url)) {
+    const slot: keyof PaperLinks = /^https?:\/\/(www\.)?github\.com\//i.test(url) ? 'code' : 'pdf';
+    links[slot] ??= url;
+  } else if (url) return bad('url', `"${url}" is not an http(s) address`);
+  const doi = input.doi?.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+  if (doi && !links.pdf && !arxiv) links.pdf = `https://doi.org/${doi}`;
+  if (arxiv && !links.pdf) links.pdf = `https://arxiv.org/abs/${arxiv}`;
+  const id = input.id?.trim() || arxiv || slugId(title);
+  const record: ImportedPaper['record'] = {
+    id,
+    title,
+    name: nameFromTitle(title),
+    authors: input.authors.map((a) => a.replace(/\s+/g, ' ').trim()).filter((a) => a !== ''),
+    year,
+    month: arxiv ? Number(arxiv.slice(2, 4)) : month,
+    venue,
+    venueYear: venue === null ? null : (venueYearText ?? printedYear),
+    arxiv,
+    links,
+  };
+  if (input.family && input.family.trim() !== '') record.family = input.family.trim();
+  const tasks = input.tasks.map((t) => t.trim()).filter((t) => t !== '');
+  if (tasks.length > 0) record.tasks = tasks;
+  return { line: input.line, label: input.label, record };
+}
