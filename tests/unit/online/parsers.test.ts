@@ -43,6 +43,7 @@ describe('identifiers', () => {
       year: 2020,
       month: null,
       venue: null,
+      venueYear: null,
       family: 'gan',
       tasks: ['subject'],
     };
