@@ -102,7 +102,7 @@ export function chainPapersYaml(n: number): string {
   return chainIds(n)
     .map(
       (id, i) =>
-        `- id: "${id}"\n  title: Chain paper ${i + 1}\n  name: null\n  authors: []\n  year: 2023\n  month: 1\n  venue: null\n  arxiv: "${id}"\n  links: {}\n  family: diffusion\n  tasks: [subject]\n`,
+        `- id: "${id}"\n  title: Chain paper ${i + 1}\n  name: null\n  authors: []\n  year: 2023\n  month: 1\n  venue: null\n  venueYear: null\n  arxiv: "${id}"\n  links: {}\n  family: diffusion\n  tasks: [subject]\n`,
     )
     .join('');
 }
