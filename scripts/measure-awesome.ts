@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseAwesomeList } from '../src/import/awesome-list';
-import { normaliseSource } from '../src/import/awesome-blocks';
+import { normaliseSource } from '../src/import/awesome-source';
 
 const ARXIV = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/gi;
 

@@ -9,7 +9,8 @@ import type { Family, PaperRecord, Task } from '../model/paper';
 import type { Diagnostic } from './diagnostics';
 import { clip } from './awesome-entry';
 import type { EntryFacts } from './awesome-entry';
-import { definitions, parseMarkdown, reportNoAuthors, walkBlocks } from './awesome-blocks';
+import { reportNoAuthors, walkBlocks } from './awesome-blocks';
+import { definitions, parseMarkdown } from './awesome-source';
 import type { WalkContext } from './awesome-blocks';
 import { normaliseTitle, sectionKey, slugId } from './text';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAwesomeList } from '../../../src/import/awesome-list';
 import type { AwesomeListImport } from '../../../src/import/awesome-list';
-import { normaliseSource } from '../../../src/import/awesome-blocks';
+import { normaliseSource } from '../../../src/import/awesome-source';
 import { parseSectionMap } from '../../../src/import/section-map';
 import { PaperRecordSchema } from '../../../src/model/paper';
 import { FIXTURES } from './shared-data';
