@@ -11,7 +11,7 @@
  * The text comes from the build's own serialiser: stable key order, one node or link per line.
  */
 import Graph from 'graphology';
-import { EDGE_KINDS, FAMILIES, type EdgeAttributes, type GraphMeta, type NodeAttributes } from '../model';
+import { dimension, EDGE_KINDS, type EdgeAttributes, type GraphMeta, type NodeAttributes } from '../model';
 import { serializeGraphFile } from '../graph/serialize';
 import type { AtlasGraph } from '../graph/types';
 import { exportProvenance, scopedEdges, scopedNodes } from './scope';
@@ -20,7 +20,7 @@ import type { ExportInput } from './types';
 /** `meta` updated for the papers and links of `graph` (a scoped copy). */
 export function scopedMeta(meta: GraphMeta, graph: AtlasGraph): GraphMeta {
   const byKind: Record<string, number> = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0]));
-  const byFamily: Record<string, number> = Object.fromEntries(FAMILIES.map((f) => [f, 0]));
+  const byFamily: Record<string, number> = Object.fromEntries((dimension(meta.taxonomy, 'family')?.categories ?? []).map((c) => [c.id, 0]));
   const community = new Map<number, number>();
   let minYear = Infinity;
   let maxYear = -Infinity;

@@ -2,7 +2,7 @@
  * Categories of the colour-by dimensions: which category a paper falls in, and the legend's entries
  * (label, colour, count) for a dimension. Pure; built once per colour-by or filter change.
  */
-import { dimension, type ColorBy, type GraphMeta, type NodeAttributes, type TaxonomyDimension } from '../model';
+import { dimension, isComputedColorBy, type ColorBy, type GraphMeta, type NodeAttributes, type Paper, type TaxonomyDimension } from '../model';
 import type { AtlasGraph } from './types';
 
 /** The category id of papers without a label in a dimension. */
@@ -17,22 +17,29 @@ export interface LegendEntry {
   count: number;
 }
 
-/** The paper's category in a dimension (its first task for `task`), or `UNKNOWN_CATEGORY`. */
-export function nodeCategory(a: NodeAttributes, colorBy: ColorBy): string {
-  switch (colorBy) {
-    case 'family':
-      return a.family;
-    case 'task':
-      return a.tasks[0] ?? UNKNOWN_CATEGORY;
-    case 'space':
-    case 'method':
-    case 'scheme':
-      return a.taxonomy[colorBy]?.value ?? UNKNOWN_CATEGORY;
-    case 'year':
-      return String(a.year);
-    case 'community':
-      return String(a.community);
+/** Paper fields that hold the categories of a taxonomy dimension of the same id (or `task` for `tasks`). */
+const LABEL_FIELDS = ['space', 'method', 'scheme'] as const;
+
+/**
+ * A paper's categories in a taxonomy dimension, primary first: its `family`, its `tasks`, its primary
+ * `space` / `method` / `scheme` label, or for any other dimension its `dimensions[dim]` list. Empty
+ * when it has none there. Which dimensions exist is the taxonomy's business, not this function's.
+ */
+export function paperCategories(a: Paper, dim: TaxonomyDimension): readonly string[] {
+  if (dim === 'family') return [a.family];
+  if (dim === 'task') return a.tasks;
+  if ((LABEL_FIELDS as readonly string[]).includes(dim)) {
+    const label = a.taxonomy[dim as (typeof LABEL_FIELDS)[number]];
+    return label ? [label.value] : [];
   }
+  return a.dimensions?.[dim] ?? [];
+}
+
+/** The paper's category in a colouring (its first one in a many-valued dimension), or `UNKNOWN_CATEGORY`. */
+export function nodeCategory(a: NodeAttributes, colorBy: ColorBy): string {
+  if (colorBy === 'year') return String(a.year);
+  if (colorBy === 'community') return String(a.community);
+  return paperCategories(a, colorBy)[0] ?? UNKNOWN_CATEGORY;
 }
 
 /** Node → category for one dimension. */
@@ -40,10 +47,6 @@ export function categoryMap(graph: AtlasGraph, colorBy: ColorBy): Map<string, st
   const map = new Map<string, string>();
   graph.forEachNode((node, a) => map.set(node, nodeCategory(a, colorBy)));
   return map;
-}
-
-function isTaxonomyDimension(c: ColorBy): c is TaxonomyDimension {
-  return c !== 'year' && c !== 'community';
 }
 
 /**
@@ -72,7 +75,7 @@ export function legendEntries(
     seen.add(id);
     entries.push({ id, label, color, count: counts.get(id) ?? 0 });
   };
-  if (isTaxonomyDimension(colorBy)) {
+  if (!isComputedColorBy(colorBy)) {
     const dim = dimension(meta.taxonomy, colorBy);
     for (const c of dim?.categories ?? []) push(c.id, c.label, c.color);
   } else if (colorBy === 'community') {

@@ -1,15 +1,14 @@
 /**
- * Categories that belong to a parent. The categories of some dimensions are defined per model family
- * (a `method` category's `family` names a category of the `family` dimension), so one label such as
- * "Optimization-based" stands for several categories. These helpers group such categories by their
- * parent and name them with it ("GAN · Optimization-based"). Generic over `PARENT_FIELDS`; the
- * labels come from the taxonomy, never from code. Pure.
+ * Categories that belong to a parent. A dimension may declare a `parent` dimension whose categories
+ * group its own (the `method` dimension's parent is `family`: each method category names its model
+ * family), so one label such as "Optimization-based" stands for several categories. These helpers
+ * group such categories by their parent and name them with it ("GAN · Optimization-based"). The
+ * dimensions and labels come from the taxonomy, never from code. Pure.
  */
-import { dimension, type Category, type ColorBy, type Taxonomy, type TaxonomyDimension } from '../model';
+import { dimension, isComputedColorBy, parentCategoryId, parentDimensionId, type Category, type ColorBy, type Taxonomy } from '../model';
 
-/** Category fields that name a category of another dimension; the field's name is that dimension's id. */
-export const PARENT_FIELDS = ['family'] as const satisfies readonly (keyof Category & TaxonomyDimension)[];
-export type ParentField = (typeof PARENT_FIELDS)[number];
+/** The id of a parent dimension. */
+export type ParentField = string;
 
 /** Between a parent's label and its child's: "GAN · Optimization-based". */
 export const PARENT_SEPARATOR = ' · ';
@@ -29,22 +28,19 @@ export interface CategoryGroup<T> {
   items: T[];
 }
 
-function isTaxonomyDimension(d: ColorBy): d is TaxonomyDimension {
-  return d !== 'year' && d !== 'community';
-}
-
 function categoriesOf(tax: Taxonomy, dim: ColorBy): readonly Category[] {
-  return isTaxonomyDimension(dim) ? (dimension(tax, dim)?.categories ?? []) : [];
+  return isComputedColorBy(dim) ? [] : (dimension(tax, dim)?.categories ?? []);
 }
 
-/** The dimension whose categories group `dim`'s: the first parent field one of its categories sets; null if none. */
+/** The dimension whose categories group `dim`'s (its declared `parent`); null if none. */
 export function parentDimension(tax: Taxonomy, dim: ColorBy): ParentField | null {
-  const cats = categoriesOf(tax, dim);
-  return PARENT_FIELDS.find((field) => field !== dim && cats.some((c) => c[field] !== undefined)) ?? null;
+  const d = isComputedColorBy(dim) ? undefined : dimension(tax, dim);
+  const parent = d ? parentDimensionId(d) : undefined;
+  return parent !== undefined && parent !== dim ? parent : null;
 }
 
 function parentOf(tax: Taxonomy, field: ParentField, category: Category | undefined): CategoryParent | null {
-  const id = category?.[field];
+  const id = category ? parentCategoryId(category) : undefined;
   if (id === undefined) return null;
   const label = dimension(tax, field)?.categories.find((c) => c.id === id)?.label ?? id;
   return { dimension: field, id, label };

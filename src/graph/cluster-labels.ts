@@ -4,7 +4,7 @@
  * (log-likelihood G² against the other papers, as CiteSpace labels clusters; abstracts count too
  * when papers have an `abstract` attribute) and its most central papers. Pure.
  */
-import { TASKS, type GraphMeta, type NodeAttributes } from '../model';
+import { type GraphMeta, type NodeAttributes } from '../model';
 import { categoryLabel, familyLabel } from './dimension-labels';
 import { checkInt, checkOneOf, mergeOptions } from './options';
 import { distinctiveTerms, termIndex, tokenize, type ScoredTerm } from './title-terms';
@@ -102,8 +102,12 @@ export function clusterLabels(graph: AtlasGraph, meta: GraphMeta, options?: Part
   });
   const index = termIndex(docs);
   const colors = new Map(meta.communities.map((c) => [c.id, c.color]));
-  const familyOrder = (id: string) => meta.taxonomy.dimensions.find((d) => d.id === 'family')?.categories.findIndex((c) => c.id === id) ?? 0;
-  const taskOrder = (id: string) => (TASKS as readonly string[]).indexOf(id);
+  const orderIn = (dim: string) => {
+    const index = new Map((meta.taxonomy.dimensions.find((d) => d.id === dim)?.categories ?? []).map((c, i) => [c.id, i]));
+    return (id: string) => index.get(id) ?? -1;
+  };
+  const familyOrder = orderIn('family');
+  const taskOrder = orderIn('task');
 
   const centrality = (node: string, a: NodeAttributes, community: number): number => {
     if (o.centrality === 'pagerank') return a.pagerank;

@@ -54,7 +54,7 @@ export function communityContingency(
 ): ContingencyTable {
   const fn = 'communityContingency';
   const o = mergeOptions<ContingencyOptions>(fn, { dimension: 'family', minSize: 1, includeUnlabelled: true, keepEmptyColumns: false }, options);
-  checkDimension(fn, o.dimension);
+  checkDimension(fn, o.dimension, meta);
   checkInt(fn, 'minSize', o.minSize, 1);
 
   const sizes = new Map<number, number>();

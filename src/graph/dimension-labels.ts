@@ -3,7 +3,7 @@
  * defined per model family and their labels repeat ("Optimization-based" for diffusion, GAN and AR),
  * so a category that belongs to a family is shown with the family first: "GAN · Optimization-based".
  */
-import { dimension, TAXONOMY_DIMENSIONS, type GraphMeta, type NodeAttributes, type TaxonomyDimension } from '../model';
+import { dimension, DIMENSION_ID, parentCategoryId, type GraphMeta, type NodeAttributes, type TaxonomyDimension } from '../model';
 import { nodeCategory, UNKNOWN_CATEGORY } from './categories';
 import { qualifiedCategoryLabel } from './category-groups';
 
@@ -14,14 +14,18 @@ export interface DimensionCategory {
   /** The label lists show: family-prefixed when the category belongs to a family. */
   fullLabel: string;
   color: string;
-  /** The model family the category belongs to, when it belongs to one. */
-  family?: string;
+  /** The category of the parent dimension it belongs to (e.g. its model family), when it has one. */
+  parent?: string;
 }
 
-/** Throws unless `dim` is one of the taxonomy's categorical dimensions. */
-export function checkDimension(fn: string, dim: unknown): asserts dim is TaxonomyDimension {
-  if (typeof dim !== 'string' || !(TAXONOMY_DIMENSIONS as readonly string[]).includes(dim))
-    throw new Error(`${fn}: dimension must be one of ${TAXONOMY_DIMENSIONS.join(', ')}, got ${JSON.stringify(dim)}`);
+/** Throws unless `dim` is one of the graph's taxonomy dimensions (without `meta`: unless it is a dimension id). */
+export function checkDimension(fn: string, dim: unknown, meta?: GraphMeta): asserts dim is TaxonomyDimension {
+  if (!meta) {
+    if (typeof dim !== 'string' || !DIMENSION_ID.test(dim)) throw new Error(`${fn}: dimension must be a dimension id, got ${JSON.stringify(dim)}`);
+  } else if (typeof dim !== 'string' || !dimension(meta.taxonomy, dim)) {
+    const ids = meta.taxonomy.dimensions.map((d) => d.id);
+    throw new Error(`${fn}: dimension must be one of ${ids.join(', ') || '(none)'}, got ${JSON.stringify(dim)}`);
+  }
 }
 
 /** The family dimension's label of a family id ("gan" → "GAN"), else the id itself. */
@@ -38,7 +42,8 @@ export function dimensionCategories(meta: GraphMeta, dim: TaxonomyDimension): Di
       fullLabel: qualifiedCategoryLabel(meta.taxonomy, dim, c.id),
       color: c.color,
     };
-    if (c.family !== undefined) out.family = c.family;
+    const parent = parentCategoryId(c);
+    if (parent !== undefined) out.parent = parent;
     return out;
   });
 }

@@ -1,8 +1,10 @@
 /**
- * Facet counts for the filter panel: how many papers per year, family and task, how many edges per kind.
+ * Facet counts for the filter panel: how many papers per year and per category of each taxonomy
+ * dimension, how many edges per kind.
  * Pure and computed once per graph (the counts are totals, independent of the current filters).
  */
-import { EDGE_KINDS, FAMILIES, TASKS, type EdgeKind, type Family, type Task } from '../model';
+import { EDGE_KINDS, type EdgeKind, type Taxonomy } from '../model';
+import { paperCategories } from './categories';
 import type { AtlasGraph } from './types';
 
 export interface YearBin {
@@ -15,8 +17,8 @@ export interface Facets {
   years: YearBin[];
   /** First and last year (equal for a one-year graph; [0, 0] for an empty graph). */
   yearBounds: [number, number];
-  families: Record<Family, number>;
-  tasks: Record<Task, number>;
+  /** Papers per category, per taxonomy dimension (every category of the taxonomy, zeros included). */
+  categories: Record<string, Record<string, number>>;
   /** Edges by their (strongest) kind, survey-only mentions included. */
   edgeKinds: Record<EdgeKind, number>;
   /** Edges that come only from other surveys' repositories. */
@@ -27,16 +29,18 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
-export function computeFacets(graph: AtlasGraph): Facets {
-  const families = zeros(FAMILIES);
-  const tasks = zeros(TASKS);
+export function computeFacets(graph: AtlasGraph, taxonomy: Taxonomy): Facets {
+  const categories: Record<string, Record<string, number>> = Object.fromEntries(
+    taxonomy.dimensions.map((d) => [d.id, zeros(d.categories.map((c) => c.id))]),
+  );
   const edgeKinds = zeros(EDGE_KINDS);
   const byYear = new Map<number, number>();
   let min = Infinity;
   let max = -Infinity;
   graph.forEachNode((_node, a) => {
-    families[a.family] += 1;
-    for (const t of new Set(a.tasks)) tasks[t] += 1;
+    for (const [dim, counts] of Object.entries(categories)) {
+      for (const c of new Set(paperCategories(a, dim))) if (counts[c] !== undefined) counts[c] += 1;
+    }
     byYear.set(a.year, (byYear.get(a.year) ?? 0) + 1);
     if (a.year < min) min = a.year;
     if (a.year > max) max = a.year;
@@ -49,5 +53,5 @@ export function computeFacets(graph: AtlasGraph): Facets {
   const yearBounds: [number, number] = graph.order === 0 ? [0, 0] : [min, max];
   const years: YearBin[] = [];
   if (graph.order > 0) for (let y = min; y <= max; y++) years.push({ year: y, count: byYear.get(y) ?? 0 });
-  return { years, yearBounds, families, tasks, edgeKinds, surveyOnly };
+  return { years, yearBounds, categories, edgeKinds, surveyOnly };
 }

@@ -2,6 +2,7 @@
  * Filters → visibility. Pure: computed once per filter change, then reducers only look things up.
  */
 import type { Filters } from '../state/types';
+import { paperCategories } from './categories';
 import type { AtlasGraph } from './types';
 
 export interface Visibility {
@@ -18,17 +19,15 @@ export function edgePasses(graph: AtlasGraph, edge: string, filters: Filters): b
 }
 
 /**
- * Nodes pass year, family and task filters; edges pass their own filters and join two visible nodes;
+ * Nodes pass the year and category filters; edges pass their own filters and join two visible nodes;
  * then nodes with fewer visible edges than `minDegree` are dropped (once, not iterated to a fixpoint).
  */
 export function computeVisibility(graph: AtlasGraph, filters: Filters): Visibility {
   const nodes = new Set<string>();
-  const families = filters.families ? new Set<string>(filters.families) : null;
-  const tasks = filters.tasks ? new Set<string>(filters.tasks) : null;
+  const categories = Object.entries(filters.categories).map(([dim, list]) => [dim, new Set(list)] as const);
   graph.forEachNode((node, a) => {
     if (filters.years && (a.year < filters.years[0] || a.year > filters.years[1])) return;
-    if (families && !families.has(a.family)) return;
-    if (tasks && !a.tasks.some((t) => tasks.has(t))) return;
+    for (const [dim, shown] of categories) if (!paperCategories(a, dim).some((c) => shown.has(c))) return;
     nodes.add(node);
   });
   const edges = new Set<string>();

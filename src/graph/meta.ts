@@ -5,8 +5,7 @@
 import type { DatasetInfo } from '../model/dataset';
 import { EDGE_KINDS } from '../model/edge';
 import type { GraphMeta } from '../model/graph-file';
-import { FAMILIES } from '../model/paper';
-import type { Taxonomy } from '../model/taxonomy';
+import { dimension, type Taxonomy } from '../model/taxonomy';
 import type { AtlasGraph } from './types';
 
 export interface MetaParams {
@@ -21,7 +20,7 @@ export interface MetaParams {
 
 export function buildMeta(graph: AtlasGraph, params: MetaParams): GraphMeta {
   const byKind: Record<string, number> = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0]));
-  const byFamily: Record<string, number> = Object.fromEntries(FAMILIES.map((f) => [f, 0]));
+  const byFamily: Record<string, number> = Object.fromEntries((dimension(params.taxonomy, 'family')?.categories ?? []).map((c) => [c.id, 0]));
   graph.forEachEdge((_e, a) => {
     byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
   });

@@ -8,7 +8,7 @@ import type { Dataset, Located } from '../model/dataset';
 import type { EdgeKind, EdgeRecord, Provenance } from '../model/edge';
 import { FAMILIES, TASKS } from '../model/paper';
 import type { Family, PaperLabels, PaperRecord, PaperTaxonomy, Task } from '../model/paper';
-import type { Category, Taxonomy } from '../model/taxonomy';
+import { parentCategoryId, type Category, type Taxonomy } from '../model/taxonomy';
 import type { Rng } from './random';
 import { createRng, pick, randomInt } from './random';
 
@@ -79,7 +79,7 @@ function yearOf(i: number, n: number, first: number, last: number): number {
 }
 
 function labelsFor(rng: Rng, tax: Taxonomy, id: string, family: Family): PaperLabels | null {
-  const ofFamily = (dim: string) => categories(tax, dim).filter((c) => !c.family || c.family === family);
+  const ofFamily = (dim: string) => categories(tax, dim).filter((c) => { const p = parentCategoryId(c); return !p || p === family; });
   const spaces = ofFamily('space');
   const methods = ofFamily('method');
   const schemes = ofFamily('scheme');

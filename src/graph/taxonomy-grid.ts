@@ -4,7 +4,7 @@
  * number of papers and the first year in each cell. Empty cells are the taxonomy's gaps. Categories
  * that belong to a family (their `family` field) appear only in that family's table. Pure.
  */
-import type { GraphMeta, TaxonomyDimension } from '../model';
+import { dimension, parentDimensionId, type GraphMeta, type TaxonomyDimension } from '../model';
 import { checkDimension, dimensionCategories, paperCategory } from './dimension-labels';
 import { mergeOptions } from './options';
 import type { AtlasGraph } from './types';
@@ -57,9 +57,9 @@ export const UNLABELLED_LABEL = 'Not labelled';
 export function taxonomyGrid(graph: AtlasGraph, meta: GraphMeta, options?: Partial<TaxonomyGridOptions>): TaxonomyGrid {
   const fn = 'taxonomyGrid';
   const o = mergeOptions<TaxonomyGridOptions>(fn, { group: 'family', rows: 'method', columns: 'scheme', includeUnlabelled: true }, options);
-  checkDimension(fn, o.group);
-  checkDimension(fn, o.rows);
-  checkDimension(fn, o.columns);
+  checkDimension(fn, o.group, meta);
+  checkDimension(fn, o.rows, meta);
+  checkDimension(fn, o.columns, meta);
   if (new Set([o.group, o.rows, o.columns]).size < 3)
     throw new Error(`${fn}: group, rows and columns must be three different dimensions, got ${o.group}, ${o.rows}, ${o.columns}`);
 
@@ -75,9 +75,14 @@ export function taxonomyGrid(graph: AtlasGraph, meta: GraphMeta, options?: Parti
   const unknownGroups = [...byGroup.keys()].filter((g) => !groups.some((c) => c.id === g)).sort();
   const groupList = [...groups, ...unknownGroups.map((id) => ({ id, label: id, fullLabel: id, color: meta.taxonomy.unknownColor }))];
 
+  const parentOf = (dim: TaxonomyDimension) => {
+    const d = dimension(meta.taxonomy, dim);
+    return d ? parentDimensionId(d) : undefined;
+  };
   const axis = (dim: TaxonomyDimension, group: string, nodes: string[]): GridAxisEntry[] => {
-    // a category tied to a family belongs to that family's table only (when grouping by family)
-    const own = dimensionCategories(meta, dim).filter((c) => o.group !== 'family' || c.family === undefined || c.family === group);
+    // a category tied to a parent belongs to that parent's table only (when grouping by its parent dimension)
+    const byParent = parentOf(dim) === o.group;
+    const own = dimensionCategories(meta, dim).filter((c) => !byParent || c.parent === undefined || c.parent === group);
     const entries: GridAxisEntry[] = own.map((c) => ({ id: c.id, label: c.label }));
     const seen = new Set(own.map((c) => c.id));
     const extra = new Set<string>();

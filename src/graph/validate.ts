@@ -6,7 +6,8 @@
 import { DataError, DataErrors } from '../model/errors';
 import type { Dataset, Located } from '../model/dataset';
 import type { PaperTaxonomy } from '../model/paper';
-import type { Category, Taxonomy, TaxonomyDimension } from '../model/taxonomy';
+import { COMPUTED_COLOR_BY } from '../model/graph-file';
+import { parentCategoryId, parentDimensionId, type Category, type Taxonomy, type TaxonomyDimension } from '../model/taxonomy';
 
 export interface ValidateOptions {
   /** Stop collecting after this many problems (the rest would only repeat the same mistake). */
@@ -58,11 +59,30 @@ function where(rec: Located<unknown>): string {
 
 function validateTaxonomy(tax: Located<Taxonomy>, out: Collector): void {
   const seenDims = new Set<string>();
+  const dims = new Map(tax.value.dimensions.map((d) => [d.id, d]));
   tax.value.dimensions.forEach((dim, i) => {
     if (seenDims.has(dim.id)) {
       out.add(tax, `dimension ${dim.id}`, `dimensions[${i}].id`, `duplicate dimension "${dim.id}"`);
     }
     seenDims.add(dim.id);
+    if ((COMPUTED_COLOR_BY as readonly string[]).includes(dim.id)) {
+      out.add(tax, `dimension ${dim.id}`, `dimensions[${i}].id`, `"${dim.id}" is a colouring the build computes; name the dimension otherwise`);
+    }
+    const parentId = parentDimensionId(dim);
+    const parent = parentId === undefined ? undefined : dims.get(parentId);
+    if (dim.parent !== undefined && (dim.parent === dim.id || !parent)) {
+      out.add(tax, `dimension ${dim.id}`, `dimensions[${i}].parent`, dim.parent === dim.id ? 'a dimension cannot be its own parent' : `parent "${dim.parent}" is not a dimension of the taxonomy`);
+    }
+    dim.categories.forEach((c, j) => {
+      const p = parentCategoryId(c);
+      const field = `dimensions[${i}].categories[${j}].${c.parent !== undefined ? 'parent' : 'family'}`;
+      if (p === undefined) return;
+      if (parentId === undefined || parentId === dim.id) {
+        out.add(tax, `category ${c.id}`, field, `"${p}" is given but dimension "${dim.id}" declares no parent dimension`);
+      } else if (parent && !parent.categories.some((x) => x.id === p)) {
+        out.add(tax, `category ${c.id}`, field, `unknown ${parentId} "${p}" (not a category of the parent dimension)`);
+      }
+    });
     const seen = new Set<string>();
     dim.categories.forEach((c, j) => {
       if (seen.has(c.id)) {
@@ -142,6 +162,9 @@ export function datasetProblems(dataset: Dataset, options?: ValidateOptions): Da
     if (index.categories.has('family')) checkCategory(index, 'family', p.family, rec, record, 'family', out);
     if (index.categories.has('task')) {
       p.tasks.forEach((t, i) => checkCategory(index, 'task', t, rec, record, `tasks[${i}]`, out));
+    }
+    for (const [dim, values] of Object.entries(p.dimensions ?? {})) {
+      values.forEach((v, i) => checkCategory(index, dim, v, rec, record, `dimensions.${dim}[${i}]`, out));
     }
   }
 

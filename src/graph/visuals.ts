@@ -6,6 +6,7 @@
 import { color as d3color, interpolateCividis } from 'd3';
 import type { ColorBy, SizeBy } from '../model/graph-file';
 import type { Taxonomy, TaxonomyDimension } from '../model/taxonomy';
+import { paperCategories } from './categories';
 import type { CommunitySummary } from './metrics';
 import type { AtlasGraph } from './types';
 
@@ -89,7 +90,7 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** Writes `colors`, `sizes`, `color` (by family) and `size` (by citations) on every node. */
+/** Writes `colors`, `sizes`, `color` (by the taxonomy's first dimension) and `size` (by citations) on every node. */
 export function assignVisuals(
   graph: AtlasGraph,
   params: { taxonomy: Taxonomy; communities: { id: number; color: string }[] },
@@ -98,13 +99,7 @@ export function assignVisuals(
   const o = resolveOptions(options);
   const { taxonomy } = params;
   const unknown = taxonomy.unknownColor;
-  const palettes = {
-    family: categoryColors(taxonomy, 'family'),
-    task: categoryColors(taxonomy, 'task'),
-    space: categoryColors(taxonomy, 'space'),
-    method: categoryColors(taxonomy, 'method'),
-    scheme: categoryColors(taxonomy, 'scheme'),
-  };
+  const palettes = taxonomy.dimensions.map((d) => [d.id, categoryColors(taxonomy, d.id)] as const);
   const community = new Map(params.communities.map((c) => [c.id, c.color]));
 
   let minYear = Infinity;
@@ -130,17 +125,15 @@ export function assignVisuals(
 
   graph.updateEachNodeAttributes(
     (_n, a) => {
-      const t = a.taxonomy;
+      // Each dimension's colour is its first category's (first task, primary label).
+      const entries: [ColorBy, string][] = palettes.map(([dim, palette]) => {
+        const first = paperCategories(a, dim)[0];
+        return [dim, (first !== undefined ? palette.get(first) : undefined) ?? unknown];
+      });
+      entries.push(['community', community.get(a.community) ?? unknown], ['year', yearColors.get(a.year) ?? unknown]);
       // Keys in sorted order: the serialiser writes attributes in their own key order.
-      const colors: Record<ColorBy, string> = {
-        community: community.get(a.community) ?? unknown,
-        family: palettes.family.get(a.family) ?? unknown,
-        method: (t.method ? palettes.method.get(t.method.value) : undefined) ?? unknown,
-        scheme: (t.scheme ? palettes.scheme.get(t.scheme.value) : undefined) ?? unknown,
-        space: (t.space ? palettes.space.get(t.space.value) : undefined) ?? unknown,
-        task: (a.tasks[0] !== undefined ? palettes.task.get(a.tasks[0]) : undefined) ?? unknown,
-        year: yearColors.get(a.year) ?? unknown,
-      };
+      entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+      const colors: Record<ColorBy, string> = Object.fromEntries(entries);
       const sizes: Record<SizeBy, number> = {
         citations: sqrtScale(a.citations, 0, maxCitations),
         pagerank: sqrtScale(a.pagerank, minRank, maxRank),
@@ -148,7 +141,7 @@ export function assignVisuals(
       };
       a.colors = colors;
       a.sizes = sizes;
-      a.color = colors.family;
+      a.color = palettes.length > 0 ? (colors[palettes[0]![0]] ?? unknown) : (colors.community ?? unknown);
       a.size = sizes.citations;
       return a;
     },

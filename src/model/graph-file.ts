@@ -5,15 +5,28 @@
 import { z } from 'zod';
 import { EdgeSchema } from './edge';
 import { PaperSchema } from './paper';
-import { TaxonomySchema, TAXONOMY_DIMENSIONS } from './taxonomy';
+import { TaxonomySchema, type Taxonomy } from './taxonomy';
 
 export const GRAPH_FILE_FORMAT = 'lineage-atlas/graph';
 /** 2: papers carry `venueYear` beside `year`. */
 export const GRAPH_FILE_VERSION = 2;
 
-/** Dimensions a node can be coloured by: the taxonomy's plus computed ones. */
-export const COLOR_BY = [...TAXONOMY_DIMENSIONS, 'year', 'community'] as const;
-export type ColorBy = (typeof COLOR_BY)[number];
+/** Colourings computed by the build for any dataset, after the taxonomy's dimensions. */
+export const COMPUTED_COLOR_BY = ['year', 'community'] as const;
+export type ComputedColorBy = (typeof COMPUTED_COLOR_BY)[number];
+
+/** What a node can be coloured by: a dimension id of the graph's taxonomy, or a computed colouring. */
+export type ColorBy = string;
+
+/** The colourings of a graph, in the order menus list them: the taxonomy's dimensions, then year and community. */
+export function colorByChoices(taxonomy: Taxonomy): ColorBy[] {
+  return [...taxonomy.dimensions.map((d) => d.id), ...COMPUTED_COLOR_BY];
+}
+
+/** Whether a colouring is computed (year, community) rather than a taxonomy dimension. */
+export function isComputedColorBy(c: ColorBy): c is ComputedColorBy {
+  return (COMPUTED_COLOR_BY as readonly string[]).includes(c);
+}
 
 /** Measures a node can be sized by. */
 export const SIZE_BY = ['citations', 'pagerank', 'uniform'] as const;
@@ -31,7 +44,7 @@ export const NodeAttributesSchema = PaperSchema.extend({
   /** Louvain community index (0 = largest). */
   community: z.int().min(0),
   /** Colour per colouring dimension. */
-  colors: z.record(z.enum(COLOR_BY), z.string()),
+  colors: z.record(z.string(), z.string()),
   /** Size in pixels per sizing measure. */
   sizes: z.record(z.enum(SIZE_BY), z.number()),
   /** Default colour and size (family colour, citations size) so any graphology/sigma tool can show it. */

@@ -6,11 +6,15 @@
  */
 import { z } from 'zod';
 
-/** Model families, in the order the UI lists them. */
+/**
+ * The bundled survey's model families and tasks, as its importer files papers. The app and the build
+ * never enumerate them: a paper's family and tasks are checked against the taxonomy's `family` and
+ * `task` dimensions (src/graph/validate.ts).
+ */
 export const FAMILIES = ['diffusion', 'gan', 'ar', 'survey'] as const;
 export type Family = (typeof FAMILIES)[number];
 
-/** Tasks are the sections of the awesome list a paper is filed under. */
+/** The bundled list's sections a paper is filed under (see FAMILIES). */
 export const TASKS = [
   'subject',
   'face',
@@ -94,8 +98,12 @@ export const PaperRecordSchema = z.strictObject({
   venueYear: z.int().min(1900).max(2100).nullable(),
   arxiv: z.string().regex(ARXIV_ID).nullable(),
   links: PaperLinksSchema,
-  family: z.enum(FAMILIES),
-  tasks: z.array(z.enum(TASKS)).min(1),
+  /** A category id of the taxonomy's `family` dimension. */
+  family: z.string().min(1),
+  /** Category ids of the taxonomy's `task` dimension. */
+  tasks: z.array(z.string().min(1)).min(1),
+  /** Categories in further dimensions of the taxonomy, by dimension id (e.g. `modality: [image, text]`). */
+  dimensions: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
 });
 export type PaperRecord = z.infer<typeof PaperRecordSchema>;
 

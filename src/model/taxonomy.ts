@@ -4,9 +4,14 @@
  */
 import { z } from 'zod';
 
-/** Categorical dimensions defined by the taxonomy file. */
-export const TAXONOMY_DIMENSIONS = ['family', 'task', 'space', 'method', 'scheme'] as const;
-export type TaxonomyDimension = (typeof TAXONOMY_DIMENSIONS)[number];
+/**
+ * The id of a categorical dimension of the taxonomy (e.g. "family", "modality"). Dimensions come from
+ * the data: any lowercase slug the taxonomy defines, except the computed colourings' names.
+ */
+export type TaxonomyDimension = string;
+
+/** A dimension id: a lowercase slug, short enough for a URL parameter (`f.venue-type=journal`). */
+export const DIMENSION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const CATEGORY_STATUS = ['confirmed', 'partly-confirmed', 'list-only', 'reconstructed'] as const;
 export type CategoryStatus = (typeof CATEGORY_STATUS)[number];
@@ -19,7 +24,12 @@ export const CategorySchema = z.strictObject({
   /** A short definition in the project's own words. */
   definition: z.string().optional(),
   color,
-  /** Model family the category belongs to (space/method/scheme categories are per family). */
+  /**
+   * The category of the dimension's `parent` dimension this one belongs to (e.g. the model family
+   * `gan` of an inversion method): lists group and name categories by it ("GAN · Optimization-based").
+   */
+  parent: z.string().min(1).optional(),
+  /** Older spelling of `parent` when the parent dimension is `family`; still read, no longer written. */
   family: z.string().optional(),
   /** Survey section that defines it, e.g. "§4.2(b)". */
   section: z.string().optional(),
@@ -43,8 +53,10 @@ export const CategorySchema = z.strictObject({
 export type Category = z.infer<typeof CategorySchema>;
 
 export const DimensionSchema = z.strictObject({
-  id: z.enum(TAXONOMY_DIMENSIONS),
+  id: z.string().regex(DIMENSION_ID, 'must be a lowercase slug like "venue-type"'),
   label: z.string().min(1),
+  /** The dimension whose categories group this one's (each category names its own in `parent`). */
+  parent: z.string().min(1).optional(),
   /** Name of the palette the colours were drawn from, for the legend's credits. */
   palette: z.string().optional(),
   categories: z.array(CategorySchema).min(1),
@@ -63,4 +75,15 @@ export type Taxonomy = z.infer<typeof TaxonomySchema>;
 /** Find a dimension by id. */
 export function dimension(tax: Taxonomy, id: TaxonomyDimension): Dimension | undefined {
   return tax.dimensions.find((d) => d.id === id);
+}
+
+/** The dimension's parent dimension id: its `parent`, else `family` when its categories use the older `family` field. */
+export function parentDimensionId(dim: Dimension): string | undefined {
+  if (dim.parent !== undefined) return dim.parent;
+  return dim.categories.some((c) => c.family !== undefined) ? 'family' : undefined;
+}
+
+/** The parent category id of a category (`parent`, else the older `family`). */
+export function parentCategoryId(c: Category): string | undefined {
+  return c.parent ?? c.family;
 }

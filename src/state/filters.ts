@@ -1,16 +1,15 @@
 /**
  * Filter defaults and producers. Producers are pure: (state, ...args) → new state.
  * They keep filters canonical, so equal filters serialise equally (the view goes into the URL):
- * a selection of every family / task, or the full year range, is stored as null ("no filter").
+ * a selection of every category of a dimension, or the full year range, is stored as no filter.
  */
-import { EDGE_KINDS, FAMILIES, TASKS, type EdgeKind, type Family, type GraphMeta, type Task } from '../model';
+import { dimension, EDGE_KINDS, type EdgeKind, type GraphMeta } from '../model';
 import type { Filters, ViewState } from './types';
 
 export function defaultFilters(_meta: GraphMeta): Filters {
   return {
     years: null,
-    families: null,
-    tasks: null,
+    categories: {},
     edgeKinds: [...EDGE_KINDS],
     showSurveyMentions: false,
     minDegree: 0,
@@ -73,16 +72,34 @@ function sameList<T>(a: readonly T[] | null, b: readonly T[] | null): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** Show or hide a model family (`on` forces a state; omitted, it toggles). */
-export function toggleFamily(state: ViewState, family: Family, on?: boolean): ViewState {
-  const families = toggleIn(state.filters.families, family, FAMILIES, on);
-  return sameList(families, state.filters.families) ? state : setFilters(state, { families });
+/**
+ * Category filters in canonical form: dimensions in the taxonomy's order, categories in their
+ * dimension's order, unknown dimensions and categories dropped, a dimension with all its categories
+ * shown left out.
+ */
+export function canonicalCategories(meta: GraphMeta, categories: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const dim of meta.taxonomy.dimensions) {
+    const list = categories[dim.id];
+    if (!list) continue;
+    const shown = new Set(list);
+    const next = dim.categories.map((c) => c.id).filter((id) => shown.has(id));
+    if (next.length < dim.categories.length) out[dim.id] = next;
+  }
+  return out;
 }
 
-/** Show or hide papers of a task (a paper shows when any of its tasks does). */
-export function toggleTask(state: ViewState, task: Task, on?: boolean): ViewState {
-  const tasks = toggleIn(state.filters.tasks, task, TASKS, on);
-  return sameList(tasks, state.filters.tasks) ? state : setFilters(state, { tasks });
+/** Show or hide a category of a taxonomy dimension (`on` forces a state; omitted, it toggles). */
+export function toggleCategory(state: ViewState, meta: GraphMeta, dim: string, id: string, on?: boolean): ViewState {
+  const all = dimension(meta.taxonomy, dim)?.categories.map((c) => c.id);
+  if (!all?.includes(id)) return state;
+  const current = state.filters.categories[dim] ?? null;
+  const next = toggleIn(current, id, all, on);
+  if (sameList(next, current)) return state;
+  const categories = { ...state.filters.categories };
+  if (next === null) delete categories[dim];
+  else categories[dim] = next;
+  return setFilters(state, { categories: canonicalCategories(meta, categories) });
 }
 
 /** Show or hide an edge kind. */

@@ -2,15 +2,17 @@
  * View state: plain, serialisable data (it will go into the URL unchanged).
  * Everything transient on screen is derived from it by reducers; nothing is written into graph data.
  */
-import type { ColorBy, EdgeKind, Family, SizeBy, Task } from '../model';
+import type { ColorBy, EdgeKind, SizeBy } from '../model';
 
 export interface Filters {
   /** Inclusive year range; null shows every year. */
   years: [number, number] | null;
-  /** Families shown; null shows all. */
-  families: Family[] | null;
-  /** Tasks shown (a paper is shown when any of its tasks is); null shows all. */
-  tasks: Task[] | null;
+  /**
+   * Categories shown per taxonomy dimension (a paper is shown when any of its categories there is;
+   * papers without one are hidden while the dimension is filtered). A dimension left out shows all;
+   * keys in the taxonomy's order, categories in the dimension's order.
+   */
+  categories: Record<string, string[]>;
   /** Edge kinds shown. */
   edgeKinds: EdgeKind[];
   /** Show mentions that come only from other surveys' repositories. */

@@ -2,16 +2,19 @@
  * The shareable view: view state ⇄ URL query. Pure functions, one table of parameter codecs.
  *
  * `viewToQuery(state, camera)` writes only what differs from the default view, in the table's
- * order, readable (`?color=method&years=2022-2024&families=gan,diffusion&sel=2208.12242`).
+ * order, readable (`?color=method&years=2022-2024&f.family=gan,diffusion&sel=2208.12242`).
+ * Category filters take one parameter per filtered taxonomy dimension, `f.<dimension id>`; the older
+ * `families=` and `tasks=` are still read, as `f.family` and `f.task`.
  * `queryToView(params, meta)` reads it back into a patch over the default view, a camera, and the
  * problems met (unknown parameters, malformed values): a bad parameter is ignored, never fatal.
  *
  * To put a new state field in the URL, add one entry to `PARAM_CODECS`.
  */
-import { COLOR_BY, EDGE_KINDS, FAMILIES, SIZE_BY, TASKS, dimension, type GraphMeta, type TaxonomyDimension } from '../model';
+import { colorByChoices, EDGE_KINDS, SIZE_BY, dimension, type GraphMeta } from '../model';
+import { canonicalCategories } from './filters';
 import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
 import { LAYOUT_MODES, type Filters, type LineageSettings, type ViewState } from './types';
-import { DEFAULT_LABEL_DENSITY } from './view';
+import { DEFAULT_LABEL_DENSITY, defaultColorBy } from './view';
 
 /** The camera as the URL keeps it (sigma's camera state, graph-normalised coordinates). */
 export interface CameraView {
@@ -39,7 +42,11 @@ export interface ParamCodec {
   /** The value to write, or null when the state has the default (the parameter is left out). */
   write(state: ViewState, ctx: UrlContext): string | null;
   /** The patch a value stands for, or a short problem ("not a year range") when it is malformed. */
-  read(value: string, ctx: UrlContext): ViewPatch | string;
+  read(value: string, ctx: UrlContext, name?: string): ViewPatch | string;
+  /** A codec for every parameter whose name starts with `param` (read gets the name). */
+  prefix?: boolean;
+  /** For a prefix codec: the parameters to write, names and values. */
+  writeAll?(state: ViewState, ctx: UrlContext): ReadonlyArray<readonly [string, string]>;
 }
 
 const LIST_SEP = ',';
@@ -73,6 +80,38 @@ function listCodec<T extends string>(
   };
 }
 
+/** Category filters: `f.<dimension>=a,b` (empty: none of them). */
+export const CATEGORY_PARAM_PREFIX = 'f.';
+
+/** The dimension a category parameter filters: `f.modality` → `modality`; null for other names. */
+function categoryParamDimension(name: string): string | null {
+  return name.startsWith(CATEGORY_PARAM_PREFIX) && name.length > CATEGORY_PARAM_PREFIX.length ? name.slice(CATEGORY_PARAM_PREFIX.length) : null;
+}
+
+/**
+ * The category filters' codec. With `legacyDim` it is an older spelling (`families=` for `f.family`),
+ * read only. Without, it stands for every `f.<dimension>` parameter: `writeAll` gives them in the
+ * taxonomy's order, and `read` gets the parameter's name.
+ */
+function categoryCodec(param: string, legacyDim?: string): ParamCodec {
+  const readList = (dimId: string, value: string, ctx: UrlContext): ViewPatch | string => {
+    const dim = dimension(ctx.meta.taxonomy, dimId);
+    if (!dim) return `the graph has no dimension "${dimId}"`;
+    const items = value === '' ? [] : value.split(LIST_SEP).map((s) => s.trim().toLowerCase());
+    const unknown = items.filter((x) => !dim.categories.some((c) => c.id === x));
+    if (unknown.length > 0) return `unknown ${unknown.length === 1 ? 'value' : 'values'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
+    return { filters: { categories: canonicalCategories(ctx.meta, { [dimId]: items }) } };
+  };
+  if (legacyDim !== undefined) return { param, write: () => null, read: (v, ctx) => readList(legacyDim, v, ctx) };
+  return {
+    param,
+    write: () => null,
+    writeAll: (s) => Object.entries(s.filters.categories).map(([dim, ids]) => [`${param}${dim}`, ids.join(LIST_SEP)] as const),
+    read: (v, ctx, name) => readList(categoryParamDimension(name ?? '') ?? '', v, ctx),
+    prefix: true,
+  };
+}
+
 function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
@@ -92,7 +131,7 @@ function hasCategory(ctx: UrlContext, colorBy: ViewState['colorBy'], id: string)
   if (id === 'unknown') return colorBy !== 'year' && colorBy !== 'community';
   if (colorBy === 'year') return INT.test(id) && Number(id) >= ctx.meta.years[0] && Number(id) <= ctx.meta.years[1];
   if (colorBy === 'community') return INT.test(id) && ctx.meta.communities.some((c) => c.id === Number(id));
-  const dim = dimension(ctx.meta.taxonomy, colorBy as TaxonomyDimension);
+  const dim = dimension(ctx.meta.taxonomy, colorBy);
   return !!dim?.categories.some((c) => c.id === id);
 }
 
@@ -103,10 +142,11 @@ function hasCategory(ctx: UrlContext, colorBy: ViewState['colorBy'], id: string)
 export const PARAM_CODECS: readonly ParamCodec[] = [
   {
     param: 'color',
-    write: (s) => (s.colorBy === 'family' ? null : s.colorBy),
-    read(v) {
-      const colorBy = oneOf(COLOR_BY, v);
-      return colorBy ? { colorBy } : `expected one of ${COLOR_BY.join(', ')}`;
+    write: (s, { meta }) => (s.colorBy === defaultColorBy(meta) ? null : s.colorBy),
+    read(v, { meta }) {
+      const choices = colorByChoices(meta.taxonomy);
+      const colorBy = oneOf(choices, v);
+      return colorBy ? { colorBy } : `expected one of ${choices.join(', ')}`;
     },
   },
   {
@@ -136,8 +176,9 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
       return { filters: { years: years[0] === meta.years[0] && years[1] === meta.years[1] ? null : years } };
     },
   },
-  listCodec('families', FAMILIES, (f) => f.families, (families) => ({ families }), true),
-  listCodec('tasks', TASKS, (f) => f.tasks, (tasks) => ({ tasks }), true),
+  categoryCodec(CATEGORY_PARAM_PREFIX),
+  categoryCodec('families', 'family'),
+  categoryCodec('tasks', 'task'),
   listCodec('edges', EDGE_KINDS, (f) => f.edgeKinds, (kinds) => ({ edgeKinds: kinds ?? [...EDGE_KINDS] }), false),
   {
     param: 'survey',
@@ -237,6 +278,7 @@ export function viewToQuery(
 ): string {
   const parts: string[] = keep.map(([k, v]) => `${encodeValue(k)}=${encodeValue(v)}`);
   for (const codec of PARAM_CODECS) {
+    for (const [name, value] of codec.writeAll?.(state, ctx) ?? []) parts.push(`${encodeValue(name)}=${encodeValue(value)}`);
     const value = codec.write(state, ctx);
     if (value !== null) parts.push(`${codec.param}=${encodeValue(value)}`);
   }
@@ -267,31 +309,38 @@ export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView
     ignored.push(value === null ? clip(name) : `${clip(name)}=${clip(value, 24)}`);
   };
   let camera: CameraView | null = null;
-  const known = new Set<string>([...RESERVED_PARAMS, CAMERA_PARAM, ...PARAM_CODECS.map((c) => c.param)]);
+  const known = new Set<string>([...RESERVED_PARAMS, CAMERA_PARAM, ...PARAM_CODECS.filter((c) => !c.prefix).map((c) => c.param)]);
+  const prefixes = PARAM_CODECS.filter((c) => c.prefix);
   const seen = new Set<string>();
   for (const [name, value] of params) {
-    if (!known.has(name)) skip(name, null, `unknown parameter "${clip(name)}"`);
+    if (!known.has(name) && !prefixes.some((c) => name.startsWith(c.param))) skip(name, null, `unknown parameter "${clip(name)}"`);
     else if (seen.has(name)) skip(name, value, `${clip(name)}: given more than once (the first one is used)`);
     seen.add(name);
   }
   for (const codec of PARAM_CODECS) {
-    const value = params.get(codec.param);
-    if (value === null) continue;
-    const result = codec.read(value, ctx);
-    if (typeof result === 'string') {
-      skip(codec.param, value, `${codec.param} "${clip(value)}": ${result}`);
-      continue;
+    const names = codec.prefix ? [...new Set(params.keys())].filter((n) => n.startsWith(codec.param)) : [codec.param];
+    for (const name of names) {
+      const value = params.get(name);
+      if (value === null) continue;
+      const result = codec.read(value, ctx, name);
+      if (typeof result === 'string') {
+        skip(name, value, `${clip(name)} "${clip(value)}": ${result}`);
+        continue;
+      }
+      const { filters, lineage, ...rest } = result;
+      Object.assign(patch, rest);
+      if (filters) {
+        const categories = filters.categories ? canonicalCategories(ctx.meta, { ...filters.categories, ...patch.filters?.categories }) : undefined;
+        patch.filters = { ...patch.filters, ...filters, ...(categories ? { categories } : {}) };
+      }
+      if (lineage) patch.lineage = { ...patch.lineage, ...lineage };
     }
-    const { filters, lineage, ...rest } = result;
-    Object.assign(patch, rest);
-    if (filters) patch.filters = { ...patch.filters, ...filters };
-    if (lineage) patch.lineage = { ...patch.lineage, ...lineage };
   }
   if (patch.compareWith !== undefined && patch.compareWith !== null && (patch.selected == null || patch.selected === patch.compareWith)) {
     skip('vs', patch.compareWith, `vs "${clip(patch.compareWith)}": a comparison needs another selected paper (sel)`);
     delete patch.compareWith;
   }
-  if (patch.isolated !== undefined && patch.isolated !== null && !hasCategory(ctx, patch.colorBy ?? 'family', patch.isolated)) {
+  if (patch.isolated !== undefined && patch.isolated !== null && !hasCategory(ctx, patch.colorBy ?? defaultColorBy(ctx.meta), patch.isolated)) {
     skip('iso', patch.isolated, `iso "${clip(patch.isolated)}": not a category of the colour-by dimension`);
     delete patch.isolated;
   }

@@ -2,16 +2,21 @@
  * The initial view state and the view producers. Pure: (state, ...args) → state; a producer returns
  * the same object when nothing changes, so the store does not notify.
  */
-import type { ColorBy, GraphMeta, SizeBy } from '../model';
+import { colorByChoices, type ColorBy, type GraphMeta, type SizeBy } from '../model';
 import { defaultFilters } from './filters';
 import { defaultLineage, endComparison } from './lineage';
 import type { LayoutMode, ViewState } from './types';
 
 export const DEFAULT_LABEL_DENSITY = 0.5;
 
+/** The colouring a graph opens with: its taxonomy's first dimension (year for a taxonomy without one). */
+export function defaultColorBy(meta: GraphMeta): ColorBy {
+  return colorByChoices(meta.taxonomy)[0] ?? 'year';
+}
+
 export function initialViewState(meta: GraphMeta): ViewState {
   return {
-    colorBy: 'family',
+    colorBy: defaultColorBy(meta),
     sizeBy: 'citations',
     filters: defaultFilters(meta),
     isolated: null,

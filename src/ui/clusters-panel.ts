@@ -8,7 +8,7 @@ import { communityAgreement, type CommunityAgreement } from '../graph/agreement'
 import { clusterLabels } from '../graph/cluster-labels';
 import { communityContingency } from '../graph/contingency';
 import { taxonomyGrid } from '../graph/taxonomy-grid';
-import { dimension, TAXONOMY_DIMENSIONS, type GraphMeta, type TaxonomyDimension } from '../model';
+import { dimension, parentDimensionId, type GraphMeta, type TaxonomyDimension } from '../model';
 import { toggleBrush } from '../state/brush';
 import type { ViewState } from '../state/types';
 import { renderCommunityList } from './clusters-list';
@@ -20,7 +20,20 @@ import './clusters.css';
 
 /** Communities smaller than this are pooled (heat map) or listed compactly (list). */
 const MIN_COMMUNITY = 3;
-const DEFAULT_DIMENSION: TaxonomyDimension = 'method';
+/**
+ * The taxonomy grid's dimensions, read from the taxonomy: a dimension that is the declared parent of
+ * two others groups the tables, its last two children are the rows and the columns (for the bundled
+ * survey: family; scheme × method). Without such a parent, the first three dimensions; null for fewer.
+ */
+export function gridDimensions(meta: GraphMeta): { group: string; rows: string; columns: string } | null {
+  const dims = meta.taxonomy.dimensions;
+  for (const parent of dims) {
+    const children = dims.filter((d) => d.id !== parent.id && parentDimensionId(d) === parent.id);
+    if (children.length >= 2) return { group: parent.id, rows: children[children.length - 1]!.id, columns: children[children.length - 2]!.id };
+  }
+  const [group, rows, columns] = dims;
+  return group && rows && columns ? { group: group.id, rows: rows.id, columns: columns.id } : null;
+}
 
 const TABS = [
   { id: 'communities', label: 'Communities' },
@@ -31,6 +44,12 @@ type TabId = (typeof TABS)[number]['id'];
 
 function dimensionName(meta: GraphMeta, d: TaxonomyDimension): string {
   return dimension(meta.taxonomy, d)?.label ?? d;
+}
+
+/** The last word of a dimension's name, capitalised, for a grid's corner: "Personalization scheme" → "Scheme". */
+function shortName(name: string): string {
+  const last = name.trim().split(/\s+/).pop() ?? name;
+  return last.charAt(0).toUpperCase() + last.slice(1);
 }
 
 /** "NMI 0.42 with inversion method (156 labelled papers, 260 unlabelled left out)". */
@@ -88,10 +107,16 @@ export const mountClusters: MountPanel = (container, ctx) => {
   }
 
   // ── the views, built on first show ──
-  const dimensions = TAXONOMY_DIMENSIONS.filter((d) => dimension(meta.taxonomy, d) !== undefined);
-  let heatDimension: TaxonomyDimension = dimensions.includes(DEFAULT_DIMENSION) ? DEFAULT_DIMENSION : (dimensions[0] ?? 'family');
+  const dimensions = meta.taxonomy.dimensions.map((d) => d.id);
+  const gridDims = gridDimensions(meta);
+  // the heat map opens on the grid's columns (the inversion method for the bundled survey)
+  let heatDimension: TaxonomyDimension = gridDims?.columns ?? dimensions[0] ?? '';
 
   function buildHeatmap(panel: HTMLElement): void {
+    if (dimensions.length === 0) {
+      panel.append(h('p', { class: 'muted small', text: 'The taxonomy of this graph has no dimensions.' }));
+      return;
+    }
     const selectEl = h('select', { id: 'heatmap-dimension' });
     for (const d of dimensions) selectEl.append(h('option', { value: d, text: dimensionName(meta, d) }));
     selectEl.value = heatDimension;
@@ -127,11 +152,17 @@ export const mountClusters: MountPanel = (container, ctx) => {
     } else if (id === 'heatmap') {
       buildHeatmap(panel);
     } else {
-      const grid = taxonomyGrid(graph, meta, { group: 'family', rows: 'scheme', columns: 'method' });
-      panel.append(
-        h('p', { class: 'muted small', text: 'Papers per inversion method and personalization scheme, and the year of the first; empty cells are gaps in the taxonomy.' }),
-        renderTaxonomyGrid(grid, { rowsName: 'Scheme', columnsName: 'Method', onBrush: brush }),
-      );
+      if (!gridDims) {
+        panel.append(h('p', { class: 'muted small', text: 'The taxonomy grid needs three dimensions; the taxonomy of this graph has fewer.' }));
+      } else {
+        const grid = taxonomyGrid(graph, meta, gridDims);
+        const rowsName = dimensionName(meta, gridDims.rows);
+        const columnsName = dimensionName(meta, gridDims.columns);
+        panel.append(
+          h('p', { class: 'muted small', text: `Papers per ${columnsName.toLowerCase()} and ${rowsName.toLowerCase()}, and the year of the first; empty cells are gaps in the taxonomy.` }),
+          renderTaxonomyGrid(grid, { rowsName: shortName(rowsName), columnsName: shortName(columnsName), onBrush: brush }),
+        );
+      }
     }
     syncPressed(store.get());
   }

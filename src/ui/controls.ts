@@ -2,18 +2,14 @@
  * "Color by" / "Size by" selects, the label density slider, the Force / Timeline layout choice and
  * the force layout's Start / Stop buttons.
  */
-import { COLOR_BY, SIZE_BY, dimension, type ColorBy, type GraphMeta, type SizeBy, type TaxonomyDimension } from '../model';
+import { colorByChoices, SIZE_BY, dimension, type ColorBy, type ComputedColorBy, type GraphMeta, type SizeBy } from '../model';
 import type { LayoutMode } from '../state/types';
 import { setColorBy, setLabelDensity, setLayout, setSizeBy } from '../state/view';
 import type { MountPanel } from './context';
 import { h } from './dom';
 
-const COLOR_LABELS: Record<ColorBy, string> = {
-  family: 'Model family',
-  task: 'Task',
-  space: 'Inversion space',
-  method: 'Inversion method',
-  scheme: 'Personalization scheme',
+/** Names of the computed colourings; the taxonomy names its own dimensions. */
+const COLOR_LABELS: Record<ComputedColorBy, string> = {
   year: 'Year',
   community: 'Community (Louvain)',
 };
@@ -32,7 +28,7 @@ export function sizeByLabel(sizeBy: SizeBy): string {
 /** The display name of a colour-by dimension: the taxonomy's label when it has one. */
 export function colorByLabel(meta: GraphMeta, colorBy: ColorBy): string {
   if (colorBy === 'year' || colorBy === 'community') return COLOR_LABELS[colorBy];
-  return dimension(meta.taxonomy, colorBy as TaxonomyDimension)?.label ?? COLOR_LABELS[colorBy];
+  return dimension(meta.taxonomy, colorBy)?.label ?? colorBy;
 }
 
 const LAYOUT_LABELS: Record<LayoutMode, string> = { force: 'Force', timeline: 'Timeline' };
@@ -59,7 +55,7 @@ function select<T extends string>(id: string, label: string, values: readonly T[
 
 export const mountControls: MountPanel = (container, ctx) => {
   const { store, meta } = ctx;
-  const color = select('color-by', 'Color by', COLOR_BY, (v) => colorByLabel(meta, v));
+  const color = select('color-by', 'Color by', colorByChoices(meta.taxonomy), (v) => colorByLabel(meta, v));
   const size = select('size-by', 'Size by', SIZE_BY, (v) => SIZE_LABELS[v]);
   const layoutMode = radios('layout-mode', 'Layout', ['force', 'timeline'] as const, (v) => LAYOUT_LABELS[v]);
   const density = h('input', { id: 'label-density', type: 'range', min: 0, max: 1, step: 0.05 });

@@ -1,19 +1,20 @@
 /**
- * The "Filters" region: year range (histogram + brush, or the "From year" / "To year" inputs), families,
- * tasks, edge kinds, survey mentions, minimum degree, the visible counts and "Reset filters".
+ * The "Filters" region: year range (histogram + brush, or the "From year" / "To year" inputs), the
+ * categories of every taxonomy dimension the graph's meta defines (one group each), edge kinds, survey
+ * mentions, minimum degree, the visible counts and "Reset filters".
  * Reads the store, calls the filter producers; the renderer hides what computeVisibility drops.
  */
 import { computeFacets } from '../graph/facets';
-import { dimension, EDGE_KINDS, FAMILIES, TASKS, type EdgeKind, type TaxonomyDimension } from '../model';
+import { qualifiedCategoryLabel } from '../graph/category-groups';
+import { EDGE_KINDS, type EdgeKind } from '../model';
 import {
   isDefaultFilters,
   resetFilters,
   setMinDegree,
   setShowSurveyMentions,
   setYearRange,
+  toggleCategory,
   toggleEdgeKind,
-  toggleFamily,
-  toggleTask,
 } from '../state/filters';
 import type { Filters } from '../state/types';
 import type { MountPanel } from './context';
@@ -28,9 +29,12 @@ const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
   mentions: 'Mentions',
 };
 
+/** Dimensions with more categories than this start folded in the panel. */
+const MAX_OPEN_CATEGORIES = 14;
+
 export const mountFilters: MountPanel = (container, ctx) => {
   const { graph, meta, store } = ctx;
-  const facets = computeFacets(graph);
+  const facets = computeFacets(graph, meta.taxonomy);
   const bounds = facets.yearBounds;
   const cleanups: (() => void)[] = [];
   const listen = <K extends keyof HTMLElementEventMap>(
@@ -89,30 +93,31 @@ export const mountFilters: MountPanel = (container, ctx) => {
   listen(toInput.input, 'change', onYearInput);
   listen(allYears, 'click', () => update((s) => setYearRange(s, null, bounds)));
 
-  // ── families and tasks ──
-  const labelOf = (dim: TaxonomyDimension, id: string) =>
-    dimension(meta.taxonomy, dim)?.categories.find((c) => c.id === id);
-  const familyGroup = fieldset('Family');
-  const familyBoxes = FAMILIES.filter((f) => facets.families[f] > 0).map((family) => {
-    const cat = labelOf('family', family);
-    const box = checkbox(cat?.label ?? family, facets.families[family]);
-    if (cat) {
+  // ── categories: one group per taxonomy dimension, its categories that some paper has ──
+  const categoryBoxes: { dim: string; id: string; input: HTMLInputElement }[] = [];
+  for (const dim of meta.taxonomy.dimensions) {
+    const counts = facets.categories[dim.id] ?? {};
+    const present = dim.categories.filter((c) => (counts[c.id] ?? 0) > 0);
+    if (present.length === 0) continue;
+    const group = fieldset(dim.label);
+    for (const cat of present) {
+      const box = checkbox(qualifiedCategoryLabel(meta.taxonomy, dim.id, cat.id), counts[cat.id] ?? 0);
       const swatch = el('span', { className: 'la-swatch' });
       swatch.style.background = cat.color;
       box.label.insertBefore(swatch, box.label.children[1] ?? null);
+      listen(box.input, 'change', () => update((s) => toggleCategory(s, meta, dim.id, cat.id, box.input.checked)));
+      group.append(box.label);
+      categoryBoxes.push({ dim: dim.id, id: cat.id, input: box.input });
     }
-    listen(box.input, 'change', () => update((s) => toggleFamily(s, family, box.input.checked)));
-    familyGroup.append(box.label);
-    return { id: family, input: box.input };
-  });
-  const taskGroup = fieldset('Task');
-  const taskBoxes = TASKS.filter((t) => facets.tasks[t] > 0).map((task) => {
-    const box = checkbox(labelOf('task', task)?.label ?? task, facets.tasks[task]);
-    listen(box.input, 'change', () => update((s) => toggleTask(s, task, box.input.checked)));
-    taskGroup.append(box.label);
-    return { id: task, input: box.input };
-  });
-  region.append(familyGroup, taskGroup);
+    if (present.length <= MAX_OPEN_CATEGORIES) {
+      region.append(group);
+    } else {
+      // long lists (e.g. every inversion method) start folded; the group keeps its name inside
+      const fold = el('details', { className: 'la-filter-fold' });
+      fold.append(el('summary', { text: `${dim.label} (${present.length})` }), group);
+      region.append(fold);
+    }
+  }
 
   // ── edges and degree ──
   const edgeGroup = fieldset('Edges');
@@ -178,8 +183,7 @@ export const mountFilters: MountPanel = (container, ctx) => {
     const [from, to] = years ?? bounds;
     if (document.activeElement !== fromInput.input) fromInput.input.value = String(from);
     if (document.activeElement !== toInput.input) toInput.input.value = String(to);
-    for (const b of familyBoxes) b.input.checked = !filters.families || filters.families.includes(b.id);
-    for (const b of taskBoxes) b.input.checked = !filters.tasks || filters.tasks.includes(b.id);
+    for (const b of categoryBoxes) b.input.checked = filters.categories[b.dim]?.includes(b.id) ?? true;
     for (const b of kindBoxes) b.input.checked = filters.edgeKinds.includes(b.id);
     survey.input.checked = filters.showSurveyMentions;
     if (document.activeElement !== degree || degree.valueAsNumber !== filters.minDegree) {

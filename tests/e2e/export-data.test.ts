@@ -73,7 +73,7 @@ describe('data exports', () => {
     for (const family of ['Diffusion', 'Autoregressive', 'Survey']) await families.getByRole('checkbox', { name: new RegExp(`^${family} \\d`) }).uncheck();
     const shown = await visibleCount(page);
     expect(shown.nodes).toBe(4);
-    const gan = await page.evaluate(() => window.__atlas!.state()!.filters.families);
+    const gan = await page.evaluate(() => window.__atlas!.state()!.filters.categories.family);
     expect(gan).toEqual(['gan']);
 
     const [visible] = await exportData(page, 'JSON');

@@ -38,9 +38,9 @@ describe('filters', () => {
     expect(await gan.isChecked()).toBe(true);
     await gan.uncheck();
     expect(await counts(page)).toBe('12 of 16 papers, 17 of 24 edges visible');
-    expect((await filters(page))?.families).toEqual(['diffusion', 'ar', 'survey']);
+    expect((await filters(page))?.categories.family).toEqual(['diffusion', 'ar', 'survey']);
     await gan.check();
-    expect((await filters(page))?.families).toBeNull();
+    expect((await filters(page))?.categories.family).toBeUndefined();
 
     await region.getByRole('checkbox', { name: /^Cites/ }).uncheck();
     expect(await counts(page)).toBe('16 of 16 papers, 11 of 24 edges visible');
@@ -60,7 +60,7 @@ describe('filters', () => {
     await page.screenshot({ path: 'test-results/filters-min-degree.png' });
 
     await region.getByRole('checkbox', { name: /^Face-driven/ }).uncheck();
-    expect((await filters(page))?.tasks).not.toContain('face');
+    expect((await filters(page))?.categories.task).not.toContain('face');
 
     expect(await reset.isDisabled()).toBe(false);
     await reset.click();

@@ -58,7 +58,7 @@ describe('shareable view', () => {
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
     await page.mouse.wheel(0, -250);
     await page.waitForFunction(() => new URLSearchParams(location.search).has('cam'), null, { timeout: 5000 });
-    expect(await query(page)).toMatch(/^\?graph=\/fixtures\/graphs\/small\.json&color=method&families=diffusion,gan,survey&degree=1&sel=2208\.12242&cam=[\d.-]+,[\d.-]+,[\d.]+$/);
+    expect(await query(page)).toMatch(/^\?graph=\/fixtures\/graphs\/small\.json&color=method&f\.family=diffusion,gan,survey&degree=1&sel=2208\.12242&cam=[\d.-]+,[\d.-]+,[\d.]+$/);
 
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count()).toBe(1);
@@ -73,7 +73,7 @@ describe('shareable view', () => {
     const after = await seen(reopened);
     expect(after).toEqual(before);
     expect(after.state.colorBy).toBe('method');
-    expect(after.state.filters.families).toEqual(['diffusion', 'gan', 'survey']);
+    expect(after.state.filters.categories.family).toEqual(['diffusion', 'gan', 'survey']);
     expect(after.drawer).toBe(true);
     expect(await reopened.getByRole('heading', { name: 'DreamBooth' }).count()).toBeGreaterThan(0);
     const camAfter = (await camera(reopened))!.split(',').map(Number);
@@ -115,11 +115,11 @@ describe('shareable view', () => {
     };
     await step('back');
     expect((await state()).selected).toBeNull();
-    expect((await state()).filters.families).toEqual(['diffusion', 'ar', 'survey']);
+    expect((await state()).filters.categories.family).toEqual(['diffusion', 'ar', 'survey']);
     expect(await page.locator('.drawer').isHidden()).toBe(true);
     expect(await camera(page)).toBeNull();
     await step('back');
-    expect((await state()).filters.families).toBeNull();
+    expect((await state()).filters.categories.family).toBeUndefined();
     expect((await state()).colorBy).toBe('year');
     expect(await page.getByRole('combobox', { name: 'Color by' }).inputValue()).toBe('year');
     expect(await page.getByTestId('counts').textContent()).toBe('16 papers of 16 · 23 links of 24');
@@ -129,7 +129,7 @@ describe('shareable view', () => {
     await step('forward');
     await step('forward');
     expect((await state()).selected).toBe('2208.12242');
-    expect((await state()).filters.families).toEqual(['diffusion', 'ar', 'survey']);
+    expect((await state()).filters.categories.family).toEqual(['diffusion', 'ar', 'survey']);
     expect(await page.getByTestId('counts').textContent()).toMatch(/^12 papers of 16/);
     expect(await camera(page)).not.toBeNull();
     // no entry was added while stepping

@@ -7,7 +7,7 @@ import {
   qualifiedCategoryLabel,
 } from '../../src/graph/category-groups';
 import { parseTaxonomyFile } from '../../src/data/taxonomy-file';
-import { dimension, TAXONOMY_DIMENSIONS, type Taxonomy } from '../../src/model';
+import { dimension, type Taxonomy } from '../../src/model';
 
 const load = (file: string): Taxonomy => parseTaxonomyFile(readFileSync(file, 'utf8'), file).value;
 const small = load('tests/fixtures/graph-data/small/taxonomy.yaml');
@@ -68,7 +68,7 @@ describe('categories grouped by their parent (graph-data taxonomy)', () => {
   const familyLabels = new Map(dimension(real, 'family')!.categories.map((c) => [c.id, c.label]));
 
   it('makes every per-family label unambiguous', () => {
-    const grouped = TAXONOMY_DIMENSIONS.filter((d) => parentDimension(real, d) !== null);
+    const grouped = real.dimensions.map((d) => d.id).filter((d) => parentDimension(real, d) !== null);
     expect(grouped).toEqual(['space', 'method', 'scheme']);
     for (const dim of grouped) {
       const cats = dimension(real, dim)!.categories;

@@ -139,7 +139,7 @@ describe('normalised mutual information', () => {
     expect(agreement).toMatchObject({ dimension: 'method', normalisation: 'arithmetic', labelled: 4, unlabelled: 3 });
     expect(agreement.nmi).toBeCloseTo(hu / ((hu + hv) / 2), 12);
     expect(communityAgreement(graph, { dimension: 'family' })).toMatchObject({ labelled: 7, unlabelled: 0 });
-    expect(() => communityAgreement(graph, { dimension: 'colour' as never })).toThrow(/dimension must be one of family, task/);
+    expect(() => communityAgreement(graph, { dimension: 'Not a dimension' })).toThrow(/dimension must be a dimension id/);
   });
 });
 

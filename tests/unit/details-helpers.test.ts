@@ -90,8 +90,7 @@ describe('groupNeighbours', () => {
   it('marks neighbours hidden by the filters (paper or edge) and lists them last', () => {
     const visibility = computeVisibility(graph, {
       years: null,
-      families: ['diffusion'],
-      tasks: null,
+      categories: { family: ['diffusion'] },
       edgeKinds: ['builds-on', 'cites', 'compares', 'mentions'],
       showSurveyMentions: false,
       minDegree: 0,
@@ -107,8 +106,7 @@ describe('groupNeighbours', () => {
   it('does not mark every edge of a hidden paper, only hidden neighbours', () => {
     const visibility = computeVisibility(graph, {
       years: [2019, 2022],
-      families: null,
-      tasks: null,
+      categories: {},
       edgeKinds: ['builds-on', 'cites', 'compares', 'mentions'],
       showSurveyMentions: false,
       minDegree: 0,

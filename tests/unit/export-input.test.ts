@@ -5,7 +5,7 @@ import { buildExportInput } from '../../src/export/input';
 import { filtersSummary } from '../../src/export/summary';
 import { computeVisibility } from '../../src/graph/filters';
 import { parseGraphFile } from '../../src/graph/load';
-import { setFilters, setMinDegree, setYearRange, toggleEdgeKind, toggleFamily } from '../../src/state/filters';
+import { setFilters, setMinDegree, setYearRange, toggleCategory, toggleEdgeKind } from '../../src/state/filters';
 import { initialViewState, select, setColorBy } from '../../src/state/view';
 
 const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
@@ -15,17 +15,17 @@ describe('filtersSummary', () => {
   it('says "no filters" for the default view and names each active filter with its labels', () => {
     expect(filtersSummary(s0.filters, meta)).toBe('no filters');
     let s = setYearRange(s0, [2022, 2024], meta.years);
-    s = toggleFamily(toggleFamily(s, 'diffusion', false), 'ar', false);
+    s = toggleCategory(toggleCategory(s, meta, 'family', 'diffusion', false), meta, 'family', 'ar', false);
     s = setMinDegree(toggleEdgeKind(s, 'mentions', false), 2);
-    expect(filtersSummary(s.filters, meta)).toBe('years 2022–2024; families GAN, Survey; links builds-on, cites, compares; minimum degree 2');
-    expect(filtersSummary(setFilters(s0, { years: [2023, 2023], families: [], showSurveyMentions: true }).filters, meta)).toBe(
-      "year 2023; no families; mentions from other surveys' lists shown",
+    expect(filtersSummary(s.filters, meta)).toBe('years 2022–2024; Model family: GAN, Survey; links builds-on, cites, compares; minimum degree 2');
+    expect(filtersSummary(setFilters(s0, { years: [2023, 2023], categories: { family: [] }, showSurveyMentions: true }).filters, meta)).toBe(
+      "year 2023; Model family: none; mentions from other surveys' lists shown",
     );
   });
 });
 
 describe('buildExportInput', () => {
-  const s = select(setColorBy(toggleFamily(s0, 'gan', false), 'method'), '2208.12242');
+  const s = select(setColorBy(toggleCategory(s0, meta, 'family', 'gan', false), 'method'), '2208.12242');
   const visibility = computeVisibility(graph, s.filters);
   const date = new Date(2026, 10, 29, 23, 59);
 
@@ -33,7 +33,7 @@ describe('buildExportInput', () => {
     const visible = buildExportInput(graph, meta, s, visibility, 'visible', date);
     expect([...visible.nodes].sort()).toEqual(graph.filterNodes((_n, a) => a.family !== 'gan').sort());
     expect(visible.edges).toBe(visibility.edges);
-    expect(visible.filtersSummary).toBe('families Diffusion, Autoregressive, Survey');
+    expect(visible.filtersSummary).toBe('Model family: Diffusion, Autoregressive, Survey');
     expect(visible.selected).toBe('2208.12242');
     const all = buildExportInput(graph, meta, s, visibility, 'all', date);
     expect(all.nodes.size).toBe(16);

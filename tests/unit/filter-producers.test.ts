@@ -7,14 +7,24 @@ import {
   setMinDegree,
   setShowSurveyMentions,
   setYearRange,
+  toggleCategory,
   toggleEdgeKind,
-  toggleFamily,
-  toggleTask,
 } from '../../src/state/filters';
 import type { ViewState } from '../../src/state/types';
 import { initialViewState } from '../../src/state/view';
 
-const meta = { years: [2016, 2025] } as unknown as GraphMeta;
+const cats = (ids: string[]) => ids.map((id) => ({ id, label: id.toUpperCase(), color: '#000000' }));
+const meta = {
+  years: [2016, 2025],
+  taxonomy: {
+    unknownColor: '#bbbbbb',
+    dimensions: [
+      { id: 'family', label: 'Family', categories: cats(['diffusion', 'gan', 'ar', 'survey']) },
+      { id: 'task', label: 'Task', categories: cats(['subject', 'face', 'style']) },
+      { id: 'venue-type', label: 'Venue type', categories: cats(['journal', 'conference']) },
+    ],
+  },
+} as unknown as GraphMeta;
 const base: ViewState = { ...initialViewState(meta), selected: 'x' };
 const BOUNDS: [number, number] = [2016, 2025];
 
@@ -29,20 +39,24 @@ describe('filter producers', () => {
     expect(setYearRange(base, [NaN, 2017], BOUNDS).filters.years).toEqual([2016, 2017]);
   });
 
-  it('toggleFamily hides one family, and showing it again restores null', () => {
-    const s = toggleFamily(base, 'gan');
-    expect(s.filters.families).toEqual(['diffusion', 'ar', 'survey']);
-    expect(toggleFamily(s, 'gan').filters.families).toBeNull();
-    expect(toggleFamily(base, 'gan', true)).toBe(base);
-    expect(toggleFamily(toggleFamily(s, 'ar'), 'diffusion', false).filters.families).toEqual(['survey']);
+  it('toggleCategory hides one category, and showing it again drops the dimension filter', () => {
+    const tog = (s: ViewState, dim: string, id: string, on?: boolean) => toggleCategory(s, meta, dim, id, on);
+    const s = tog(base, 'family', 'gan');
+    expect(s.filters.categories).toEqual({ family: ['diffusion', 'ar', 'survey'] });
+    expect(tog(s, 'family', 'gan').filters.categories).toEqual({});
+    expect(tog(base, 'family', 'gan', true)).toBe(base);
+    expect(tog(tog(s, 'family', 'ar'), 'family', 'diffusion', false).filters.categories).toEqual({ family: ['survey'] });
     expect(s.selected).toBe('x');
   });
 
-  it('toggleTask works like toggleFamily', () => {
-    const s = toggleTask(base, 'face', false);
-    expect(s.filters.tasks).not.toContain('face');
-    expect(s.filters.tasks).toContain('subject');
-    expect(toggleTask(s, 'face').filters.tasks).toBeNull();
+  it('toggleCategory works over any dimension of the taxonomy, keeping the taxonomy order of dimensions', () => {
+    const tog = (s: ViewState, dim: string, id: string, on?: boolean) => toggleCategory(s, meta, dim, id, on);
+    const s = tog(tog(base, 'venue-type', 'journal', false), 'task', 'face', false);
+    expect(s.filters.categories).toEqual({ task: ['subject', 'style'], 'venue-type': ['conference'] });
+    expect(Object.keys(s.filters.categories)).toEqual(['task', 'venue-type']);
+    // unknown dimensions and categories change nothing
+    expect(tog(base, 'modality', 'image', false)).toBe(base);
+    expect(tog(base, 'task', 'unicorn', false)).toBe(base);
   });
 
   it('toggleEdgeKind keeps the canonical kind order', () => {
@@ -65,7 +79,7 @@ describe('filter producers', () => {
   });
 
   it('resetFilters restores the defaults and is a no-op on them', () => {
-    const changed = setMinDegree(toggleFamily(setYearRange(base, [2020, 2021], BOUNDS), 'gan'), 2);
+    const changed = setMinDegree(toggleCategory(setYearRange(base, [2020, 2021], BOUNDS), meta, 'family', 'gan'), 2);
     expect(isDefaultFilters(changed.filters, meta)).toBe(false);
     const reset = resetFilters(changed, meta);
     expect(reset.filters).toEqual(defaultFilters(meta));

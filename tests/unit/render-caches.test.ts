@@ -70,7 +70,7 @@ describe('render caches', () => {
     const s = select(s0, '2102.02766');
     const c = buildCaches(graph, meta, s);
     expect(c.focus?.mode).toBe('selection');
-    const filtered = setFilters(s, { families: ['diffusion'] });
+    const filtered = setFilters(s, { categories: { family: ['diffusion'] } });
     expect(updateCaches(c, graph, meta, s, filtered).caches.focus).toBeNull();
   });
 });
@@ -132,7 +132,7 @@ describe('reducers', () => {
     expect(b.size as number).toBeGreaterThan(c.size as number);
     expect(b.color).not.toBe(c.color);
     expect(r.edge('2401.07519->2106.05744').hidden).toBe(true);
-    const onlyDiffusion = reduce(setFilters(s0, { families: ['diffusion'] }));
+    const onlyDiffusion = reduce(setFilters(s0, { categories: { family: ['diffusion'] } }));
     expect(onlyDiffusion.node('2102.02766').hidden).toBe(true);
     expect(onlyDiffusion.edge('2106.05744->2102.02766').hidden).toBe(true);
   });

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGraphFile } from '../../src/graph/load';
-import { COLOR_BY, EDGE_KINDS, FAMILIES, SIZE_BY, TASKS } from '../../src/model';
+import { colorByChoices, dimension, EDGE_KINDS, SIZE_BY } from '../../src/model';
+import { canonicalCategories } from '../../src/state/filters';
 import { LAYOUT_MODES, LINEAGE_DEPTHS, type ViewState } from '../../src/state/types';
 import {
   PARAM_CODECS,
@@ -20,6 +21,9 @@ const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/g
 const ctx = { meta, hasNode: (id: string) => graph.hasNode(id) };
 const s0 = initialViewState(meta);
 const read = (q: string) => queryToView(new URLSearchParams(q), ctx);
+const COLOR_BY = colorByChoices(meta.taxonomy);
+const FAMILIES = dimension(meta.taxonomy, 'family')!.categories.map((c) => c.id);
+const TASKS = dimension(meta.taxonomy, 'task')!.categories.map((c) => c.id);
 const roundTrip = (s: ViewState, cam: CameraView | null = null) => viewFromQuery(s0, new URLSearchParams(viewToQuery(s, cam, ctx)), ctx);
 
 /** A canonical sub-list of `all` (in `all`'s order), null for "all". */
@@ -55,7 +59,10 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     compareWith: r.selected !== null && r.compare !== r.selected ? r.compare : null,
     layout: r.layout,
     isolated: r.colorBy === 'family' ? 'gan' : null,
-    filters: { years: r.years, families: r.families, tasks: r.tasks, edgeKinds: r.edgeKinds, showSurveyMentions: r.showSurveyMentions, minDegree: r.minDegree },
+    filters: {
+      years: r.years,
+      categories: canonicalCategories(meta, { ...(r.families ? { family: r.families } : {}), ...(r.tasks ? { task: r.tasks } : {}) }),
+      edgeKinds: r.edgeKinds, showSurveyMentions: r.showSurveyMentions, minDegree: r.minDegree },
   }));
 
 describe('viewToQuery', () => {
@@ -69,19 +76,19 @@ describe('viewToQuery', () => {
       ...s0,
       colorBy: 'method',
       sizeBy: 'pagerank',
-      filters: { ...s0.filters, years: [2022, 2024], families: ['diffusion', 'gan'] },
+      filters: { ...s0.filters, years: [2022, 2024], categories: { family: ['diffusion', 'gan'] } },
       selected: '2208.12242',
       labelDensity: 0.7,
     };
     expect(viewToQuery(s, { x: 0.1, y: 0.2, ratio: 1.5, angle: 0 }, ctx)).toBe(
-      'color=method&size=pagerank&years=2022-2024&families=diffusion,gan&sel=2208.12242&labels=0.7&cam=0.1,0.2,1.5',
+      'color=method&size=pagerank&years=2022-2024&f.family=diffusion,gan&sel=2208.12242&labels=0.7&cam=0.1,0.2,1.5',
     );
   });
 
   it('writes an empty list as an empty value (nothing shown), not as "all"', () => {
-    const s = { ...s0, filters: { ...s0.filters, families: [] } };
-    expect(viewToQuery(s, null, ctx)).toBe('families=');
-    expect(roundTrip(s).state.filters.families).toEqual([]);
+    const s = { ...s0, filters: { ...s0.filters, categories: { family: [] } } };
+    expect(viewToQuery(s, null, ctx)).toBe('f.family=');
+    expect(roundTrip(s).state.filters.categories).toEqual({ family: [] });
   });
 
   it('escapes what must be escaped in ids', () => {
@@ -97,11 +104,25 @@ describe('queryToView', () => {
     expect(r.patch).toEqual({
       colorBy: 'method',
       sizeBy: 'pagerank',
-      filters: { years: [2022, 2024], families: ['diffusion', 'gan'] },
+      filters: { years: [2022, 2024], categories: { family: ['diffusion', 'gan'] } },
       selected: '2208.12242',
       labelDensity: 0.7,
     });
     expect(r.camera).toEqual({ x: 0.1, y: 0.2, ratio: 1.5, angle: 0 });
+  });
+
+  it('reads a category filter per dimension (f.<dimension>), and the older families= / tasks=', () => {
+    const r = read('f.task=face,subject&f.family=gan');
+    expect(r.problems).toEqual([]);
+    expect(r.patch.filters?.categories).toEqual({ family: ['gan'], task: ['subject', 'face'] });
+    expect(read('tasks=face&families=gan').patch.filters?.categories).toEqual({ family: ['gan'], task: ['face'] });
+    const bad = read('f.modality=image&f.family=gan,unicorn&f.=x');
+    expect(bad.patch.filters?.categories).toBeUndefined();
+    expect(bad.problems).toEqual([
+      'f.modality "image": the graph has no dimension "modality"',
+      'f.family "gan,unicorn": unknown value "unicorn"',
+      'f. "x": the graph has no dimension ""',
+    ]);
   });
 
   it('names unknown and malformed parameters and ignores only them', () => {
@@ -218,7 +239,7 @@ describe('hostile queries (fuzz)', () => {
         expect(Number.isInteger(s.filters.minDegree) && s.filters.minDegree >= 0).toBe(true);
         if (s.selected !== null) expect(graph.hasNode(s.selected)).toBe(true);
         if (s.filters.years) expect(s.filters.years[0]).toBeLessThanOrEqual(s.filters.years[1]);
-        for (const f of s.filters.families ?? []) expect(FAMILIES).toContain(f);
+        for (const f of s.filters.categories.family ?? []) expect(FAMILIES).toContain(f);
         for (const k of s.filters.edgeKinds) expect(EDGE_KINDS).toContain(k);
         if (r.camera) expect(Number.isFinite(r.camera.x + r.camera.y + r.camera.ratio + r.camera.angle)).toBe(true);
         // what was read writes back without problems

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeFacets } from '../../src/graph/facets';
 import { computeVisibility, edgePasses, visibilityMemo } from '../../src/graph/filters';
+import type { Taxonomy } from '../../src/model';
 import type { Filters } from '../../src/state/types';
 import { makeGraph } from './support/paper-graph';
 
@@ -42,8 +43,7 @@ const graph = makeGraph(
 
 const ALL: Filters = {
   years: null,
-  families: null,
-  tasks: null,
+  categories: {},
   edgeKinds: ['builds-on', 'cites', 'compares', 'mentions'],
   showSurveyMentions: false,
   minDegree: 0,
@@ -69,10 +69,12 @@ describe('computeVisibility', () => {
   });
 
   it('filters families and tasks (any task of a paper)', () => {
-    expect(vis({ families: ['diffusion'] })).toEqual({ nodes: ['b', 'c', 'e'], edges: ['c->b'] });
-    expect(vis({ tasks: ['face'] }).nodes).toEqual(['c']);
-    expect(vis({ tasks: ['subject'] }).nodes).toEqual(['b', 'c']);
-    expect(vis({ families: [] }).nodes).toEqual([]);
+    expect(vis({ categories: { family: ['diffusion'] } })).toEqual({ nodes: ['b', 'c', 'e'], edges: ['c->b'] });
+    expect(vis({ categories: { task: ['face'] } }).nodes).toEqual(['c']);
+    expect(vis({ categories: { task: ['subject'] } }).nodes).toEqual(['b', 'c']);
+    // several dimensions: a paper must pass each
+    expect(vis({ categories: { family: ['diffusion'], task: ['subject'] } }).nodes).toEqual(['b', 'c']);
+    expect(vis({ categories: { family: [] } }).nodes).toEqual([]);
   });
 
   it('filters edge kinds without hiding papers', () => {
@@ -94,7 +96,15 @@ describe('computeVisibility', () => {
 
 describe('computeFacets', () => {
   it('counts papers per year (empty years included), family, task and edges per kind', () => {
-    const f = computeFacets(graph);
+    const cats = (ids: string[]) => ids.map((id) => ({ id, label: id, color: '#000000' }));
+    const taxonomy: Taxonomy = {
+      unknownColor: '#bbbbbb',
+      dimensions: [
+        { id: 'family', label: 'Family', categories: cats(['diffusion', 'gan', 'ar', 'survey']) },
+        { id: 'task', label: 'Task', categories: cats(['subject', 'face', 'video']) },
+      ],
+    };
+    const f = computeFacets(graph, taxonomy);
     expect(f.yearBounds).toEqual([2020, 2024]);
     expect(f.years).toEqual([
       { year: 2020, count: 1 },
@@ -103,16 +113,14 @@ describe('computeFacets', () => {
       { year: 2023, count: 0 },
       { year: 2024, count: 1 },
     ]);
-    expect(f.families).toEqual({ diffusion: 3, gan: 1, ar: 1, survey: 0 });
-    expect(f.tasks.subject).toBe(2);
-    expect(f.tasks.face).toBe(1);
-    expect(f.tasks.video).toBe(0);
+    expect(f.categories.family).toEqual({ diffusion: 3, gan: 1, ar: 1, survey: 0 });
+    expect(f.categories.task).toEqual({ subject: 2, face: 1, video: 0 });
     expect(f.edgeKinds).toEqual({ 'builds-on': 1, cites: 1, compares: 1, mentions: 1 });
     expect(f.surveyOnly).toBe(1);
   });
 
   it('handles an empty graph', () => {
-    const f = computeFacets(makeGraph([]));
+    const f = computeFacets(makeGraph([]), { unknownColor: '#bbbbbb', dimensions: [] });
     expect(f.years).toEqual([]);
     expect(f.yearBounds).toEqual([0, 0]);
   });

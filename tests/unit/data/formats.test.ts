@@ -107,7 +107,8 @@ describe('papers.yaml', () => {
       .replace('  venue: ICLR', '  venue: ICLR\n  colour: red');
     const msgs = errorsOf(() => parsePapersFile(bad, 'gd/papers.yaml'));
     expect(msgs).toContain('gd/papers.yaml:11: paper 2208.01618: unknown field(s) "colour"');
-    expect(msgs.some((m) => /^gd\/papers\.yaml:29: paper 2208\.12242: field "family": /.test(m))).toBe(true);
+    // a family is any id here: the build checks it against the taxonomy (tests/unit/build/validate.test.ts)
+    expect(msgs.some((m) => m.includes('paper 2208.12242'))).toBe(false);
     expect(
       msgs.some((m) => /^gd\/papers\.yaml:35: paper jedi-joint-image-diffusion: field "year": /.test(m)),
     ).toBe(true);

@@ -55,7 +55,7 @@ describe('BibTeX export', () => {
 
   it('names the dataset and its build hash in a leading comment BibTeX skips', () => {
     const loaded = load(SMALL);
-    const bib = toBibtex(visibleInput(loaded, { families: ['gan'] }, 'families GAN'));
+    const bib = toBibtex(visibleInput(loaded, { categories: { family: ['gan'] } }, 'families GAN'));
     const head = bib.slice(0, bib.indexOf('\n@'));
     expect(head).toContain(loaded.meta.dataset.name);
     expect(head).toContain(loaded.meta.inputsHash);
@@ -147,7 +147,7 @@ describe('BibTeX export', () => {
   it("keeps a paper's key when the filters change", () => {
     const loaded = load(REAL);
     const all = read(toBibtex(allInput(loaded)));
-    const gan = read(toBibtex(visibleInput(loaded, { families: ['gan'] }, 'GAN')));
+    const gan = read(toBibtex(visibleInput(loaded, { categories: { family: ['gan'] } }, 'GAN')));
     expect(gan.length).toBe(loaded.graph.filterNodes((_n, a) => a.family === 'gan').length);
     for (const e of gan) expect(all.find((x) => x.key === e.key)?.fields).toEqual(e.fields);
   });

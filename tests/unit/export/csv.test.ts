@@ -78,7 +78,7 @@ describe('CSV export', () => {
 
   it('has a row per link in scope with kind and provenance', () => {
     const loaded = load(REAL);
-    const input = visibleInput(loaded, { families: ['diffusion'] }, 'families diffusion');
+    const input = visibleInput(loaded, { categories: { family: ['diffusion'] } }, 'families diffusion');
     const rows = readCsv(edgesCsv(input));
     expect(rows).toHaveLength(input.edges.size);
     expect(Object.keys(rows[0] ?? {}).slice(0, 6)).toEqual([

@@ -46,7 +46,7 @@ describe('exportFilename', () => {
 describe('exportData', () => {
   it('gives one file per format, two for CSV, each naming the dataset and its build hash', () => {
     const loaded = load(SMALL);
-    const input = visibleInput(loaded, { families: ['diffusion'] }, 'families diffusion');
+    const input = visibleInput(loaded, { categories: { family: ['diffusion'] } }, 'families diffusion');
     const seen: string[] = [];
     for (const format of DATA_FORMATS) {
       const files = exportData(format, input);

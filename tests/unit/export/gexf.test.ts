@@ -100,7 +100,7 @@ describe('GEXF export', () => {
 
   it('holds exactly the GAN papers and the links among them when only GAN papers are visible', () => {
     const loaded = load(REAL);
-    const input = visibleInput(loaded, { families: ['gan'] }, 'families GAN');
+    const input = visibleInput(loaded, { categories: { family: ['gan'] } }, 'families GAN');
     const gan = loaded.graph.filterNodes((_n, a) => a.family === 'gan');
     expect(gan.length).toBeGreaterThan(10);
     const back = read(toGexf(input));
@@ -113,7 +113,7 @@ describe('GEXF export', () => {
 
   it('names the dataset, its build hash, the scope, date and filters in the metadata', () => {
     const loaded = load(REAL);
-    const input = visibleInput(loaded, { families: ['gan'] }, 'families GAN');
+    const input = visibleInput(loaded, { categories: { family: ['gan'] } }, 'families GAN');
     const attrs = read(toGexf(input)).getAttributes();
     expect(attrs.lastModifiedDate).toBe('2026-11-29');
     expect(attrs.creator).toBe('Lineage Atlas');

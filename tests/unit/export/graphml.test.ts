@@ -80,7 +80,7 @@ describe('GraphML export', () => {
 
   it('round-trips colours and sizes as drawn, and a GAN-only scope', () => {
     const loaded = load(REAL);
-    const input = visibleInput(loaded, { families: ['gan'] }, 'families GAN');
+    const input = visibleInput(loaded, { categories: { family: ['gan'] } }, 'families GAN');
     const colors = new Map(
       [...input.nodes].map((k, i) => [k, `#${(i * 7919).toString(16).padStart(6, '0').slice(-6)}`]),
     );

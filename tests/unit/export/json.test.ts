@@ -52,7 +52,7 @@ describe('JSON export', () => {
     const loaded = load(REAL);
     const input = visibleInput(
       loaded,
-      { families: ['gan'], edgeKinds: ['cites', 'builds-on'] },
+      { categories: { family: ['gan'] }, edgeKinds: ['cites', 'builds-on'] },
       'families GAN; cites, builds-on',
     );
     expectSameScope(input);

@@ -122,7 +122,7 @@ describe.skipIf(python === null)('networkx reads the exports', () => {
   });
 
   it('reads a GAN-only scope', () => {
-    const input = visibleInput(load(REAL), { families: ['gan'] }, 'families GAN');
+    const input = visibleInput(load(REAL), { categories: { family: ['gan'] } }, 'families GAN');
     const got = readWithNetworkx(input, 'gan');
     expectMatches(input, got);
     for (const d of Object.values(got.gexf.nodes)) expect(d.family).toBe('gan');

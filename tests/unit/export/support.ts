@@ -40,8 +40,7 @@ export function allInput(loaded: LoadedGraph, extra: Partial<ExportInput> = {}):
 export function visibleInput(loaded: LoadedGraph, filters: Partial<Filters>, summary: string): ExportInput {
   const full: Filters = {
     years: null,
-    families: null,
-    tasks: null,
+    categories: {},
     edgeKinds: [...EDGE_KINDS],
     showSurveyMentions: true,
     minDegree: 0,
