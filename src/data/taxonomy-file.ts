@@ -10,8 +10,8 @@ import { orderKeys, parseYamlText, stringifyYaml, validate } from './yaml-record
 export const TAXONOMY_FILE = 'taxonomy.yaml';
 
 const TAXONOMY_KEYS = ['source', 'unknownColor', 'dimensions'];
-const DIMENSION_KEYS = ['id', 'label', 'palette', 'categories'];
-const CATEGORY_KEYS = ['id', 'label', 'definition', 'color', 'family', 'section', 'status', 'children'];
+const DIMENSION_KEYS = ['id', 'label', 'parent', 'palette', 'categories'];
+const CATEGORY_KEYS = ['id', 'label', 'definition', 'color', 'parent', 'family', 'section', 'status', 'children'];
 const CHILD_KEYS = ['id', 'label', 'definition'];
 
 const HEADER = [

@@ -120,6 +120,8 @@ function buildTaxonomy(raw: z.infer<typeof SurveyTaxonomySchema>, diags: Diagnos
     return {
       id,
       label,
+      // the survey defines these categories per model family
+      parent: 'family',
       palette: PALETTES[id],
       categories: items.map(({ c, family }, i) =>
         category(c, family, colors[i % colors.length] ?? UNKNOWN_COLOR, diags),
@@ -177,7 +179,7 @@ function category(c: RawCategory, family: string, color: string, diags: Diagnost
     label: c.label,
     definition,
     color,
-    family,
+    parent: family,
     section: c.survey_section,
     status,
     children: children?.length ? children : undefined,

@@ -23,16 +23,18 @@ const MIN_COMMUNITY = 3;
 /**
  * The taxonomy grid's dimensions, read from the taxonomy: a dimension that is the declared parent of
  * two others groups the tables, its last two children are the rows and the columns (for the bundled
- * survey: family; scheme × method). Without such a parent, the first three dimensions; null for fewer.
+ * survey: family; scheme × method). Without such a parent, the first dimension groups and the last two
+ * are the rows and columns. Null for fewer than three dimensions.
  */
 export function gridDimensions(meta: GraphMeta): { group: string; rows: string; columns: string } | null {
   const dims = meta.taxonomy.dimensions;
-  for (const parent of dims) {
-    const children = dims.filter((d) => d.id !== parent.id && parentDimensionId(d) === parent.id);
-    if (children.length >= 2) return { group: parent.id, rows: children[children.length - 1]!.id, columns: children[children.length - 2]!.id };
-  }
-  const [group, rows, columns] = dims;
-  return group && rows && columns ? { group: group.id, rows: rows.id, columns: columns.id } : null;
+  const childrenOf = (id: string) => dims.filter((d) => d.id !== id && parentDimensionId(d) === id);
+  const parent = dims.find((d) => childrenOf(d.id).length >= 2) ?? dims[0];
+  if (!parent) return null;
+  const candidates = childrenOf(parent.id).length >= 2 ? childrenOf(parent.id) : dims.filter((d) => d.id !== parent.id);
+  const rows = candidates[candidates.length - 1];
+  const columns = candidates[candidates.length - 2];
+  return rows && columns ? { group: parent.id, rows: rows.id, columns: columns.id } : null;
 }
 
 const TABS = [

@@ -115,6 +115,19 @@ export function taxonomyRows(meta: GraphMeta, a: NodeAttributes): TaxonomyRow[] 
       evidence: evidenceText(t.scheme),
     });
   }
+  // categories in the taxonomy's further dimensions, in its order (ones it lacks after, by id)
+  const extra = a.dimensions ?? {};
+  const order = meta.taxonomy.dimensions.map((d) => d.id);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  for (const dim of Object.keys(extra).sort((x, y) => rank(x) - rank(y) || (x < y ? -1 : 1))) {
+    const ids = extra[dim] ?? [];
+    if (ids.length === 0) continue;
+    rows.push({
+      name: dimension(meta.taxonomy, dim)?.label ?? dim,
+      value: ids.map((id) => categoryLabel(meta, dim, id)).join(', '),
+      evidence: null,
+    });
+  }
   return rows;
 }
 

@@ -25,13 +25,13 @@ describe.skipIf(!existsSync(BUNDLED))('per-family categories on the bundled grap
 
     // one heading per family that has methods, with the family dimension's labels, in its order
     const methods = dim('method').categories;
-    const families = dim('family').categories.filter((f) => methods.some((m) => m.family === f.id));
+    const families = dim('family').categories.filter((f) => methods.some((m) => m.parent === f.id));
     const headings = await legend.getByRole('heading', { level: 3 }).allTextContents();
     expect(headings).toEqual(families.map((f) => f.label));
     expect(headings).toContain('GAN');
     for (const family of families) {
       const entries = await legend.getByRole('group', { name: family.label }).getByRole('button').allTextContents();
-      expect(entries.map((t) => t.replace(/\d+$/, ''))).toEqual(methods.filter((m) => m.family === family.id).map((m) => m.label));
+      expect(entries.map((t) => t.replace(/\d+$/, ''))).toEqual(methods.filter((m) => m.parent === family.id).map((m) => m.label));
     }
     // "Optimization-based" appears once per family, each under its own heading
     const optimization = legend.getByRole('button', { name: /^Optimization-based\s*\d+$/ });
@@ -70,7 +70,7 @@ describe.skipIf(!existsSync(BUNDLED))('per-family categories on the bundled grap
     await page.waitForFunction(() => window.__atlas!.layoutAnimating() === false);
     const names = (await page.getByRole('list', { name: 'Timeline bands' }).getByRole('listitem').allTextContents()).map((t) => t.replace(/\d+$/, ''));
     const families = new Map(dim('family').categories.map((f) => [f.id, f.label]));
-    const expected = dim('space').categories.map((c) => (c.family ? `${families.get(c.family)} · ${c.label}` : c.label));
+    const expected = dim('space').categories.map((c) => (c.parent ? `${families.get(c.parent)} · ${c.label}` : c.label));
     // every space band is named with its family; the three "Parameter space" bands are told apart
     expect(names.filter((n) => n !== 'Unknown / not labelled')).toEqual(expected);
     expect(names.filter((n) => n.endsWith('· Parameter space')).length).toBeGreaterThan(1);

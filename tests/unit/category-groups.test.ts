@@ -64,6 +64,42 @@ describe('categories grouped by their parent (small fixture taxonomy)', () => {
   });
 });
 
+describe('categories grouped by a parent dimension the taxonomy declares', () => {
+  const cat = (id: string, label: string, extra: Record<string, string> = {}) => ({ id, label, color: '#000000', ...extra });
+  const tax: Taxonomy = {
+    unknownColor: '#bbbbbb',
+    dimensions: [
+      { id: 'venue-type', label: 'Venue type', categories: [cat('journal', 'Journal'), cat('conference', 'Conference')] },
+      {
+        id: 'venue',
+        label: 'Venue',
+        parent: 'venue-type',
+        categories: [cat('cvpr', 'CVPR', { parent: 'conference' }), cat('tpami', 'TPAMI', { parent: 'journal' }), cat('misc', 'Other')],
+      },
+      // the older spelling: categories name a `family`, the dimension declares nothing
+      { id: 'family', label: 'Family', categories: [cat('gan', 'GAN')] },
+      { id: 'method', label: 'Method', categories: [cat('gan.opt', 'Optimization', { family: 'gan' })] },
+    ],
+  };
+
+  it('groups by any dimension, in its order, and names categories with their parent', () => {
+    expect(parentDimension(tax, 'venue')).toBe('venue-type');
+    expect(parentDimension(tax, 'venue-type')).toBeNull();
+    expect(shape(groupByParent(tax, 'venue', ids('cvpr', 'misc', 'tpami')))).toEqual([
+      ['Journal', ['tpami']],
+      ['Conference', ['cvpr']],
+      [null, ['misc']],
+    ]);
+    expect(qualifiedCategoryLabel(tax, 'venue', 'tpami')).toBe('Journal · TPAMI');
+    expect(categoryParent(tax, 'venue', 'cvpr')).toEqual({ dimension: 'venue-type', id: 'conference', label: 'Conference' });
+  });
+
+  it('still reads the older `family` field of a category as its parent in the family dimension', () => {
+    expect(parentDimension(tax, 'method')).toBe('family');
+    expect(qualifiedCategoryLabel(tax, 'method', 'gan.opt')).toBe('GAN · Optimization');
+  });
+});
+
 describe('categories grouped by their parent (graph-data taxonomy)', () => {
   const familyLabels = new Map(dimension(real, 'family')!.categories.map((c) => [c.id, c.label]));
 
@@ -84,10 +120,10 @@ describe('categories grouped by their parent (graph-data taxonomy)', () => {
     const cats = dimension(real, 'method')!.categories;
     const groups = groupByParent(real, 'method', [...cats].reverse());
     const families = [...familyLabels.keys()];
-    expect(groups.map((g) => g.parent!.id)).toEqual(families.filter((f) => cats.some((c) => c.family === f)));
+    expect(groups.map((g) => g.parent!.id)).toEqual(families.filter((f) => cats.some((c) => c.parent === f)));
     for (const g of groups) {
       expect(g.parent!.label).toBe(familyLabels.get(g.parent!.id));
-      for (const item of g.items) expect(cats.find((c) => c.id === item.id)!.family).toBe(g.parent!.id);
+      for (const item of g.items) expect(cats.find((c) => c.id === item.id)!.parent).toBe(g.parent!.id);
     }
     expect(groups.flatMap((g) => g.items.map((i) => i.id)).sort()).toEqual(cats.map((c) => c.id).sort());
     const gan = groups.find((g) => g.parent!.id === 'gan')!;

@@ -212,6 +212,23 @@ describe('evidence and taxonomy rows', () => {
     ]);
   });
 
+  it('adds a row per further dimension the paper has categories in, named and labelled by the taxonomy', () => {
+    const withModality = {
+      ...meta,
+      taxonomy: {
+        ...meta.taxonomy,
+        dimensions: [...meta.taxonomy.dimensions, { id: 'modality', label: 'Modality', categories: [{ id: 'image', label: 'Image', color: '#000000' }] }],
+      },
+    } as GraphMeta;
+    const rows = taxonomyRows(withModality, node({ id: 'p', title: 'P', dimensions: { zeta: ['z'], modality: ['image', 'sound'] } }));
+    expect(rows.map((r) => [r.name, r.value])).toEqual([
+      ['Family', 'Diffusion models'],
+      ['Task', 'Subject-driven'],
+      ['Modality', 'Image, sound'],
+      ['zeta', 'z'],
+    ]);
+  });
+
   it('omits taxonomy fields the paper has no label for', () => {
     expect(taxonomyRows(meta, node({ id: 'p', title: 'P' })).map((r) => r.name)).toEqual(['Family', 'Task']);
   });

@@ -18,7 +18,7 @@ describe('importSurveyTaxonomy on a small fixture', () => {
     expect(TaxonomySchema.safeParse(r.taxonomy).success).toBe(true);
     expect(r.taxonomy.dimensions.map((d) => d.id)).toEqual(['family', 'task', 'space', 'method', 'scheme']);
     const space = r.taxonomy.dimensions.find((d) => d.id === 'space');
-    expect(space?.categories.map((c) => [c.id, c.family, c.status])).toEqual([
+    expect(space?.categories.map((c) => [c.id, c.parent, c.status])).toEqual([
       ['dm.textual', 'diffusion', 'confirmed'],
       ['dm.parameter', 'diffusion', 'confirmed'],
       ['ar.visual-token', 'ar', 'partly-confirmed'],
