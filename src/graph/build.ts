@@ -75,6 +75,7 @@ export function initialNodeAttributes(paper: Paper, facts?: OnlineFacts): NodeAt
     color: '',
     colors: EMPTY_COLORS,
     community: 0,
+    ...(paper.dimensions ? { dimensions: sortKeysDeep(paper.dimensions) } : {}),
     family: paper.family,
     id: paper.id,
     label: displayLabel(paper),
