@@ -4,9 +4,12 @@
  * - papers: bibliographic facts, links (`link_pdf`, …), taxonomy labels with their evidence
  *   flattened (`method`, `method_label`, `method_evidence`, `method_confidence`, `method_basis`,
  *   the same for `space`, `subspace`, `scheme`), secondary spaces/schemes, metrics;
+ * - papers' categories in the taxonomy's further dimensions (those without columns of their own
+ *   above): `dim_<id>` (category ids) and `dim_<id>_label`, e.g. `dim_modality`, `dim_modality_label`;
  * - links: `kind`, every kind, `survey_only`, the provenance sources and a readable provenance.
  * Lists are joined with `LIST_SEPARATOR`; absent values are `undefined` (the writers omit them).
  */
+import { paperCategories } from '../graph/categories';
 import type { EdgeAttributes, NodeAttributes, Provenance, Taxonomy, TaxonomyField } from '../model';
 
 export type ColumnType = 'string' | 'int' | 'double' | 'boolean';
@@ -76,6 +79,16 @@ export function nodeColumns(taxonomy: Taxonomy): Column<NodeAttributes>[] {
       { name: `${dim}_evidence`, type: 'string', get: (a) => field(a)?.evidence },
       { name: `${dim}_confidence`, type: 'string', get: (a) => field(a)?.confidence },
       { name: `${dim}_basis`, type: 'string', get: (a) => field(a)?.basis },
+    );
+  }
+  // dimensions with columns of their own above: family, tasks and the labelled ones
+  const covered = new Set<string>(['family', 'task', ...LABELLED]);
+  for (const dim of taxonomy.dimensions) {
+    if (covered.has(dim.id)) continue;
+    const labels = new Map(dim.categories.map((c) => [c.id, c.label]));
+    cols.push(
+      { name: `dim_${dim.id}`, type: 'string', get: (a) => joined(paperCategories(a, dim.id)) },
+      { name: `dim_${dim.id}_label`, type: 'string', get: (a) => joined(paperCategories(a, dim.id).map((id) => labels.get(id) ?? id)) },
     );
   }
   cols.push(

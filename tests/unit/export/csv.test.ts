@@ -16,6 +16,23 @@ function readCsv(text: string): Record<string, string>[] {
 }
 
 describe('CSV export', () => {
+  it('writes a pair of columns per further dimension of the taxonomy (ids and labels)', () => {
+    const vision = load('tests/fixtures/vision/vision.json');
+    const rows = readCsv(nodesCsv(allInput(vision)));
+    const header = Object.keys(rows[0] ?? {});
+    for (const c of ['dim_venue-type', 'dim_venue-type_label', 'dim_venue', 'dim_venue_label', 'dim_modality', 'dim_modality_label']) expect(header).toContain(c);
+    // family and task have their own columns, and the bibliographic venue keeps its name
+    expect(header).not.toContain('dim_family');
+    expect(header).toContain('venue');
+    const survey = rows.find((r) => r['id'] === '2101.00007')!;
+    expect(survey['dim_modality']).toBe('image; text; audio');
+    expect(survey['dim_modality_label']).toBe('Image; Text; Audio');
+    expect(survey['dim_venue_label']).toBe('TPAMI');
+    expect(survey['venue']).toBe('TPAMI');
+    // the bundled survey has no further dimension
+    expect(Object.keys(readCsv(nodesCsv(allInput(load(SMALL))))[0] ?? {}).filter((c) => c.startsWith('dim_'))).toEqual([]);
+  });
+
   it('writes RFC 4180 fields: quotes doubled, quoted only when needed, CRLF rows', () => {
     expect(csvField('plain')).toBe('plain');
     expect(csvField('a,b')).toBe('"a,b"');
