@@ -29,9 +29,6 @@ const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
   mentions: 'Mentions',
 };
 
-/** Dimensions with more categories than this start folded in the panel. */
-const MAX_OPEN_CATEGORIES = 14;
-
 export const mountFilters: MountPanel = (container, ctx) => {
   const { graph, meta, store } = ctx;
   const facets = computeFacets(graph, meta.taxonomy);
@@ -109,14 +106,7 @@ export const mountFilters: MountPanel = (container, ctx) => {
       group.append(box.label);
       categoryBoxes.push({ dim: dim.id, id: cat.id, input: box.input });
     }
-    if (present.length <= MAX_OPEN_CATEGORIES) {
-      region.append(group);
-    } else {
-      // long lists (e.g. every inversion method) start folded; the group keeps its name inside
-      const fold = el('details', { className: 'la-filter-fold' });
-      fold.append(el('summary', { text: `${dim.label} (${present.length})` }), group);
-      region.append(fold);
-    }
+    region.append(group);
   }
 
   // ── edges and degree ──
