@@ -17,8 +17,14 @@ export interface LegendEntry {
   count: number;
 }
 
-/** Paper fields that hold the categories of a taxonomy dimension of the same id (or `task` for `tasks`). */
+/** Label fields (labels.yaml) that hold the primary category of the taxonomy dimension of the same id. */
 const LABEL_FIELDS = ['space', 'method', 'scheme'] as const;
+
+/**
+ * Dimension ids whose categories a paper holds in fields of its own (`family`, `tasks`, the labels),
+ * never in its `dimensions` lists.
+ */
+export const OWN_FIELD_DIMENSIONS: readonly string[] = ['family', 'task', ...LABEL_FIELDS];
 
 /**
  * A paper's categories in a taxonomy dimension, primary first: its `family`, its `tasks`, its primary

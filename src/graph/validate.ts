@@ -7,6 +7,7 @@ import { DataError, DataErrors } from '../model/errors';
 import type { Dataset, Located } from '../model/dataset';
 import type { PaperTaxonomy } from '../model/paper';
 import { COMPUTED_COLOR_BY } from '../model/graph-file';
+import { OWN_FIELD_DIMENSIONS } from './categories';
 import { parentCategoryId, parentDimensionId, type Category, type Taxonomy, type TaxonomyDimension } from '../model/taxonomy';
 
 export interface ValidateOptions {
@@ -164,6 +165,10 @@ export function datasetProblems(dataset: Dataset, options?: ValidateOptions): Da
       p.tasks.forEach((t, i) => checkCategory(index, 'task', t, rec, record, `tasks[${i}]`, out));
     }
     for (const [dim, values] of Object.entries(p.dimensions ?? {})) {
+      if (OWN_FIELD_DIMENSIONS.includes(dim)) {
+        out.add(rec, record, `dimensions.${dim}`, `"${dim}" categories go in the paper's own field (${dim === 'task' ? 'tasks' : dim === 'family' ? 'family' : `labels.yaml taxonomy.${dim}`}), not under dimensions`);
+        continue;
+      }
       values.forEach((v, i) => checkCategory(index, dim, v, rec, record, `dimensions.${dim}[${i}]`, out));
     }
   }

@@ -97,7 +97,7 @@ describe('validateDataset', () => {
     dims.push({ id: 'venue-type', label: 'Venue type', parent: 'nowhere', categories: [{ id: 'journal', label: 'Journal', color: '#0072b2' }] });
     dims.push({ id: 'sub', label: 'Sub', parent: 'modality', categories: [{ id: 'photo', label: 'Photo', color: '#0072b2', parent: 'video' }] });
     dims.push({ id: 'orphan', label: 'Orphan', categories: [{ id: 'o', label: 'O', color: '#0072b2', parent: 'image' }] });
-    ds.papers[0]!.value.dimensions = { modality: ['image', 'audio'], colour: ['red'] };
+    ds.papers[0]!.value.dimensions = { modality: ['image', 'audio'], colour: ['red'], task: ['subject'] };
     expect(messages(ds)).toEqual([
       `${TAXONOMY}:1: dimension year: field "dimensions[6].id": "year" is a colouring the build computes; name the dimension otherwise`,
       `${TAXONOMY}:1: dimension venue-type: field "dimensions[7].parent": parent "nowhere" is not a dimension of the taxonomy`,
@@ -105,6 +105,7 @@ describe('validateDataset', () => {
       `${TAXONOMY}:1: category o: field "dimensions[9].categories[0].parent": "image" is given but dimension "orphan" declares no parent dimension`,
       `${PAPERS}:2: paper 2001.00001: field "dimensions.modality[1]": unknown modality "audio" (not a category of the taxonomy)`,
       `${PAPERS}:2: paper 2001.00001: field "dimensions.colour[0]": "red" is given but the taxonomy has no "colour" dimension`,
+      `${PAPERS}:2: paper 2001.00001: field "dimensions.task": "task" categories go in the paper's own field (tasks), not under dimensions`,
     ]);
   });
 
