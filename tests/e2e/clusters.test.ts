@@ -33,6 +33,8 @@ async function openClusters(page: Page): Promise<void> {
   await toggle.click();
   await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
   await page.getByRole('region', { name: 'Clusters' }).waitFor();
+  // the column builds its content once it has a size (a ResizeObserver callback, after layout)
+  await page.getByRole('region', { name: 'Clusters' }).locator('.community-label').first().waitFor();
 }
 
 /** Waits for a render after the state change, so pixels show it. */
