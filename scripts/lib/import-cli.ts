@@ -15,6 +15,8 @@ export interface CliOption {
   name: string;
   default: string;
   help: string;
+  /** A flag without a value (`--force`): read as "true", else the default. */
+  flag?: boolean;
 }
 
 /** Parse `--name value` options; prints usage and exits on --help or an unknown option. */
@@ -24,12 +26,16 @@ export function cliOptions(
   argv = process.argv.slice(2),
 ): Record<string, string> {
   const spec: Record<string, { type: 'string' | 'boolean' }> = { help: { type: 'boolean' } };
-  for (const o of options) spec[o.name] = { type: 'string' };
+  for (const o of options) spec[o.name] = { type: o.flag ? 'boolean' : 'string' };
   const text = [
     usage,
     '',
     'Options:',
-    ...options.map((o) => `  --${o.name} <value>  ${o.help} (default: ${o.default})`),
+    ...options.map((o) =>
+      o.flag
+        ? `  --${o.name}  ${o.help}`
+        : `  --${o.name} <value>  ${o.help}${o.default ? ` (default: ${o.default})` : ''}`,
+    ),
     '  --help  show this help',
   ].join('\n');
   let values: Record<string, string | boolean | undefined>;
@@ -46,7 +52,7 @@ export function cliOptions(
   const out: Record<string, string> = {};
   for (const o of options) {
     const v = values[o.name];
-    out[o.name] = typeof v === 'string' ? v : o.default;
+    out[o.name] = typeof v === 'string' ? v : v === true ? 'true' : o.default;
   }
   return out;
 }

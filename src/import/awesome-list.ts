@@ -5,7 +5,7 @@
  * Pure: the text in, papers and diagnostics out; nothing is dropped without a diagnostic.
  */
 import { TASKS } from '../model/paper';
-import type { Family, PaperRecord, Task } from '../model/paper';
+import type { PaperRecord } from '../model/paper';
 import type { Diagnostic } from './diagnostics';
 import { clip } from './awesome-entry';
 import type { EntryFacts } from './awesome-entry';
@@ -14,9 +14,10 @@ import { definitions, parseMarkdown } from './awesome-source';
 import type { WalkContext } from './awesome-blocks';
 import { normaliseTitle, sectionKey, slugId } from './text';
 
+/** A task and a family: the bundled survey's (TASKS, FAMILIES) or any other list's category ids. */
 export interface SectionMapping {
-  task: Task;
-  family: Family;
+  task: string;
+  family: string;
 }
 
 /** Section heading (matched by `sectionKey`: letters and digits only, any case) → task and family. */
@@ -46,8 +47,10 @@ export interface AwesomeListOptions {
 export interface ListedEntry extends EntryFacts {
   /** The heading the entry was filed under (as written, without markup). */
   section: string;
-  task: Task;
-  family: Family;
+  /** Every heading above the entry, outermost first, as written without markup (empty: none). */
+  headings: string[];
+  task: string;
+  family: string;
   /** The id of the paper the entry became. */
   paperId: string;
 }
@@ -57,6 +60,8 @@ export interface AwesomeListImport {
   entries: ListedEntry[];
   /** Distinct papers, sorted by id. */
   papers: PaperRecord[];
+  /** The text of the list's first level-1 heading (its title, usually); null when it has none. */
+  title: string | null;
   diagnostics: Diagnostic[];
 }
 
@@ -90,6 +95,7 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
   const stack: Heading[] = [];
   const unmapped = new Map<Heading, number>();
   const entries: ListedEntry[] = [];
+  let title: string | null = null;
   const mappingOf = (h: Heading): SectionMapping | undefined => sections[sectionKey(h.text)];
   const section = (): { heading: Heading; mapping: SectionMapping } | undefined => {
     const heading = [...stack].reverse().find((s) => mappingOf(s) !== undefined);
@@ -109,6 +115,7 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
       if (e.kind === 'heading') {
         while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= e.depth) stack.pop();
         stack.push({ depth: e.depth, text: headingText(e.text), line: e.line });
+        if (e.depth === 1 && title === null) title = headingText(e.text);
         return;
       }
       const facts = e.facts;
@@ -127,6 +134,7 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
       entries.push({
         ...facts,
         section: s.heading.text,
+        headings: stack.map((h) => h.text),
         task: s.mapping.task,
         family: s.mapping.family,
         paperId: '',
@@ -144,7 +152,7 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
   }
   const papers = mergeEntries(entries, diags);
   diags.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { entries, papers, diagnostics: diags };
+  return { entries, papers, title, diagnostics: diags };
 }
 
 const MINOR_WORDS = new Set([
@@ -222,13 +230,19 @@ function mergeEntries(entries: ListedEntry[], diags: Diagnostic[]): PaperRecord[
   return [...byId.values()].map((x) => x.paper).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
+/** The bundled tasks in TASKS order, any other task after them in list order (the sort is stable). */
+function taskRank(task: string): number {
+  const i = (TASKS as readonly string[]).indexOf(task);
+  return i < 0 ? TASKS.length : i;
+}
+
 function mergeInto(
   prev: { paper: PaperRecord; entry: ListedEntry },
   e: ListedEntry,
   diags: Diagnostic[],
 ): void {
   const p = prev.paper;
-  if (!p.tasks.includes(e.task)) p.tasks = TASKS.filter((t) => t === e.task || p.tasks.includes(t));
+  if (!p.tasks.includes(e.task)) p.tasks = [...p.tasks, e.task].sort((a, b) => taskRank(a) - taskRank(b));
   if (e.family !== p.family) {
     diags.push({
       level: 'warning',

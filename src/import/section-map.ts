@@ -10,23 +10,48 @@
  */
 import { z } from 'zod';
 import { isMap, isPair, isScalar } from 'yaml';
-import { FAMILIES, TASKS } from '../model/paper';
+import { FAMILIES, SLUG_ID, TASKS } from '../model/paper';
 import { DataError, DataErrors } from '../model/errors';
 import { parseYamlText, validate } from '../data/yaml-records';
-import type { SectionMap, SectionMapping } from './awesome-list';
+import type { SectionMap } from './awesome-list';
 import { ANY_SECTION } from './awesome-list';
 import { sectionKey } from './text';
 
 const MappingSchema = z.strictObject({ task: z.enum(TASKS), family: z.enum(FAMILIES) });
 
+/** A section map for the bundled survey's tasks and families (import:awesome). */
 export function parseSectionMap(text: string, file: string): SectionMap {
+  return parseHeadingMap(text, file, MappingSchema, '{ task, family }');
+}
+
+const slug = z.string().regex(SLUG_ID, 'must be a lowercase slug like "image-editing"');
+const HintSchema = z
+  .strictObject({ task: slug.optional(), family: slug.optional() })
+  .refine((h) => h.task !== undefined || h.family !== undefined, 'give a task, a family or both');
+
+/** A heading's own task id and/or family id, for a list that becomes a new dataset (import:list). */
+export type SectionHint = z.infer<typeof HintSchema>;
+
+/**
+ * A section map for a new dataset: each heading → `{ family }` (its papers' family, also for the
+ * headings under it) and/or `{ task }` (the id of the heading's category). Any slugs: they become
+ * the new taxonomy's categories.
+ */
+export function parseSectionHints(text: string, file: string): Readonly<Record<string, SectionHint>> {
+  return parseHeadingMap(text, file, HintSchema, '{ task?, family? }');
+}
+
+function parseHeadingMap<T>(
+  text: string,
+  file: string,
+  schema: z.ZodType<T>,
+  shape: string,
+): Readonly<Record<string, T>> {
   const parsed = parseYamlText(text, file);
   const root = parsed.doc.contents;
   if (!isMap(root))
-    throw new DataErrors([
-      new DataError({ file, line: 1 }, 'expected a mapping of heading → { task, family }'),
-    ]);
-  const out: Record<string, SectionMapping> = {};
+    throw new DataErrors([new DataError({ file, line: 1 }, `expected a mapping of heading → ${shape}`)]);
+  const out: Record<string, T> = {};
   const errors: DataError[] = [];
   for (const pair of root.items) {
     if (!isPair(pair) || !isScalar(pair.key)) continue;
@@ -39,7 +64,7 @@ export function parseSectionMap(text: string, file: string): SectionMap {
       );
       continue;
     }
-    const res = validate(MappingSchema, parsed.doc.toJS()[heading], {
+    const res = validate(schema, parsed.doc.toJS()[heading], {
       parsed,
       file,
       basePath: [heading],

@@ -11,6 +11,7 @@ export const PALETTES = {
   space: 'Paul Tol bright, extended with Tol vibrant',
   method: 'Paul Tol muted',
   scheme: 'Paul Tol light, extended with Tol vibrant',
+  list: 'Paul Tol muted, extended with Tol light',
 } as const;
 
 /** Neutral grey for "no label": Tol's grey, not used by any category below. */
@@ -37,6 +38,10 @@ export const PALETTE_COLORS = {
   space: [...TOL_BRIGHT, ...TOL_VIBRANT],
   method: [...TOL_MUTED, ...TOL_LIGHT],
   scheme: [...TOL_LIGHT, ...TOL_VIBRANT],
+  /** The headings of a list imported as a new dataset (import:list); repeats past 17 categories. */
+  list: [...TOL_MUTED, ...TOL_LIGHT],
+  /** Okabe–Ito without black: the families of a list imported as a new dataset. */
+  okabeIto: ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442'],
 } as const;
 
 export const FAMILY_CATEGORIES: Record<Family, { label: string; color: string; definition: string }> = {
