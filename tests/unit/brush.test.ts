@@ -1,26 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGraphFile } from '../../src/graph/load';
 import { buildCaches, updateCaches } from '../../src/render/caches';
-import { createEdgeReducer, createNodeReducer } from '../../src/render/reducers';
-import { themeFor } from '../../src/render/theme';
 import { clearBrush, setBrush, toggleBrush } from '../../src/state/brush';
-import { hover, initialViewState, select, toggleIsolate } from '../../src/state/view';
+import { hover, select, toggleIsolate } from '../../src/state/view';
+import { graph, meta, reduce, s0, theme } from './support/small-reducers';
 
-const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
-const s0 = initialViewState(meta);
-const theme = themeFor(false);
 const GAN = ['2102.02766', '2106.05744', '1904.03189', '2008.00951'];
-
-function reduce(state = s0) {
-  const caches = buildCaches(graph, meta, state);
-  const node = createNodeReducer(() => caches, () => theme);
-  const edge = createEdgeReducer(graph, () => caches, () => theme);
-  return {
-    node: (id: string) => node(id, { ...graph.getNodeAttributes(id) }) as Record<string, unknown>,
-    edge: (id: string) => edge(id, { ...graph.getEdgeAttributes(id) }) as Record<string, unknown>,
-  };
-}
 
 describe('brush producers', () => {
   it('set a brush (ids once each), clear the selection, and keep the state when nothing changes', () => {

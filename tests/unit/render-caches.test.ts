@@ -1,26 +1,9 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { categoryMap, legendEntries, UNKNOWN_CATEGORY } from '../../src/graph/categories';
-import { parseGraphFile } from '../../src/graph/load';
 import { buildCaches, updateCaches } from '../../src/render/caches';
-import { createEdgeReducer, createNodeReducer } from '../../src/render/reducers';
-import { themeFor } from '../../src/render/theme';
 import { setFilters } from '../../src/state/filters';
-import { hover, initialViewState, select, setColorBy, setSizeBy, toggleIsolate } from '../../src/state/view';
-
-const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
-const s0 = initialViewState(meta);
-const theme = themeFor(false);
-
-function reduce(state = s0) {
-  const caches = buildCaches(graph, meta, state);
-  const node = createNodeReducer(() => caches, () => theme);
-  const edge = createEdgeReducer(graph, () => caches, () => theme);
-  return {
-    node: (id: string) => node(id, { ...graph.getNodeAttributes(id) }) as Record<string, unknown>,
-    edge: (id: string) => edge(id, { ...graph.getEdgeAttributes(id) }) as Record<string, unknown>,
-  };
-}
+import { hover, select, setColorBy, setSizeBy, toggleIsolate } from '../../src/state/view';
+import { graph, meta, reduce, s0, theme } from './support/small-reducers';
 
 describe('legend entries', () => {
   it('lists the taxonomy categories with visible counts, unknown last', () => {
