@@ -76,3 +76,17 @@ export async function nodeOnScreen(page: Page, id: string): Promise<{ page: { x:
   if (!box) throw new Error('no graph canvas');
   return { page: p, canvas: { x: p.x - box.x, y: p.y - box.y } };
 }
+
+/** Everything that would show up red in the browser's console: console errors, page errors, failed or >= 400 responses. */
+export function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  return problems;
+}

@@ -4,24 +4,12 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { collectProblems } from './atlas';
 import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-/** Everything that would show up red in the browser's console. */
-function collectProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-  });
-  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
-  return problems;
-}
 
 /** Hover and select a paper, search, colour by inversion method, isolate a legend entry, close the drawer. */
 async function exercise(page: Page): Promise<void> {

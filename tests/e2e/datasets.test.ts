@@ -5,24 +5,12 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { collectProblems } from './atlas';
 import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-/** Console errors, page errors and failed requests: none is expected anywhere here. */
-function collectProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('response', (r) => {
-    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-  });
-  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
-  return problems;
-}
 
 const ready = (page: Page) =>
   page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 20_000 });
