@@ -28,6 +28,10 @@ export const DETAIL_COLUMNS: Record<ProvenanceSource, readonly Column[]> = {
     { name: 'survey_repo', field: 'surveyRepo', type: 'boolean' },
   ],
   curated: [{ name: 'by', field: 'by', type: 'optional' }],
+  file: [
+    { name: 'file', field: 'file', type: 'string' },
+    { name: 'format', field: 'format', type: 'string' },
+  ],
   'semantic-scholar': [{ name: 'fetched', field: 'fetched', type: 'optional' }],
   openalex: [{ name: 'fetched', field: 'fetched', type: 'optional' }],
 };

@@ -97,7 +97,7 @@ export function baseCitationKey(paper: Pick<NodeAttributes, 'authors' | 'year' |
     .map(foldAscii)
     .filter(Boolean);
   const word = words.find((w) => !SKIPPED_WORDS.has(w)) ?? words[0] ?? '';
-  return `${who}${paper.year}${word}`;
+  return `${who}${paper.year ?? ''}${word}`;
 }
 
 /** a, b, …, z, aa, ab, … */

@@ -54,7 +54,7 @@ export function bibEntry(paper: NodeAttributes, key: string): string {
   if (paper.authors.length > 0) lines.push(braced('author', paper.authors.map(bibName).join(' and ')));
   lines.push(braced('title', bibTitle(paper.title)));
   if (field) lines.push(braced(field[0], bibEscape(field[1])));
-  lines.push(braced('year', String(paper.year)));
+  if (paper.year !== null) lines.push(braced('year', String(paper.year)));
   const month = paper.month !== null ? MONTHS[paper.month - 1] : undefined;
   if (month !== undefined) lines.push(`  month = ${month}`);
   if (paper.arxiv !== null) lines.push(braced('eprint', paper.arxiv), braced('archivePrefix', 'arXiv'));

@@ -54,12 +54,12 @@ export function nodeColumns(taxonomy: Taxonomy): Column<NodeAttributes>[] {
     { name: 'title', type: 'string', get: (a) => a.title },
     { name: 'name', type: 'string', get: (a) => orUndefined(a.name) },
     { name: 'authors', type: 'string', get: (a) => joined(a.authors) },
-    { name: 'year', type: 'int', get: (a) => a.year },
+    { name: 'year', type: 'int', get: (a) => orUndefined(a.year) },
     { name: 'month', type: 'int', get: (a) => orUndefined(a.month) },
     { name: 'venue', type: 'string', get: (a) => orUndefined(a.venue) },
     { name: 'arxiv', type: 'string', get: (a) => orUndefined(a.arxiv) },
     { name: 'family', type: 'string', get: (a) => a.family },
-    { name: 'tasks', type: 'string', get: (a) => joined(a.tasks) },
+    { name: 'tasks', type: 'string', get: (a) => joined(a.tasks ?? []) },
   ];
   for (const link of ['pdf', 'project', 'code', 'demo', 'dataset'] as const) {
     cols.push({ name: `link_${link}`, type: 'string', get: (a) => a.links[link] });
@@ -110,6 +110,8 @@ export function describeProvenance(p: Provenance): string {
       return `code-readme ${p.repo}${p.section !== null ? ` § ${p.section}` : ''} (${p.evidence}${p.surveyRepo ? ', survey repository' : ''})`;
     case 'curated':
       return `curated${p.by !== undefined ? ` by ${p.by}` : ''}`;
+    case 'file':
+      return `file ${p.file} (${p.format})`;
     default:
       return `${p.source}${p.fetched !== undefined ? ` (fetched ${p.fetched})` : ''}`;
   }

@@ -11,7 +11,8 @@
  * The text comes from the build's own serialiser: stable key order, one node or link per line.
  */
 import Graph from 'graphology';
-import { dimension, EDGE_KINDS, type EdgeAttributes, type GraphMeta, type NodeAttributes } from '../model';
+import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
+import { graphCounts } from '../graph/meta';
 import { serializeGraphFile } from '../graph/serialize';
 import type { AtlasGraph } from '../graph/types';
 import { exportProvenance, scopedEdges, scopedNodes } from './scope';
@@ -19,25 +20,16 @@ import type { ExportInput } from './types';
 
 /** `meta` updated for the papers and links of `graph` (a scoped copy). */
 export function scopedMeta(meta: GraphMeta, graph: AtlasGraph): GraphMeta {
-  const byKind: Record<string, number> = Object.fromEntries(EDGE_KINDS.map((k) => [k, 0]));
-  const byFamily: Record<string, number> = Object.fromEntries((dimension(meta.taxonomy, 'family')?.categories ?? []).map((c) => [c.id, 0]));
   const community = new Map<number, number>();
-  let minYear = Infinity;
-  let maxYear = -Infinity;
-  graph.forEachEdge((_e, a) => {
-    byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
-  });
   graph.forEachNode((_n, a) => {
-    byFamily[a.family] = (byFamily[a.family] ?? 0) + 1;
     community.set(a.community, (community.get(a.community) ?? 0) + 1);
-    minYear = Math.min(minYear, a.year);
-    maxYear = Math.max(maxYear, a.year);
   });
+  const { counts, years } = graphCounts(graph, meta.taxonomy);
   return {
     ...meta,
-    counts: { papers: graph.order, edges: graph.size, byKind, byFamily },
+    counts,
     communities: meta.communities.map((c) => ({ ...c, size: community.get(c.id) ?? 0 })),
-    years: graph.order > 0 ? [minYear, maxYear] : meta.years,
+    years: graph.order > 0 ? years : meta.years,
   };
 }
 

@@ -2,7 +2,8 @@
  * A one-line, human-readable summary of the active filters, for captions and file metadata:
  * "years 2022–2024; Model family: GAN, Diffusion; minimum degree 2", or "no filters".
  */
-import { EDGE_KINDS, dimension, type GraphMeta } from '../model';
+import { dimension, type GraphMeta } from '../model';
+import { shownEdgeKinds } from '../graph/facets';
 import type { Filters } from '../state/types';
 
 
@@ -17,8 +18,11 @@ export function filtersSummary(filters: Filters, meta: GraphMeta): string {
     const labels = ids.map((id) => dim?.categories.find((c) => c.id === id)?.label ?? id);
     parts.push(`${dim?.label ?? dimId}: ${labels.length === 0 ? 'none' : labels.join(', ')}`);
   }
-  if (filters.edgeKinds.length < EDGE_KINDS.length) {
-    parts.push(filters.edgeKinds.length === 0 ? 'no links' : `links ${filters.edgeKinds.join(', ')}`);
+  // the kinds the filters panel offers for this graph
+  const offered = shownEdgeKinds(meta.counts.byKind);
+  const shown = filters.edgeKinds.filter((k) => offered.includes(k));
+  if (shown.length < offered.length) {
+    parts.push(shown.length === 0 ? 'no links' : `links ${shown.join(', ')}`);
   }
   if (filters.showSurveyMentions) parts.push("mentions from other surveys' lists shown");
   if (filters.minDegree > 0) parts.push(`minimum degree ${filters.minDegree}`);

@@ -2,7 +2,7 @@
  * Categories of the colour-by dimensions: which category a paper falls in, and the legend's entries
  * (label, colour, count) for a dimension. Pure; built once per colour-by or filter change.
  */
-import { dimension, isComputedColorBy, type ColorBy, type GraphMeta, type NodeAttributes, type Paper, type TaxonomyDimension } from '../model';
+import { dimension, isComputedColorBy, type ColorBy, type GraphMeta, type NodeAttributes, type TaxonomyDimension } from '../model';
 import type { AtlasGraph } from './types';
 
 /** The category id of papers without a label in a dimension. */
@@ -26,14 +26,17 @@ const LABEL_FIELDS = ['space', 'method', 'scheme'] as const;
  */
 export const OWN_FIELD_DIMENSIONS: readonly string[] = ['family', 'task', ...LABEL_FIELDS];
 
+/** What a paper's categories are read from: a paper (whose family and tasks are required) or a node. */
+export type CategorySource = Pick<NodeAttributes, 'family' | 'tasks' | 'taxonomy' | 'dimensions'>;
+
 /**
  * A paper's categories in a taxonomy dimension, primary first: its `family`, its `tasks`, its primary
  * `space` / `method` / `scheme` label, or for any other dimension its `dimensions[dim]` list. Empty
  * when it has none there. Which dimensions exist is the taxonomy's business, not this function's.
  */
-export function paperCategories(a: Paper, dim: TaxonomyDimension): readonly string[] {
-  if (dim === 'family') return [a.family];
-  if (dim === 'task') return a.tasks;
+export function paperCategories(a: CategorySource, dim: TaxonomyDimension): readonly string[] {
+  if (dim === 'family') return a.family !== undefined ? [a.family] : [];
+  if (dim === 'task') return a.tasks ?? [];
   if ((LABEL_FIELDS as readonly string[]).includes(dim)) {
     const label = a.taxonomy[dim as (typeof LABEL_FIELDS)[number]];
     return label ? [label.value] : [];
@@ -43,7 +46,7 @@ export function paperCategories(a: Paper, dim: TaxonomyDimension): readonly stri
 
 /** The paper's category in a colouring (its first one in a many-valued dimension), or `UNKNOWN_CATEGORY`. */
 export function nodeCategory(a: NodeAttributes, colorBy: ColorBy): string {
-  if (colorBy === 'year') return String(a.year);
+  if (colorBy === 'year') return a.year !== null ? String(a.year) : UNKNOWN_CATEGORY;
   if (colorBy === 'community') return String(a.community);
   return paperCategories(a, colorBy)[0] ?? UNKNOWN_CATEGORY;
 }

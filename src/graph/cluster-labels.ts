@@ -1,11 +1,13 @@
 /**
  * Labels of the Louvain communities (node attribute `community`, listed in meta.communities): each
- * community's dominant model family and tasks with their shares, its most distinctive title terms
+ * community's dominant categories with their shares (the model family and tasks of a paper dataset;
+ * the first two dimensions of a graph without them), its most distinctive title terms
  * (log-likelihood G² against the other papers, as CiteSpace labels clusters; abstracts count too
  * when papers have an `abstract` attribute) and its most central papers. Pure.
  */
 import { type GraphMeta, type NodeAttributes } from '../model';
-import { categoryLabel, familyLabel } from './dimension-labels';
+import { paperCategories } from './categories';
+import { categoryLabel } from './dimension-labels';
 import { checkInt, checkOneOf, mergeOptions } from './options';
 import { distinctiveTerms, termIndex, tokenize, type ScoredTerm } from './title-terms';
 import type { AtlasGraph } from './types';
@@ -18,8 +20,8 @@ export interface ClusterLabelOptions {
   terms: number;
   /** Central papers per community. */
   papers: number;
-  /** Tasks listed per community (most common first). */
-  tasks: number;
+  /** Categories of the secondary dimension listed per community (most common first). */
+  secondary: number;
   /** `pagerank`: the node attribute; `degree`: edges (either direction) to papers of the same community. */
   centrality: Centrality;
   /** A term must be used by this many of the community's papers (fewer when the community is smaller). */
@@ -31,7 +33,7 @@ export interface ClusterLabelOptions {
 export const DEFAULT_CLUSTER_LABEL_OPTIONS: ClusterLabelOptions = {
   terms: 5,
   papers: 3,
-  tasks: 2,
+  secondary: 2,
   centrality: 'pagerank',
   minTermCount: 2,
   bigrams: true,
@@ -49,7 +51,7 @@ export interface Share {
 export interface CentralPaper {
   id: string;
   label: string;
-  year: number;
+  year: number | null;
   /** The centrality score (PageRank, or in-community degree). */
   score: number;
 }
@@ -58,10 +60,12 @@ export interface ClusterLabel {
   community: number;
   size: number;
   color: string;
-  /** "Diffusion · Subject": the dominant family and task. Never empty. */
+  /** "Diffusion · Subject": the dominant primary and secondary categories, else "Community 3". Never empty. */
   label: string;
-  family: Share;
-  tasks: Share[];
+  /** The dominant category of the primary dimension (`family`, else the taxonomy's first); null when none. */
+  primary: Share | null;
+  /** The most common categories of the secondary dimension (`task`, else the taxonomy's second). */
+  secondary: Share[];
   terms: ScoredTerm[];
   papers: CentralPaper[];
   /** The community's papers, by id. */
@@ -85,7 +89,7 @@ export function clusterLabels(graph: AtlasGraph, meta: GraphMeta, options?: Part
   const o = mergeOptions(fn, DEFAULT_CLUSTER_LABEL_OPTIONS, options);
   checkInt(fn, 'terms', o.terms, 0);
   checkInt(fn, 'papers', o.papers, 0);
-  checkInt(fn, 'tasks', o.tasks, 0);
+  checkInt(fn, 'secondary', o.secondary, 0);
   checkInt(fn, 'minTermCount', o.minTermCount, 1);
   checkOneOf(fn, 'centrality', o.centrality, CENTRALITIES);
   if (typeof o.bigrams !== 'boolean') throw new Error(`${fn}: bigrams must be true or false, got ${String(o.bigrams)}`);
@@ -106,8 +110,11 @@ export function clusterLabels(graph: AtlasGraph, meta: GraphMeta, options?: Part
     const index = new Map((meta.taxonomy.dimensions.find((d) => d.id === dim)?.categories ?? []).map((c, i) => [c.id, i]));
     return (id: string) => index.get(id) ?? -1;
   };
-  const familyOrder = orderIn('family');
-  const taskOrder = orderIn('task');
+  const dims = meta.taxonomy.dimensions.map((d) => d.id);
+  const primaryDim = dims.includes('family') ? 'family' : dims[0];
+  const secondaryDim = dims.includes('task') ? 'task' : dims.find((d) => d !== primaryDim);
+  const primaryOrder = orderIn(primaryDim ?? '');
+  const secondaryOrder = orderIn(secondaryDim ?? '');
 
   const centrality = (node: string, a: NodeAttributes, community: number): number => {
     if (o.centrality === 'pagerank') return a.pagerank;
@@ -122,27 +129,33 @@ export function clusterLabels(graph: AtlasGraph, meta: GraphMeta, options?: Part
   for (const [community, nodes] of [...members].sort((a, b) => a[0] - b[0])) {
     nodes.sort();
     const size = nodes.length;
-    const families = new Map<string, number>();
-    const tasks = new Map<string, number>();
+    const primaries = new Map<string, number>();
+    const secondaries = new Map<string, number>();
     const papers: CentralPaper[] = [];
     for (const node of nodes) {
       const a = graph.getNodeAttributes(node);
-      families.set(a.family, (families.get(a.family) ?? 0) + 1);
-      for (const t of new Set(a.tasks)) tasks.set(t, (tasks.get(t) ?? 0) + 1);
+      if (primaryDim !== undefined) {
+        const first = paperCategories(a, primaryDim)[0];
+        if (first !== undefined) primaries.set(first, (primaries.get(first) ?? 0) + 1);
+      }
+      if (secondaryDim !== undefined) {
+        for (const t of new Set(paperCategories(a, secondaryDim))) secondaries.set(t, (secondaries.get(t) ?? 0) + 1);
+      }
       papers.push({ id: node, label: a.label, year: a.year, score: centrality(node, a, community) });
     }
-    const family = shares(families, size, (id) => familyLabel(meta, id), familyOrder)[0]!;
-    const taskShares = shares(tasks, size, (id) => categoryLabel(meta, 'task', id), taskOrder);
-    const topTask = taskShares[0];
-    const label = topTask && topTask.label !== family.label ? `${family.label} · ${topTask.label}` : family.label;
-    papers.sort((a, b) => b.score - a.score || a.year - b.year || (a.id < b.id ? -1 : 1));
+    const primary = primaryDim === undefined ? null : (shares(primaries, size, (id) => categoryLabel(meta, primaryDim, id), primaryOrder)[0] ?? null);
+    const secondary = secondaryDim === undefined ? [] : shares(secondaries, size, (id) => categoryLabel(meta, secondaryDim, id), secondaryOrder);
+    const top = secondary[0];
+    const parts = [primary?.label, top && top.label !== primary?.label ? top.label : undefined].filter((s): s is string => !!s);
+    const label = parts.length > 0 ? parts.join(' · ') : `Community ${community + 1}`;
+    papers.sort((a, b) => b.score - a.score || (a.year ?? Infinity) - (b.year ?? Infinity) || (a.id < b.id ? -1 : 1));
     labels.push({
       community,
       size,
       color: colors.get(community) ?? meta.taxonomy.unknownColor,
       label,
-      family,
-      tasks: taskShares.slice(0, o.tasks),
+      primary,
+      secondary: secondary.slice(0, o.secondary),
       terms: distinctiveTerms(index, nodes, { limit: o.terms, minCount: o.minTermCount }),
       papers: papers.slice(0, o.papers),
       nodes,

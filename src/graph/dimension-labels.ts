@@ -28,11 +28,6 @@ export function checkDimension(fn: string, dim: unknown, meta?: GraphMeta): asse
   }
 }
 
-/** The family dimension's label of a family id ("gan" → "GAN"), else the id itself. */
-export function familyLabel(meta: GraphMeta, family: string): string {
-  return dimension(meta.taxonomy, 'family')?.categories.find((c) => c.id === family)?.label ?? family;
-}
-
 /** The categories of a dimension in the taxonomy's order, with their list labels. */
 export function dimensionCategories(meta: GraphMeta, dim: TaxonomyDimension): DimensionCategory[] {
   return (dimension(meta.taxonomy, dim)?.categories ?? []).map((c) => {

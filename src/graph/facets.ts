@@ -29,6 +29,15 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
   return Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 }
 
+/**
+ * The edge kinds worth a checkbox: a paper dataset's whole vocabulary (all but `links`); for a graph
+ * with file links, only the kinds it has.
+ */
+export function shownEdgeKinds(byKind: Readonly<Record<string, number>>): EdgeKind[] {
+  if ((byKind.links ?? 0) > 0) return EDGE_KINDS.filter((k) => (byKind[k] ?? 0) > 0);
+  return EDGE_KINDS.filter((k) => k !== 'links');
+}
+
 export function computeFacets(graph: AtlasGraph, taxonomy: Taxonomy): Facets {
   const categories: Record<string, Record<string, number>> = Object.fromEntries(
     taxonomy.dimensions.map((d) => [d.id, zeros(d.categories.map((c) => c.id))]),
@@ -41,6 +50,7 @@ export function computeFacets(graph: AtlasGraph, taxonomy: Taxonomy): Facets {
     for (const [dim, counts] of Object.entries(categories)) {
       for (const c of new Set(paperCategories(a, dim))) if (counts[c] !== undefined) counts[c] += 1;
     }
+    if (a.year === null) return;
     byYear.set(a.year, (byYear.get(a.year) ?? 0) + 1);
     if (a.year < min) min = a.year;
     if (a.year > max) max = a.year;
@@ -50,8 +60,8 @@ export function computeFacets(graph: AtlasGraph, taxonomy: Taxonomy): Facets {
     edgeKinds[a.kind] += 1;
     if (a.surveyOnly) surveyOnly += 1;
   });
-  const yearBounds: [number, number] = graph.order === 0 ? [0, 0] : [min, max];
+  const yearBounds: [number, number] = min > max ? [0, 0] : [min, max];
   const years: YearBin[] = [];
-  if (graph.order > 0) for (let y = min; y <= max; y++) years.push({ year: y, count: byYear.get(y) ?? 0 });
+  if (min <= max) for (let y = min; y <= max; y++) years.push({ year: y, count: byYear.get(y) ?? 0 });
   return { years, yearBounds, categories, edgeKinds, surveyOnly };
 }

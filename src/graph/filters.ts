@@ -26,7 +26,8 @@ export function computeVisibility(graph: AtlasGraph, filters: Filters): Visibili
   const nodes = new Set<string>();
   const categories = Object.entries(filters.categories).map(([dim, list]) => [dim, new Set(list)] as const);
   graph.forEachNode((node, a) => {
-    if (filters.years && (a.year < filters.years[0] || a.year > filters.years[1])) return;
+    // a year range hides the papers without a year
+    if (filters.years && (a.year === null || a.year < filters.years[0] || a.year > filters.years[1])) return;
     for (const [dim, shown] of categories) if (!paperCategories(a, dim).some((c) => shown.has(c))) return;
     nodes.add(node);
   });

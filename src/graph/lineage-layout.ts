@@ -7,9 +7,8 @@
 
 export interface LayoutNode {
   id: string;
-  year: number;
-  /** 1–12, or null when unknown (placed mid-year). */
-  month: number | null;
+  /** Position on the time axis in fractional years (`publicationTime`), or any other linear scale. */
+  time: number;
 }
 
 export interface LayoutEdge {
@@ -49,6 +48,7 @@ export interface LayeredLayout {
 /** Fractional year of a publication month: mid-month; null month → mid-year. */
 export function publicationTime(year: number, month: number | null): number {
   if (month === null) return year + 0.5;
+  if (!(month >= 1 && month <= 12)) throw new Error(`publicationTime: month must be 1-12 or null, got ${month}`);
   return year + (month - 0.5) / 12;
 }
 
@@ -60,15 +60,13 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
   const ids = new Set<string>();
   for (const n of nodes) {
     if (ids.has(n.id)) throw new Error(`layeredLayout: duplicate node "${n.id}"`);
-    if (!Number.isFinite(n.year) || (n.month !== null && !(n.month >= 1 && n.month <= 12))) {
-      throw new Error(`layeredLayout: node "${n.id}" has no valid year/month (${n.year}/${String(n.month)})`);
-    }
+    if (!Number.isFinite(n.time)) throw new Error(`layeredLayout: node "${n.id}" has no valid time (${String(n.time)})`);
     ids.add(n.id);
   }
   const positions = new Map<string, LayeredPosition>();
   if (nodes.length === 0) return { positions, monthsPerLayer: 1, layers: 0, maxRows: 0, extent: [0, 0] };
 
-  const times = new Map(nodes.map((n) => [n.id, publicationTime(n.year, n.month)]));
+  const times = new Map(nodes.map((n) => [n.id, n.time]));
   const monthIndex = (t: number) => Math.floor(t * 12);
   let lo = Infinity;
   let hi = -Infinity;

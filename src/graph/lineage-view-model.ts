@@ -5,6 +5,7 @@
  */
 import type { EdgeKind } from '../model';
 import type { Lineage } from './lineage';
+import { publicationTime } from './lineage-layout';
 import { transitiveReduction } from './lineage-reduction';
 import type { AtlasGraph } from './types';
 
@@ -14,8 +15,13 @@ export interface LineageViewNode {
   id: string;
   label: string;
   title: string;
-  year: number;
+  year: number | null;
   month: number | null;
+  /**
+   * Where the paper goes on the view's axis: its publication time in fractional years, or (axis
+   * `generation`) steps from the selection, ancestors negative.
+   */
+  time: number;
   citations: number;
   role: LineageRole;
 }
@@ -36,6 +42,8 @@ export interface LineageViewModel {
   allEdges: number;
   /** Papers of the lineage left out (beyond `maxNodes`). */
   omitted: number;
+  /** `time` when every paper shown has a year, else `generation` (a graph file without years). */
+  axis: 'time' | 'generation';
 }
 
 export interface LineageViewOptions {
@@ -76,12 +84,15 @@ export function lineageViewModel(graph: AtlasGraph, l: Lineage, options?: Lineag
     unique = [...new Set([...l.ancestorEdges, ...l.descendantEdges])];
   }
   const kept = options?.showAll ? new Set(unique) : transitiveReduction(graph, unique);
+  const axis = ids.every((id) => graph.getNodeAttribute(id, 'year') !== null) ? 'time' : 'generation';
+  const generation = (id: string) => (id === l.node ? 0 : l.ancestors.has(id) ? -l.ancestors.get(id)! : l.descendants.get(id)!);
   const nodes = ids.map((id): LineageViewNode => {
     const a = graph.getNodeAttributes(id);
-    return { id, label: a.label, title: a.title, year: a.year, month: a.month, citations: a.citations, role: roles.get(id)! };
+    const time = axis === 'time' ? publicationTime(a.year!, a.month) : generation(id);
+    return { id, label: a.label, title: a.title, year: a.year, month: a.month, time, citations: a.citations, role: roles.get(id)! };
   });
   const edges = unique
     .filter((e) => kept.has(e))
     .map((id): LineageViewEdge => ({ id, source: graph.source(id), target: graph.target(id), kind: graph.getEdgeAttribute(id, 'kind') }));
-  return { nodes, edges, allEdges: unique.length, omitted };
+  return { nodes, edges, allEdges: unique.length, omitted, axis };
 }

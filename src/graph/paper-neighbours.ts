@@ -13,7 +13,7 @@ export interface NeighbourEntry {
   id: string;
   label: string;
   title: string;
-  year: number;
+  year: number | null;
   edge: string;
   kind: EdgeKind;
   kinds: EdgeKind[];
@@ -48,6 +48,7 @@ export function groupHeading(direction: Direction, kind: EdgeKind): string {
     cites: ['Cites', 'Cited by'],
     compares: ['Compares with', 'Compared with by'],
     mentions: ['Mentions', 'Mentioned by'],
+    links: ['Links to', 'Linked from'],
   };
   return headings[kind][direction === 'out' ? 0 : 1];
 }
@@ -98,7 +99,7 @@ export function groupNeighbours(
       entries.sort(
         (a, b) =>
           Number(a.hidden !== null) - Number(b.hidden !== null) ||
-          b.year - a.year ||
+          (b.year ?? -Infinity) - (a.year ?? -Infinity) ||
           a.label.localeCompare(b.label) ||
           (a.id < b.id ? -1 : 1),
       );

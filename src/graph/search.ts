@@ -18,7 +18,7 @@ export interface SearchHit {
   label: string;
   name: string | null;
   title: string;
-  year: number;
+  year: number | null;
   authors: string[];
   /** How the hit matched: an exact name or id, a name starting with the query, or any other match. */
   match: 'exact' | 'name-prefix' | 'fuzzy';
@@ -191,7 +191,7 @@ export function searchPapers(index: SearchIndex, query: string, limit = 8): Sear
     (a, b) =>
       MATCH_RANK[a.match] - MATCH_RANK[b.match] ||
       b.score - a.score ||
-      b.year - a.year ||
+      (b.year ?? -Infinity) - (a.year ?? -Infinity) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return ranked.slice(0, limit);

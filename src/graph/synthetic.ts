@@ -5,7 +5,7 @@
  * real taxonomy, and edge records from several provenance sources (some pairs from two sources).
  */
 import type { Dataset, Located } from '../model/dataset';
-import type { EdgeKind, EdgeRecord, Provenance } from '../model/edge';
+import type { EdgeRecord, Provenance, RecordEdgeKind } from '../model/edge';
 import { FAMILIES, TASKS } from '../model/paper';
 import type { Family, PaperLabels, PaperRecord, PaperTaxonomy, Task } from '../model/paper';
 import { parentCategoryId, type Category, type Taxonomy } from '../model/taxonomy';
@@ -47,7 +47,7 @@ const WORDS_C = ['subjects', 'faces', 'styles', 'scenes', 'concepts', 'portraits
 const GIVEN = ['A.', 'B.', 'C.', 'D.', 'E.', 'F.', 'G.', 'H.', 'J.', 'K.', 'L.', 'M.'];
 const FAMILY_NAMES = ['Chen', 'Kim', 'Garcia', 'Novak', 'Okafor', 'Ito', 'Silva', 'Müller', 'Zhang', 'Singh'];
 const FAMILY_WEIGHTS: Record<Family, number> = { diffusion: 0.62, gan: 0.25, ar: 0.1, survey: 0.03 };
-const KIND_WEIGHTS: [EdgeKind, number][] = [
+const KIND_WEIGHTS: [RecordEdgeKind, number][] = [
   ['cites', 0.72],
   ['builds-on', 0.1],
   ['compares', 0.1],
@@ -103,7 +103,7 @@ function labelsFor(rng: Rng, tax: Taxonomy, id: string, family: Family): PaperLa
   return { id, taxonomy };
 }
 
-function provenanceFor(rng: Rng, kind: EdgeKind, source: string): Provenance {
+function provenanceFor(rng: Rng, kind: RecordEdgeKind, source: string): Provenance {
   if (kind === 'cites' || kind === 'compares') {
     return { source: 'fulltext-references', match: rng() < 0.8 ? 'arxiv-id' : 'title' };
   }

@@ -115,7 +115,7 @@ export function taxonomyGrid(graph: AtlasGraph, meta: GraphMeta, options?: Parti
       const cell = cells[i]![j]!;
       cell.count += 1;
       cell.nodes.push(n);
-      cell.firstYear = cell.firstYear === null ? a.year : Math.min(cell.firstYear, a.year);
+      if (a.year !== null) cell.firstYear = cell.firstYear === null ? a.year : Math.min(cell.firstYear, a.year);
     }
     blocks.push({ id: g.id, label: g.fullLabel, color: g.color, size: nodes.length, rows, columns, cells });
   }

@@ -201,8 +201,10 @@ export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): Tim
   const o = resolve(options);
   let firstYear = Infinity;
   let lastYear = -Infinity;
+  const yearOf = new Map<string, number>();
   graph.forEachNode((node, a) => {
-    if (!Number.isInteger(a.year)) throw new Error(`timelineLayout: node "${node}" has no integer year`);
+    if (a.year === null || !Number.isInteger(a.year)) throw new Error(`timelineLayout: node "${node}" has no integer year`);
+    yearOf.set(node, a.year);
     firstYear = Math.min(firstYear, a.year);
     lastYear = Math.max(lastYear, a.year);
   });
@@ -210,7 +212,7 @@ export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): Tim
   if (!Number.isFinite(firstYear)) [firstYear, lastYear] = [0, 0];
   const clampYear = (y: number) => Math.min(lastYear, Math.max(firstYear, y));
   const counts = new Map<number, number>();
-  graph.forEachNode((_n, a) => counts.set(clampYear(a.year), (counts.get(clampYear(a.year)) ?? 0) + 1));
+  for (const y of yearOf.values()) counts.set(clampYear(y), (counts.get(clampYear(y)) ?? 0) + 1);
   const axis = { firstYear, yearStarts: yearStarts(firstYear, lastYear, o.width, o.yearScale, counts) };
 
   // bands, in order; the unlabelled one where listed, else last
@@ -236,7 +238,7 @@ export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): Tim
       }
       band = unknownIndex;
     }
-    const year = clampYear(a.year);
+    const year = clampYear(yearOf.get(node)!);
     const key = `${band}\u0000${year}\u0000${a.month ?? 'mid'}`;
     const slot = slots.get(key);
     if (slot) slot.push({ node, a });

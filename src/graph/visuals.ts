@@ -4,7 +4,7 @@
  * colour-blind-safe categories, a sequential scale for years and a categorical palette for communities.
  */
 import { color as d3color, interpolateCividis } from 'd3';
-import type { ColorBy, SizeBy } from '../model/graph-file';
+import type { BuiltInSizeBy, ColorBy } from '../model/graph-file';
 import type { Taxonomy, TaxonomyDimension } from '../model/taxonomy';
 import { paperCategories } from './categories';
 import type { CommunitySummary } from './metrics';
@@ -108,8 +108,10 @@ export function assignVisuals(
   let minRank = Infinity;
   let maxRank = -Infinity;
   graph.forEachNode((_n, a) => {
-    minYear = Math.min(minYear, a.year);
-    maxYear = Math.max(maxYear, a.year);
+    if (a.year !== null) {
+      minYear = Math.min(minYear, a.year);
+      maxYear = Math.max(maxYear, a.year);
+    }
     maxCitations = Math.max(maxCitations, a.citations);
     minRank = Math.min(minRank, a.pagerank);
     maxRank = Math.max(maxRank, a.pagerank);
@@ -130,11 +132,11 @@ export function assignVisuals(
         const first = paperCategories(a, dim)[0];
         return [dim, (first !== undefined ? palette.get(first) : undefined) ?? unknown];
       });
-      entries.push(['community', community.get(a.community) ?? unknown], ['year', yearColors.get(a.year) ?? unknown]);
+      entries.push(['community', community.get(a.community) ?? unknown], ['year', (a.year !== null ? yearColors.get(a.year) : undefined) ?? unknown]);
       // Keys in sorted order: the serialiser writes attributes in their own key order.
       entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
       const colors: Record<ColorBy, string> = Object.fromEntries(entries);
-      const sizes: Record<SizeBy, number> = {
+      const sizes: Record<BuiltInSizeBy, number> = {
         citations: sqrtScale(a.citations, 0, maxCitations),
         pagerank: sqrtScale(a.pagerank, minRank, maxRank),
         uniform: o.uniformSize,

@@ -7,8 +7,8 @@
  * Edges: source, target, kind (builds-on | cites | compares | mentions), by, note.
  */
 import { parse } from 'csv-parse/sync';
-import { EDGE_KINDS } from '../model/edge';
-import type { EdgeKind, EdgeRecord } from '../model/edge';
+import { RECORD_EDGE_KINDS } from '../model/edge';
+import type { EdgeRecord, RecordEdgeKind } from '../model/edge';
 import type { Diagnostic } from './diagnostics';
 import { problemDiagnostics } from './bibtex';
 import type { ImportDefaults } from './bibtex';
@@ -142,15 +142,15 @@ export function parseEdgesCsv(text: string): { edges: ImportedEdge[]; diagnostic
     if (source === '') bad('source', 'missing');
     else if (target === '') bad('target', 'missing');
     else if (source === target) bad('target', 'an edge from a paper to itself');
-    else if (!(EDGE_KINDS as readonly string[]).includes(kind))
-      bad('kind', `"${c.kind ?? ''}" is not one of ${EDGE_KINDS.join(', ')}`);
+    else if (!(RECORD_EDGE_KINDS as readonly string[]).includes(kind))
+      bad('kind', `"${c.kind ?? ''}" is not one of ${RECORD_EDGE_KINDS.join(', ')}`);
     else
       edges.push({
         line,
         record: {
           source,
           target,
-          kind: kind as EdgeKind,
+          kind: kind as RecordEdgeKind,
           provenance: c.by ? { source: 'curated', by: c.by } : { source: 'curated' },
           ...(c.note ? { note: c.note } : {}),
         },

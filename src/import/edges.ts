@@ -7,7 +7,7 @@
  * Pure: JSON values and papers in, records and diagnostics out.
  */
 import { z } from 'zod';
-import type { EdgeKind, EdgeRecord } from '../model/edge';
+import type { EdgeRecord, RecordEdgeKind } from '../model/edge';
 import type { PaperRecord } from '../model/paper';
 import { DataError, DataErrors } from '../model/errors';
 import type { Diagnostic } from './diagnostics';
@@ -31,7 +31,7 @@ const CodeReadmeJson = z.looseObject({
 });
 
 /** code-readme relation → edge kind. */
-export const README_RELATION_KINDS: Readonly<Record<string, EdgeKind>> = {
+export const README_RELATION_KINDS: Readonly<Record<string, RecordEdgeKind>> = {
   'builds-on': 'builds-on',
   compares: 'compares',
   mentions: 'mentions',

@@ -5,9 +5,16 @@
  */
 import { z } from 'zod';
 
-/** Edge kinds, strongest first. */
-export const EDGE_KINDS = ['builds-on', 'cites', 'compares', 'mentions'] as const;
+/**
+ * Edge kinds, strongest first. `links`: a graph file opened in the explorer (GEXF, GraphML, JSON made
+ * elsewhere) joins the two nodes without saying how.
+ */
+export const EDGE_KINDS = ['builds-on', 'cites', 'compares', 'mentions', 'links'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
+
+/** The kinds an edge record of a dataset (edge files, CSV, online sources) can state: all but `links`. */
+export const RECORD_EDGE_KINDS = ['builds-on', 'cites', 'compares', 'mentions'] as const satisfies readonly EdgeKind[];
+export type RecordEdgeKind = (typeof RECORD_EDGE_KINDS)[number];
 
 /** Rank of a kind: lower is stronger. */
 export function kindRank(kind: EdgeKind): number {
@@ -20,6 +27,7 @@ export const PROVENANCE_SOURCES = [
   'curated',
   'semantic-scholar',
   'openalex',
+  'file',
 ] as const;
 export type ProvenanceSource = (typeof PROVENANCE_SOURCES)[number];
 
@@ -52,11 +60,20 @@ export const OnlineProvenanceSchema = z.strictObject({
   fetched: z.string().optional(),
 });
 
+/** An edge of a graph file opened in the explorer. */
+export const FileProvenanceSchema = z.strictObject({
+  source: z.literal('file'),
+  /** The file's name and format. */
+  file: z.string().min(1),
+  format: z.enum(['gexf', 'graphml', 'json']),
+});
+
 export const ProvenanceSchema = z.discriminatedUnion('source', [
   FulltextProvenanceSchema,
   CodeReadmeProvenanceSchema,
   CuratedProvenanceSchema,
   OnlineProvenanceSchema,
+  FileProvenanceSchema,
 ]);
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -64,7 +81,7 @@ export type Provenance = z.infer<typeof ProvenanceSchema>;
 export const EdgeRecordSchema = z.strictObject({
   source: z.string().min(1),
   target: z.string().min(1),
-  kind: z.enum(EDGE_KINDS),
+  kind: z.enum(RECORD_EDGE_KINDS),
   provenance: ProvenanceSchema,
   note: z.string().optional(),
 });
@@ -82,5 +99,9 @@ export const EdgeSchema = z.strictObject({
   /** True when every record comes from another survey's repository (hidden by default). */
   surveyOnly: z.boolean(),
   note: z.string().optional(),
+  /** The file that gave the edge declares it undirected: `source` and `target` are only its order there. */
+  undirected: z.literal(true).optional(),
+  /** The edge's weight in the file it comes from. */
+  weight: z.number().optional(),
 });
 export type Edge = z.infer<typeof EdgeSchema>;

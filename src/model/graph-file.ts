@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { EdgeSchema } from './edge';
 import { PaperSchema } from './paper';
-import { TaxonomySchema, type Taxonomy } from './taxonomy';
+import { TaxonomySchema } from './taxonomy';
 
 export const GRAPH_FILE_FORMAT = 'lineage-atlas/graph';
 /** 2: papers carry `venueYear` beside `year`. */
@@ -18,9 +18,13 @@ export type ComputedColorBy = (typeof COMPUTED_COLOR_BY)[number];
 /** What a node can be coloured by: a dimension id of the graph's taxonomy, or a computed colouring. */
 export type ColorBy = string;
 
-/** The colourings of a graph, in the order menus list them: the taxonomy's dimensions, then year and community. */
-export function colorByChoices(taxonomy: Taxonomy): ColorBy[] {
-  return [...taxonomy.dimensions.map((d) => d.id), ...COMPUTED_COLOR_BY];
+/**
+ * The colourings of a graph, in the order menus list them: the taxonomy's dimensions, then year
+ * (unless no paper has one) and community.
+ */
+export function colorByChoices(meta: Pick<GraphMeta, 'taxonomy' | 'years'>): ColorBy[] {
+  const computed = COMPUTED_COLOR_BY.filter((c) => c !== 'year' || meta.years !== null);
+  return [...meta.taxonomy.dimensions.map((d) => d.id), ...computed];
 }
 
 /** Whether a colouring is computed (year, community) rather than a taxonomy dimension. */
@@ -28,14 +32,31 @@ export function isComputedColorBy(c: ColorBy): c is ComputedColorBy {
   return (COMPUTED_COLOR_BY as readonly string[]).includes(c);
 }
 
-/** Measures a node can be sized by. */
+/** Measures every graph can be sized by, computed by the build. */
 export const SIZE_BY = ['citations', 'pagerank', 'uniform'] as const;
-export type SizeBy = (typeof SIZE_BY)[number];
+export type BuiltInSizeBy = (typeof SIZE_BY)[number];
+/** What a node can be sized by: a built-in measure or one of the graph's own (`meta.measures`, e.g. a numeric attribute of a file). */
+export type SizeBy = string;
+
+/** The measures of a graph, in the order menus list them: the built-in ones, then the graph's own. */
+export function sizeByChoices(meta: Pick<GraphMeta, 'measures'>): SizeBy[] {
+  return [...SIZE_BY, ...(meta.measures ?? []).map((m) => m.id)];
+}
+
+/** A value a node holds for an attribute of a file it was read from. */
+export const FileValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
 /** Node attributes: the paper plus layout, metrics and precomputed visual attributes. */
 export const NodeAttributesSchema = PaperSchema.extend({
   /** Display label: the method name, else a shortened title. */
   label: z.string(),
+  /** As for papers; null only for a node of a graph file that gives no year. */
+  year: z.int().min(1900).max(2100).nullable(),
+  /** As for papers; absent for a node of a graph file (its categories are all in `dimensions`). */
+  family: z.string().min(1).optional(),
+  tasks: z.array(z.string().min(1)).min(1).optional(),
+  /** A node of a graph file opened in the explorer: its attributes there, by name, in the file's order. */
+  attributes: z.record(z.string(), FileValueSchema).optional(),
   x: z.number(),
   y: z.number(),
   /** In-set citations: how many papers of the set point to this one (any edge kind but survey-only mentions). */
@@ -46,7 +67,7 @@ export const NodeAttributesSchema = PaperSchema.extend({
   /** Colour per colouring dimension. */
   colors: z.record(z.string(), z.string()),
   /** Size in pixels per sizing measure. */
-  sizes: z.record(z.enum(SIZE_BY), z.number()),
+  sizes: z.record(z.string(), z.number()),
   /** Default colour and size (family colour, citations size) so any graphology/sigma tool can show it. */
   color: z.string(),
   size: z.number(),
@@ -84,7 +105,12 @@ export const GraphMetaSchema = z.strictObject({
   taxonomy: TaxonomySchema,
   /** Community index → size, colour. */
   communities: z.array(z.strictObject({ id: z.int(), size: z.int(), color: z.string() })),
-  years: z.tuple([z.int(), z.int()]),
+  /** First and last year of the papers; null when no node has a year (a graph file without years). */
+  years: z.tuple([z.int(), z.int()]).nullable(),
+  /** Further sizing measures (numeric attributes of a graph file), after the built-in SIZE_BY. */
+  measures: z
+    .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), label: z.string().min(1) }))
+    .optional(),
   /** sha256 of the inputs (hex); the same inputs always give the same file. */
   inputsHash: z.string(),
   build: z.strictObject({

@@ -51,6 +51,7 @@ const LIGHT: RenderTheme = {
     cites: { color: '#b9bec5', size: 1.2 },
     compares: { color: '#d2d5da', size: 1 },
     mentions: { color: '#d9dce0', size: 1 },
+    links: { color: '#b9bec5', size: 1.2 },
   },
   highlightEdge: '#4a515b',
 };
@@ -72,6 +73,7 @@ const DARK: RenderTheme = {
     cites: { color: '#5d646e', size: 1.2 },
     compares: { color: '#454b53', size: 1 },
     mentions: { color: '#3e444b', size: 1 },
+    links: { color: '#5d646e', size: 1.2 },
   },
   highlightEdge: '#d0d4da',
 };

@@ -8,8 +8,9 @@ import { LINEAGE_DEPTHS, type LineageDepth, type LineageSettings, type ViewState
 /** Two steps each way: beyond the direct links, without lighting up half the field for a classic. */
 export const DEFAULT_LINEAGE_DEPTH: LineageDepth = 2;
 
+/** Follows builds-on and cites (and a graph file's unnamed links); compares and mentions are weaker. */
 export function defaultLineage(): LineageSettings {
-  return { depth: DEFAULT_LINEAGE_DEPTH, kinds: ['builds-on', 'cites'] };
+  return { depth: DEFAULT_LINEAGE_DEPTH, kinds: ['builds-on', 'cites', 'links'] };
 }
 
 export function isLineageDepth(value: unknown): value is LineageDepth {

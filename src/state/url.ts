@@ -10,7 +10,7 @@
  *
  * To put a new state field in the URL, add one entry to `PARAM_CODECS`.
  */
-import { colorByChoices, EDGE_KINDS, SIZE_BY, dimension, type GraphMeta } from '../model';
+import { colorByChoices, EDGE_KINDS, sizeByChoices, dimension, type GraphMeta } from '../model';
 import { canonicalCategories } from './filters';
 import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
 import { LAYOUT_MODES, type Filters, type LineageSettings, type ViewState } from './types';
@@ -129,7 +129,7 @@ const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
 /** Whether a colour-by dimension has a category `id` (so `iso=` names something real). */
 function hasCategory(ctx: UrlContext, colorBy: ViewState['colorBy'], id: string): boolean {
   if (id === 'unknown') return colorBy !== 'year' && colorBy !== 'community';
-  if (colorBy === 'year') return INT.test(id) && Number(id) >= ctx.meta.years[0] && Number(id) <= ctx.meta.years[1];
+  if (colorBy === 'year') return INT.test(id) && ctx.meta.years !== null && Number(id) >= ctx.meta.years[0] && Number(id) <= ctx.meta.years[1];
   if (colorBy === 'community') return INT.test(id) && ctx.meta.communities.some((c) => c.id === Number(id));
   const dim = dimension(ctx.meta.taxonomy, colorBy);
   return !!dim?.categories.some((c) => c.id === id);
@@ -144,7 +144,7 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
     param: 'color',
     write: (s, { meta }) => (s.colorBy === defaultColorBy(meta) ? null : s.colorBy),
     read(v, { meta }) {
-      const choices = colorByChoices(meta.taxonomy);
+      const choices = colorByChoices(meta);
       const colorBy = oneOf(choices, v);
       return colorBy ? { colorBy } : `expected one of ${choices.join(', ')}`;
     },
@@ -157,9 +157,10 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
   {
     param: 'size',
     write: (s) => (s.sizeBy === 'citations' ? null : s.sizeBy),
-    read: (v) => {
-      const sizeBy = oneOf(SIZE_BY, v);
-      return sizeBy ? { sizeBy } : `expected one of ${SIZE_BY.join(', ')}`;
+    read: (v, { meta }) => {
+      const choices = sizeByChoices(meta);
+      const sizeBy = oneOf(choices, v);
+      return sizeBy ? { sizeBy } : `expected one of ${choices.join(', ')}`;
     },
   },
   {
@@ -171,9 +172,11 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
       const a = Number(m[1]);
       const b = m[2] === undefined ? a : Number(m[2]);
       const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
-      if (hi < meta.years[0] || lo > meta.years[1]) return `outside the graph's years ${meta.years[0]}-${meta.years[1]}`;
-      const years: [number, number] = [Math.max(lo, meta.years[0]), Math.min(hi, meta.years[1])];
-      return { filters: { years: years[0] === meta.years[0] && years[1] === meta.years[1] ? null : years } };
+      const span = meta.years;
+      if (span === null) return 'the graph has no years';
+      if (hi < span[0] || lo > span[1]) return `outside the graph's years ${span[0]}-${span[1]}`;
+      const years: [number, number] = [Math.max(lo, span[0]), Math.min(hi, span[1])];
+      return { filters: { years: years[0] === span[0] && years[1] === span[1] ? null : years } };
     },
   },
   categoryCodec(CATEGORY_PARAM_PREFIX),
@@ -226,8 +229,9 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
   {
     param: 'layout',
     write: (s) => (s.layout === 'force' ? null : s.layout),
-    read: (v) => {
+    read: (v, { meta }) => {
       const layout = oneOf(LAYOUT_MODES, v);
+      if (layout === 'timeline' && meta.years === null) return 'the graph has no years to lay out on a timeline';
       return layout ? { layout } : `expected one of ${LAYOUT_MODES.join(', ')}`;
     },
   },

@@ -11,7 +11,7 @@ export const DEFAULT_LABEL_DENSITY = 0.5;
 
 /** The colouring a graph opens with: its taxonomy's first dimension (year for a taxonomy without one). */
 export function defaultColorBy(meta: GraphMeta): ColorBy {
-  return colorByChoices(meta.taxonomy)[0] ?? 'year';
+  return colorByChoices(meta)[0] ?? 'year';
 }
 
 export function initialViewState(meta: GraphMeta): ViewState {

@@ -30,7 +30,7 @@ function swatch(color: string): HTMLElement {
 
 function communityButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonElement {
   const label = communityBrushLabel(c);
-  const shares = [`${c.family.label} ${percent(c.family.share)}`, c.tasks.map((t) => `${t.label} ${percent(t.share)}`).join(', ')].filter(Boolean).join(' · ');
+  const shares = [c.primary ? `${c.primary.label} ${percent(c.primary.share)}` : '', c.secondary.map((t) => `${t.label} ${percent(t.share)}`).join(', ')].filter(Boolean).join(' · ');
   const button = h(
     'button',
     { type: 'button', class: 'community', 'aria-pressed': 'false', 'data-brush': label, 'data-community': c.community },

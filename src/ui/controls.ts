@@ -2,7 +2,7 @@
  * "Color by" / "Size by" selects, the label density slider, the Force / Timeline layout choice and
  * the force layout's Start / Stop buttons.
  */
-import { colorByChoices, SIZE_BY, dimension, type ColorBy, type ComputedColorBy, type GraphMeta, type SizeBy } from '../model';
+import { colorByChoices, sizeByChoices, dimension, type BuiltInSizeBy, type ColorBy, type ComputedColorBy, type GraphMeta, type SizeBy } from '../model';
 import type { LayoutMode } from '../state/types';
 import { setColorBy, setLabelDensity, setLayout, setSizeBy } from '../state/view';
 import type { MountPanel } from './context';
@@ -14,15 +14,15 @@ const COLOR_LABELS: Record<ComputedColorBy, string> = {
   community: 'Community (Louvain)',
 };
 
-const SIZE_LABELS: Record<SizeBy, string> = {
+const SIZE_LABELS: Record<BuiltInSizeBy, string> = {
   citations: 'In-set citations',
   pagerank: 'PageRank',
   uniform: 'Uniform',
 };
 
-/** The display name of a size-by measure. */
-export function sizeByLabel(sizeBy: SizeBy): string {
-  return SIZE_LABELS[sizeBy];
+/** The display name of a size-by measure: a built-in one's, or the graph's own measure's label. */
+export function sizeByLabel(meta: Pick<GraphMeta, 'measures'>, sizeBy: SizeBy): string {
+  return SIZE_LABELS[sizeBy as BuiltInSizeBy] ?? meta.measures?.find((m) => m.id === sizeBy)?.label ?? sizeBy;
 }
 
 /** The display name of a colour-by dimension: the taxonomy's label when it has one. */
@@ -55,8 +55,8 @@ function select<T extends string>(id: string, label: string, values: readonly T[
 
 export const mountControls: MountPanel = (container, ctx) => {
   const { store, meta } = ctx;
-  const color = select('color-by', 'Color by', colorByChoices(meta.taxonomy), (v) => colorByLabel(meta, v));
-  const size = select('size-by', 'Size by', SIZE_BY, (v) => SIZE_LABELS[v]);
+  const color = select('color-by', 'Color by', colorByChoices(meta), (v) => colorByLabel(meta, v));
+  const size = select('size-by', 'Size by', sizeByChoices(meta), (v) => sizeByLabel(meta, v));
   const layoutMode = radios('layout-mode', 'Layout', ['force', 'timeline'] as const, (v) => LAYOUT_LABELS[v]);
   const density = h('input', { id: 'label-density', type: 'range', min: 0, max: 1, step: 0.05 });
   const start = h('button', {
@@ -67,6 +67,12 @@ export const mountControls: MountPanel = (container, ctx) => {
   });
   const stop = h('button', { type: 'button', class: 'btn', text: 'Stop layout' });
   const layoutStatus = h('span', { class: 'muted small', role: 'status' });
+  // the timeline places papers by date: a graph without years has none
+  const timelineInput = layoutMode.inputs.get('timeline')!;
+  if (meta.years === null) {
+    timelineInput.disabled = true;
+    timelineInput.parentElement!.title = 'The graph has no years';
+  }
 
   container.append(
     h('h2', { class: 'panel-title', text: 'View' }),

@@ -70,14 +70,15 @@ export interface TaxonomyRow {
 
 /** Family, tasks, then the inversion space / sub-space / method and scheme with their evidence. */
 export function taxonomyRows(meta: GraphMeta, a: NodeAttributes): TaxonomyRow[] {
-  const rows: TaxonomyRow[] = [
-    { name: 'Family', value: categoryLabel(meta, 'family', a.family), evidence: null },
-    {
+  const rows: TaxonomyRow[] = [];
+  if (a.family !== undefined) rows.push({ name: 'Family', value: categoryLabel(meta, 'family', a.family), evidence: null });
+  if (a.tasks !== undefined) {
+    rows.push({
       name: a.tasks.length > 1 ? 'Tasks' : 'Task',
       value: a.tasks.map((t) => categoryLabel(meta, 'task', t)).join(', '),
       evidence: null,
-    },
-  ];
+    });
+  }
   const t = a.taxonomy;
   if (t.space) {
     // a secondary space of the same family as the main one goes without the family's name
@@ -147,6 +148,8 @@ export function formatProvenance(p: Provenance): string {
       const name = p.source === 'openalex' ? 'OpenAlex' : 'Semantic Scholar';
       return p.fetched ? `${name} (fetched ${p.fetched})` : name;
     }
+    case 'file':
+      return `the file ${p.file}`;
   }
 }
 
@@ -160,7 +163,8 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /**
  * Where and when a paper appeared, both facts kept: the venue with its own year, then the arXiv
  * preprint's month and year — "CVPR 2023 · arXiv Aug 2022"; "arXiv Aug 2022" for a preprint only;
- * "CVPR 2023" without an arXiv id; the bare year when nothing else is known.
+ * "CVPR 2023" without an arXiv id; the bare year when nothing else is known; "" when not even that
+ * (a node of a graph file without years).
  */
 export function venueYear(
   a: Pick<NodeAttributes, 'venue' | 'venueYear' | 'year' | 'month' | 'arxiv'>,
@@ -174,7 +178,9 @@ export function venueYear(
     return a.venueYear !== null ? venue : `${venue} ${a.year}`;
   }
   if (arxiv) return arxiv;
-  return preprintVenue ? `arXiv ${a.venueYear ?? a.year}` : String(a.venueYear ?? a.year);
+  const year = a.venueYear ?? a.year;
+  if (year === null) return a.venue ?? '';
+  return preprintVenue ? `arXiv ${year}` : String(year);
 }
 
 /** A URL when it parses as http(s), else null: data never gets a javascript: or other scheme link. */

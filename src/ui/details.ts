@@ -228,7 +228,7 @@ function neighbourItem(entry: NeighbourEntry, choose: (id: string) => void): HTM
   const b = button('', 'la-neighbour-button');
   b.append(
     el('span', { className: 'la-neighbour-label', text: entry.label }),
-    el('span', { className: 'la-neighbour-year', text: String(entry.year) }),
+    el('span', { className: 'la-neighbour-year', text: entry.year !== null ? String(entry.year) : '' }),
   );
   if (entry.hidden) {
     b.append(

@@ -37,7 +37,7 @@ export function frameContent(
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   const dim = colorByLabel(meta, state.colorBy);
   const shown = `${plural(visibility.nodes.size, 'paper', 'papers')} of ${graph.order.toLocaleString('en')}, ${plural(visibility.edges.size, 'link', 'links')} of ${graph.size.toLocaleString('en')}`;
-  const subtitle = `Colour: ${dim} · Size: ${sizeByLabel(state.sizeBy)} · ${shown}`;
+  const subtitle = `Colour: ${dim} · Size: ${sizeByLabel(meta, state.sizeBy)} · ${shown}`;
   const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), visibility.nodes)
     .filter((e) => e.count > 0 && (state.isolated === null || e.id === state.isolated))
     .map((e) => ({ label: e.label, color: e.color, count: e.count }));

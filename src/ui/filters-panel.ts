@@ -4,9 +4,9 @@
  * mentions, minimum degree, the visible counts and "Reset filters".
  * Reads the store, calls the filter producers; the renderer hides what computeVisibility drops.
  */
-import { computeFacets } from '../graph/facets';
+import { computeFacets, shownEdgeKinds } from '../graph/facets';
 import { qualifiedCategoryLabel } from '../graph/category-groups';
-import { EDGE_KINDS, type EdgeKind } from '../model';
+import type { EdgeKind } from '../model';
 import {
   isDefaultFilters,
   resetFilters,
@@ -27,6 +27,7 @@ const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
   cites: 'Cites',
   compares: 'Compares',
   mentions: 'Mentions',
+  links: 'Links (file)',
 };
 
 export const mountFilters: MountPanel = (container, ctx) => {
@@ -67,7 +68,8 @@ export const mountFilters: MountPanel = (container, ctx) => {
   const yearInputs = el('div', { className: 'la-year-inputs' });
   yearInputs.append(fromInput.label, toInput.label);
   yearGroup.append(yearHead, histogram, yearInputs);
-  region.append(yearGroup);
+  // a graph without years (a file that gives none) has no year filter
+  if (facets.years.length > 0) region.append(yearGroup);
   const yearBrush = createYearBrush(histogram, {
     bins: facets.years,
     onChange: (range) => update((s) => setYearRange(s, range, bounds)),
@@ -111,7 +113,7 @@ export const mountFilters: MountPanel = (container, ctx) => {
 
   // ── edges and degree ──
   const edgeGroup = fieldset('Edges');
-  const kindBoxes = EDGE_KINDS.map((kind) => {
+  const kindBoxes = shownEdgeKinds(facets.edgeKinds).map((kind) => {
     const box = checkbox(EDGE_KIND_LABELS[kind], facets.edgeKinds[kind]);
     box.label.insertBefore(
       el('span', { className: `la-edge-swatch la-edge-${kind}` }),

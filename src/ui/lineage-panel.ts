@@ -6,8 +6,9 @@
  */
 import type { Lineage } from '../graph/lineage';
 import type { Comparison } from '../graph/lineage-compare';
+import { shownEdgeKinds } from '../graph/facets';
 import { lineageViewModel } from '../graph/lineage-view-model';
-import { EDGE_KINDS, type EdgeKind } from '../model';
+import type { EdgeKind } from '../model';
 import { currentTheme } from '../render/theme';
 import { endComparison, setLineageDepth, startPicking, toggleLineageKind } from '../state/lineage';
 import { LINEAGE_DEPTHS, type ViewState } from '../state/types';
@@ -18,7 +19,7 @@ import { button, checkbox, el, uniqueId } from './panel-dom';
 import './panels.css';
 import './lineage.css';
 
-const KIND_LABEL: Record<EdgeKind, string> = { 'builds-on': 'builds on', cites: 'cites', compares: 'compares', mentions: 'mentions' };
+const KIND_LABEL: Record<EdgeKind, string> = { 'builds-on': 'builds on', cites: 'cites', compares: 'compares', mentions: 'mentions', links: 'links' };
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -59,7 +60,7 @@ export const mountLineage: MountPanel = (container, ctx) => {
 
   const kinds = el('fieldset', { className: 'la-fieldset la-columns la-lineage-kinds' });
   kinds.append(el('legend', { text: 'Follow links' }));
-  const kindInputs = EDGE_KINDS.map((k) => {
+  const kindInputs = shownEdgeKinds(ctx.meta.counts.byKind).map((k) => {
     const { label, input } = checkbox(KIND_LABEL[k], null);
     label.insertBefore(el('span', { className: `la-edge-swatch la-edge-${k}` }), label.lastChild);
     input.addEventListener('change', () => store.update((s) => toggleLineageKind(s, k, input.checked)));
@@ -265,7 +266,7 @@ function paperButton(ctx: AppContext, id: string, choose: (id: string) => void, 
   const li = el('li', { className: `la-neighbour ${className}`.trim() });
   const b = button('', 'la-neighbour-button');
   const a = ctx.graph.getNodeAttributes(id);
-  b.append(el('span', { className: 'la-neighbour-label', text: a.label }), el('span', { className: 'la-neighbour-year', text: String(a.year) }));
+  b.append(el('span', { className: 'la-neighbour-label', text: a.label }), el('span', { className: 'la-neighbour-year', text: a.year !== null ? String(a.year) : '' }));
   b.title = a.title;
   b.addEventListener('click', () => choose(id));
   li.append(b);

@@ -27,7 +27,7 @@ export interface LineageViewParams {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const DASH: Record<EdgeKind, string | null> = { 'builds-on': null, cites: null, compares: '2 2', mentions: '5 3' };
+const DASH: Record<EdgeKind, string | null> = { 'builds-on': null, cites: null, compares: '2 2', mentions: '5 3', links: null };
 const LABEL_FONT_PX = 12;
 
 const ARROWS: Record<string, [number, number]> = {
@@ -72,7 +72,7 @@ function shorten(text: string, max = 22): string {
 export function drawLineageView(p: LineageViewParams): SVGSVGElement {
   const { model, theme, width } = p;
   const layout = layeredLayout(
-    model.nodes.map((n) => ({ id: n.id, year: n.year, month: n.month })),
+    model.nodes.map((n) => ({ id: n.id, time: n.time })),
     model.edges,
     // a column per ~16 px of width: finer time steps when the view is wide
     { maxLayers: Math.max(8, Math.min(72, Math.floor(width / 16))) },
@@ -99,7 +99,8 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
 
   // years: faint gridlines and an axis
   const years: number[] = [];
-  const step = Math.max(1, Math.ceil((hi - lo) / Math.max(1, Math.floor(width / 52))));
+  const generations = model.axis === 'generation';
+  const step = generations ? 1 : Math.max(1, Math.ceil((hi - lo) / Math.max(1, Math.floor(width / 52))));
   for (let y = lo; y <= hi; y += step) years.push(y);
   svg
     .append('g')
@@ -118,7 +119,7 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
     .call(
       axisBottom(x)
         .tickValues(years)
-        .tickFormat((d) => String(d))
+        .tickFormat((d) => (generations ? generationTick(Number(d)) : String(d)))
         .tickSizeOuter(0),
     );
 
@@ -162,8 +163,8 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
     .attr('role', 'button')
     // one tab stop for the whole view (the selection); arrow keys move between papers
     .attr('tabindex', (n) => (n.role === 'selected' ? 0 : -1))
-    .attr('aria-label', (n) => `${n.label} (${n.year}), ${n.role === 'selected' ? 'the selected paper' : n.role}`);
-  nodes.append('title').text((n) => `${n.title} (${n.year})`);
+    .attr('aria-label', (n) => `${n.label}${yearNote(n)}, ${n.role === 'selected' ? 'the selected paper' : n.role}`);
+  nodes.append('title').text((n) => `${n.title}${yearNote(n)}`);
   nodes
     .append('circle')
     .attr('r', (n) => radius(n))
@@ -213,7 +214,7 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
   const hoverText = hoverLabel.append('text');
   const showHover = (n: LineageViewNode) => {
     const q = pos.get(n.id)!;
-    const text = `${shorten(n.label, 40)} · ${n.year}`;
+    const text = n.year !== null ? `${shorten(n.label, 40)} · ${n.year}` : shorten(n.label, 40);
     const w = textWidth(text) + 10;
     const left = Math.min(Math.max(2, q.x - w / 2), width - w - 2);
     const top = q.y - radius(n) - 24 < 0 ? q.y + radius(n) + 4 : q.y - radius(n) - 24;
@@ -247,4 +248,14 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
       to.focus();
     });
   return svg.node()!;
+}
+
+/** " (2022)" after a paper's name, or nothing when it has no year. */
+function yearNote(n: LineageViewNode): string {
+  return n.year !== null ? ` (${n.year})` : '';
+}
+
+/** A tick of the generation axis: steps from the selection, ancestors negative ("−2", "0", "+1"). */
+function generationTick(d: number): string {
+  return d > 0 ? `+${d}` : d < 0 ? `−${-d}` : '0';
 }

@@ -102,7 +102,7 @@ export const mountSearch: MountPanel = (container, ctx) => {
             el('span', { className: 'la-tag', text: 'hidden', title: 'Hidden by the current filters' }),
           );
         }
-        line.append(el('span', { className: 'la-search-year', text: String(hit.year) }));
+        if (hit.year !== null) line.append(el('span', { className: 'la-search-year', text: String(hit.year) }));
         const title = el('div', { className: 'la-search-title', text: hit.title });
         opt.append(line, title);
         return opt;

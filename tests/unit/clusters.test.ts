@@ -63,9 +63,9 @@ describe('cluster labels', () => {
       [1, 3, '#332288', 'GAN · GAN inversion'],
       [2, 1, '#dddddd', 'Autoregressive · Subject'],
     ]);
-    expect(labels[1]!.family).toEqual({ id: 'gan', label: 'GAN', count: 2, share: 2 / 3 });
+    expect(labels[1]!.primary).toEqual({ id: 'gan', label: 'GAN', count: 2, share: 2 / 3 });
     // subject and face tie (2 of 3 each): the task list's order decides
-    expect(labels[0]!.tasks).toEqual([
+    expect(labels[0]!.secondary).toEqual([
       { id: 'subject', label: 'Subject', count: 2, share: 2 / 3 },
       { id: 'face', label: 'Face', count: 2, share: 2 / 3 },
     ]);

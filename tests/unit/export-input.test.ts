@@ -14,7 +14,7 @@ const s0 = initialViewState(meta);
 describe('filtersSummary', () => {
   it('says "no filters" for the default view and names each active filter with its labels', () => {
     expect(filtersSummary(s0.filters, meta)).toBe('no filters');
-    let s = setYearRange(s0, [2022, 2024], meta.years);
+    let s = setYearRange(s0, [2022, 2024], meta.years!);
     s = toggleCategory(toggleCategory(s, meta, 'family', 'diffusion', false), meta, 'family', 'ar', false);
     s = setMinDegree(toggleEdgeKind(s, 'mentions', false), 2);
     expect(filtersSummary(s.filters, meta)).toBe('years 2022–2024; Model family: GAN, Survey; links builds-on, cites, compares; minimum degree 2');

@@ -61,12 +61,13 @@ describe('filter producers', () => {
 
   it('toggleEdgeKind keeps the canonical kind order', () => {
     const s = toggleEdgeKind(base, 'cites');
-    expect(s.filters.edgeKinds).toEqual(['builds-on', 'compares', 'mentions']);
+    expect(s.filters.edgeKinds).toEqual(['builds-on', 'compares', 'mentions', 'links']);
     expect(toggleEdgeKind(s, 'cites').filters.edgeKinds).toEqual([
       'builds-on',
       'cites',
       'compares',
       'mentions',
+      'links',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { countCrossings, layeredLayout, publicationTime, type LayoutNode } from '../../src/graph/lineage-layout';
 
-const n = (id: string, year: number, month: number | null = 6): LayoutNode => ({ id, year, month });
+const n = (id: string, year: number, month: number | null = 6): LayoutNode => ({ id, time: publicationTime(year, month) });
 
 describe('layeredLayout', () => {
   it('puts time on x (unknown month mid-year) and groups papers of the same months in a column', () => {
@@ -44,7 +44,8 @@ describe('layeredLayout', () => {
 
   it('rejects bad input by name', () => {
     expect(() => layeredLayout([n('a', 2020), n('a', 2021)], [])).toThrow('layeredLayout: duplicate node "a"');
-    expect(() => layeredLayout([n('a', 2020, 13)], [])).toThrow('node "a" has no valid year/month');
+    expect(() => n('a', 2020, 13)).toThrow('month must be 1-12');
+    expect(() => layeredLayout([{ id: 'a', time: NaN }], [])).toThrow('node "a" has no valid time');
     expect(() => layeredLayout([], [], { maxLayers: 0 })).toThrow(/maxLayers/);
     expect(layeredLayout([], []).layers).toBe(0);
   });

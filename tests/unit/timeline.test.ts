@@ -39,7 +39,7 @@ function radius(graph: AtlasGraph, node: string): number {
 
 function bandOf(t: TimelineResult, graph: AtlasGraph, node: string): string {
   const family = graph.getNodeAttribute(node, 'family');
-  return t.bands.some((b) => b.id === family) ? family : UNKNOWN_CATEGORY;
+  return family !== undefined && t.bands.some((b) => b.id === family) ? family : UNKNOWN_CATEGORY;
 }
 
 /** Pairs of discs closer than their radii plus `gap` minus `tolerance`. */
@@ -76,7 +76,7 @@ describe('timelineLayout', () => {
         const pa = graph.getNodeAttributes(a);
         const pb = graph.getNodeAttributes(b);
         const earlier =
-          pa.year < pb.year || (pa.year === pb.year && pa.month !== null && pb.month !== null && pa.month < pb.month);
+          pa.year! < pb.year! || (pa.year === pb.year && pa.month !== null && pb.month !== null && pa.month < pb.month);
         if (!earlier) continue;
         checked++;
         if (!(layout.positions.get(a)!.x < layout.positions.get(b)!.x)) wrong.push(`${a} before ${b}`);
@@ -90,7 +90,7 @@ describe('timelineLayout', () => {
     const slot = 1200 / 7 / 12;
     graph.forEachNode((node, a) => {
       const x = layout.positions.get(node)!.x;
-      const middle = a.month === null ? timelineX(layout, a.year) : timelineX(layout, a.year, a.month) + slot / 2;
+      const middle = a.month === null ? timelineX(layout, a.year!) : timelineX(layout, a.year!, a.month) + slot / 2;
       expect(Math.abs(x - middle)).toBeLessThanOrEqual(slot / 2);
     });
     expect(timelineX(layout, 2019, 1)).toBe(0);

@@ -21,7 +21,7 @@ const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/g
 const ctx = { meta, hasNode: (id: string) => graph.hasNode(id) };
 const s0 = initialViewState(meta);
 const read = (q: string) => queryToView(new URLSearchParams(q), ctx);
-const COLOR_BY = colorByChoices(meta.taxonomy);
+const COLOR_BY = colorByChoices(meta);
 const FAMILIES = dimension(meta.taxonomy, 'family')!.categories.map((c) => c.id);
 const TASKS = dimension(meta.taxonomy, 'task')!.categories.map((c) => c.id);
 const roundTrip = (s: ViewState, cam: CameraView | null = null) => viewFromQuery(s0, new URLSearchParams(viewToQuery(s, cam, ctx)), ctx);

@@ -115,7 +115,7 @@ describe('computeFacets', () => {
     ]);
     expect(f.categories.family).toEqual({ diffusion: 3, gan: 1, ar: 1, survey: 0 });
     expect(f.categories.task).toEqual({ subject: 2, face: 1, video: 0 });
-    expect(f.edgeKinds).toEqual({ 'builds-on': 1, cites: 1, compares: 1, mentions: 1 });
+    expect(f.edgeKinds).toEqual({ 'builds-on': 1, cites: 1, compares: 1, mentions: 1, links: 0 });
     expect(f.surveyOnly).toBe(1);
   });
 

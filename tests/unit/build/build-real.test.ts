@@ -68,7 +68,7 @@ describe('build on graph-data/', () => {
     expect(byCitations.slice(0, 10)).toContain('2208.12242');
     for (const n of file.graph.nodes) NodeAttributesSchema.parse(n.attributes);
     for (const e of file.graph.edges) EdgeAttributesSchema.parse(e.attributes);
-    expect(meta.years[0]).toBeLessThanOrEqual(2016);
-    expect(meta.years[1]).toBeGreaterThanOrEqual(2025);
+    expect(meta.years![0]).toBeLessThanOrEqual(2016);
+    expect(meta.years![1]).toBeGreaterThanOrEqual(2025);
   });
 });

@@ -32,7 +32,7 @@ describe('a dataset with new dimensions', () => {
 
   it('colours by, counts and filters over its own dimensions', () => {
     const { graph, meta } = parseGraphFile(JSON.parse(readFileSync(out, 'utf8')), 'vision.json');
-    expect(colorByChoices(meta.taxonomy)).toEqual(['venue-type', 'venue', 'modality', 'family', 'task', 'year', 'community']);
+    expect(colorByChoices(meta)).toEqual(['venue-type', 'venue', 'modality', 'family', 'task', 'year', 'community']);
     // each paper has the colour of its first category in every dimension, the default colour by the first dimension
     const a = graph.getNodeAttributes('1701.00003');
     expect(a.colors).toMatchObject({ 'venue-type': '#e69f00', venue: '#cc79a7', modality: '#332288', family: '#882255', task: '#ddcc77' });

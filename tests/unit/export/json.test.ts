@@ -63,7 +63,7 @@ describe('JSON export', () => {
     expect(meta.counts.byFamily.diffusion).toBe(0);
     expect(meta.counts.byKind.compares).toBe(0);
     expect((meta.counts.byKind.cites ?? 0) + (meta.counts.byKind['builds-on'] ?? 0)).toBe(input.edges.size);
-    const years = graph.mapNodes((_n, a) => a.year);
+    const years = graph.mapNodes((_n, a) => a.year!);
     expect(meta.years).toEqual([Math.min(...years), Math.max(...years)]);
     expect(meta.communities.map((c) => c.id)).toEqual(loaded.meta.communities.map((c) => c.id));
     const inCommunity0 = graph.filterNodes((_n, a) => a.community === 0).length;

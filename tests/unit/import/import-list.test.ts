@@ -92,7 +92,7 @@ describe('import:list then build:graph', () => {
       if (!n) throw new Error(`no node ${title}`);
       const sectionId = n.attributes.dimensions?.section ?? [];
       return {
-        tasks: n.attributes.tasks.map((t) => cats('task').find((c) => c.id === t)?.label),
+        tasks: (n.attributes.tasks ?? []).map((t) => cats('task').find((c) => c.id === t)?.label),
         sections: sectionId.map((s) => {
           const c = cats('section').find((x) => x.id === s);
           return `${cats('task').find((t) => t.id === c?.parent)?.label} / ${c?.label}`;
