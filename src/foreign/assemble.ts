@@ -4,7 +4,7 @@
  * and the record), then tidy the edges for a simple graph: self-loops are left out and parallel
  * edges merged (same source → target, or the same two nodes in either direction for undirected
  * edges; the first edge's attributes are kept and weights — `weight` and a numeric `weight` attribute —
- * added, as Gephi merges them), each
+ * added, as Gephi merges them, an edge without a weight counting as 1, GEXF's default weight), each
  * counted in a warning sentence.
  */
 import { DataError } from '../model/errors';
@@ -96,15 +96,16 @@ export function assemble(draft: DraftGraph): ForeignGraph {
       continue;
     }
     merged++;
-    if (edge.weight !== undefined) first.weight = (first.weight ?? 0) + edge.weight;
-    const w = edge.attributes.weight;
-    if (typeof w === 'number' && typeof first.attributes.weight === 'number') first.attributes.weight += w;
+    if (first.weight !== undefined || edge.weight !== undefined) first.weight = (first.weight ?? 1) + (edge.weight ?? 1);
+    const w = [first.attributes.weight, edge.attributes.weight];
+    if (w.some((v) => typeof v === 'number') && w.every((v) => v === undefined || typeof v === 'number'))
+      first.attributes.weight = ((w[0] as number | undefined) ?? 1) + ((w[1] as number | undefined) ?? 1);
   }
   const warnings = [...draft.warnings];
   if (loops > 0) warnings.push(`${count(loops, 'self-loop')} (an edge from a node to itself) left out.`);
   if (merged > 0)
     warnings.push(
-      `${count(merged, 'parallel edge')} (between the same two nodes, same direction) merged into the first one; weights added.`,
+      `${count(merged, 'parallel edge')} (between the same two nodes, same direction) merged into the first one; weights added (1 for an edge without one).`,
     );
   return {
     format: draft.format,
