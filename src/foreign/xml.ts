@@ -5,7 +5,8 @@
  *
  * Elements come back uniformly: namespace prefixes stripped (`viz:color` → `color`, and the
  * `xmlns` attributes dropped), every child element in an array under its name (one child or many),
- * attributes under `@_name`, text (trimmed) under `#text`, whether or not the element has attributes.
+ * attributes under `@_name`, text (trimmed) under `#text`, whether or not the element has attributes;
+ * entity and character references decoded.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { DataError } from '../model/errors';
@@ -59,6 +60,10 @@ const makeParser = (): XMLParser =>
     captureMetaData: true,
     ignoreDeclaration: true,
     ignorePiTags: true,
+    // character references (&#9; &#x41;) are XML, yet fast-xml-parser decodes them only with this
+    // option (which also reads HTML's named entities, harmless here); without it a tab written as
+    // &#9; (as this app's own exports write it) would come back as the text "&#9;"
+    htmlEntities: true,
     isArray: (_name, _path, _leaf, isAttribute) => !isAttribute,
   });
 
