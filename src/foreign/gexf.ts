@@ -3,7 +3,8 @@
  * ForeignGraph. Pure; runs in the browser on the text of a File.
  *
  * - `<graph defaultedgetype>` (directed / undirected / mutual; undirected when absent, as the
- *   schema says), `name` or the `<meta>` title / description as the graph's name.
+ *   schema says); `name`, else the `<meta>` title, else a short `<meta>` description (one line, at most
+ *   80 characters) as the graph's name.
  * - `<attributes class="node|edge">`: `<attribute id title type>` with an optional `<default>`;
  *   types as ./values `gexfType` maps them. Values (`<attvalue for value>`, `id` instead of `for`
  *   in GEXF 1.1) are read as their declared type; a value that is not one is an error naming the
@@ -18,7 +19,7 @@
 import { DataError, type DataErrorLocation } from '../model/errors';
 import { assemble, count, type DraftGraph, type Located } from './assemble';
 import type { ForeignAttribute, ForeignAttributeType, ForeignEdge, ForeignGraph, ForeignNode, ForeignValue } from './types';
-import { channel, coerce, finiteNumber, gexfType, hexColor, NOT_A_VALUE, rgbColor } from './values';
+import { channel, coerce, finiteNumber, gexfType, hexColor, isShort, NOT_A_VALUE, rgbColor } from './values';
 import { attr, child, children, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
 interface Declared {
@@ -198,8 +199,9 @@ function readEdges(doc: XmlDocument, graph: XmlElement, decls: Declarations, dir
 
 function graphName(root: XmlElement, graph: XmlElement): string | undefined {
   const meta = child(root, 'meta');
-  const fromMeta = meta && (textOf(child(meta, 'title') ?? {}) || textOf(child(meta, 'description') ?? {}));
-  return attr(graph, 'name') || fromMeta || undefined;
+  const title = meta && textOf(child(meta, 'title') ?? {});
+  const description = meta && textOf(child(meta, 'description') ?? {});
+  return attr(graph, 'name') || title || (description && isShort(description) ? description : undefined);
 }
 
 /** The graph of a GEXF file; throws DataError (file, line, record, field) on a file it cannot read. */

@@ -8,7 +8,8 @@
  *   not one is an error naming the line, the node or edge and the attribute. Defaults fill what a
  *   node or edge leaves out.
  * - The first `<graph>`: `edgedefault` (directed or undirected; undirected when absent, as networkx
- *   reads it); its own `<data>` named `name`, `label` or `description` gives the graph's name.
+ *   reads it); its own `<data>` named `name`, `title` or `label` (or a short `description`) gives
+ *   the graph's name.
  * - `<node id>` with `<data key>`; `<edge source target directed id>` with `<data key>`.
  * - Left out, with a warning: yEd graphics (keys with `yfiles.type` and their `y:` elements),
  *   graphs nested in nodes, ports, hyperedges, further top-level graphs.
@@ -16,7 +17,7 @@
 import { DataError } from '../model/errors';
 import { assemble, count, type DraftGraph } from './assemble';
 import type { ForeignAttribute, ForeignAttributeType, ForeignEdge, ForeignGraph, ForeignValue } from './types';
-import { coerce, graphmlType, NOT_A_VALUE } from './values';
+import { coerce, graphmlType, isShort, NOT_A_VALUE } from './values';
 import { attr, children, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
 interface Key {
@@ -161,9 +162,9 @@ function readEdges(doc: XmlDocument, graph: XmlElement, keys: Keys, directed: bo
 }
 
 function graphName(data: Record<string, ForeignValue>): string | undefined {
-  for (const k of ['name', 'label', 'description']) {
+  for (const k of ['name', 'title', 'label', 'description']) {
     const v = data[k];
-    if (typeof v === 'string' && v !== '') return v;
+    if (typeof v === 'string' && v !== '' && (k !== 'description' || isShort(v))) return v;
   }
   return undefined;
 }

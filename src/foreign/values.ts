@@ -114,3 +114,8 @@ export function channel(raw: string, at: DataErrorLocation): number {
   if (n >= 0 && n <= 255) return n;
   throw new DataError(at, `${JSON.stringify(raw)} is not a colour channel (an integer from 0 to 255)`);
 }
+
+/** Whether a description is short enough to stand in for a graph's name: one line, at most 80 characters. */
+export function isShort(text: string): boolean {
+  return text.length <= 80 && !/[\r\n]/.test(text);
+}
