@@ -19,7 +19,7 @@
 import { DataError, type DataErrorLocation } from '../model/errors';
 import { assemble, count, type DraftGraph, type Located } from './assemble';
 import type { ForeignAttribute, ForeignAttributeType, ForeignEdge, ForeignGraph, ForeignNode, ForeignValue } from './types';
-import { channel, coerce, finiteNumber, gexfType, hexColor, isShort, NOT_A_VALUE, rgbColor } from './values';
+import { channel, coerce, finiteNumber, gexfType, hexColor, isShort, NOT_A_VALUE, putValue, rgbColor } from './values';
 import { attr, child, children, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
 interface Declared {
@@ -110,11 +110,11 @@ function attvalues(
       if (raw === undefined) throw new DataError({ file: doc.file, line, record, field: decl.name }, 'attvalue has no "value"');
       const v = coerce(raw, decl.type, { file: doc.file, line, record, field: decl.name });
       if (v === NOT_A_VALUE) tally.nonFinite++;
-      else out[decl.name] = v;
+      else putValue(out, decl.name, v);
     }
   }
   for (const [id, decl] of decls) {
-    if (!read.has(id) && decl.default !== undefined) out[decl.name] = decl.default;
+    if (!read.has(id) && decl.default !== undefined) putValue(out, decl.name, decl.default);
   }
   return out;
 }

@@ -17,7 +17,7 @@
 import { DataError } from '../model/errors';
 import { assemble, count, type DraftGraph } from './assemble';
 import type { ForeignAttribute, ForeignAttributeType, ForeignEdge, ForeignGraph, ForeignValue } from './types';
-import { coerce, graphmlType, isShort, NOT_A_VALUE } from './values';
+import { coerce, graphmlType, isShort, NOT_A_VALUE, putValue } from './values';
 import { attr, children, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
 interface Key {
@@ -99,11 +99,11 @@ function readData(
       throw new DataError({ file: doc.file, line, record, field: 'data' }, `"key" names no declared <key>: ${JSON.stringify(id)}`);
     const v = coerce(textOf(d), key.type, { file: doc.file, line, record, field: key.name });
     if (v === NOT_A_VALUE) tally.nonFinite++;
-    else out[key.name] = v;
+    else putValue(out, key.name, v);
   }
   for (const key of keys.byId.values()) {
-    if (key.default !== undefined && (key.domain === domain || key.domain === 'all') && !(key.name in out))
-      out[key.name] = key.default;
+    if (key.default !== undefined && (key.domain === domain || key.domain === 'all') && !Object.hasOwn(out, key.name))
+      putValue(out, key.name, key.default);
   }
   return out;
 }

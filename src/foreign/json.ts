@@ -19,6 +19,7 @@ import { DataError } from '../model/errors';
 import { assemble, type DraftGraph } from './assemble';
 import type { ForeignAttribute, ForeignAttributeType, ForeignEdge, ForeignGraph, ForeignValue } from './types';
 import { jsonErrorOffset, lineColumn } from './json-syntax';
+import { putValue } from './values';
 import { stripBom } from './xml';
 
 type Json = Record<string, unknown>;
@@ -89,8 +90,8 @@ function typedValues(attrs: Json, types: Map<string, ForeignAttributeType>): Rec
   for (const [name, v] of Object.entries(attrs)) {
     const type = types.get(name);
     if (type === undefined || v === null || typeof v === 'object') continue;
-    if (type === 'string') out[name] = String(v);
-    else if (typeof v === 'number' || typeof v === 'boolean') out[name] = v;
+    if (type === 'string') putValue(out, name, String(v));
+    else if (typeof v === 'number' || typeof v === 'boolean') putValue(out, name, v);
   }
   return out;
 }

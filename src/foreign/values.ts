@@ -119,3 +119,12 @@ export function channel(raw: string, at: DataErrorLocation): number {
 export function isShort(text: string): boolean {
   return text.length <= 80 && !/[\r\n]/.test(text);
 }
+
+/**
+ * Sets an attribute as an own property, whatever its name: a plain assignment of `__proto__`
+ * would change the record's prototype instead (a file may name an attribute anything).
+ */
+export function putValue(record: Record<string, ForeignValue>, name: string, value: ForeignValue): void {
+  if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  else record[name] = value;
+}
