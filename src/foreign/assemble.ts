@@ -67,7 +67,10 @@ export function assemble(draft: DraftGraph): ForeignGraph {
     const first = seen.get(node.key);
     if (first !== undefined) {
       const where = first.line !== undefined ? ` (line ${first.line})` : '';
-      throw new DataError({ file, line: at.line, record: at.record }, `duplicate node id: the same id as the node${where} before it`);
+      throw new DataError(
+        { file, line: at.line, record: at.record },
+        `duplicate node id: the same id as the node${where} before it`,
+      );
     }
     seen.set(node.key, at);
   }
@@ -88,7 +91,8 @@ export function assemble(draft: DraftGraph): ForeignGraph {
       loops++;
       continue;
     }
-    const [a, b] = edge.directed || edge.source < edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
+    const [a, b] =
+      edge.directed || edge.source < edge.target ? [edge.source, edge.target] : [edge.target, edge.source];
     const pair = `${edge.directed ? 'd' : 'u'}\u0000${a}\u0000${b}`;
     const first = kept.get(pair);
     if (first === undefined) {
@@ -96,7 +100,8 @@ export function assemble(draft: DraftGraph): ForeignGraph {
       continue;
     }
     merged++;
-    if (first.weight !== undefined || edge.weight !== undefined) first.weight = (first.weight ?? 1) + (edge.weight ?? 1);
+    if (first.weight !== undefined || edge.weight !== undefined)
+      first.weight = (first.weight ?? 1) + (edge.weight ?? 1);
     const w = [first.attributes.weight, edge.attributes.weight];
     if (w.some((v) => typeof v === 'number') && w.every((v) => v === undefined || typeof v === 'number'))
       first.attributes.weight = ((w[0] as number | undefined) ?? 1) + ((w[1] as number | undefined) ?? 1);

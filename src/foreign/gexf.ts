@@ -18,8 +18,25 @@
  */
 import { DataError, type DataErrorLocation } from '../model/errors';
 import { assemble, count, type DraftGraph, type Located } from './assemble';
-import type { ForeignAttribute, ForeignAttributeType, ForeignEdge, ForeignGraph, ForeignNode, ForeignValue } from './types';
-import { channel, coerce, finiteNumber, gexfType, hexColor, isShort, NOT_A_VALUE, putValue, rgbColor } from './values';
+import type {
+  ForeignAttribute,
+  ForeignAttributeType,
+  ForeignEdge,
+  ForeignGraph,
+  ForeignNode,
+  ForeignValue,
+} from './types';
+import {
+  channel,
+  coerce,
+  finiteNumber,
+  gexfType,
+  hexColor,
+  isShort,
+  NOT_A_VALUE,
+  putValue,
+  rgbColor,
+} from './values';
 import { attr, child, children, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
 interface Declared {
@@ -51,7 +68,11 @@ function edgeType(raw: string | undefined, at: DataErrorLocation, fallback: bool
   }
 }
 
-function declarations(doc: XmlDocument, graph: XmlElement, cls: 'node' | 'edge'): { byId: Declarations; list: ForeignAttribute[] } {
+function declarations(
+  doc: XmlDocument,
+  graph: XmlElement,
+  cls: 'node' | 'edge',
+): { byId: Declarations; list: ForeignAttribute[] } {
   const byId: Declarations = new Map();
   const list: ForeignAttribute[] = [];
   const names = new Set<string>();
@@ -70,7 +91,12 @@ function declarations(doc: XmlDocument, graph: XmlElement, cls: 'node' | 'edge')
       const decl: Declared = { name, type };
       const def = child(a, 'default');
       if (def !== undefined) {
-        const at = { file: doc.file, line: doc.lineOf(def), record: `${cls} attribute "${id}"`, field: 'default' };
+        const at = {
+          file: doc.file,
+          line: doc.lineOf(def),
+          record: `${cls} attribute "${id}"`,
+          field: 'default',
+        };
         const v = coerce(textOf(def), type, at);
         if (v !== NOT_A_VALUE) decl.default = v;
       }
@@ -94,7 +120,8 @@ function attvalues(
     for (const av of children(block, 'attvalue')) {
       const line = doc.lineOf(av);
       const id = attr(av, 'for') ?? attr(av, 'id');
-      if (id === undefined) throw new DataError({ file: doc.file, line, record, field: 'attvalue' }, 'has no "for"');
+      if (id === undefined)
+        throw new DataError({ file: doc.file, line, record, field: 'attvalue' }, 'has no "for"');
       const decl = decls.get(id);
       if (decl === undefined)
         throw new DataError(
@@ -107,7 +134,8 @@ function attvalues(
       }
       read.add(id);
       const raw = attr(av, 'value');
-      if (raw === undefined) throw new DataError({ file: doc.file, line, record, field: decl.name }, 'attvalue has no "value"');
+      if (raw === undefined)
+        throw new DataError({ file: doc.file, line, record, field: decl.name }, 'attvalue has no "value"');
       const v = coerce(raw, decl.type, { file: doc.file, line, record, field: decl.name });
       if (v === NOT_A_VALUE) tally.nonFinite++;
       else putValue(out, decl.name, v);
@@ -129,14 +157,21 @@ function viz(doc: XmlDocument, el: XmlElement, node: ForeignNode, record: string
       if (c === null) throw new DataError(at, `${JSON.stringify(hex)} is not a hex colour`);
       node.color = c;
     } else {
-      const [r, g, b] = (['r', 'g', 'b'] as const).map((ch) => channel(attr(color, ch) ?? '', { ...at, field: `viz:color ${ch}` }));
+      const [r, g, b] = (['r', 'g', 'b'] as const).map((ch) =>
+        channel(attr(color, ch) ?? '', { ...at, field: `viz:color ${ch}` }),
+      );
       node.color = rgbColor(r as number, g as number, b as number);
     }
   }
   const size = child(el, 'size');
   const sizeValue = size !== undefined ? attr(size, 'value') : undefined;
   if (size !== undefined && sizeValue !== undefined)
-    node.size = finiteNumber(sizeValue, { file: doc.file, line: doc.lineOf(size), record, field: 'viz:size' });
+    node.size = finiteNumber(sizeValue, {
+      file: doc.file,
+      line: doc.lineOf(size),
+      record,
+      field: 'viz:size',
+    });
   const pos = child(el, 'position');
   if (pos !== undefined) {
     const at = { file: doc.file, line: doc.lineOf(pos), record };
@@ -145,7 +180,12 @@ function viz(doc: XmlDocument, el: XmlElement, node: ForeignNode, record: string
   }
 }
 
-function readNodes(doc: XmlDocument, graph: XmlElement, decls: Declarations, tally: Tally): DraftGraph['nodes'] {
+function readNodes(
+  doc: XmlDocument,
+  graph: XmlElement,
+  decls: Declarations,
+  tally: Tally,
+): DraftGraph['nodes'] {
   const out: DraftGraph['nodes'] = [];
   let index = 0;
   for (const block of children(graph, 'nodes')) {
@@ -168,7 +208,13 @@ function readNodes(doc: XmlDocument, graph: XmlElement, decls: Declarations, tal
   return out;
 }
 
-function readEdges(doc: XmlDocument, graph: XmlElement, decls: Declarations, directed: boolean, tally: Tally): DraftGraph['edges'] {
+function readEdges(
+  doc: XmlDocument,
+  graph: XmlElement,
+  decls: Declarations,
+  directed: boolean,
+  tally: Tally,
+): DraftGraph['edges'] {
   const out: DraftGraph['edges'] = [];
   let index = 0;
   for (const block of children(graph, 'edges')) {
@@ -179,8 +225,10 @@ function readEdges(doc: XmlDocument, graph: XmlElement, decls: Declarations, dir
       const source = attr(el, 'source');
       const target = attr(el, 'target');
       const record = id !== undefined ? `edge ${JSON.stringify(id)}` : `edge ${index}`;
-      if (source === undefined) throw new DataError({ file: doc.file, line, record, field: 'source' }, 'missing');
-      if (target === undefined) throw new DataError({ file: doc.file, line, record, field: 'target' }, 'missing');
+      if (source === undefined)
+        throw new DataError({ file: doc.file, line, record, field: 'source' }, 'missing');
+      if (target === undefined)
+        throw new DataError({ file: doc.file, line, record, field: 'target' }, 'missing');
       const edge: ForeignEdge = {
         source,
         target,
@@ -190,7 +238,8 @@ function readEdges(doc: XmlDocument, graph: XmlElement, decls: Declarations, dir
       const label = attr(el, 'label') ?? attr(el, 'kind');
       if (label !== undefined && label !== '') edge.label = label;
       const weight = attr(el, 'weight');
-      if (weight !== undefined) edge.weight = finiteNumber(weight, { file: doc.file, line, record, field: 'weight' });
+      if (weight !== undefined)
+        edge.weight = finiteNumber(weight, { file: doc.file, line, record, field: 'weight' });
       out.push({ edge, at: { record, line } });
     }
   }
@@ -209,11 +258,17 @@ export function readGexf(text: string, file: string): ForeignGraph {
   const doc = parseXml(text, file, 'gexf', 'GEXF');
   const graphs = children(doc.root, 'graph');
   const graph = graphs[0];
-  if (graph === undefined) throw new DataError({ file, line: doc.lineOf(doc.root) }, 'no <graph> element in <gexf>');
+  if (graph === undefined)
+    throw new DataError({ file, line: doc.lineOf(doc.root) }, 'no <graph> element in <gexf>');
   const warnings: string[] = [];
-  if (graphs.length > 1) warnings.push(`${count(graphs.length - 1, 'further <graph> element')} ignored: only the first is read.`);
+  if (graphs.length > 1)
+    warnings.push(`${count(graphs.length - 1, 'further <graph> element')} ignored: only the first is read.`);
   const line = doc.lineOf(graph);
-  const directed = edgeType(attr(graph, 'defaultedgetype'), { file, line, record: 'graph', field: 'defaultedgetype' }, false);
+  const directed = edgeType(
+    attr(graph, 'defaultedgetype'),
+    { file, line, record: 'graph', field: 'defaultedgetype' },
+    false,
+  );
   const nodeDecls = declarations(doc, graph, 'node');
   const edgeDecls = declarations(doc, graph, 'edge');
   const tally: Tally = { nonFinite: 0, dynamic: 0, nested: 0 };
@@ -222,9 +277,13 @@ export function readGexf(text: string, file: string): ForeignGraph {
   if (tally.nonFinite > 0)
     warnings.push(`${count(tally.nonFinite, 'value')} not a finite number (NaN or infinity) left out.`);
   if (tally.dynamic > 0)
-    warnings.push(`${count(tally.dynamic, 'later value')} of dynamic attributes ignored: the first value of each is kept.`);
+    warnings.push(
+      `${count(tally.dynamic, 'later value')} of dynamic attributes ignored: the first value of each is kept.`,
+    );
   if (tally.nested > 0)
-    warnings.push(`${count(tally.nested, 'node')} with nested nodes (a hierarchy): the nested nodes are not read.`);
+    warnings.push(
+      `${count(tally.nested, 'node')} with nested nodes (a hierarchy): the nested nodes are not read.`,
+    );
   return assemble({
     format: 'gexf',
     file,

@@ -16,7 +16,13 @@
  */
 import { DataError } from '../model/errors';
 import { assemble, count, type DraftGraph } from './assemble';
-import type { ForeignAttribute, ForeignAttributeType, ForeignEdge, ForeignGraph, ForeignValue } from './types';
+import type {
+  ForeignAttribute,
+  ForeignAttributeType,
+  ForeignEdge,
+  ForeignGraph,
+  ForeignValue,
+} from './types';
 import { coerce, graphmlType, isShort, NOT_A_VALUE, putValue } from './values';
 import { attr, children, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
@@ -47,9 +53,13 @@ function readKeys(doc: XmlDocument, warnings: string[]): Keys {
   for (const el of children(doc.root, 'key')) {
     const line = doc.lineOf(el);
     const id = attr(el, 'id');
-    if (id === undefined || id === '') throw new DataError({ file: doc.file, line, record: 'key', field: 'id' }, 'missing');
+    if (id === undefined || id === '')
+      throw new DataError({ file: doc.file, line, record: 'key', field: 'id' }, 'missing');
     if (keys.byId.has(id) || keys.graphics.has(id))
-      throw new DataError({ file: doc.file, line, record: `key ${JSON.stringify(id)}`, field: 'id' }, 'declared twice');
+      throw new DataError(
+        { file: doc.file, line, record: `key ${JSON.stringify(id)}`, field: 'id' },
+        'declared twice',
+      );
     const name = attr(el, 'attr.name');
     if (name === undefined && attr(el, 'yfiles.type') !== undefined) {
       keys.graphics.add(id);
@@ -64,7 +74,12 @@ function readKeys(doc: XmlDocument, warnings: string[]): Keys {
     const key: Key = { name: name || id, domain: attr(el, 'for') ?? 'all', type };
     const def = children(el, 'default')[0];
     if (def !== undefined) {
-      const at = { file: doc.file, line: doc.lineOf(def), record: `key ${JSON.stringify(id)}`, field: 'default' };
+      const at = {
+        file: doc.file,
+        line: doc.lineOf(def),
+        record: `key ${JSON.stringify(id)}`,
+        field: 'default',
+      };
       const v = coerce(textOf(def), type, at);
       if (v !== NOT_A_VALUE) key.default = v;
     }
@@ -72,7 +87,9 @@ function readKeys(doc: XmlDocument, warnings: string[]): Keys {
     if (key.domain === 'node' || key.domain === 'all') keys.nodeAttributes.push({ name: key.name, type });
   }
   if (unknownTypes.size > 0)
-    warnings.push(`Unknown attr.type ${[...unknownTypes].map((t) => JSON.stringify(t)).join(', ')} read as text.`);
+    warnings.push(
+      `Unknown attr.type ${[...unknownTypes].map((t) => JSON.stringify(t)).join(', ')} read as text.`,
+    );
   return keys;
 }
 
@@ -89,20 +106,28 @@ function readData(
   for (const d of children(el, 'data')) {
     const line = doc.lineOf(d);
     const id = attr(d, 'key');
-    if (id === undefined) throw new DataError({ file: doc.file, line, record, field: 'data' }, 'has no "key"');
+    if (id === undefined)
+      throw new DataError({ file: doc.file, line, record, field: 'data' }, 'has no "key"');
     if (keys.graphics.has(id)) {
       tally.graphics++;
       continue;
     }
     const key = keys.byId.get(id);
     if (key === undefined)
-      throw new DataError({ file: doc.file, line, record, field: 'data' }, `"key" names no declared <key>: ${JSON.stringify(id)}`);
+      throw new DataError(
+        { file: doc.file, line, record, field: 'data' },
+        `"key" names no declared <key>: ${JSON.stringify(id)}`,
+      );
     const v = coerce(textOf(d), key.type, { file: doc.file, line, record, field: key.name });
     if (v === NOT_A_VALUE) tally.nonFinite++;
     else putValue(out, key.name, v);
   }
   for (const key of keys.byId.values()) {
-    if (key.default !== undefined && (key.domain === domain || key.domain === 'all') && !Object.hasOwn(out, key.name))
+    if (
+      key.default !== undefined &&
+      (key.domain === domain || key.domain === 'all') &&
+      !Object.hasOwn(out, key.name)
+    )
       putValue(out, key.name, key.default);
   }
   return out;
@@ -123,7 +148,10 @@ function directedOf(doc: XmlDocument, el: XmlElement, record: string, fallback: 
   if (raw === undefined) return fallback;
   if (raw === 'true' || raw === '1') return true;
   if (raw === 'false' || raw === '0') return false;
-  throw new DataError({ file: doc.file, line: doc.lineOf(el), record, field: 'directed' }, `${JSON.stringify(raw)} is not true or false`);
+  throw new DataError(
+    { file: doc.file, line: doc.lineOf(el), record, field: 'directed' },
+    `${JSON.stringify(raw)} is not true or false`,
+  );
 }
 
 function readNodes(doc: XmlDocument, graph: XmlElement, keys: Keys, tally: Tally): DraftGraph['nodes'] {
@@ -131,16 +159,26 @@ function readNodes(doc: XmlDocument, graph: XmlElement, keys: Keys, tally: Tally
   children(graph, 'node').forEach((el, i) => {
     const line = doc.lineOf(el);
     const id = attr(el, 'id');
-    if (id === undefined || id === '') throw new DataError({ file: doc.file, line, record: `node ${i + 1}`, field: 'id' }, 'missing');
+    if (id === undefined || id === '')
+      throw new DataError({ file: doc.file, line, record: `node ${i + 1}`, field: 'id' }, 'missing');
     const record = `node ${JSON.stringify(id)}`;
     if (children(el, 'graph').length > 0) tally.nested++;
     tally.ports += children(el, 'port').length;
-    out.push({ node: { key: id, attributes: readData(doc, el, keys, 'node', record, tally) }, at: { record, line } });
+    out.push({
+      node: { key: id, attributes: readData(doc, el, keys, 'node', record, tally) },
+      at: { record, line },
+    });
   });
   return out;
 }
 
-function readEdges(doc: XmlDocument, graph: XmlElement, keys: Keys, directed: boolean, tally: Tally): DraftGraph['edges'] {
+function readEdges(
+  doc: XmlDocument,
+  graph: XmlElement,
+  keys: Keys,
+  directed: boolean,
+  tally: Tally,
+): DraftGraph['edges'] {
   const out: DraftGraph['edges'] = [];
   children(graph, 'edge').forEach((el, i) => {
     const line = doc.lineOf(el);
@@ -148,8 +186,10 @@ function readEdges(doc: XmlDocument, graph: XmlElement, keys: Keys, directed: bo
     const record = id !== undefined ? `edge ${JSON.stringify(id)}` : `edge ${i + 1}`;
     const source = attr(el, 'source');
     const target = attr(el, 'target');
-    if (source === undefined) throw new DataError({ file: doc.file, line, record, field: 'source' }, 'missing');
-    if (target === undefined) throw new DataError({ file: doc.file, line, record, field: 'target' }, 'missing');
+    if (source === undefined)
+      throw new DataError({ file: doc.file, line, record, field: 'source' }, 'missing');
+    if (target === undefined)
+      throw new DataError({ file: doc.file, line, record, field: 'target' }, 'missing');
     const edge: ForeignEdge = {
       source,
       target,
@@ -176,17 +216,23 @@ export function readGraphml(text: string, file: string): ForeignGraph {
   const keys = readKeys(doc, warnings);
   const graphs = children(doc.root, 'graph');
   const graph = graphs[0];
-  if (graph === undefined) throw new DataError({ file, line: doc.lineOf(doc.root) }, 'no <graph> element in <graphml>');
-  if (graphs.length > 1) warnings.push(`${count(graphs.length - 1, 'further <graph> element')} ignored: only the first is read.`);
+  if (graph === undefined)
+    throw new DataError({ file, line: doc.lineOf(doc.root) }, 'no <graph> element in <graphml>');
+  if (graphs.length > 1)
+    warnings.push(`${count(graphs.length - 1, 'further <graph> element')} ignored: only the first is read.`);
   const tally: Tally = { nonFinite: 0, graphics: 0, nested: 0, ports: 0 };
   const directed = edgeDefault(doc, graph);
   const graphData = readData(doc, graph, keys, 'graph', 'graph', tally);
   const nodes = readNodes(doc, graph, keys, tally);
   const edges = readEdges(doc, graph, keys, directed, tally);
   const hyperedges = children(graph, 'hyperedge').length;
-  if (tally.nonFinite > 0) warnings.push(`${count(tally.nonFinite, 'value')} not a finite number (NaN or infinity) left out.`);
+  if (tally.nonFinite > 0)
+    warnings.push(`${count(tally.nonFinite, 'value')} not a finite number (NaN or infinity) left out.`);
   if (tally.graphics > 0) warnings.push(`yEd graphics (${count(tally.graphics, 'data element')}) ignored.`);
-  if (tally.nested > 0) warnings.push(`${count(tally.nested, 'graph')} nested in nodes ignored: only the top-level graph is read.`);
+  if (tally.nested > 0)
+    warnings.push(
+      `${count(tally.nested, 'graph')} nested in nodes ignored: only the top-level graph is read.`,
+    );
   if (tally.ports > 0) warnings.push(`${count(tally.ports, 'port')} ignored: edges are read between nodes.`);
   if (hyperedges > 0) warnings.push(`${count(hyperedges, 'hyperedge')} ignored.`);
   return assemble({

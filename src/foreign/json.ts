@@ -17,7 +17,13 @@
  */
 import { DataError } from '../model/errors';
 import { assemble, type DraftGraph } from './assemble';
-import type { ForeignAttribute, ForeignAttributeType, ForeignEdge, ForeignGraph, ForeignValue } from './types';
+import type {
+  ForeignAttribute,
+  ForeignAttributeType,
+  ForeignEdge,
+  ForeignGraph,
+  ForeignValue,
+} from './types';
 import { jsonErrorOffset, lineColumn } from './json-syntax';
 import { putValue } from './values';
 import { stripBom } from './xml';
@@ -35,7 +41,11 @@ function whereBroken(text: string): { line: number; what: string } | undefined {
     if (offset === null) return undefined;
     const { line, column } = lineColumn(text, offset);
     const c = text[offset];
-    return { line, what: c === undefined ? 'the text ends too early' : `unexpected ${JSON.stringify(c)} at column ${column}` };
+    return {
+      line,
+      what:
+        c === undefined ? 'the text ends too early' : `unexpected ${JSON.stringify(c)} at column ${column}`,
+    };
   } catch {
     return undefined; // nesting deeper than the stack: no position, the parser's message stays
   }
@@ -99,7 +109,10 @@ function typedValues(attrs: Json, types: Map<string, ForeignAttributeType>): Rec
 function id(v: unknown, file: string, record: string, field: string): string {
   if (typeof v === 'string' && v !== '') return v;
   if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  throw new DataError({ file, record, field }, v === undefined ? 'missing' : `${JSON.stringify(v)} is not a string or number id`);
+  throw new DataError(
+    { file, record, field },
+    v === undefined ? 'missing' : `${JSON.stringify(v)} is not a string or number id`,
+  );
 }
 
 interface RawRecord {
@@ -139,12 +152,14 @@ function graphology(value: Json, file: string): Shape {
   const nodes = list(value, 'nodes', file).map((raw, i): RawRecord => {
     const n = entry(raw, file, `node ${i + 1}`);
     const key = id(n.key, file, `node ${i + 1}`, 'key');
-    const attrs = n.attributes === undefined ? {} : entry(n.attributes, file, `node ${JSON.stringify(key)} attributes`);
+    const attrs =
+      n.attributes === undefined ? {} : entry(n.attributes, file, `node ${JSON.stringify(key)} attributes`);
     return { key, record: `node ${JSON.stringify(key)}`, attrs };
   });
   const edges = list(value, 'edges', file).map((raw, i): RawEdge => {
     const e = entry(raw, file, `edge ${i + 1}`);
-    const record = e.key !== undefined && e.key !== null ? `edge ${JSON.stringify(String(e.key))}` : `edge ${i + 1}`;
+    const record =
+      e.key !== undefined && e.key !== null ? `edge ${JSON.stringify(String(e.key))}` : `edge ${i + 1}`;
     const attrs = e.attributes === undefined ? {} : entry(e.attributes, file, `${record} attributes`);
     return {
       source: id(e.source, file, record, 'source'),
@@ -168,19 +183,33 @@ function nodeLink(value: Json, file: string): Shape {
   });
   const linksKey = value.links !== undefined ? 'links' : 'edges';
   const edges = list(value, linksKey, file).map((raw, i): RawEdge => {
-    const { source, target, ...attrs } = entry(raw, file, `${linksKey === 'links' ? 'link' : 'edge'} ${i + 1}`);
+    const { source, target, ...attrs } = entry(
+      raw,
+      file,
+      `${linksKey === 'links' ? 'link' : 'edge'} ${i + 1}`,
+    );
     if (dropKey) delete attrs.key;
     const record = `${linksKey === 'links' ? 'link' : 'edge'} ${i + 1}`;
-    return { source: id(source, file, record, 'source'), target: id(target, file, record, 'target'), directed, record, attrs };
+    return {
+      source: id(source, file, record, 'source'),
+      target: id(target, file, record, 'target'),
+      directed,
+      record,
+      attrs,
+    };
   });
   const graph = isObject(value.graph) ? value.graph : {};
   return { directed, name: graph.name, nodes, edges };
 }
 
 function shapeOf(value: unknown, file: string): Shape {
-  if (!isObject(value)) throw new DataError({ file }, 'not a graph: a graph JSON file holds an object with a "nodes" list');
+  if (!isObject(value))
+    throw new DataError({ file }, 'not a graph: a graph JSON file holds an object with a "nodes" list');
   if (value.format === 'lineage-atlas/graph')
-    throw new DataError({ file, field: 'format' }, 'a Lineage Atlas graph file: it opens with the app\'s own loader, not as a foreign graph');
+    throw new DataError(
+      { file, field: 'format' },
+      "a Lineage Atlas graph file: it opens with the app's own loader, not as a foreign graph",
+    );
   if (!Array.isArray(value.nodes))
     throw new DataError(
       { file, field: 'nodes' },
@@ -188,7 +217,10 @@ function shapeOf(value: unknown, file: string): Shape {
     );
   const first = value.nodes.find(isObject);
   const looksNodeLink =
-    typeof value.directed === 'boolean' || 'multigraph' in value || Array.isArray(value.links) || (first !== undefined && 'id' in first);
+    typeof value.directed === 'boolean' ||
+    'multigraph' in value ||
+    Array.isArray(value.links) ||
+    (first !== undefined && 'id' in first);
   if (first !== undefined && 'key' in first && !('id' in first)) return graphology(value, file);
   if (looksNodeLink) return nodeLink(value, file);
   if (first === undefined) return graphology(value, file);
@@ -201,7 +233,9 @@ function shapeOf(value: unknown, file: string): Shape {
 function nestedWarning(kind: string, nested: Map<string, number>): string[] {
   if (nested.size === 0) return [];
   const names = [...nested.keys()].map((n) => JSON.stringify(n)).join(', ');
-  return [`${kind} ${nested.size === 1 ? 'attribute' : 'attributes'} ${names} ${nested.size === 1 ? 'holds' : 'hold'} lists or objects: left out.`];
+  return [
+    `${kind} ${nested.size === 1 ? 'attribute' : 'attributes'} ${names} ${nested.size === 1 ? 'holds' : 'hold'} lists or objects: left out.`,
+  ];
 }
 
 /** The graph of a graphology or networkx node-link JSON file (its text, or the parsed value). */
@@ -220,7 +254,12 @@ export function readGraphJson(input: unknown, file: string): ForeignGraph {
     at: { record: n.record },
   }));
   const edges: DraftGraph['edges'] = shape.edges.map((e) => {
-    const edge: ForeignEdge = { source: e.source, target: e.target, directed: e.directed, attributes: typedValues(e.attrs, edgeTypes) };
+    const edge: ForeignEdge = {
+      source: e.source,
+      target: e.target,
+      directed: e.directed,
+      attributes: typedValues(e.attrs, edgeTypes),
+    };
     return { edge, at: { record: e.record } };
   });
   return assemble({
@@ -234,4 +273,3 @@ export function readGraphJson(input: unknown, file: string): ForeignGraph {
     warnings: [...nestedWarning('Node', nodeTyper.nested), ...nestedWarning('Edge', edgeTyper.nested)],
   });
 }
-

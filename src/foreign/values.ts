@@ -22,7 +22,11 @@ const BOOLEANS: Record<string, boolean> = { true: true, false: false, '1': true,
 export const NOT_A_VALUE = Symbol('not a value');
 
 /** The text read as `type`; NOT_A_VALUE for a non-finite float; a DataError at `at` if it is not one. */
-export function coerce(raw: string, type: ForeignAttributeType, at: DataErrorLocation): ForeignValue | typeof NOT_A_VALUE {
+export function coerce(
+  raw: string,
+  type: ForeignAttributeType,
+  at: DataErrorLocation,
+): ForeignValue | typeof NOT_A_VALUE {
   const text = raw.trim();
   switch (type) {
     case 'string':
@@ -125,6 +129,7 @@ export function isShort(text: string): boolean {
  * would change the record's prototype instead (a file may name an attribute anything).
  */
 export function putValue(record: Record<string, ForeignValue>, name: string, value: ForeignValue): void {
-  if (name === '__proto__') Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
+  if (name === '__proto__')
+    Object.defineProperty(record, name, { value, enumerable: true, writable: true, configurable: true });
   else record[name] = value;
 }

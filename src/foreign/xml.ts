@@ -104,10 +104,14 @@ export function parseXml(source: string, file: string, expectedRoot: string, for
     }
   }
   const first = roots[0];
-  if (first === undefined) throw new DataError({ file }, `no root element: expected <${expectedRoot}> (a ${format} file)`);
+  if (first === undefined)
+    throw new DataError({ file }, `no root element: expected <${expectedRoot}> (a ${format} file)`);
   if (roots.length > 1) {
     const second = roots[1] as [string, XmlElement];
-    throw new DataError({ file, line: lineOf(second[1]) }, `a second root element <${second[0]}>: an XML file has one`);
+    throw new DataError(
+      { file, line: lineOf(second[1]) },
+      `a second root element <${second[0]}>: an XML file has one`,
+    );
   }
   if (first[0] !== expectedRoot) {
     throw new DataError(

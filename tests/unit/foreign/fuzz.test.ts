@@ -20,7 +20,34 @@ const FILES = [
   'malformed/missing-node.graphml',
 ];
 /** What a broken file holds: markup, quotes, digits, separators, controls, odd Unicode. */
-const CHARS = ['<', '>', '/', '"', "'", '&', ';', '#', '=', ':', '{', '}', '[', ']', ',', '0', '9', '-', '.', 'x', ' ', '\n', '\u0000', '\uFFFD', '\uD800', 'é'];
+const CHARS = [
+  '<',
+  '>',
+  '/',
+  '"',
+  "'",
+  '&',
+  ';',
+  '#',
+  '=',
+  ':',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '0',
+  '9',
+  '-',
+  '.',
+  'x',
+  ' ',
+  '\n',
+  '\u0000',
+  '\uFFFD',
+  '\uD800',
+  'é',
+];
 
 type Edit =
   | { kind: 'cut'; at: number }
@@ -29,10 +56,25 @@ type Edit =
   | { kind: 'delete'; at: number; length: number };
 
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.record({ kind: fc.constant('cut' as const), at: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x) }),
-  fc.record({ kind: fc.constant('flip' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), char: fc.constantFrom(...CHARS) }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), char: fc.constantFrom(...CHARS) }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true }), length: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    kind: fc.constant('cut' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }).map((x) => x),
+  }),
+  fc.record({
+    kind: fc.constant('flip' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    char: fc.constantFrom(...CHARS),
+  }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    char: fc.constantFrom(...CHARS),
+  }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 40 }),
+  }),
 ) as fc.Arbitrary<Edit>;
 
 function apply(text: string, edits: Edit[]): string {
@@ -91,7 +133,10 @@ describe('foreign readers on hostile shapes', () => {
       'proto.graphml',
     );
     expect(graphml.nodes[0]?.attributes).toEqual({ toString: 7 });
-    const json = readForeignGraph('{"directed": true, "nodes": [{"id": "a", "__proto__": "p", "toString": 1}]}', 'proto.json');
+    const json = readForeignGraph(
+      '{"directed": true, "nodes": [{"id": "a", "__proto__": "p", "toString": 1}]}',
+      'proto.json',
+    );
     expect(Object.entries(json.nodes[0]?.attributes ?? {})).toEqual([
       ['__proto__', 'p'],
       ['toString', 1],
@@ -104,6 +149,8 @@ describe('foreign readers on hostile shapes', () => {
     const deepJson = `{"nodes": [${'['.repeat(200_000)}`;
     expect(() => readForeignGraph(deepJson, 'deep.json')).toThrow(DataError);
     const deepValue = `{"directed": true, "nodes": [{"id": "a", "x": ${'['.repeat(5000)}${']'.repeat(5000)}}]}`;
-    expect(readForeignGraph(deepValue, 'deepvalue.json').warnings).toEqual(['Node attribute "x" holds lists or objects: left out.']);
+    expect(readForeignGraph(deepValue, 'deepvalue.json').warnings).toEqual([
+      'Node attribute "x" holds lists or objects: left out.',
+    ]);
   });
 });

@@ -61,7 +61,13 @@ describe('readGexf on files written by networkx (GEXF 1.2draft)', () => {
     expect(survey.x).toBeUndefined();
     expect(survey.color).toBeUndefined();
     const first = g.edges[0];
-    expect(first).toMatchObject({ source: 'p02', target: 'p01', directed: true, label: 'builds-on', weight: 1 });
+    expect(first).toMatchObject({
+      source: 'p02',
+      target: 'p01',
+      directed: true,
+      label: 'builds-on',
+      weight: 1,
+    });
     expect(g.edges.filter((e) => e.label === 'builds-on')).toHaveLength(5);
   });
 });
@@ -81,7 +87,13 @@ describe('readGexf on hand-written files', () => {
     const myriel = nodeByKey(g, 'n0');
     expect(myriel.color).toBe('#f5a623');
     expect([myriel.x, myriel.y, myriel.size]).toEqual([-418.08344, 444.3, 28.685715]);
-    expect(myriel.attributes).toEqual({ 'Modularity Class': 0, Role: 'bishop', Tags: '[clergy, Digne]', Score: 1.5, Main: false });
+    expect(myriel.attributes).toEqual({
+      'Modularity Class': 0,
+      Role: 'bishop',
+      Tags: '[clergy, Digne]',
+      Score: 1.5,
+      Main: false,
+    });
     expect(nodeByKey(g, 'n1').color).toBe('#0072b2');
     expect(nodeByKey(g, 'n2').attributes).toEqual({ 'Modularity Class': 1, Main: true, Role: 'minor' });
     const cosette = nodeByKey(g, 'n3');
@@ -136,7 +148,13 @@ describe('readGexf on small inline documents', () => {
 
   it('names the line, node and attribute of an attvalue for an undeclared attribute', () => {
     expectError(
-      () => readGexf(GEXF('<nodes>\n<node id="a">\n<attvalues><attvalue for="zz" value="1"/></attvalues></node></nodes>'), 'u.gexf'),
+      () =>
+        readGexf(
+          GEXF(
+            '<nodes>\n<node id="a">\n<attvalues><attvalue for="zz" value="1"/></attvalues></node></nodes>',
+          ),
+          'u.gexf',
+        ),
       { file: 'u.gexf', line: 6, record: 'node "a"', field: 'attvalue' },
       /names no declared attribute: "zz"/,
     );
@@ -144,7 +162,13 @@ describe('readGexf on small inline documents', () => {
 
   it('refuses an unknown edge type and default edge type, naming the edge', () => {
     expectError(
-      () => readGexf(GEXF('<nodes><node id="a"/><node id="b"/></nodes>\n<edges><edge id="e" source="a" target="b" type="sideways"/></edges>'), 't.gexf'),
+      () =>
+        readGexf(
+          GEXF(
+            '<nodes><node id="a"/><node id="b"/></nodes>\n<edges><edge id="e" source="a" target="b" type="sideways"/></edges>',
+          ),
+          't.gexf',
+        ),
       { file: 't.gexf', line: 5, record: 'edge "e"', field: 'type' },
       /"sideways" is not an edge type/,
     );
@@ -157,12 +181,24 @@ describe('readGexf on small inline documents', () => {
 
   it('refuses a bad default value, a bad weight and a bad position', () => {
     expectError(
-      () => readGexf(GEXF('<attributes class="edge">\n<attribute id="0" title="w" type="float"><default>heavy</default></attribute></attributes><nodes><node id="a"/></nodes>'), 'w.gexf'),
+      () =>
+        readGexf(
+          GEXF(
+            '<attributes class="edge">\n<attribute id="0" title="w" type="float"><default>heavy</default></attribute></attributes><nodes><node id="a"/></nodes>',
+          ),
+          'w.gexf',
+        ),
       { file: 'w.gexf', line: 5, record: 'edge attribute "0"', field: 'default' },
       /"heavy" is not a number/,
     );
     expectError(
-      () => readGexf(GEXF('<nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b" weight="x"/></edges>'), 'w.gexf'),
+      () =>
+        readGexf(
+          GEXF(
+            '<nodes><node id="a"/><node id="b"/></nodes><edges><edge source="a" target="b" weight="x"/></edges>',
+          ),
+          'w.gexf',
+        ),
       { file: 'w.gexf', line: 4, record: 'edge 1', field: 'weight' },
       /"x" is not a finite number/,
     );
@@ -174,7 +210,11 @@ describe('readGexf on small inline documents', () => {
   });
 
   it('refuses another XML root and says which format it expected', () => {
-    expectError(() => readGexf(fixture('karate.graphml'), 'k.gexf'), { file: 'k.gexf', line: 2 }, /root element is <graphml>, not <gexf>: this is not a GEXF file/);
+    expectError(
+      () => readGexf(fixture('karate.graphml'), 'k.gexf'),
+      { file: 'k.gexf', line: 2 },
+      /root element is <graphml>, not <gexf>: this is not a GEXF file/,
+    );
   });
 
   it('says when nested nodes (a hierarchy) or further graphs are not read', () => {

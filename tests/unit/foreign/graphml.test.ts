@@ -35,13 +35,19 @@ describe('readGraphml on files written by networkx', () => {
     expect(g.edges[0]?.attributes).toEqual({ weight: 4 });
   });
 
-  it('reads the citation DAG: directed, long as integer, Python\'s True/False as booleans', () => {
+  it("reads the citation DAG: directed, long as integer, Python's True/False as booleans", () => {
     const g = read('citations.graphml');
     expect(g.directed).toBe(true);
     expect(g.name).toBe('Toy citations');
     expect(g.nodes).toHaveLength(12);
     expect(g.edges).toHaveLength(19);
-    expect(nodeByKey(g, 'p01').attributes).toEqual({ label: 'Foundations', year: 2014, venue: 'NeurIPS', score: 9.5, has_code: false });
+    expect(nodeByKey(g, 'p01').attributes).toEqual({
+      label: 'Foundations',
+      year: 2014,
+      venue: 'NeurIPS',
+      score: 9.5,
+      has_code: false,
+    });
     expect(nodeByKey(g, 'p12').attributes.label).toBe('Survey & review <2025>');
     expect(g.nodes.filter((n) => n.attributes.has_code === true)).toHaveLength(7);
     expect(g.edges[0]).toEqual({
@@ -96,7 +102,9 @@ describe('readGraphml on a yEd-style file', () => {
 describe('readGraphml on small inline documents', () => {
   it('reads an unknown attr.type as text, with a warning, and a key without attr.name by its id', () => {
     const g = readGraphml(
-      GRAPHML('<key id="k" for="node" attr.type="date"/><key id="raw" for="node"/>\n<graph>\n<node id="a"><data key="k">2024-01-01</data><data key="raw">x</data></node></graph>'),
+      GRAPHML(
+        '<key id="k" for="node" attr.type="date"/><key id="raw" for="node"/>\n<graph>\n<node id="a"><data key="k">2024-01-01</data><data key="raw">x</data></node></graph>',
+      ),
       'd.graphml',
     );
     expect(g.nodeAttributes).toEqual([
@@ -130,19 +138,39 @@ describe('readGraphml on small inline documents', () => {
   });
 
   it('refuses a bad edgedefault, a bad directed flag, a bad default and a key declared twice', () => {
-    expectError(() => readGraphml(GRAPHML('<graph><node id="a"/></graph>', 'sideways'), 'e.graphml'), { file: 'e.graphml', line: 3, record: 'graph', field: 'edgedefault' }, /"sideways" is not directed or undirected/);
     expectError(
-      () => readGraphml(GRAPHML('<graph>\n<node id="a"/><node id="b"/>\n<edge id="x" source="a" target="b" directed="yes"/></graph>'), 'f.graphml'),
+      () => readGraphml(GRAPHML('<graph><node id="a"/></graph>', 'sideways'), 'e.graphml'),
+      { file: 'e.graphml', line: 3, record: 'graph', field: 'edgedefault' },
+      /"sideways" is not directed or undirected/,
+    );
+    expectError(
+      () =>
+        readGraphml(
+          GRAPHML(
+            '<graph>\n<node id="a"/><node id="b"/>\n<edge id="x" source="a" target="b" directed="yes"/></graph>',
+          ),
+          'f.graphml',
+        ),
       { file: 'f.graphml', line: 5, record: 'edge "x"', field: 'directed' },
       /"yes" is not true or false/,
     );
     expectError(
-      () => readGraphml(GRAPHML('<key id="k" for="node" attr.name="n" attr.type="int">\n<default>many</default></key><graph><node id="a"/></graph>'), 'k.graphml'),
+      () =>
+        readGraphml(
+          GRAPHML(
+            '<key id="k" for="node" attr.name="n" attr.type="int">\n<default>many</default></key><graph><node id="a"/></graph>',
+          ),
+          'k.graphml',
+        ),
       { file: 'k.graphml', line: 4, record: 'key "k"', field: 'default' },
       /"many" is not an integer/,
     );
     expectError(
-      () => readGraphml(GRAPHML('<key id="k" for="node"/>\n<key id="k" for="edge"/><graph><node id="a"/></graph>'), 'kk.graphml'),
+      () =>
+        readGraphml(
+          GRAPHML('<key id="k" for="node"/>\n<key id="k" for="edge"/><graph><node id="a"/></graph>'),
+          'kk.graphml',
+        ),
       { file: 'kk.graphml', line: 4, record: 'key "k"', field: 'id' },
       /declared twice/,
     );

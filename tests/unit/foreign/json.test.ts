@@ -5,7 +5,7 @@ import { edgePairs, expectError, fixture, nodeByKey } from './support';
 
 const read = (name: string) => readGraphJson(fixture(name), name);
 
-describe('readGraphJson on files written by networkx and in graphology\'s format', () => {
+describe("readGraphJson on files written by networkx and in graphology's format", () => {
   const gexf = readGexf(fixture('citations.gexf'), 'citations.gexf');
   for (const name of ['citations.json', 'citations-nodelink-edges.json', 'citations-graphology.json']) {
     it(`reads ${name} as the same graph as its GEXF, types inferred from the values`, () => {
@@ -22,7 +22,8 @@ describe('readGraphJson on files written by networkx and in graphology\'s format
         { name: 'has_code', type: 'boolean' },
       ]);
       expect(g.nodes.map((n) => n.key)).toEqual(gexf.nodes.map((n) => n.key));
-      for (const n of gexf.nodes) expect(nodeByKey(g, n.key).attributes).toEqual({ label: n.label, ...n.attributes });
+      for (const n of gexf.nodes)
+        expect(nodeByKey(g, n.key).attributes).toEqual({ label: n.label, ...n.attributes });
       expect(edgePairs(g)).toEqual(edgePairs(gexf));
       expect(g.edges.map((e) => [e.label, e.weight])).toEqual(gexf.edges.map((e) => [e.label, e.weight]));
     });
@@ -79,7 +80,7 @@ describe('readGraphJson: types, shapes and warnings', () => {
     ]);
   });
 
-  it('reads graphology\'s options.type and per-edge undirected flag, and x/y attributes as a position', () => {
+  it("reads graphology's options.type and per-edge undirected flag, and x/y attributes as a position", () => {
     const mixed = readGraphJson(
       {
         attributes: { name: 'Mixed' },
@@ -96,7 +97,14 @@ describe('readGraphJson: types, shapes and warnings', () => {
     expect(mixed.edges.map((e) => e.directed)).toEqual([true, false]);
     expect([mixed.nodes[0]?.x, mixed.nodes[0]?.y]).toEqual([1, 2]);
     const undirected = readGraphJson(
-      { options: { type: 'undirected' }, nodes: [{ key: 'a' }, { key: 'b' }], edges: [{ source: 'a', target: 'b' }, { source: 'b', target: 'a' }] },
+      {
+        options: { type: 'undirected' },
+        nodes: [{ key: 'a' }, { key: 'b' }],
+        edges: [
+          { source: 'a', target: 'b' },
+          { source: 'b', target: 'a' },
+        ],
+      },
       'u.json',
     );
     expect(undirected.directed).toBe(false);
@@ -106,36 +114,74 @@ describe('readGraphJson: types, shapes and warnings', () => {
 
   it('drops a multigraph link\'s key but keeps a simple graph\'s "key" attribute', () => {
     const nodes = [{ id: 'a' }, { id: 'b' }];
-    const multi = readGraphJson({ directed: true, multigraph: true, nodes, links: [{ source: 'a', target: 'b', key: 0 }] }, 'm.json');
+    const multi = readGraphJson(
+      { directed: true, multigraph: true, nodes, links: [{ source: 'a', target: 'b', key: 0 }] },
+      'm.json',
+    );
     expect(multi.edges[0]?.attributes).toEqual({});
-    const simple = readGraphJson({ directed: true, multigraph: false, nodes, links: [{ source: 'a', target: 'b', key: 'k1' }] }, 's.json');
+    const simple = readGraphJson(
+      { directed: true, multigraph: false, nodes, links: [{ source: 'a', target: 'b', key: 'k1' }] },
+      's.json',
+    );
     expect(simple.edges[0]?.attributes).toEqual({ key: 'k1' });
   });
 });
 
 describe('readGraphJson errors', () => {
-  it('refuses a Lineage Atlas graph file: the app\'s own loader reads those', () => {
-    expectError(() => readGraphJson({ format: 'lineage-atlas/graph', nodes: [] }, 'graph.json'), { file: 'graph.json', field: 'format' }, /Lineage Atlas graph file/);
+  it("refuses a Lineage Atlas graph file: the app's own loader reads those", () => {
+    expectError(
+      () => readGraphJson({ format: 'lineage-atlas/graph', nodes: [] }, 'graph.json'),
+      { file: 'graph.json', field: 'format' },
+      /Lineage Atlas graph file/,
+    );
   });
 
   it('refuses what is not an object with nodes', () => {
     expectError(() => readGraphJson('[1, 2]', 'list.json'), { file: 'list.json' }, /not a graph/);
-    expectError(() => readGraphJson('{"nodes": {}}', 'obj.json'), { file: 'obj.json', field: 'nodes' }, /neither graphology's serialisation nor networkx node-link JSON/);
-    expectError(() => readGraphJson('{"nodes": [{"name": "a"}]}', 'anon.json'), { file: 'anon.json', record: 'node 1' }, /neither "key" \(graphology\) nor "id"/);
+    expectError(
+      () => readGraphJson('{"nodes": {}}', 'obj.json'),
+      { file: 'obj.json', field: 'nodes' },
+      /neither graphology's serialisation nor networkx node-link JSON/,
+    );
+    expectError(
+      () => readGraphJson('{"nodes": [{"name": "a"}]}', 'anon.json'),
+      { file: 'anon.json', record: 'node 1' },
+      /neither "key" \(graphology\) nor "id"/,
+    );
   });
 
   it('names the node or edge with a missing or unusable id', () => {
-    expectError(() => readGraphJson({ directed: true, nodes: [{ id: 'a' }, { label: 'b' }] }, 'n.json'), { file: 'n.json', record: 'node 2', field: 'id' }, /missing/);
     expectError(
-      () => readGraphJson({ directed: true, nodes: [{ id: 'a' }], links: [{ source: 'a', target: { id: 'a' } }] }, 'l.json'),
+      () => readGraphJson({ directed: true, nodes: [{ id: 'a' }, { label: 'b' }] }, 'n.json'),
+      { file: 'n.json', record: 'node 2', field: 'id' },
+      /missing/,
+    );
+    expectError(
+      () =>
+        readGraphJson(
+          { directed: true, nodes: [{ id: 'a' }], links: [{ source: 'a', target: { id: 'a' } }] },
+          'l.json',
+        ),
       { file: 'l.json', record: 'link 1', field: 'target' },
       /is not a string or number id/,
     );
-    expectError(() => readGraphJson({ nodes: [{ key: 'a' }], edges: ['a-b'] }, 'e.json'), { file: 'e.json', record: 'edge 1' }, /is not an object/);
-    expectError(() => readGraphJson({ nodes: [{ key: 'a' }], edges: 'none' }, 'e2.json'), { file: 'e2.json', field: 'edges' }, /is not a list/);
+    expectError(
+      () => readGraphJson({ nodes: [{ key: 'a' }], edges: ['a-b'] }, 'e.json'),
+      { file: 'e.json', record: 'edge 1' },
+      /is not an object/,
+    );
+    expectError(
+      () => readGraphJson({ nodes: [{ key: 'a' }], edges: 'none' }, 'e2.json'),
+      { file: 'e2.json', field: 'edges' },
+      /is not a list/,
+    );
   });
 
   it('names the line and column of a syntax error', () => {
-    expectError(() => readGraphJson('{\n  "nodes": [\n    {"id": "a",}\n  ]\n}', 'comma.json'), { file: 'comma.json', line: 3 }, /unexpected "}" at column 16/);
+    expectError(
+      () => readGraphJson('{\n  "nodes": [\n    {"id": "a",}\n  ]\n}', 'comma.json'),
+      { file: 'comma.json', line: 3 },
+      /unexpected "}" at column 16/,
+    );
   });
 });

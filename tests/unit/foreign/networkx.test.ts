@@ -9,7 +9,10 @@ import type { ForeignGraph } from '../../../src/foreign/types';
 import { edgePairs, FOREIGN, findPython, nodeByKey, readFixture } from './support';
 
 const python = findPython();
-if (python === null) console.warn('SKIPPED foreign/networkx.test.ts: python3 is not installed, so networkx cannot read the fixtures.');
+if (python === null)
+  console.warn(
+    'SKIPPED foreign/networkx.test.ts: python3 is not installed, so networkx cannot read the fixtures.',
+  );
 
 /** Reads a fixture with networkx and prints its graph as JSON. */
 const READER = `
@@ -67,13 +70,18 @@ function expectSame(ours: ForeignGraph, theirs: Dumped): void {
     } else {
       expect(node.attributes, key).toEqual(label === undefined ? rest : { ...rest, label });
     }
-    if (viz?.color) expect(node.color).toBe(`#${[viz.color.r, viz.color.g, viz.color.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`);
+    if (viz?.color)
+      expect(node.color).toBe(
+        `#${[viz.color.r, viz.color.g, viz.color.b].map((c) => c.toString(16).padStart(2, '0')).join('')}`,
+      );
     if (viz?.size !== undefined) expect(node.size).toBe(viz.size);
     if (viz?.position) expect([node.x, node.y]).toEqual([viz.position.x, viz.position.y]);
   }
   expect(edgePairs(ours)).toEqual(pairs(theirs));
   for (const [s, t, data] of theirs.edges) {
-    const edge = ours.edges.find((e) => (e.source === s && e.target === t) || (!e.directed && e.source === t && e.target === s));
+    const edge = ours.edges.find(
+      (e) => (e.source === s && e.target === t) || (!e.directed && e.source === t && e.target === s),
+    );
     expect(edge, `${s} ${t}`).toBeDefined();
     expect(edge?.weight, `${s} ${t} weight`).toBe(data.weight);
     for (const [k, v] of Object.entries(edge?.attributes ?? {})) expect(data[k], `${s} ${t} ${k}`).toBe(v);
@@ -98,12 +106,13 @@ describe.skipIf(python === null)('networkx reads the fixtures as our readers do'
     });
   }
 
-  it('multi.graphml: our edges are networkx\'s without the self-loop, parallel weights added', () => {
+  it("multi.graphml: our edges are networkx's without the self-loop, parallel weights added", () => {
     const ours = readFixture('multi.graphml');
     const theirs = networkx('multi.graphml', 'graphml');
     expect(theirs.edges).toHaveLength(5);
     const sums = new Map<string, number>();
-    for (const [s, t, d] of theirs.edges) if (s !== t) sums.set(`${s}->${t}`, (sums.get(`${s}->${t}`) ?? 0) + (d.weight as number));
+    for (const [s, t, d] of theirs.edges)
+      if (s !== t) sums.set(`${s}->${t}`, (sums.get(`${s}->${t}`) ?? 0) + (d.weight as number));
     expect(edgePairs(ours)).toEqual([...sums.keys()].sort());
     for (const e of ours.edges) expect(e.weight).toBe(sums.get(`${e.source}->${e.target}`));
   });

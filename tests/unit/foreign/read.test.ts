@@ -20,8 +20,12 @@ describe('detectFormat', () => {
     expect(detectFormat('download', GRAPHML)).toBe('graphml');
     expect(detectFormat('g.txt', GEXF)).toBe('gexf');
     // past a BOM, blank lines, comments, a DOCTYPE and processing instructions; a prefixed root
-    expect(detectFormat('g.xml', '\uFEFF\n\n  <!-- <graphml> is not it --><?pi x?><!DOCTYPE gexf>\n<gexf>')).toBe('gexf');
-    expect(detectFormat('g.xml', '<g:graphml xmlns:g="http://graphml.graphdrawing.org/xmlns"/>')).toBe('graphml');
+    expect(
+      detectFormat('g.xml', '\uFEFF\n\n  <!-- <graphml> is not it --><?pi x?><!DOCTYPE gexf>\n<gexf>'),
+    ).toBe('gexf');
+    expect(detectFormat('g.xml', '<g:graphml xmlns:g="http://graphml.graphdrawing.org/xmlns"/>')).toBe(
+      'graphml',
+    );
     expect(detectFormat('g.xml', '<svg/>')).toBeNull();
     expect(detectFormat('g.xml', '<!-- never closed')).toBeNull();
   });
@@ -50,11 +54,19 @@ describe('readForeignGraph', () => {
   });
 
   it('says what it reads when the file is none of them, and when it is empty', () => {
-    expectError(() => readForeignGraph('id,label\n1,a\n', 'nodes.csv'), { file: 'nodes.csv' }, /not a graph file this app reads: expected GEXF \(\.gexf\), GraphML \(\.graphml\) or graph JSON \(\.json\)/);
+    expectError(
+      () => readForeignGraph('id,label\n1,a\n', 'nodes.csv'),
+      { file: 'nodes.csv' },
+      /not a graph file this app reads: expected GEXF \(\.gexf\), GraphML \(\.graphml\) or graph JSON \(\.json\)/,
+    );
     expectError(() => readForeignGraph(' \n', 'blank.gexf'), { file: 'blank.gexf' }, /the file is empty/);
   });
 
   it('refuses content that contradicts the extension, naming the root it found', () => {
-    expectError(() => readForeignGraph(fixture('karate.gexf'), 'karate.graphml'), { file: 'karate.graphml', line: 2 }, /root element is <gexf>, not <graphml>/);
+    expectError(
+      () => readForeignGraph(fixture('karate.gexf'), 'karate.graphml'),
+      { file: 'karate.graphml', line: 2 },
+      /root element is <gexf>, not <graphml>/,
+    );
   });
 });

@@ -7,7 +7,16 @@ import type { ExportInput } from '../../../src/export/types';
 import { readGexf } from '../../../src/foreign/gexf';
 import { readGraphml } from '../../../src/foreign/graphml';
 import type { ForeignGraph } from '../../../src/foreign/types';
-import { allInput, HOSTILE, load, NASTY_READ, REAL, SMALL, visibleInput, withNastyPaper } from '../export/support';
+import {
+  allInput,
+  HOSTILE,
+  load,
+  NASTY_READ,
+  REAL,
+  SMALL,
+  visibleInput,
+  withNastyPaper,
+} from '../export/support';
 import { nodeByKey } from './support';
 
 const TYPES = { string: 'string', int: 'integer', double: 'float', boolean: 'boolean' } as const;
@@ -40,7 +49,12 @@ function expectSameGraph(input: ExportInput, back: ForeignGraph): void {
   }
   const edges = input.graph
     .edges()
-    .filter((e) => input.edges.has(e) && input.nodes.has(input.graph.source(e)) && input.nodes.has(input.graph.target(e)));
+    .filter(
+      (e) =>
+        input.edges.has(e) &&
+        input.nodes.has(input.graph.source(e)) &&
+        input.nodes.has(input.graph.target(e)),
+    );
   expect(back.edges).toHaveLength(edges.length);
   edges.forEach((e, i) => {
     const b = back.edges[i];
@@ -54,12 +68,15 @@ function expectSameGraph(input: ExportInput, back: ForeignGraph): void {
   });
 }
 
-describe('the app\'s exports read back by the foreign readers', () => {
+describe("the app's exports read back by the foreign readers", () => {
   const cases: [string, () => ExportInput][] = [
     ['the small fixture graph', () => allInput(load(SMALL))],
     ['the hostile fixture graph (markup in every text)', () => allInput(load(HOSTILE))],
     ['the real graph', () => allInput(load(REAL))],
-    ['a GAN-only scope of the real graph', () => visibleInput(load(REAL), { categories: { family: ['gan'] } }, 'families GAN')],
+    [
+      'a GAN-only scope of the real graph',
+      () => visibleInput(load(REAL), { categories: { family: ['gan'] } }, 'families GAN'),
+    ],
   ];
   for (const [what, make] of cases) {
     it(`GEXF: ${what}`, () => {

@@ -49,7 +49,9 @@ export function expectError(run: () => unknown, where: DataErrorLocation, proble
   expect(err.location).toMatchObject(where);
   if (where.line === undefined) expect(err.location.line).toBeUndefined();
   expect(err.message).toMatch(problem);
-  expect(err.message.startsWith(where.line !== undefined ? `${where.file}:${where.line}` : where.file)).toBe(true);
+  expect(err.message.startsWith(where.line !== undefined ? `${where.file}:${where.line}` : where.file)).toBe(
+    true,
+  );
   return err;
 }
 

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { jsonErrorOffset, lineColumn } from '../../../src/foreign/json-syntax';
-import { channel, coerce, gexfType, graphmlType, hexColor, NOT_A_VALUE, rgbColor } from '../../../src/foreign/values';
+import {
+  channel,
+  coerce,
+  gexfType,
+  graphmlType,
+  hexColor,
+  NOT_A_VALUE,
+  rgbColor,
+} from '../../../src/foreign/values';
 import { DataError } from '../../../src/model/errors';
 
 const AT = { file: 'f.gexf', line: 3, record: 'node "a"', field: 'n' };
@@ -23,7 +31,8 @@ describe('coerce', () => {
   });
 
   it('reads non-finite floats as no value, never as NaN', () => {
-    for (const raw of ['NaN', 'nan', 'INF', '-INF', 'inf', 'Infinity', '-infinity']) expect(coerce(raw, 'float', AT)).toBe(NOT_A_VALUE);
+    for (const raw of ['NaN', 'nan', 'INF', '-INF', 'inf', 'Infinity', '-infinity'])
+      expect(coerce(raw, 'float', AT)).toBe(NOT_A_VALUE);
   });
 
   it('refuses a value that is not of the declared type, naming where', () => {
@@ -52,10 +61,14 @@ describe('coerce', () => {
 
 describe('type names', () => {
   it('maps GEXF types, keeping lists and unknown types as text', () => {
-    expect(['integer', 'long', 'short', 'byte', 'biginteger'].map(gexfType)).toEqual(Array(5).fill('integer'));
+    expect(['integer', 'long', 'short', 'byte', 'biginteger'].map(gexfType)).toEqual(
+      Array(5).fill('integer'),
+    );
     expect(['float', 'double', 'bigdecimal', 'DOUBLE'].map(gexfType)).toEqual(Array(4).fill('float'));
     expect(gexfType('boolean')).toBe('boolean');
-    expect(['string', 'liststring', 'listinteger', 'anyURI', 'date', undefined].map(gexfType)).toEqual(Array(6).fill('string'));
+    expect(['string', 'liststring', 'listinteger', 'anyURI', 'date', undefined].map(gexfType)).toEqual(
+      Array(6).fill('string'),
+    );
   });
 
   it('maps GraphML types; an unknown one is null (the reader warns)', () => {
@@ -88,7 +101,28 @@ describe('colours', () => {
 });
 
 describe('jsonErrorOffset', () => {
-  const PIECES = ['{', '}', '[', ']', ',', ':', '"', 'a', '1', '-', '.', 'e', 'true', 'null', ' ', '\n', '\\', '\\u00', '0', '\u0001'];
+  const PIECES = [
+    '{',
+    '}',
+    '[',
+    ']',
+    ',',
+    ':',
+    '"',
+    'a',
+    '1',
+    '-',
+    '.',
+    'e',
+    'true',
+    'null',
+    ' ',
+    '\n',
+    '\\',
+    '\\u00',
+    '0',
+    '\u0001',
+  ];
 
   it('agrees with JSON.parse on what is JSON', () => {
     fc.assert(
