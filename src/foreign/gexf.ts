@@ -14,7 +14,8 @@
  *   (directed / undirected / mutual, mutual read as undirected), `label`, `weight`, attvalues.
  * - Dynamic graphs: an attvalue's `start`/`end` and `<spells>` are ignored; when a node holds
  *   several values of one attribute over time, the first is kept (counted in a warning).
- * - Hierarchies (nodes nested in a node) and `<parents>` are not read: a warning says so.
+ * - Hierarchies are not read, with a warning: nodes nested in a node are left out, and a node's
+ *   parent links (`pid`, `<parents>`) ignored. An empty `label` is no label.
  */
 import { DataError, type DataErrorLocation } from '../model/errors';
 import { assemble, count, type DraftGraph, type Located } from './assemble';
@@ -52,6 +53,7 @@ interface Tally {
   nonFinite: number;
   dynamic: number;
   nested: number;
+  parents: number;
 }
 
 function edgeType(raw: string | undefined, at: DataErrorLocation, fallback: boolean): boolean {
@@ -198,9 +200,10 @@ function readNodes(
       const record = `node ${JSON.stringify(id)}`;
       const node: ForeignNode = { key: id, attributes: attvalues(doc, el, decls, record, tally) };
       const label = attr(el, 'label');
-      if (label !== undefined) node.label = label;
+      if (label !== undefined && label !== '') node.label = label;
       viz(doc, el, node, record);
       if (children(el, 'nodes').length > 0) tally.nested++;
+      if (attr(el, 'pid') !== undefined || children(el, 'parents').length > 0) tally.parents++;
       const at: Located = { record, line };
       out.push({ node, at });
     }
@@ -271,7 +274,7 @@ export function readGexf(text: string, file: string): ForeignGraph {
   );
   const nodeDecls = declarations(doc, graph, 'node');
   const edgeDecls = declarations(doc, graph, 'edge');
-  const tally: Tally = { nonFinite: 0, dynamic: 0, nested: 0 };
+  const tally: Tally = { nonFinite: 0, dynamic: 0, nested: 0, parents: 0 };
   const nodes = readNodes(doc, graph, nodeDecls.byId, tally);
   const edges = readEdges(doc, graph, edgeDecls.byId, directed, tally);
   if (tally.nonFinite > 0)
@@ -283,6 +286,10 @@ export function readGexf(text: string, file: string): ForeignGraph {
   if (tally.nested > 0)
     warnings.push(
       `${count(tally.nested, 'node')} with nested nodes (a hierarchy): the nested nodes are not read.`,
+    );
+  if (tally.parents > 0)
+    warnings.push(
+      `${count(tally.parents, 'parent link')} (pid or <parents>) ignored: the hierarchy is read flat.`,
     );
   return assemble({
     format: 'gexf',

@@ -217,15 +217,17 @@ describe('readGexf on small inline documents', () => {
     );
   });
 
-  it('says when nested nodes (a hierarchy) or further graphs are not read', () => {
+  it('says when a hierarchy (nested nodes, parent links) or further graphs are not read; an empty label is none', () => {
     const g = readGexf(
-      `<gexf><graph><nodes><node id="a"><nodes><node id="a1"/></nodes></node><node id="b"/></nodes></graph><graph/></gexf>`,
+      `<gexf><graph><nodes><node id="a" label=""><nodes><node id="a1"/></nodes></node><node id="b" pid="a"/></nodes></graph><graph/></gexf>`,
       'h.gexf',
     );
     expect(g.nodes.map((n) => n.key)).toEqual(['a', 'b']);
     expect(g.warnings).toEqual([
       '1 further <graph> element ignored: only the first is read.',
       '1 node with nested nodes (a hierarchy): the nested nodes are not read.',
+      '1 parent link (pid or <parents>) ignored: the hierarchy is read flat.',
     ]);
+    expect(g.nodes[0]?.label).toBeUndefined();
   });
 });
