@@ -2,8 +2,10 @@
  * Node metrics of the built graph: in-set citations, PageRank and Louvain communities.
  * Citations count every edge but survey-only mentions (another survey's repository naming both
  * papers is no evidence that one paper uses the other). PageRank and communities describe the
- * structure the explorer draws, so they use every edge, unweighted.
+ * structure the explorer draws, so they use every edge, unweighted. An undirected link of a graph file
+ * counts at both ends, and a wholly undirected graph is ranked and clustered as undirected.
  */
+import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import pagerank from 'graphology-metrics/centrality/pagerank';
 import { compareIds } from './join';
@@ -87,6 +89,16 @@ export function renumberCommunities(raw: Record<string, number>): {
   return { mapping, communities: order.map(([, g], i) => ({ id: i, size: g.size })) };
 }
 
+/** The same nodes and edges as an undirected simple graph (no attributes). */
+function undirectedCopy(graph: AtlasGraph): Graph {
+  const copy = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
+  graph.forEachNode((n) => copy.addNode(n));
+  graph.forEachEdge((_e, _a, s, t) => {
+    copy.mergeEdge(s, t);
+  });
+  return copy;
+}
+
 /** Computes every node's metrics without touching the graph. */
 export function computeMetrics(graph: AtlasGraph, options?: MetricsOptions): MetricsResult {
   const { rng, alpha, resolution } = resolveOptions(options);
@@ -94,12 +106,21 @@ export function computeMetrics(graph: AtlasGraph, options?: MetricsOptions): Met
   if (graph.order === 0) return { nodes, communities: [] };
 
   const citations = new Map<string, number>();
-  graph.forEachEdge((_e, a, _s, t) => {
-    if (!a.surveyOnly) citations.set(t, (citations.get(t) ?? 0) + 1);
+  let undirected = 0;
+  graph.forEachEdge((_e, a, s, t) => {
+    if (a.surveyOnly) return;
+    citations.set(t, (citations.get(t) ?? 0) + 1);
+    // an undirected link (a graph file's) counts at both ends
+    if (a.undirected) {
+      citations.set(s, (citations.get(s) ?? 0) + 1);
+      undirected += 1;
+    }
   });
+  // a graph file's undirected graph: PageRank and Louvain on it as such, not in the stored direction
+  const structure: Graph = undirected > 0 && undirected === graph.size ? undirectedCopy(graph) : graph;
   const ranks =
-    graph.size === 0 ? null : pagerank(graph, { getEdgeWeight: null, alpha, maxIterations: 1000 });
-  const raw = louvain(graph, { getEdgeWeight: null, rng, resolution });
+    graph.size === 0 ? null : pagerank(structure, { getEdgeWeight: null, alpha, maxIterations: 1000 });
+  const raw = louvain(structure, { getEdgeWeight: null, rng, resolution });
   const { mapping, communities } = renumberCommunities(raw);
   graph.forEachNode((n) => {
     nodes.set(n, {
