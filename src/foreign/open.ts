@@ -1,0 +1,53 @@
+/**
+ * A graph file's text → the explorer's graph: a Lineage Atlas graph file (our own JSON, e.g. an
+ * export) is loaded as the build wrote it; a GEXF, GraphML or other graph JSON is read and converted.
+ * Pure; errors are `Error`s whose message names the file and what is wrong.
+ */
+import { GRAPH_FILE_FORMAT } from '../model';
+import { parseGraphFile } from '../graph/load';
+import type { LoadedGraph } from '../graph/types';
+import { convertForeignGraph, type ConvertOptions } from './convert';
+import { detectFormat, readForeignGraph } from './read';
+
+/** Files larger than this are refused before they are read. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+/** Graphs with more nodes than this are refused: their layout would keep the page busy too long. */
+export const MAX_NODES = 50_000;
+
+export interface OpenedGraph {
+  loaded: LoadedGraph;
+  /** `atlas` for our own graph file, else the format read. */
+  format: 'atlas' | 'gexf' | 'graphml' | 'json';
+  /** What was read but left out, in words (merged parallel links, ignored hyperedges, …). */
+  warnings: string[];
+}
+
+export interface OpenOptions {
+  maxNodes?: number;
+  convert?: Partial<ConvertOptions>;
+}
+
+function tooMany(file: string, nodes: number, max: number): Error {
+  return new Error(`${file}: ${nodes.toLocaleString('en')} nodes: the explorer opens graphs of up to ${max.toLocaleString('en')} nodes.`);
+}
+
+/** Reads a graph file's text; see the module comment. */
+export function openGraphText(text: string, file: string, options?: OpenOptions): OpenedGraph {
+  const maxNodes = options?.maxNodes ?? MAX_NODES;
+  if (detectFormat(file, text) === 'json') {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      value = undefined; // the JSON reader says where the syntax breaks
+    }
+    if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === GRAPH_FILE_FORMAT) {
+      const nodes = (value as { graph?: { nodes?: unknown } }).graph?.nodes;
+      if (Array.isArray(nodes) && nodes.length > maxNodes) throw tooMany(file, nodes.length, maxNodes);
+      return { loaded: parseGraphFile(value, file), format: 'atlas', warnings: [] };
+    }
+  }
+  const foreign = readForeignGraph(text, file);
+  if (foreign.nodes.length > maxNodes) throw tooMany(file, foreign.nodes.length, maxNodes);
+  return { loaded: convertForeignGraph(foreign, options?.convert), format: foreign.format, warnings: foreign.warnings };
+}
