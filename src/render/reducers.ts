@@ -81,6 +81,7 @@ export function createEdgeReducer(graph: AtlasGraph, caches: () => RenderCaches,
     }
     const t = theme();
     const style = t.edges[attrs.kind];
+    if (attrs.undirected) d.type = 'line';
     d.color = style.color;
     d.size = style.size;
     const within = c.brush ?? c.isolated;

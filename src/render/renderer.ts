@@ -4,7 +4,7 @@
  * `createRenderer` returns a handle whose `cleanup` undoes everything.
  */
 import Sigma from 'sigma';
-import { createEdgeArrowProgram } from 'sigma/rendering';
+import { createEdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
@@ -95,7 +95,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
 
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
     defaultEdgeType: 'arrow',
-    edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }) },
+    // undirected links (a graph file's) as plain lines: no arrow head claims a direction
+    edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }), line: EdgeRectangleProgram },
     labelFont: LABEL_FONT,
     labelSize: LABEL_SIZE,
     labelWeight: '500',
