@@ -20,8 +20,12 @@ const SIZE_LABELS: Record<BuiltInSizeBy, string> = {
   uniform: 'Uniform',
 };
 
-/** The display name of a size-by measure: a built-in one's, or the graph's own measure's label. */
-export function sizeByLabel(meta: Pick<GraphMeta, 'measures'>, sizeBy: SizeBy): string {
+/**
+ * The display name of a size-by measure: a built-in one's, or the graph's own measure's label. In a
+ * graph file's graph, whose links are not citations, `citations` counts links.
+ */
+export function sizeByLabel(meta: Pick<GraphMeta, 'measures' | 'counts'>, sizeBy: SizeBy): string {
+  if (sizeBy === 'citations' && (meta.counts.byKind.links ?? 0) > 0) return 'Links';
   return SIZE_LABELS[sizeBy as BuiltInSizeBy] ?? meta.measures?.find((m) => m.id === sizeBy)?.label ?? sizeBy;
 }
 

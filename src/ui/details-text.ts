@@ -276,3 +276,16 @@ export function onlineRows(
   }
   return rows;
 }
+
+/**
+ * A graph file's node: its id and every attribute it has there, in the file's order, as text
+ * (numbers as written, booleans as yes/no). Empty for a paper of a dataset.
+ */
+export function fileAttributeRows(a: Pick<NodeAttributes, 'id' | 'attributes'>): { name: string; value: string }[] {
+  if (a.attributes === undefined) return [];
+  const rows = [{ name: 'id', value: a.id }];
+  for (const [name, v] of Object.entries(a.attributes)) {
+    rows.push({ name, value: typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v) });
+  }
+  return rows;
+}

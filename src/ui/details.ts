@@ -14,6 +14,7 @@ import {
 import { select } from '../state/view';
 import type { AppContext, MountPanel } from './context';
 import {
+  fileAttributeRows,
   formatProvenances,
   onlineRows,
   paperLinks,
@@ -146,6 +147,14 @@ function paperView(
     dl.append(el('dt', { text: row.name }), dd);
   }
   out.push(dl);
+
+  const fileRows = fileAttributeRows(a);
+  if (fileRows.length > 0) {
+    const attrs = el('dl', { className: 'la-details-taxonomy la-details-attributes' });
+    attrs.setAttribute('aria-label', 'Attributes in the file');
+    for (const row of fileRows) attrs.append(el('dt', { text: row.name }), el('dd', { text: row.value }));
+    out.push(el('h3', { className: 'la-details-subhead', text: 'Attributes in the file' }), attrs);
+  }
 
   const neighbours = groupNeighbours(ctx.graph, id, visibility);
   // in-set links as the citation counts count them: survey-repository mentions aside
