@@ -1,13 +1,18 @@
 /**
  * Entry point: loads the graph file (`graph.json`, or the relative path in `?graph=`) and the
  * datasets.json next to it (for the dataset switcher; optional), mounts the app, or shows what went
- * wrong. Exposes `window.__atlas` for tests and the benchmark.
+ * wrong. A graph file from the reader's computer ("Open file…" or a drop) replaces the app only once
+ * it has been read: a file that cannot be opened leaves the graph on screen. Exposes
+ * `window.__atlas` for tests and the benchmark.
  */
 import './ui/styles.css';
-import { datasetChoices, datasetsUrlFor, fetchDatasetsList } from './graph/datasets';
+import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice } from './graph/datasets';
 import { fetchGraphFile, graphUrlFromQuery } from './graph/load';
+import type { LoadedGraph } from './graph/types';
+import { MAX_FILE_BYTES, openGraphText } from './foreign/open';
 import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
+import { createFileOpener } from './ui/open-file';
 
 declare global {
   interface Window {
@@ -15,34 +20,71 @@ declare global {
   }
 }
 
+/** Lets the browser paint (the "Opening…" status) before a long synchronous step. */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 async function main(root: HTMLElement): Promise<void> {
   let app: App | null = null;
-  const status = { status: 'loading', error: null as string | null };
+  let datasets: DatasetChoice[] = [];
+  const status = { status: 'loading', error: null as string | null, file: null as string | null };
   window.__atlas = createInspector(() => app, () => status);
+
+  const mount = (loaded: LoadedGraph, choices: readonly DatasetChoice[], localFile?: string) => {
+    app = mountApp(root, loaded, { datasets: choices, headerActions: [opener.button()], ...(localFile !== undefined ? { localFile } : {}) });
+    document.title = `${loaded.meta.dataset.name} · Lineage Atlas`;
+  };
+  const opener = createFileOpener(document, {
+    maxBytes: MAX_FILE_BYTES,
+    async open(file) {
+      const text = await file.text();
+      await nextPaint();
+      const opened = openGraphText(text, file.name); // throws: the graph on screen stays
+      for (const w of opened.warnings) console.warn(`${file.name}: ${w}`);
+      app?.cleanup();
+      app = null;
+      // no link can name a file from this computer: the page's address drops the last graph's view
+      window.history.replaceState(null, '', window.location.pathname);
+      const local: DatasetChoice = { label: `${opened.loaded.meta.dataset.name} (opened file)`, href: '', current: true };
+      mount(opened.loaded, [local, ...datasets.map((d) => ({ ...d, current: false }))], file.name);
+      status.status = 'ready';
+      status.error = null;
+      status.file = file.name;
+      return opened.warnings;
+    },
+  });
+
   try {
     const url = graphUrlFromQuery(window.location.search, window.location.href);
     performance.mark('atlas:fetch-start');
     const datasetsUrl = datasetsUrlFor(url);
-    const datasets = fetchDatasetsList(datasetsUrl); // never rejects; a missing list is fine
+    const list = fetchDatasetsList(datasetsUrl); // never rejects; a missing list is fine
     const loaded = await fetchGraphFile(url);
     performance.mark('atlas:loaded');
-    const { list, problem } = await datasets;
+    const { list: entries, problem } = await list;
     if (problem) console.warn(problem);
-    const choices = datasetChoices(list, datasetsUrl, url, window.location.href, loaded.meta);
-    app = mountApp(root, loaded, { datasets: choices });
+    datasets = datasetChoices(entries, datasetsUrl, url, window.location.href, loaded.meta) ?? [];
+    mount(loaded, datasets);
     performance.mark('atlas:mounted');
-    document.title = `${loaded.meta.dataset.name} · Lineage Atlas`;
     status.status = 'ready';
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     status.status = 'error';
     status.error = message;
-    app?.cleanup();
+    (app as App | null)?.cleanup();
     app = null;
-    showError(root, message);
+    showError(root, message, opener.button());
     console.error(e);
   }
-  window.addEventListener('pagehide', () => app?.cleanup(), { once: true });
+  window.addEventListener(
+    'pagehide',
+    () => {
+      app?.cleanup();
+      opener.cleanup();
+    },
+    { once: true },
+  );
   // A page restored from the back-forward cache (back from another dataset, say) was cleaned up on
   // pagehide: load it afresh.
   window.addEventListener('pageshow', (e) => {

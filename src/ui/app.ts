@@ -42,6 +42,13 @@ function plural(n: number, one: string, many: string): string {
 export interface MountOptions {
   /** The datasets listed next to the graph file: the header offers a switcher when there are several. */
   datasets?: readonly DatasetChoice[] | null;
+  /** Further header controls, before the switcher (e.g. "Open file…"). */
+  headerActions?: readonly HTMLElement[];
+  /**
+   * The graph was opened from a file on the reader's computer, which no link can name: the view is
+   * not read from the URL nor written to it, and "Copy link" says so.
+   */
+  localFile?: string;
 }
 
 export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountOptions = {}): App {
@@ -50,7 +57,8 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   // the view in the link (?color=…&years=…&sel=…&cam=…), over the default view
   const urlCtx: UrlContext = { meta, hasNode: (id) => graph.hasNode(id) };
   const initial = initialViewState(meta);
-  const fromUrl = viewFromQuery(initial, new URLSearchParams(win.location.search), urlCtx);
+  const local = options.localFile !== undefined;
+  const fromUrl = viewFromQuery(initial, new URLSearchParams(local ? '' : win.location.search), urlCtx);
   const store = createStore(fromUrl.state);
   const cleanups: Array<() => void> = [];
 
@@ -107,6 +115,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     headerSlot.prepend(switcher.element);
     cleanups.push(switcher.cleanup);
   }
+  if (options.headerActions) headerSlot.prepend(...options.headerActions);
 
   const visibility = visibilityMemo(graph);
   const lineages = lineageMemo(graph, visibility);
@@ -123,8 +132,8 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   });
   cleanups.push(renderer.cleanup);
   if (fromUrl.camera) renderer.setCamera(fromUrl.camera);
-  const urlSync = syncUrl({ win, store, ctx: urlCtx, camera: renderer, initial });
-  cleanups.push(urlSync.cleanup);
+  const urlSync = local ? null : syncUrl({ win, store, ctx: urlCtx, camera: renderer, initial });
+  if (urlSync) cleanups.push(urlSync.cleanup);
   const layout = createLayout(graph);
   cleanups.push(layout.cleanup);
   const timeline = createTimelineMode({ graph, meta, store, renderer, force: layout, avoid: () => [legendDock.getBoundingClientRect()] });
@@ -161,7 +170,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
           return sceneToSvg(snap.scene, frame, { title: content.title, description });
         },
       },
-      shareUrl: () => urlSync.url(),
+      shareUrl: () => (urlSync ? urlSync.url() : null),
     },
   };
   for (const panel of PANELS) {
@@ -248,8 +257,8 @@ function linkNotice(ignored: string[], problems: string[]): HTMLElement {
   return el;
 }
 
-/** The error screen: what went wrong, in plain text, and what to do. */
-export function showError(root: HTMLElement, message: string): void {
+/** The error screen: what went wrong, in plain text, and what to do (or, with `action`, open another file). */
+export function showError(root: HTMLElement, message: string, action?: HTMLElement): void {
   root.replaceChildren(
     h(
       'div',
@@ -257,6 +266,7 @@ export function showError(root: HTMLElement, message: string): void {
       h('h1', { text: 'The graph could not be opened' }),
       h('p', { class: 'error-message', text: message }),
       h('p', { class: 'muted', text: 'Check that the graph file exists and was written by `npm run build:graph`, then reload the page.' }),
+      action ? h('p', {}, action) : null,
     ),
   );
 }

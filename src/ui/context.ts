@@ -20,7 +20,8 @@ export interface ViewServices {
   /** Images of the current view (PNG, SVG) inside a frame: title, legend, caption. */
   images: ImageService;
   /** The link to the current view (state and camera), as the address bar will show it. */
-  shareUrl(): string;
+  /** The link to the current view; null for a graph opened from a file, which no link can name. */
+  shareUrl(): string | null;
 }
 
 export interface ImageService {

@@ -27,6 +27,10 @@ export const mountShare: MountPanel = (container, ctx) => {
   const status = h('span', { class: 'share-status muted small', role: 'status' });
   const manual = h('input', { type: 'text', class: 'share-url', readonly: true, 'aria-label': 'Link to this view', hidden: true });
   container.append(button, status, manual);
+  if (ctx.view.shareUrl() === null) {
+    button.disabled = true;
+    button.title = 'A graph opened from a file has no link; export it to share it';
+  }
   let timer: ReturnType<typeof setTimeout> | null = null;
   const say = (text: string) => {
     status.textContent = text;
@@ -39,6 +43,7 @@ export const mountShare: MountPanel = (container, ctx) => {
 
   button.addEventListener('click', async () => {
     const url = ctx.view.shareUrl();
+    if (url === null) return;
     manual.hidden = true;
     try {
       if (!navigator.clipboard) throw new Error('no clipboard');
