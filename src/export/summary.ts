@@ -19,7 +19,7 @@ export function filtersSummary(filters: Filters, meta: GraphMeta): string {
     parts.push(`${dim?.label ?? dimId}: ${labels.length === 0 ? 'none' : labels.join(', ')}`);
   }
   // the kinds the filters panel offers for this graph
-  const offered = shownEdgeKinds(meta.counts.byKind);
+  const offered = shownEdgeKinds(meta.counts.byKind, meta.file !== undefined);
   const shown = filters.edgeKinds.filter((k) => offered.includes(k));
   if (shown.length < offered.length) {
     parts.push(shown.length === 0 ? 'no links' : `links ${shown.join(', ')}`);

@@ -322,6 +322,7 @@ export function convertForeignGraph(g: ForeignGraph, options?: Partial<ConvertOp
     seed: o.seed,
     layoutIterations,
   });
+  meta.file = { name: g.file, format: g.format };
   if (measurePlans.length > 0) meta.measures = measurePlans.map((m) => ({ id: m.id, label: m.label }));
   return { graph, meta };
 }

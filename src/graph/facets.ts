@@ -30,11 +30,11 @@ function zeros<K extends string>(keys: readonly K[]): Record<K, number> {
 }
 
 /**
- * The edge kinds worth a checkbox: a paper dataset's whole vocabulary (all but `links`); for a graph
- * with file links, only the kinds it has.
+ * The edge kinds worth a checkbox or a legend key: a paper dataset's whole vocabulary (all but
+ * `links`); for a graph opened from a file (or one with file links), only the kinds it has.
  */
-export function shownEdgeKinds(byKind: Readonly<Record<string, number>>): EdgeKind[] {
-  if ((byKind.links ?? 0) > 0) return EDGE_KINDS.filter((k) => (byKind[k] ?? 0) > 0);
+export function shownEdgeKinds(byKind: Readonly<Record<string, number>>, fromFile = false): EdgeKind[] {
+  if (fromFile || (byKind.links ?? 0) > 0) return EDGE_KINDS.filter((k) => (byKind[k] ?? 0) > 0);
   return EDGE_KINDS.filter((k) => k !== 'links');
 }
 

@@ -41,8 +41,15 @@ export function neighbourhood(
     result.outNodes.add(target);
     result.nodes.add(target);
   });
-  graph.forEachInEdge(node, (edge, _a, source) => {
+  graph.forEachInEdge(node, (edge, a, source) => {
     if (!edgeVisible(edge)) return;
+    if (a.undirected) {
+      // an undirected link (a graph file's) has no "in": its other end counts as an out-neighbour
+      result.outEdges.add(edge);
+      result.outNodes.add(source);
+      result.nodes.add(source);
+      return;
+    }
     result.inEdges.add(edge);
     result.inNodes.add(source);
     result.nodes.add(source);

@@ -29,6 +29,8 @@ export interface NeighbourEntry {
 export interface NeighbourGroup {
   direction: Direction;
   kind: EdgeKind;
+  /** Undirected links (a graph file's), listed with the out-edges whichever way they are stored. */
+  undirected?: true;
   entries: NeighbourEntry[];
 }
 
@@ -41,8 +43,9 @@ export interface PaperNeighbours {
   inCount: number;
 }
 
-/** Heading of a group, e.g. "Builds on" / "Built upon by". */
-export function groupHeading(direction: Direction, kind: EdgeKind): string {
+/** Heading of a group, e.g. "Builds on" / "Built upon by"; "Linked with" for undirected links. */
+export function groupHeading(direction: Direction, kind: EdgeKind, undirected = false): string {
+  if (undirected) return kind === 'links' ? 'Linked with' : `${groupHeading('out', kind)} (undirected)`;
   const headings: Record<EdgeKind, [string, string]> = {
     'builds-on': ['Builds on', 'Built upon by'],
     cites: ['Cites', 'Cited by'],
@@ -64,6 +67,8 @@ export function groupNeighbours(
 ): PaperNeighbours {
   if (!graph.hasNode(node)) throw new Error(`groupNeighbours: no node "${node}" in the graph`);
   const buckets: Record<Direction, Map<EdgeKind, NeighbourEntry[]>> = { out: new Map(), in: new Map() };
+  // undirected links by kind, with the out-edges
+  const either = new Map<EdgeKind, NeighbourEntry[]>();
   const add = (direction: Direction, edge: string, other: string) => {
     const e = graph.getEdgeAttributes(edge);
     const n = graph.getNodeAttributes(other);
@@ -85,16 +90,17 @@ export function groupNeighbours(
       surveyOnly: e.surveyOnly,
       hidden,
     };
-    const list = buckets[direction].get(e.kind);
+    const bucket = e.undirected ? either : buckets[direction];
+    const list = bucket.get(e.kind);
     if (list) list.push(entry);
-    else buckets[direction].set(e.kind, [entry]);
+    else bucket.set(e.kind, [entry]);
   };
   graph.forEachOutEdge(node, (edge, _a, _s, target) => add('out', edge, target));
   graph.forEachInEdge(node, (edge, _a, source) => add('in', edge, source));
 
-  const groups = (direction: Direction): NeighbourGroup[] =>
-    EDGE_KINDS.flatMap((kind) => {
-      const entries = buckets[direction].get(kind);
+  const groups = (direction: Direction, bucket: Map<EdgeKind, NeighbourEntry[]>, undirected: boolean): NeighbourGroup[] =>
+    EDGE_KINDS.flatMap((kind): NeighbourGroup[] => {
+      const entries = bucket.get(kind);
       if (!entries) return [];
       entries.sort(
         (a, b) =>
@@ -103,10 +109,10 @@ export function groupNeighbours(
           a.label.localeCompare(b.label) ||
           (a.id < b.id ? -1 : 1),
       );
-      return [{ direction, kind, entries }];
+      return [{ direction, kind, ...(undirected ? { undirected: true as const } : {}), entries }];
     });
-  const out = groups('out');
-  const inGroups = groups('in');
+  const out = [...groups('out', buckets.out, false), ...groups('out', either, true)];
+  const inGroups = groups('in', buckets.in, false);
   const count = (gs: NeighbourGroup[]) => gs.reduce((n, g) => n + g.entries.length, 0);
   return { out, in: inGroups, outCount: count(out), inCount: count(inGroups) };
 }

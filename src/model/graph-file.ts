@@ -107,6 +107,8 @@ export const GraphMetaSchema = z.strictObject({
   communities: z.array(z.strictObject({ id: z.int(), size: z.int(), color: z.string() })),
   /** First and last year of the papers; null when no node has a year (a graph file without years). */
   years: z.tuple([z.int(), z.int()]).nullable(),
+  /** Set when the graph was opened from a graph file made elsewhere (not built from a dataset): its name and format. */
+  file: z.strictObject({ name: z.string().min(1), format: z.enum(['gexf', 'graphml', 'json']) }).optional(),
   /** Further sizing measures (numeric attributes of a graph file), after the built-in SIZE_BY. */
   measures: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), label: z.string().min(1) }))
@@ -142,4 +144,10 @@ export interface GraphFile {
     nodes: SerializedNode[];
     edges: SerializedEdge[];
   };
+}
+
+/** What the graph's nodes are called: papers, or the nodes of a graph file. */
+export function nodeNoun(meta: Pick<GraphMeta, 'file'>, n: number): string {
+  if (meta.file) return n === 1 ? 'node' : 'nodes';
+  return n === 1 ? 'paper' : 'papers';
 }

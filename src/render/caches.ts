@@ -73,7 +73,7 @@ export function buildFocus(
   graph: AtlasGraph,
   state: ViewState,
   visibility: Visibility,
-  lineages?: LineageMemo,
+  lineages?: LineageMemo | null,
 ): Focus | null {
   const node = state.hovered ?? state.selected;
   if (node === null || !graph.hasNode(node) || !visibility.nodes.has(node)) return null;
@@ -102,7 +102,7 @@ export function buildCaches(
   meta: GraphMeta,
   state: ViewState,
   visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
-  lineages: LineageMemo = lineageMemo(graph, visibilityOf),
+  lineages: LineageMemo | null = lineageMemo(graph, visibilityOf),
 ): RenderCaches {
   const categories = categoryMap(graph, state.colorBy);
   const visibility = visibilityOf(state.filters);
@@ -129,7 +129,7 @@ export function updateCaches(
   prev: ViewState,
   next: ViewState,
   visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
-  lineages: LineageMemo = lineageMemo(graph, visibilityOf),
+  lineages: LineageMemo | null = lineageMemo(graph, visibilityOf),
 ): { caches: RenderCaches; refresh: RefreshKind; nodes: string[] } {
   let refresh: RefreshKind = 'none';
   let nodes: string[] = [];

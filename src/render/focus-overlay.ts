@@ -49,15 +49,24 @@ export function createFocusOverlay(
     if (len <= r + 1) return;
     const ux = dx / len;
     const uy = dy / len;
-    const width = t.edges[graph.getEdgeAttribute(edge, 'kind')].size + extra;
+    const attrs = graph.getEdgeAttributes(edge);
+    const width = t.edges[attrs.kind].size + extra;
+    ctx.strokeStyle = color;
+    ctx.fillStyle = color;
+    ctx.lineWidth = width;
+    if (attrs.undirected) {
+      // an undirected link: a plain line, rim to rim
+      ctx.beginPath();
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x - ux * r, b.y - uy * r);
+      ctx.stroke();
+      return;
+    }
     const head = Math.max(7, width * 4);
     const tipX = b.x - ux * r;
     const tipY = b.y - uy * r;
     const baseX = tipX - ux * head;
     const baseY = tipY - uy * head;
-    ctx.strokeStyle = color;
-    ctx.fillStyle = color;
-    ctx.lineWidth = width;
     ctx.beginPath();
     ctx.moveTo(a.x, a.y);
     ctx.lineTo(baseX, baseY);

@@ -68,8 +68,8 @@ export interface RendererOptions {
   store: Store<ViewState>;
   /** Visibility per filters, shared with the panels; defaults to computing it here. */
   visibility?: VisibilityOf;
-  /** The selection's lineage, shared with the panels; defaults to computing it here. */
-  lineages?: LineageMemo;
+  /** The selection's lineage, shared with the panels; defaults to computing it here; null: none (the selection shows its neighbourhood). */
+  lineages?: LineageMemo | null;
   /** Told when the context is lost (true) and when a new renderer took over (false). */
   onContextChange?: (lost: boolean) => void;
 }
@@ -79,7 +79,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const win = container.ownerDocument.defaultView ?? window;
   let theme: RenderTheme = currentTheme(win);
   const visibility = opts.visibility ?? visibilityMemo(graph);
-  const lineages = opts.lineages ?? lineageMemo(graph, visibility);
+  const lineages = opts.lineages === undefined ? lineageMemo(graph, visibility) : opts.lineages;
   let caches = buildCaches(graph, meta, store.get(), visibility, lineages);
   const getCaches = () => caches;
   const getTheme = () => theme;

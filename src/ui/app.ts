@@ -5,6 +5,7 @@
  * and every panel of PANELS into its slot; `mountApp` returns the cleanup of all of it.
  */
 import type { DatasetChoice } from '../graph/datasets';
+import { nodeNoun } from '../model';
 import type { LoadedGraph } from '../graph/types';
 import { createLayout, type LayoutController } from '../render/layout';
 import { createRenderer, type RendererHandle } from '../render/renderer';
@@ -118,7 +119,9 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   if (options.headerActions) headerSlot.prepend(...options.headerActions);
 
   const visibility = visibilityMemo(graph);
-  const lineages = lineageMemo(graph, visibility);
+  // an undirected graph has no ancestors or descendants: the selection shows its neighbours
+  const undirected = graph.size > 0 && graph.everyEdge((_e, a) => a.undirected === true);
+  const lineages = undirected ? null : lineageMemo(graph, visibility);
   const renderer = createRenderer(canvas, {
     graph,
     meta,
@@ -145,6 +148,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     store,
     visibility,
     lineages,
+    undirected,
     view: {
       focusNode: (id) => renderer.focusNode(id),
       layout: {
@@ -181,7 +185,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
 
   const updateCounts = () => {
     const { nodes, edges } = renderer.caches().visibility;
-    counts.textContent = `${plural(nodes.size, 'paper', 'papers')} of ${graph.order.toLocaleString('en')} · ${plural(edges.size, 'link', 'links')} of ${graph.size.toLocaleString('en')}`;
+    counts.textContent = `${nodes.size.toLocaleString('en')} ${nodeNoun(meta, nodes.size)} of ${graph.order.toLocaleString('en')} · ${plural(edges.size, 'link', 'links')} of ${graph.size.toLocaleString('en')}`;
   };
   const updateDrawer = () => {
     drawer.hidden = store.get().selected === null;

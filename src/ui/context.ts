@@ -48,7 +48,9 @@ export interface AppContext {
   /** What the filters show, computed once per filters change for the renderer and every panel. */
   visibility: VisibilityOf;
   /** The selection's lineage and comparison, computed once per change for the renderer and every panel. */
-  lineages: LineageMemo;
+  lineages: LineageMemo | null;
+  /** Every link is undirected (a graph file's undirected graph): no "in" and "out" to tell apart. */
+  undirected: boolean;
   view: ViewServices;
 }
 

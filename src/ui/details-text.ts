@@ -289,3 +289,34 @@ export function fileAttributeRows(a: Pick<NodeAttributes, 'id' | 'attributes'>):
   }
   return rows;
 }
+
+export interface NeighbourSectionText {
+  heading: string;
+  /** Under the heading when the section lists something. */
+  note: string;
+  /** When it lists nothing. */
+  empty: string;
+}
+
+/**
+ * The drawer's two neighbour sections in words: references and citations for a paper dataset; the
+ * links of a graph file otherwise, one section only ("Linked with") when all of them are undirected.
+ */
+export function neighbourSectionTexts(
+  fromFile: boolean,
+  undirected: boolean,
+): { out: NeighbourSectionText; in: NeighbourSectionText | null } {
+  if (!fromFile) {
+    const note = 'From full-text references unless noted; hover for details.';
+    return {
+      out: { heading: 'Cites / builds on', note, empty: 'No references in the set.' },
+      in: { heading: 'Cited by / built upon by', note, empty: 'Nothing in the set points here.' },
+    };
+  }
+  const note = 'As the file links them; hover for details.';
+  if (undirected) return { out: { heading: 'Linked with', note, empty: 'No links.' }, in: null };
+  return {
+    out: { heading: 'Links to', note, empty: 'No links from here.' },
+    in: { heading: 'Linked from', note, empty: 'No links to here.' },
+  };
+}

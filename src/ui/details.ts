@@ -16,6 +16,8 @@ import type { AppContext, MountPanel } from './context';
 import {
   fileAttributeRows,
   formatProvenances,
+  neighbourSectionTexts,
+  type NeighbourSectionText,
   onlineRows,
   paperLinks,
   shortProvenance,
@@ -172,15 +174,14 @@ function paperView(
     abstract.append(el('summary', { text: 'Abstract' }), el('p', { text: a.abstract }));
     out.push(abstract);
   }
-  out.push(
-    neighbourSection('Cites / builds on', 'out', neighbours.out, neighbours.outCount, choose),
-    neighbourSection('Cited by / built upon by', 'in', neighbours.in, neighbours.inCount, choose),
-  );
+  const texts = neighbourSectionTexts(ctx.meta.file !== undefined, ctx.undirected);
+  out.push(neighbourSection(texts.out, 'out', neighbours.out, neighbours.outCount, choose));
+  if (texts.in) out.push(neighbourSection(texts.in, 'in', neighbours.in, neighbours.inCount, choose));
   return out;
 }
 
 function neighbourSection(
-  heading: string,
+  text: NeighbourSectionText,
   direction: 'out' | 'in',
   groups: NeighbourGroup[],
   count: number,
@@ -188,27 +189,15 @@ function neighbourSection(
 ): HTMLElement {
   const section = el('section', { className: `la-neighbours la-neighbours-${direction}` });
   const h = el('h3', { className: 'la-neighbours-heading' });
-  h.append(el('span', { text: heading }), el('span', { className: 'la-count', text: String(count) }));
+  h.append(el('span', { text: text.heading }), el('span', { className: 'la-count', text: String(count) }));
   section.append(h);
-  if (count > 0) {
-    section.append(
-      el('p', {
-        className: 'la-provenance-note',
-        text: 'From full-text references unless noted; hover for details.',
-      }),
-    );
-  }
+  if (count > 0) section.append(el('p', { className: 'la-provenance-note', text: text.note }));
   if (groups.length === 0) {
-    section.append(
-      el('p', {
-        className: 'la-muted',
-        text: direction === 'out' ? 'No references in the set.' : 'Nothing in the set points here.',
-      }),
-    );
+    section.append(el('p', { className: 'la-muted', text: text.empty }));
     return section;
   }
   for (const group of groups) {
-    const title = groupHeading(direction, group.kind);
+    const title = groupHeading(direction, group.kind, group.undirected);
     const gh = el('h4', { className: 'la-group-heading' });
     gh.append(
       el('span', { text: title }),

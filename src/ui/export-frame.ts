@@ -7,7 +7,7 @@ import { categoryMap, legendEntries } from '../graph/categories';
 import type { Visibility } from '../graph/filters';
 import { neighbourhood } from '../graph/neighbourhood';
 import type { AtlasGraph } from '../graph/types';
-import type { EdgeKind, GraphMeta } from '../model';
+import { nodeNoun, type EdgeKind, type GraphMeta } from '../model';
 import type { RenderTheme } from '../render/theme';
 import type { ViewState } from '../state/types';
 import type { FrameContent, LinkKey } from '../export/frame';
@@ -36,7 +36,7 @@ export function frameContent(
 ): FrameContent {
   const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   const dim = colorByLabel(meta, state.colorBy);
-  const shown = `${plural(visibility.nodes.size, 'paper', 'papers')} of ${graph.order.toLocaleString('en')}, ${plural(visibility.edges.size, 'link', 'links')} of ${graph.size.toLocaleString('en')}`;
+  const shown = `${visibility.nodes.size.toLocaleString('en')} ${nodeNoun(meta, visibility.nodes.size)} of ${graph.order.toLocaleString('en')}, ${plural(visibility.edges.size, 'link', 'links')} of ${graph.size.toLocaleString('en')}`;
   const subtitle = `Colour: ${dim} · Size: ${sizeByLabel(meta, state.sizeBy)} · ${shown}`;
   const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), visibility.nodes)
     .filter((e) => e.count > 0 && (state.isolated === null || e.id === state.isolated))

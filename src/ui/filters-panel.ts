@@ -6,7 +6,7 @@
  */
 import { computeFacets, shownEdgeKinds } from '../graph/facets';
 import { qualifiedCategoryLabel } from '../graph/category-groups';
-import type { EdgeKind } from '../model';
+import { nodeNoun, type EdgeKind } from '../model';
 import {
   isDefaultFilters,
   resetFilters,
@@ -113,7 +113,7 @@ export const mountFilters: MountPanel = (container, ctx) => {
 
   // ── edges and degree ──
   const edgeGroup = fieldset('Edges');
-  const kindBoxes = shownEdgeKinds(facets.edgeKinds).map((kind) => {
+  const kindBoxes = shownEdgeKinds(facets.edgeKinds, meta.file !== undefined).map((kind) => {
     const box = checkbox(EDGE_KIND_LABELS[kind], facets.edgeKinds[kind]);
     box.label.insertBefore(
       el('span', { className: `la-edge-swatch la-edge-${kind}` }),
@@ -149,7 +149,9 @@ export const mountFilters: MountPanel = (container, ctx) => {
   listen(degree, 'change', () =>
     update((s) => setMinDegree(s, degree.value === '' ? 0 : degree.valueAsNumber)),
   );
-  edgeGroup.append(survey.label, degreeLabel);
+  // other surveys' mentions are a paper dataset's matter
+  if (!meta.file) edgeGroup.append(survey.label);
+  edgeGroup.append(degreeLabel);
   region.append(edgeGroup);
   container.append(region);
 
@@ -161,7 +163,7 @@ export const mountFilters: MountPanel = (container, ctx) => {
   function render(filters: Filters, previous: Filters | null): void {
     const vis = ctx.visibility(filters);
     const n = (x: number) => x.toLocaleString('en');
-    counts.textContent = `${n(vis.nodes.size)} of ${n(totalPapers)} papers, ${n(vis.edges.size)} of ${n(totalEdges)} edges visible`;
+    counts.textContent = `${n(vis.nodes.size)} of ${n(totalPapers)} ${nodeNoun(meta, totalPapers)}, ${n(vis.edges.size)} of ${n(totalEdges)} edges visible`;
     reset.disabled = isDefaultFilters(filters, meta);
     const years = filters.years;
     readout.textContent = years

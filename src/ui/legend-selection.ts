@@ -32,8 +32,12 @@ export function mountSelectionKey(parent: HTMLElement, ctx: AppContext): () => v
     if (s.selected === null) return;
     const t = currentTheme(window);
     const rows: HTMLElement[] = [];
-    const c = s.compareWith === null ? null : ctx.lineages.compare(s.selected, s.compareWith, s.lineage, s.filters);
-    if (c) {
+    const c = s.compareWith === null || ctx.lineages === null ? null : ctx.lineages.compare(s.selected, s.compareWith, s.lineage, s.filters);
+    if (ctx.lineages === null) {
+      // an undirected graph: the selection shows its neighbours, no lineage
+      title.textContent = 'Selection';
+      rows.push(row(t.references, 'Blue: linked with it'), row(t.fadedNode, 'Dimmed: not linked with it'));
+    } else if (c) {
       title.textContent = 'Comparison';
       rows.push(row(t.selected, 'Outlined: the two papers compared', ' is-outlined'));
       if (c.path?.relation === 'descendant') rows.push(row(t.citations, 'Green: the papers between them'));

@@ -4,6 +4,7 @@
  * belong to a parent (per-family inversion methods, …) are grouped under the parent's label.
  */
 import { categoryMap, legendEntries, type LegendEntry } from '../graph/categories';
+import { shownEdgeKinds } from '../graph/facets';
 import { groupByParent, PARENT_SEPARATOR, type CategoryParent } from '../graph/category-groups';
 import { toggleIsolate } from '../state/view';
 import type { Store } from '../state/store';
@@ -29,7 +30,10 @@ export const mountLegend: MountPanel = (container, ctx) => {
   const restore = h('button', { type: 'button', class: 'link-btn small', text: 'Show all', hidden: true });
   const key = (kind: string, text: string) =>
     h('span', { class: 'edge-key-item' }, h('span', { class: `edge-key ${kind}`, 'aria-hidden': 'true' }), text);
-  const kinds = h('p', { class: 'legend-edges muted small' }, key('builds-on', 'builds on'), key('cites', 'cites'), key('mentions', 'compares / mentions'));
+  // a graph file's: the kinds it has (`links` drawn as citations are)
+  const kinds = meta.file
+    ? h('p', { class: 'legend-edges muted small' }, ...shownEdgeKinds(meta.counts.byKind, true).map((k) => (k === 'links' ? key('cites', 'links') : key(k, k.replace('-', ' ')))))
+    : h('p', { class: 'legend-edges muted small' }, key('builds-on', 'builds on'), key('cites', 'cites'), key('mentions', 'compares / mentions'));
   const region = h('section', { class: 'legend', role: 'region', 'aria-labelledby': 'legend-title' }, heading, subtitle, body, restore, kinds);
   container.append(region);
   const unmountSelectionKey = mountSelectionKey(region, ctx);

@@ -30,6 +30,9 @@ function paperName(ctx: AppContext, id: string): string {
 }
 
 export const mountLineage: MountPanel = (container, ctx) => {
+  // an undirected graph has no lineage: nothing to show
+  if (ctx.lineages === null) return () => {};
+  const lineages = ctx.lineages;
   const { store } = ctx;
   const region = el('section', { className: 'la-lineage' });
   region.setAttribute('role', 'region');
@@ -60,7 +63,7 @@ export const mountLineage: MountPanel = (container, ctx) => {
 
   const kinds = el('fieldset', { className: 'la-fieldset la-columns la-lineage-kinds' });
   kinds.append(el('legend', { text: 'Follow links' }));
-  const kindInputs = shownEdgeKinds(ctx.meta.counts.byKind).map((k) => {
+  const kindInputs = shownEdgeKinds(ctx.meta.counts.byKind, ctx.meta.file !== undefined).map((k) => {
     const { label, input } = checkbox(KIND_LABEL[k], null);
     label.insertBefore(el('span', { className: `la-edge-swatch la-edge-${k}` }), label.lastChild);
     input.addEventListener('change', () => store.update((s) => toggleLineageKind(s, k, input.checked)));
@@ -109,7 +112,7 @@ export const mountLineage: MountPanel = (container, ctx) => {
   };
 
   const currentLineage = (s: ViewState): Lineage | null =>
-    s.selected === null ? null : ctx.lineages.lineage(s.selected, s.lineage, s.filters);
+    s.selected === null ? null : lineages.lineage(s.selected, s.lineage, s.filters);
 
   function drawView(host: HTMLElement, s: ViewState, l: Lineage, width: number, maxHeight: number, labels: number): void {
     const model = lineageViewModel(ctx.graph, l, { showAll: showAll.input.checked });
@@ -185,7 +188,7 @@ export const mountLineage: MountPanel = (container, ctx) => {
       compare.append(start);
       return;
     }
-    const c = ctx.lineages.compare(s.selected, s.compareWith, s.lineage, s.filters);
+    const c = lineages.compare(s.selected, s.compareWith, s.lineage, s.filters);
     const title = el('h4', { className: 'la-compare-heading' });
     title.append('Compared with ', el('strong', { text: paperName(ctx, s.compareWith) }));
     compare.append(title);
