@@ -147,10 +147,13 @@ function categorical(g: ForeignGraph, attr: ForeignAttribute, id: string, o: Con
   if (counts.size < 2 || counts.size === valued) return null; // one value, or a value per node: no grouping
   const values = [...counts].sort((a, b) => b[1] - a[1] || compareValues(a[0], b[0])).map(([v]) => v);
   const colors = categoricalColors(values.length);
+  // ids are slugs, as a taxonomy's are (they go into links: `f.club=officer`); labels keep the text
   const ids = new Map<string, string>();
+  const taken = new Set<string>();
   const categories: Category[] = values.map((v, i) => {
-    ids.set(v, v);
-    return { id: v, label: v, color: colors[i]! };
+    const id = uniqueSlug(v, taken);
+    ids.set(v, id);
+    return { id, label: v, color: colors[i]! };
   });
   return { attribute: attr.name, dimension: { id, label: attr.name, categories }, ids };
 }
@@ -169,8 +172,8 @@ function fileColors(g: ForeignGraph, id: string, o: ConvertOptions): Categorical
   if (counts.size === 0 || counts.size > o.maxCategories) return null;
   const categories = [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
-    .map(([c]): Category => ({ id: c, label: c, color: c }));
-  return { attribute: '', dimension: { id, label: 'Colour in file', categories }, ids: new Map(categories.map((c) => [c.id, c.id])) };
+    .map(([c]): Category => ({ id: c.slice(1), label: c, color: c }));
+  return { attribute: '', dimension: { id, label: 'Colour in file', categories }, ids: new Map(categories.map((c) => [c.label, c.id])) };
 }
 
 interface MeasurePlan {

@@ -97,6 +97,18 @@ describe('convertForeignGraph: which attributes become what', () => {
     expect(meta.measures?.map((m) => m.id)).toEqual(['modularity-class', 'degree']);
   });
 
+  it('gives categories slug ids (for links) and keeps their text as labels', () => {
+    const g = inline({ club: (i) => ['Mr. Hi', 'A b', 'a-b'][i % 3]! });
+    const { graph, meta } = convertForeignGraph(g);
+    expect(meta.taxonomy.dimensions[0]!.categories.map((c) => [c.id, c.label])).toEqual([
+      ['a-b', 'A b'],
+      ['mr-hi', 'Mr. Hi'],
+      ['a-b-2', 'a-b'],
+    ]);
+    expect(graph.getNodeAttribute('n2', 'dimensions')).toEqual({ club: ['a-b-2'] });
+    expect(graph.getNodeAttribute('n2', 'attributes')).toEqual({ club: 'a-b' });
+  });
+
   it('drops an attribute with more distinct values than maxCategories', () => {
     const g = inline({ bucket: (i) => `b${i % 5}` }, 20);
     expect(convertForeignGraph(g).meta.taxonomy.dimensions.map((d) => d.id)).toEqual(['bucket']);
