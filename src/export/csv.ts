@@ -61,7 +61,7 @@ function provenanceColumns<A>(input: ExportInput): Column<A>[] {
 
 /** The papers in scope as CSV. */
 export function nodesCsv(input: ExportInput): string {
-  const paper = nodeColumns(input.meta.taxonomy).map((c): Column<ScopedNode> => ({
+  const paper = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes).map((c): Column<ScopedNode> => ({
     name: c.name,
     type: c.type,
     get: (n) => c.get(n.attributes),

@@ -10,7 +10,10 @@
  * Lists are joined with `LIST_SEPARATOR`; absent values are `undefined` (the writers omit them).
  */
 import { paperCategories } from '../graph/categories';
-import type { EdgeAttributes, NodeAttributes, Provenance, Taxonomy, TaxonomyField } from '../model';
+import type { EdgeAttributes, GraphMeta, NodeAttributes, Provenance, Taxonomy, TaxonomyField } from '../model';
+
+/** An attribute of the file a graph was opened from. */
+type FileAttribute = NonNullable<GraphMeta['file']>['attributes'][number];
 
 export type ColumnType = 'string' | 'int' | 'double' | 'boolean';
 export type CellValue = string | number | boolean | undefined;
@@ -48,8 +51,14 @@ export function categoryLabel(
     : find('space', spaceId)?.children?.find((c) => c.id === id)?.label;
 }
 
-/** The paper columns, in order; the taxonomy gives the human labels of category ids. */
-export function nodeColumns(taxonomy: Taxonomy): Column<NodeAttributes>[] {
+const FILE_TYPES: Record<FileAttribute['type'], ColumnType> = { string: 'string', integer: 'int', float: 'double', boolean: 'boolean' };
+
+/**
+ * The paper columns, in order; the taxonomy gives the human labels of category ids. A graph opened
+ * from a file (`fileAttributes`, its meta's) gets its own attributes back at the end, under their
+ * names (`attr_<name>` when the name is one of the columns above).
+ */
+export function nodeColumns(taxonomy: Taxonomy, fileAttributes: readonly FileAttribute[] = []): Column<NodeAttributes>[] {
   const cols: Column<NodeAttributes>[] = [
     { name: 'title', type: 'string', get: (a) => a.title },
     { name: 'name', type: 'string', get: (a) => orUndefined(a.name) },
@@ -98,6 +107,12 @@ export function nodeColumns(taxonomy: Taxonomy): Column<NodeAttributes>[] {
     { name: 'pagerank', type: 'double', get: (a) => a.pagerank },
     { name: 'community', type: 'int', get: (a) => a.community },
   );
+  const names = new Set(cols.map((c) => c.name));
+  for (const attr of fileAttributes) {
+    const name = names.has(attr.name) ? `attr_${attr.name}` : attr.name;
+    names.add(name);
+    cols.push({ name, type: FILE_TYPES[attr.type], get: (a) => a.attributes?.[attr.name] });
+  }
   return cols;
 }
 

@@ -65,7 +65,7 @@ export function toGexf(input: ExportInput): string {
   const nodes = scopedNodes(input);
   const edges = scopedEdges(input);
   const provenance = exportProvenance(input, nodes.length, edges.length);
-  const nodeCols = nodeColumns(input.meta.taxonomy);
+  const nodeCols = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<gexf${xmlAttrs({

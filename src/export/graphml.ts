@@ -42,7 +42,7 @@ function drawn(input: ExportInput, node: ScopedNode): DrawnNode {
 }
 
 function drawnNodeColumns(input: ExportInput): Column<DrawnNode>[] {
-  const paper = nodeColumns(input.meta.taxonomy).map((c): Column<DrawnNode> => ({
+  const paper = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes).map((c): Column<DrawnNode> => ({
     name: c.name,
     type: c.type,
     get: (d) => c.get(d.attrs),

@@ -325,7 +325,7 @@ export function convertForeignGraph(g: ForeignGraph, options?: Partial<ConvertOp
     seed: o.seed,
     layoutIterations,
   });
-  meta.file = { name: g.file, format: g.format };
+  meta.file = { name: g.file, format: g.format, attributes: g.nodeAttributes.map((a) => ({ name: a.name, type: a.type })) };
   if (measurePlans.length > 0) meta.measures = measurePlans.map((m) => ({ id: m.id, label: m.label }));
   return { graph, meta };
 }

@@ -108,7 +108,14 @@ export const GraphMetaSchema = z.strictObject({
   /** First and last year of the papers; null when no node has a year (a graph file without years). */
   years: z.tuple([z.int(), z.int()]).nullable(),
   /** Set when the graph was opened from a graph file made elsewhere (not built from a dataset): its name and format. */
-  file: z.strictObject({ name: z.string().min(1), format: z.enum(['gexf', 'graphml', 'json']) }).optional(),
+  file: z
+    .strictObject({
+      name: z.string().min(1),
+      format: z.enum(['gexf', 'graphml', 'json']),
+      /** The file's node attributes and their types, in its order (exports write them back). */
+      attributes: z.array(z.strictObject({ name: z.string().min(1), type: z.enum(['string', 'integer', 'float', 'boolean']) })),
+    })
+    .optional(),
   /** Further sizing measures (numeric attributes of a graph file), after the built-in SIZE_BY. */
   measures: z
     .array(z.strictObject({ id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/), label: z.string().min(1) }))

@@ -30,7 +30,8 @@ describe('a graph file in the explorer', () => {
     expect(nodeNoun(karate.meta, 34)).toBe('nodes');
     expect(nodeNoun(karate.meta, 1)).toBe('node');
     expect(nodeNoun({}, 2)).toBe('papers');
-    expect(karate.meta.file).toEqual({ name: 'karate.gexf', format: 'gexf' });
+    expect(karate.meta.file).toMatchObject({ name: 'karate.gexf', format: 'gexf' });
+    expect(karate.meta.file!.attributes.map((a) => `${a.name}:${a.type}`)).toEqual(['club:string', 'degree:integer', 'centrality:float']);
     expect(sizeByChoices(karate.meta).map((m) => sizeByLabel(karate.meta, m))).toEqual(['Links', 'PageRank', 'Uniform', 'Size in file', 'degree', 'centrality']);
     expect(sizeByLabel(citations.meta, 'citations')).toBe('In-set citations');
   });
