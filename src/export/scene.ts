@@ -24,6 +24,8 @@ export interface SceneEdge {
   /** The width the arrow head is proportioned on, when not `width` (sigma's unfeathered thickness). */
   headBase?: number;
   color: string;
+  /** An undirected link (a graph file's): a line to the target's rim, no head. */
+  undirected?: true;
 }
 
 /** How arrow heads of a layer are shaped: length = max(minLength, width × lengthRatio), half-width = length × halfWidthRatio. */

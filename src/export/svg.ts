@@ -68,6 +68,10 @@ function edgesSvg(scene: Scene, edges: SceneEdge[], shape: ArrowShape): string {
     const key = `${e.color}|${e.width}`;
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { color: e.color, width: e.width, lines: [], heads: [] }));
+    if (e.undirected) {
+      group.lines.push(`M${n(g.from.x)} ${n(g.from.y)}L${n(g.tip.x)} ${n(g.tip.y)}`);
+      continue;
+    }
     const bodyLength = Math.hypot(g.base.x - g.from.x, g.base.y - g.from.y);
     const along = (g.base.x - g.from.x) * (g.tip.x - g.base.x) + (g.base.y - g.from.y) * (g.tip.y - g.base.y);
     if (bodyLength > 0 && along > 0) group.lines.push(`M${n(g.from.x)} ${n(g.from.y)}L${n(g.base.x)} ${n(g.base.y)}`);
@@ -76,7 +80,7 @@ function edgesSvg(scene: Scene, edges: SceneEdge[], shape: ArrowShape): string {
   let out = '';
   for (const g of groups.values()) {
     if (g.lines.length > 0) out += `<path${attr('d', g.lines.join(''))} fill="none"${paintAttr('stroke', g.color)}${attr('stroke-width', g.width)}/>\n`;
-    out += `<path${attr('d', g.heads.join(''))}${paintAttr('fill', g.color)}/>\n`;
+    if (g.heads.length > 0) out += `<path${attr('d', g.heads.join(''))}${paintAttr('fill', g.color)}/>\n`;
   }
   return out;
 }

@@ -55,8 +55,9 @@ function drawEdges(ctx: CanvasRenderingContext2D, edges: SceneEdge[], shape: Arr
     ctx.lineWidth = e.width;
     ctx.beginPath();
     ctx.moveTo(g.from.x, g.from.y);
-    ctx.lineTo(g.base.x, g.base.y);
+    ctx.lineTo(e.undirected ? g.tip.x : g.base.x, e.undirected ? g.tip.y : g.base.y);
     ctx.stroke();
+    if (e.undirected) continue;
     ctx.beginPath();
     ctx.moveTo(g.tip.x, g.tip.y);
     ctx.lineTo(g.left.x, g.left.y);
@@ -139,7 +140,7 @@ function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, the
     // looks that much thinner than its thickness, while the arrow head (not feathered) keeps it
     const thickness = Math.max(tmp.scaleSize(d.size), settings.minEdgeThickness);
     const width = Math.max(0.5, thickness - settings.antiAliasingFeather);
-    edges.push({ source, target, color: d.color, width, headBase: thickness });
+    edges.push({ source, target, color: d.color, width, headBase: thickness, ...(graph.getEdgeAttribute(edge, 'undirected') ? { undirected: true as const } : {}) });
   });
   const focusEdges: SceneEdge[] = [];
   const focus = caches.focus;
@@ -149,7 +150,8 @@ function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, the
       const source = byId.get(graph.source(edge));
       const target = byId.get(graph.target(edge));
       if (!source || !target) return;
-      focusEdges.push({ source, target, color, width: theme.edges[graph.getEdgeAttribute(edge, 'kind')].size + FOCUS_EXTRA_WIDTH });
+      const a = graph.getEdgeAttributes(edge);
+      focusEdges.push({ source, target, color, width: theme.edges[a.kind].size + FOCUS_EXTRA_WIDTH, ...(a.undirected ? { undirected: true as const } : {}) });
     };
     for (const edge of focus.hood.outEdges) add(edge, selection ? theme.references : theme.highlightEdge);
     for (const edge of focus.hood.inEdges) add(edge, selection ? theme.citations : theme.highlightEdge);

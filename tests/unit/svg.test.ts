@@ -149,6 +149,17 @@ describe('sceneToSvg', () => {
     for (const t of ['Model family', 'Diffusion', 'builds on', content.title]) expect(svg).toContain(`>${t}</text>`);
   });
 
+  it('draws an undirected link as a line to the rim, without a head', () => {
+    const base = scene();
+    const [ab, ca] = base.edges;
+    const svg = sceneToSvg(scene({ edges: [{ ...ab!, undirected: true }, ca!] }), frame, { title: 'T', description: '' });
+    // a–b: one line from a's centre to b's rim (x = 300 − 5), and no head at b
+    expect(svg).toContain('d="M100 100L295 100"');
+    expect(svg).not.toContain('M295 100L287 103.5L287 96.5Z');
+    // c→a keeps its head
+    expect(svg.match(/Z"/g)?.length).toBeGreaterThanOrEqual(1);
+  });
+
   it('draws the focus layers above a veil: links, labels, the card, then the discs', () => {
     const a = node(100, 100, 8, '#3d4450');
     const b = node(300, 100, 5, '#1f6fd1');
