@@ -2,15 +2,19 @@
  * Lineage settings and the "Compare with…" producers. Pure: (state, ...args) → state, the same object
  * when nothing changes. Kinds are kept in EDGE_KINDS order so equal settings serialise equally.
  */
-import { EDGE_KINDS, type EdgeKind } from '../model';
+import { EDGE_KINDS, type EdgeKind, type GraphMeta } from '../model';
 import { LINEAGE_DEPTHS, type LineageDepth, type LineageSettings, type ViewState } from './types';
 
 /** Two steps each way: beyond the direct links, without lighting up half the field for a classic. */
 export const DEFAULT_LINEAGE_DEPTH: LineageDepth = 2;
 
-/** Follows builds-on and cites (and a graph file's unnamed links); compares and mentions are weaker. */
-export function defaultLineage(): LineageSettings {
-  return { depth: DEFAULT_LINEAGE_DEPTH, kinds: ['builds-on', 'cites', 'links'] };
+/**
+ * Follows builds-on and cites (and, in a graph that has them, a graph file's unnamed links);
+ * compares and mentions are weaker.
+ */
+export function defaultLineage(meta?: Pick<GraphMeta, 'counts'>): LineageSettings {
+  const links = (meta?.counts?.byKind.links ?? 0) > 0;
+  return { depth: DEFAULT_LINEAGE_DEPTH, kinds: links ? ['builds-on', 'cites', 'links'] : ['builds-on', 'cites'] };
 }
 
 export function isLineageDepth(value: unknown): value is LineageDepth {

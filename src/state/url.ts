@@ -214,9 +214,9 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
   },
   {
     param: 'follow',
-    write(s) {
+    write(s, { meta }) {
       const kinds = s.lineage.kinds;
-      const def = defaultLineage().kinds;
+      const def = defaultLineage(meta).kinds;
       return kinds.length === def.length && def.every((k) => kinds.includes(k)) ? null : kinds.join(LIST_SEP);
     },
     read(v) {

@@ -25,7 +25,7 @@ export function initialViewState(meta: GraphMeta): ViewState {
     labelDensity: DEFAULT_LABEL_DENSITY,
     brush: null,
     layout: 'force',
-    lineage: defaultLineage(),
+    lineage: defaultLineage(meta),
     compareWith: null,
     picking: false,
   };

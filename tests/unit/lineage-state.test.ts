@@ -15,8 +15,9 @@ import { clearSelection, clickBackground, dismiss, initialViewState, select } fr
 const s0 = initialViewState({ years: [2016, 2025], taxonomy: { unknownColor: '#bbbbbb', dimensions: [] } } as unknown as GraphMeta);
 
 describe('lineage settings', () => {
-  it("defaults to two steps over builds-on and cites (and a graph file's links), as plain data", () => {
-    expect(s0.lineage).toEqual({ depth: 2, kinds: ['builds-on', 'cites', 'links'] });
+  it("defaults to two steps over builds-on and cites (and a graph file's links when it has some), as plain data", () => {
+    expect(s0.lineage).toEqual({ depth: 2, kinds: ['builds-on', 'cites'] });
+    expect(defaultLineage({ counts: { papers: 2, edges: 1, byKind: { links: 1 }, byFamily: {} } }).kinds).toEqual(['builds-on', 'cites', 'links']);
     expect(defaultLineage()).not.toBe(defaultLineage());
     expect(JSON.parse(JSON.stringify(s0))).toEqual(s0);
     expect(s0.compareWith).toBeNull();
@@ -34,10 +35,10 @@ describe('lineage settings', () => {
 
   it('toggles kinds keeping the canonical order', () => {
     const s1 = toggleLineageKind(s0, 'mentions');
-    expect(s1.lineage.kinds).toEqual(['builds-on', 'cites', 'mentions', 'links']);
-    expect(toggleLineageKind(s1, 'compares').lineage.kinds).toEqual(['builds-on', 'cites', 'compares', 'mentions', 'links']);
+    expect(s1.lineage.kinds).toEqual(['builds-on', 'cites', 'mentions']);
+    expect(toggleLineageKind(s1, 'compares').lineage.kinds).toEqual(['builds-on', 'cites', 'compares', 'mentions']);
     expect(toggleLineageKind(s1, 'mentions', true)).toBe(s1);
-    expect(toggleLineageKind(s0, 'cites').lineage.kinds).toEqual(['builds-on', 'links']);
+    expect(toggleLineageKind(s0, 'cites').lineage.kinds).toEqual(['builds-on']);
   });
 });
 
