@@ -38,7 +38,7 @@ import {
   putValue,
   rgbColor,
 } from './values';
-import { attr, child, children, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
+import { attr, child, children, edgeEnds, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
 interface Declared {
   name: string;
@@ -225,13 +225,8 @@ function readEdges(
       index++;
       const line = doc.lineOf(el);
       const id = attr(el, 'id');
-      const source = attr(el, 'source');
-      const target = attr(el, 'target');
       const record = id !== undefined ? `edge ${JSON.stringify(id)}` : `edge ${index}`;
-      if (source === undefined)
-        throw new DataError({ file: doc.file, line, record, field: 'source' }, 'missing');
-      if (target === undefined)
-        throw new DataError({ file: doc.file, line, record, field: 'target' }, 'missing');
+      const { source, target } = edgeEnds(doc, el, line, record);
       const edge: ForeignEdge = {
         source,
         target,

@@ -24,7 +24,7 @@ import type {
   ForeignValue,
 } from './types';
 import { coerce, graphmlType, isShort, NOT_A_VALUE, putValue } from './values';
-import { attr, children, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
+import { attr, children, edgeEnds, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
 interface Key {
   name: string;
@@ -184,12 +184,7 @@ function readEdges(
     const line = doc.lineOf(el);
     const id = attr(el, 'id');
     const record = id !== undefined ? `edge ${JSON.stringify(id)}` : `edge ${i + 1}`;
-    const source = attr(el, 'source');
-    const target = attr(el, 'target');
-    if (source === undefined)
-      throw new DataError({ file: doc.file, line, record, field: 'source' }, 'missing');
-    if (target === undefined)
-      throw new DataError({ file: doc.file, line, record, field: 'target' }, 'missing');
+    const { source, target } = edgeEnds(doc, el, line, record);
     const edge: ForeignEdge = {
       source,
       target,

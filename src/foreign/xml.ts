@@ -133,6 +133,15 @@ export function child(el: XmlElement, name: string): XmlElement | undefined {
   return children(el, name)[0];
 }
 
+/** An edge element's `source` and `target`; a DataError at its line naming the one that is missing. */
+export function edgeEnds(doc: XmlDocument, el: XmlElement, line: number | undefined, record: string): { source: string; target: string } {
+  const source = attr(el, 'source');
+  const target = attr(el, 'target');
+  if (source === undefined) throw new DataError({ file: doc.file, line, record, field: 'source' }, 'missing');
+  if (target === undefined) throw new DataError({ file: doc.file, line, record, field: 'target' }, 'missing');
+  return { source, target };
+}
+
 /** An attribute's value (prefix stripped), if present. */
 export function attr(el: XmlElement, name: string): string | undefined {
   const v = el[`@_${name}`];
