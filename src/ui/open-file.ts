@@ -38,7 +38,9 @@ export function formatBytes(n: number): string {
 /** The refusal of a file over the limit, or null when it is within it. */
 export function sizeProblem(name: string, bytes: number, maxBytes: number): string | null {
   if (bytes <= maxBytes) return null;
-  return `${name} is ${formatBytes(bytes)}: the explorer opens graph files of up to ${formatBytes(maxBytes)}.`;
+  // just over the limit: in bytes, so the two figures differ
+  const size = formatBytes(bytes) === formatBytes(maxBytes) ? `${bytes.toLocaleString('en')} bytes` : formatBytes(bytes);
+  return `${name} is ${size}: the explorer opens graph files of up to ${formatBytes(maxBytes)}.`;
 }
 
 export function createFileOpener(doc: Document, options: FileOpenerOptions): FileOpener {

@@ -151,7 +151,7 @@ describe('opening a graph file made elsewhere', () => {
 
     // over the limit: refused before it is read
     await dropFile(page, 'huge.gexf', { size: 50 * 1024 * 1024 + 1 });
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('huge.gexf is 50.0 MB: the explorer opens graph files of up to 50.0 MB.');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('huge.gexf is 52,428,801 bytes: the explorer opens graph files of up to 50.0 MB.');
     expect(await title(page)).toBe(before);
     expect(await page.evaluate(() => window.__atlas!.status())).toBe('ready');
     await page.screenshot({ path: 'test-results/open-file-error.png' });
