@@ -11,6 +11,7 @@
  * To put a new state field in the URL, add one entry to `PARAM_CODECS`.
  */
 import { colorByChoices, EDGE_KINDS, sizeByChoices, dimension, type GraphMeta } from '../model';
+import { shownEdgeKinds } from '../graph/facets';
 import { canonicalCategories } from './filters';
 import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
 import { LAYOUT_MODES, type Filters, type LineageSettings, type ViewState } from './types';
@@ -55,27 +56,25 @@ function oneOf<T extends string>(values: readonly T[], value: string): T | null 
   return (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-/** A list parameter (`families=gan,diffusion`; empty: none); null in the state means "all". */
-function listCodec<T extends string>(
-  param: string,
-  all: readonly T[],
-  get: (f: Filters) => readonly T[] | null,
-  set: (list: T[] | null) => Partial<Filters>,
-  allIsNull: boolean,
-): ParamCodec {
+/**
+ * The edge kinds shown: `edges=a,b` lists the kinds ticked among those the filters panel offers for
+ * this graph (`shownEdgeKinds`); kinds it does not offer stay on. Absent when every offered kind is on.
+ */
+function edgeKindsCodec(): ParamCodec {
+  const offered = (meta: GraphMeta) => shownEdgeKinds(meta.counts.byKind, meta.file !== undefined);
   return {
-    param,
-    write(state) {
-      const list = get(state.filters);
-      if (list === null || (!allIsNull && list.length === all.length && all.every((x) => list.includes(x)))) return null;
-      return list.join(LIST_SEP);
+    param: 'edges',
+    write(state, { meta }) {
+      const kinds = offered(meta);
+      const shown = kinds.filter((k) => state.filters.edgeKinds.includes(k));
+      return shown.length === kinds.length ? null : shown.join(LIST_SEP);
     },
-    read(value) {
+    read(value, { meta }) {
       const items = value === '' ? [] : value.split(LIST_SEP).map((s) => s.trim().toLowerCase());
-      const unknown = items.filter((x) => oneOf(all, x) === null);
+      const unknown = items.filter((x) => oneOf(EDGE_KINDS, x) === null);
       if (unknown.length > 0) return `unknown ${unknown.length === 1 ? 'value' : 'values'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
-      const chosen = all.filter((x) => items.includes(x));
-      return { filters: set(chosen.length === all.length && allIsNull ? null : chosen) };
+      const kinds = offered(meta);
+      return { filters: { edgeKinds: EDGE_KINDS.filter((k) => items.includes(k) || !kinds.includes(k)) } };
     },
   };
 }
@@ -182,7 +181,7 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
   categoryCodec(CATEGORY_PARAM_PREFIX),
   categoryCodec('families', 'family'),
   categoryCodec('tasks', 'task'),
-  listCodec('edges', EDGE_KINDS, (f) => f.edgeKinds, (kinds) => ({ edgeKinds: kinds ?? [...EDGE_KINDS] }), false),
+  edgeKindsCodec(),
   {
     param: 'survey',
     write: (s) => (s.filters.showSurveyMentions ? '1' : null),

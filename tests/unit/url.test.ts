@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseGraphFile } from '../../src/graph/load';
 import { colorByChoices, dimension, EDGE_KINDS, SIZE_BY } from '../../src/model';
-import { canonicalCategories } from '../../src/state/filters';
+import { canonicalCategories, toggleEdgeKind } from '../../src/state/filters';
 import { LAYOUT_MODES, LINEAGE_DEPTHS, type ViewState } from '../../src/state/types';
 import {
   PARAM_CODECS,
@@ -39,7 +39,8 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     years: fc.option(fc.tuple(fc.integer({ min: 2019, max: 2025 }), fc.integer({ min: 2019, max: 2025 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]).filter(([a, b]) => !(a === 2019 && b === 2025))),
     families: subList(FAMILIES),
     tasks: subList(TASKS),
-    edgeKinds: fc.subarray([...EDGE_KINDS]),
+    // the panel offers a paper dataset every kind but a graph file's `links`, which stays on
+    edgeKinds: fc.subarray(EDGE_KINDS.filter((k) => k !== 'links')).map((xs) => [...xs, 'links' as const]),
     showSurveyMentions: fc.boolean(),
     minDegree: fc.nat(20),
     selected: fc.option(fc.constantFrom(...graph.nodes())),
@@ -89,6 +90,13 @@ describe('viewToQuery', () => {
     const s = { ...s0, filters: { ...s0.filters, categories: { family: [] } } };
     expect(viewToQuery(s, null, ctx)).toBe('f.family=');
     expect(roundTrip(s).state.filters.categories).toEqual({ family: [] });
+  });
+
+  it('lists the edge kinds shown among those the panel offers, never a kind the graph cannot have', () => {
+    const s = toggleEdgeKind(s0, 'mentions', false);
+    expect(viewToQuery(s, null, ctx)).toBe('edges=builds-on,cites,compares');
+    expect(roundTrip(s).state.filters.edgeKinds).toEqual(s.filters.edgeKinds);
+    expect(viewToQuery(toggleEdgeKind(s, 'mentions', true), null, ctx)).toBe('');
   });
 
   it('escapes what must be escaped in ids', () => {
