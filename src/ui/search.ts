@@ -123,15 +123,28 @@ export const mountSearch: MountPanel = (container, ctx) => {
     status.textContent = !show ? '' : hits.length === 0 ? 'No paper matches' : `${hits.length} suggestions`;
   }
 
+  /** The box names the selection (not a paper chosen to compare with it), or is empty. */
+  const selectedLabel = () => {
+    const id = ctx.store.get().selected;
+    return id !== null && ctx.graph.hasNode(id) ? ctx.graph.getNodeAttribute(id, 'label') : '';
+  };
+
   function choose(i: number): void {
     const hit = hits[i];
     if (!hit) return;
-    input.value = hit.label;
+    const comparing = ctx.store.get().picking;
     open(false);
-    status.textContent = `Selected ${hit.label}`;
     ctx.store.update((s) => select(s, hit.id));
+    input.value = selectedLabel();
+    status.textContent = comparing ? `Comparing with ${hit.label}` : `Selected ${hit.label}`;
     ctx.view.focusNode(hit.id);
   }
+  // the selection changed elsewhere (graph, drawer, Escape): the box follows, unless being typed in
+  const unsubscribe = ctx.store.subscribe((s, prev) => {
+    if (s.selected === prev.selected) return;
+    if (root.ownerDocument.activeElement === input && !list.hidden) return;
+    input.value = selectedLabel();
+  });
 
   const onInput = () => update();
   const onKeyDown = (e: KeyboardEvent) => {
@@ -190,6 +203,7 @@ export const mountSearch: MountPanel = (container, ctx) => {
   list.addEventListener('mousemove', onListMove);
 
   return () => {
+    unsubscribe();
     if (hasIdle) window.cancelIdleCallback(idle);
     else window.clearTimeout(idle);
     input.removeEventListener('input', onInput);

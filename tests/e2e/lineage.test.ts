@@ -202,6 +202,8 @@ describe('compare with…', () => {
     await page.getByRole('option').filter({ hasText: 'Multi-Concept Customization' }).click();
     await page.waitForFunction((n) => window.__atlas!.state()!.compareWith === n, CD);
     expect(await page.evaluate(() => window.__atlas!.state()!.selected)).toBe(ELITE);
+    // the search box names the selection, not the paper compared with it
+    expect(await page.getByRole('combobox', { name: 'Search papers' }).inputValue()).toBe('ELITE');
     // both build on / cite Textual Inversion and DreamBooth, and neither of those cites the other
     const lcas = region(page).getByRole('list', { name: 'Lowest common ancestors' });
     await lcas.waitFor();

@@ -43,8 +43,13 @@ describe('search', () => {
     expect(await box.inputValue()).toBe('DreamBooth');
     const details = page.getByRole('region', { name: 'Paper details' });
     await details.getByRole('heading', { name: /DreamBooth: Fine Tuning/ }).waitFor();
-
     await page.screenshot({ path: 'test-results/search-selected.png' });
+
+    // the box follows the selection made elsewhere: another paper, then none
+    await page.evaluate(() => window.__atlas!.select('2208.01618'));
+    await expect.poll(() => box.inputValue()).toBe('Textual Inversion');
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await expect.poll(() => box.inputValue()).toBe('');
     expect(errors).toEqual([]);
     await page.close();
   });
