@@ -15,7 +15,7 @@ import { shownEdgeKinds } from '../graph/facets';
 import { canonicalCategories } from './filters';
 import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
 import { LAYOUT_MODES, type Filters, type LineageSettings, type ViewState } from './types';
-import { DEFAULT_LABEL_DENSITY, defaultColorBy } from './view';
+import { defaultColorBy, defaultLabelDensity, defaultSizeBy } from './view';
 
 /** The camera as the URL keeps it (sigma's camera state, graph-normalised coordinates). */
 export interface CameraView {
@@ -155,7 +155,7 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
   },
   {
     param: 'size',
-    write: (s) => (s.sizeBy === 'citations' ? null : s.sizeBy),
+    write: (s, { meta }) => (s.sizeBy === defaultSizeBy(meta) ? null : s.sizeBy),
     read: (v, { meta }) => {
       const choices = sizeByChoices(meta);
       const sizeBy = oneOf(choices, v);
@@ -236,7 +236,7 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
   },
   {
     param: 'labels',
-    write: (s) => (s.labelDensity === DEFAULT_LABEL_DENSITY ? null : num(s.labelDensity, 2)),
+    write: (s, { meta }) => (s.labelDensity === defaultLabelDensity(meta) ? null : num(s.labelDensity, 2)),
     read(v) {
       const d = Number(v);
       return DECIMAL.test(v) && d >= 0 && d <= 1 ? { labelDensity: round(d, 2) } : 'expected a number from 0 to 1';

@@ -14,15 +14,28 @@ export function defaultColorBy(meta: GraphMeta): ColorBy {
   return colorByChoices(meta)[0] ?? 'year';
 }
 
+/**
+ * Sized by in-set citations; a graph without links (a list just imported, before any edge is
+ * added or fetched) uniformly, as citations would make every paper the smallest.
+ */
+export function defaultSizeBy(meta: Pick<GraphMeta, 'counts'>): SizeBy {
+  return meta.counts.edges === 0 ? 'uniform' : 'citations';
+}
+
+/** The default label density; denser for a graph without links, whose papers all have the same size. */
+export function defaultLabelDensity(meta: Pick<GraphMeta, 'counts'>): number {
+  return meta.counts.edges === 0 ? 0.8 : DEFAULT_LABEL_DENSITY;
+}
+
 export function initialViewState(meta: GraphMeta): ViewState {
   return {
     colorBy: defaultColorBy(meta),
-    sizeBy: 'citations',
+    sizeBy: defaultSizeBy(meta),
     filters: defaultFilters(meta),
     isolated: null,
     hovered: null,
     selected: null,
-    labelDensity: DEFAULT_LABEL_DENSITY,
+    labelDensity: defaultLabelDensity(meta),
     brush: null,
     layout: 'force',
     lineage: defaultLineage(meta),

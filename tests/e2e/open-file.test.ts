@@ -132,6 +132,33 @@ describe('opening a graph file made elsewhere', () => {
     await page.close();
   });
 
+  it('opens a graph without links sized uniformly, with its labels drawn', async () => {
+    const page = await openAtlas(browser(), baseUrl);
+    await page.evaluate(() => {
+      const nodes = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, name: `Paper number ${i}`, group: i % 2 ? 'odd' : 'even' }));
+      const dt = new DataTransfer();
+      dt.items.add(new File([JSON.stringify({ directed: true, nodes, links: [] })], 'bare.json'));
+      const target = document.querySelector('.graph')!;
+      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await expect.poll(() => title(page)).toBe('bare.json');
+    expect(await page.getByRole('combobox', { name: 'Size by' }).inputValue()).toBe('uniform');
+    const shown = await page.evaluate(() => Array.from({ length: 12 }, (_, i) => window.__atlas!.nodeDisplay(`n${i}`)!));
+    expect(new Set(shown.map((d) => d.size)).size).toBe(1);
+    // labels: ink just right of a node, where its label starts
+    await page.mouse.move(5, 400);
+    const px = await graphPixels(page);
+    let inked = 0;
+    for (let i = 0; i < 12; i++) {
+      const p = await nodeOnScreen(page, `n${i}`);
+      const r = shown[i]!.size;
+      if (pixelsNear(px, p.canvas.x + r + 30, p.canvas.y, 4, hexToRgb('#1f2328'), 120) > 0) inked++;
+    }
+    expect(inked).toBeGreaterThanOrEqual(6);
+    await page.screenshot({ path: 'test-results/open-file-bare.png' });
+    await page.close();
+  });
+
   it('keeps the graph on screen when a file is malformed or too big, and says why', async () => {
     const page = await openAtlas(browser(), baseUrl);
     const before = await title(page);

@@ -103,3 +103,18 @@ describe('a graph file in the explorer', () => {
     expect(fileAttributeRows(citations.graph.getNodeAttributes('p05')).find((r) => r.name === 'has_code')).toEqual({ name: 'has_code', value: 'yes' });
   });
 });
+
+describe('a graph without links', () => {
+  it('opens sized uniformly with denser labels, and the link leaves those defaults out', () => {
+    const g = readForeignGraph(JSON.stringify({ directed: true, nodes: [{ id: 'a', group: 'x' }, { id: 'b', group: 'x' }, { id: 'c', group: 'y' }], links: [] }), 'bare.json');
+    const { graph, meta } = convertForeignGraph(g);
+    const s = initialViewState(meta);
+    expect(s.sizeBy).toBe('uniform');
+    expect(s.labelDensity).toBe(0.8);
+    const ctx = { meta, hasNode: (id: string) => graph.hasNode(id) };
+    expect(viewToQuery(s, null, ctx)).toBe('');
+    expect(viewToQuery({ ...s, sizeBy: 'citations' }, null, ctx)).toBe('size=citations');
+    // a graph with links keeps the usual defaults
+    expect(initialViewState(karate.meta)).toMatchObject({ sizeBy: 'citations', labelDensity: 0.5 });
+  });
+});
