@@ -23,6 +23,7 @@ import { mountShare } from './share';
 import { mountFilters } from './filters-panel';
 import { mountLegend } from './legend';
 import { mountLineage } from './lineage-panel';
+import { mountNeighbours } from './neighbours-panel';
 import { mountSearch } from './search';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
@@ -47,4 +48,5 @@ export const PANELS: PanelEntry[] = [
   { slot: 'header', id: 'export', mount: mountExportMenu },
   { slot: 'header', id: 'share', mount: mountShare },
   { slot: 'details', id: 'lineage', mount: mountLineage },
+  { slot: 'details', id: 'neighbours', mount: mountNeighbours },
 ];

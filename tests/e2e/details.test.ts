@@ -1,8 +1,12 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useBrowser } from './use-browser';
 import { openFixture, pwned, selected } from './panel-helpers';
 
 const browser = useBrowser();
+
+/** The drawer's linked papers (after the details and the lineage). */
+const linked = (page: Page) => page.getByRole('region', { name: 'Linked papers' });
 
 describe('paper details', () => {
   it('shows the selected paper: title, name, venue, authors, links and evidence', async () => {
@@ -57,19 +61,23 @@ describe('paper details', () => {
     const { page } = await openFixture(browser(), 'small.json');
     await page.evaluate(() => window.__atlas!.select('2208.12242'));
     const details = page.getByRole('region', { name: 'Paper details' });
-    const out = details.locator('.la-neighbours-out');
-    const inn = details.locator('.la-neighbours-in');
+    // the drawer reads top-down: the paper, its lineage, then its linked papers
+    await page.getByRole('region', { name: 'Lineage' }).waitFor();
+    const regions = await page.evaluate(() => [...document.querySelectorAll('.drawer [role="region"]')].map((r) => r.getAttribute('aria-label')));
+    expect(regions).toEqual(['Paper details', 'Lineage', 'Linked papers']);
+    const out = linked(page).locator('.la-neighbours-out');
+    const inn = linked(page).locator('.la-neighbours-in');
     expect(await out.getByRole('heading', { level: 3 }).textContent()).toBe('Cites / builds on2');
     expect(await inn.getByRole('heading', { level: 3 }).textContent()).toBe('Cited by / built upon by8');
-    const builtUponBy = details.getByRole('list', { name: 'Built upon by' });
+    const builtUponBy = linked(page).getByRole('list', { name: 'Built upon by' });
     expect(await builtUponBy.getByRole('button').allTextContents()).toEqual([
       'Custom Diffusion2023',
       'HyperDreamBooth2023',
     ]);
-    const citedBy = details.getByRole('list', { name: 'Cited by' });
+    const citedBy = linked(page).getByRole('list', { name: 'Cited by' });
     expect(await citedBy.getByRole('button').count()).toBe(5);
     expect(
-      await details.getByRole('list', { name: 'Compares with' }).getByRole('button').allTextContents(),
+      await linked(page).getByRole('list', { name: 'Compares with' }).getByRole('button').allTextContents(),
     ).toEqual(['Textual Inversion2022']);
     // provenance on hover
     const custom = builtUponBy.getByRole('button', { name: /Custom Diffusion/ });
@@ -82,7 +90,7 @@ describe('paper details', () => {
       .getByRole('heading', { name: 'Multi-Concept Customization of Text-to-Image Diffusion' })
       .waitFor();
     // back along the builds-on edge, with the keyboard: focus stays in the drawer
-    await details
+    await linked(page)
       .getByRole('list', { name: 'Builds on' })
       .getByRole('button', { name: /DreamBooth/ })
       .focus();
@@ -102,7 +110,7 @@ describe('paper details', () => {
     const details = page.getByRole('region', { name: 'Paper details' });
     const filters = page.getByRole('region', { name: 'Filters' });
     await filters.getByRole('checkbox', { name: /^GAN \d/ }).uncheck();
-    const mentions = details.getByRole('list', { name: 'Mentions' });
+    const mentions = linked(page).getByRole('list', { name: 'Mentions' });
     const pti = mentions.getByRole('button', { name: /PTI/ });
     expect(await pti.textContent()).toContain('hidden');
     // PTI itself hidden: said once at the top
@@ -112,7 +120,7 @@ describe('paper details', () => {
     // InstantID → PTI comes only from another survey's README
     await filters.getByRole('checkbox', { name: /^GAN \d/ }).check();
     expect(await details.locator('.la-details-facts').textContent()).not.toContain('hidden by filters');
-    const instant = details
+    const instant = linked(page)
       .getByRole('list', { name: 'Mentioned by' })
       .getByRole('listitem')
       .filter({ hasText: 'InstantID' });
@@ -177,10 +185,11 @@ describe('paper details', () => {
     expect(text).toContain('<b>Bold</b> & "Quoted" Author');
     expect(text).toContain('<svg onload="window.__pwned=3">');
     // the neighbour buttons too (Textual Inversion's hostile name)
-    expect(await details.getByRole('list', { name: 'Compares with' }).textContent()).toContain(
+    expect(await linked(page).getByRole('list', { name: 'Compares with' }).textContent()).toContain(
       '<img src=x onerror="window.__pwned=1">Inversion',
     );
     expect(await details.locator('script, img, svg, b').count()).toBe(0);
+    expect(await linked(page).locator('script, img, svg, b').count()).toBe(0);
     await page.screenshot({ path: 'test-results/details-hostile.png' });
     expect(await pwned(page)).toBeNull();
     expect(errors).toEqual([]);

@@ -19,6 +19,9 @@ import { smallWorld } from '../unit/online/world';
 import { useBrowser } from './use-browser';
 
 const browser = useBrowser();
+
+/** The drawer's linked papers (after the details and the lineage). */
+const linked = (page: Page) => page.getByRole('region', { name: 'Linked papers' });
 let graphText = '';
 let dir = '';
 
@@ -67,7 +70,7 @@ describe('online citations in the explorer', () => {
     expect(await abstract.isVisible()).toBe(true);
 
     // AlphaGAN is cited by Delta according to a README, Semantic Scholar and OpenAlex
-    const cites = details.getByRole('list', { name: 'Cites', exact: true });
+    const cites = linked(page).getByRole('list', { name: 'Cites', exact: true });
     const alpha = cites.getByRole('listitem').filter({ hasText: 'AlphaGAN' });
     expect(await alpha.locator('.la-provenance').textContent()).toBe(
       'README example/delta + Semantic Scholar + OpenAlex · also mentions',
@@ -80,7 +83,7 @@ describe('online citations in the explorer', () => {
     // the pair only OpenAlex gives says so
     await page.evaluate(() => window.__atlas!.select('2101.00002'));
     await details.getByRole('heading', { level: 2, name: /personalizing/i }).waitFor();
-    const gamma = details
+    const gamma = linked(page)
       .getByRole('list', { name: 'Cites', exact: true })
       .getByRole('listitem')
       .filter({ hasText: 'GAMMA' });

@@ -12,6 +12,9 @@ import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
+
+/** The drawer's linked papers (after the details and the lineage). */
+const linked = (page: Page) => page.getByRole('region', { name: 'Linked papers' });
 const FOREIGN = join(__dirname, '../fixtures/foreign');
 
 /** Chooses a file with the header's "Open file…" button, as a person does. */
@@ -101,10 +104,10 @@ describe('opening a graph file made elsewhere', () => {
     expect(await page.getByRole('region', { name: 'Lineage' }).count()).toBe(0);
     expect(await page.getByTestId('selection-key').textContent()).toBe('SelectionBlue: linked with itDimmed: not linked with it');
     // undirected: one section of the file's links, no "to" and "from"
-    const linked = details.getByRole('list', { name: 'Linked with' });
-    await details.getByRole('button', { name: 'Show all 17' }).click();
-    expect(await linked.getByRole('listitem').count()).toBe(17);
-    expect(await details.getByText('Linked from').count()).toBe(0);
+    const linkedWith = linked(page).getByRole('list', { name: 'Linked with' });
+    await linked(page).getByRole('button', { name: 'Show all 17' }).click();
+    expect(await linkedWith.getByRole('listitem').count()).toBe(17);
+    expect(await linked(page).getByText('Linked from').count()).toBe(0);
     await page.screenshot({ path: 'test-results/open-file-karate.png' });
     expect(problems).toEqual([]);
     await page.close();
