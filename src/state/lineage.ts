@@ -13,7 +13,7 @@ export const DEFAULT_LINEAGE_DEPTH: LineageDepth = 2;
  * compares and mentions are weaker.
  */
 export function defaultLineage(meta?: Pick<GraphMeta, 'counts'>): LineageSettings {
-  const links = (meta?.counts?.byKind.links ?? 0) > 0;
+  const links = (meta?.counts.byKind.links ?? 0) > 0;
   return { depth: DEFAULT_LINEAGE_DEPTH, kinds: links ? ['builds-on', 'cites', 'links'] : ['builds-on', 'cites'] };
 }
 

@@ -15,6 +15,7 @@ import { initialViewState } from '../../src/state/view';
 
 const cats = (ids: string[]) => ids.map((id) => ({ id, label: id.toUpperCase(), color: '#000000' }));
 const meta = {
+  counts: { papers: 2, edges: 1, byKind: {}, byFamily: {} },
   years: [2016, 2025],
   taxonomy: {
     unknownColor: '#bbbbbb',

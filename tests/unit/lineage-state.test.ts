@@ -12,7 +12,7 @@ import {
 import type { LineageDepth } from '../../src/state/types';
 import { clearSelection, clickBackground, dismiss, initialViewState, select } from '../../src/state/view';
 
-const s0 = initialViewState({ years: [2016, 2025], taxonomy: { unknownColor: '#bbbbbb', dimensions: [] } } as unknown as GraphMeta);
+const s0 = initialViewState({ counts: { papers: 2, edges: 1, byKind: {}, byFamily: {} }, years: [2016, 2025], taxonomy: { unknownColor: '#bbbbbb', dimensions: [] } } as unknown as GraphMeta);
 
 describe('lineage settings', () => {
   it("defaults to two steps over builds-on and cites (and a graph file's links when it has some), as plain data", () => {

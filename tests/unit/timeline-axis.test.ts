@@ -26,7 +26,7 @@ describe('placeSpanLabels', () => {
 });
 
 describe('setLayout', () => {
-  const meta = { years: [2016, 2025], taxonomy: { unknownColor: '#bbbbbb', dimensions: [] } } as unknown as GraphMeta;
+  const meta = { counts: { papers: 2, edges: 1, byKind: {}, byFamily: {} }, years: [2016, 2025], taxonomy: { unknownColor: '#bbbbbb', dimensions: [] } } as unknown as GraphMeta;
   const s0 = { ...initialViewState({ ...meta } as GraphMeta), filters: defaultFilters(meta) };
 
   it('starts on the force layout, switches, and returns the same state when nothing changes', () => {
