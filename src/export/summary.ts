@@ -18,6 +18,9 @@ export function filtersSummary(filters: Filters, meta: GraphMeta): string {
     const labels = ids.map((id) => dim?.categories.find((c) => c.id === id)?.label ?? id);
     parts.push(`${dim?.label ?? dimId}: ${labels.length === 0 ? 'none' : labels.join(', ')}`);
   }
+  for (const dimId of filters.unlabelled) {
+    parts.push(`${dimension(meta.taxonomy, dimId)?.label ?? dimId}: unlabelled hidden`);
+  }
   // the kinds the filters panel offers for this graph
   const offered = shownEdgeKinds(meta.counts.byKind, meta.file !== undefined);
   const shown = filters.edgeKinds.filter((k) => offered.includes(k));

@@ -4,7 +4,7 @@
  * Pure and computed once per graph (the counts are totals, independent of the current filters).
  */
 import { EDGE_KINDS, type EdgeKind, type Taxonomy } from '../model';
-import { paperCategories } from './categories';
+import { paperCategories, UNKNOWN_CATEGORY } from './categories';
 import type { AtlasGraph } from './types';
 
 export interface YearBin {
@@ -17,7 +17,7 @@ export interface Facets {
   years: YearBin[];
   /** First and last year (equal for a one-year graph; [0, 0] for an empty graph). */
   yearBounds: [number, number];
-  /** Papers per category, per taxonomy dimension (every category of the taxonomy, zeros included). */
+  /** Papers per category, per taxonomy dimension (every category of the taxonomy, zeros included, then `unknown`: papers without one). */
   categories: Record<string, Record<string, number>>;
   /** Edges by their (strongest) kind, survey-only mentions included. */
   edgeKinds: Record<EdgeKind, number>;
@@ -40,7 +40,7 @@ export function shownEdgeKinds(byKind: Readonly<Record<string, number>>, fromFil
 
 export function computeFacets(graph: AtlasGraph, taxonomy: Taxonomy): Facets {
   const categories: Record<string, Record<string, number>> = Object.fromEntries(
-    taxonomy.dimensions.map((d) => [d.id, zeros(d.categories.map((c) => c.id))]),
+    taxonomy.dimensions.map((d) => [d.id, zeros([...d.categories.map((c) => c.id), UNKNOWN_CATEGORY])]),
   );
   const edgeKinds = zeros(EDGE_KINDS);
   const byYear = new Map<number, number>();
@@ -48,7 +48,9 @@ export function computeFacets(graph: AtlasGraph, taxonomy: Taxonomy): Facets {
   let max = -Infinity;
   graph.forEachNode((_node, a) => {
     for (const [dim, counts] of Object.entries(categories)) {
-      for (const c of new Set(paperCategories(a, dim))) if (counts[c] !== undefined) counts[c] += 1;
+      const cats = paperCategories(a, dim);
+      if (cats.length === 0) counts[UNKNOWN_CATEGORY]! += 1;
+      for (const c of new Set(cats)) if (counts[c] !== undefined) counts[c] += 1;
     }
     if (a.year === null) return;
     byYear.set(a.year, (byYear.get(a.year) ?? 0) + 1);

@@ -25,10 +25,16 @@ export function edgePasses(graph: AtlasGraph, edge: string, filters: Filters): b
 export function computeVisibility(graph: AtlasGraph, filters: Filters): Visibility {
   const nodes = new Set<string>();
   const categories = Object.entries(filters.categories).map(([dim, list]) => [dim, new Set(list)] as const);
+  const unlabelledHidden = filters.unlabelled ?? [];
   graph.forEachNode((node, a) => {
     // a year range hides the papers without a year
     if (filters.years && (a.year === null || a.year < filters.years[0] || a.year > filters.years[1])) return;
-    for (const [dim, shown] of categories) if (!paperCategories(a, dim).some((c) => shown.has(c))) return;
+    // a paper without a label in a dimension shows unless that dimension's unlabelled are hidden
+    for (const dim of unlabelledHidden) if (paperCategories(a, dim).length === 0) return;
+    for (const [dim, shown] of categories) {
+      const cats = paperCategories(a, dim);
+      if (cats.length > 0 && !cats.some((c) => shown.has(c))) return;
+    }
     nodes.add(node);
   });
   const edges = new Set<string>();

@@ -7,7 +7,7 @@ import { DataError, DataErrors } from '../model/errors';
 import type { Dataset, Located } from '../model/dataset';
 import type { PaperTaxonomy } from '../model/paper';
 import { COMPUTED_COLOR_BY } from '../model/graph-file';
-import { OWN_FIELD_DIMENSIONS } from './categories';
+import { OWN_FIELD_DIMENSIONS, UNKNOWN_CATEGORY } from './categories';
 import { parentCategoryId, parentDimensionId, type Category, type Taxonomy, type TaxonomyDimension } from '../model/taxonomy';
 
 export interface ValidateOptions {
@@ -90,6 +90,9 @@ function validateTaxonomy(tax: Located<Taxonomy>, out: Collector): void {
         out.add(tax, `dimension ${dim.id}`, `categories[${j}].id`, `duplicate category id "${c.id}"`);
       }
       seen.add(c.id);
+      if (c.id === UNKNOWN_CATEGORY) {
+        out.add(tax, `dimension ${dim.id}`, `categories[${j}].id`, `"${UNKNOWN_CATEGORY}" stands for the papers without a label; name the category otherwise`);
+      }
       const children = new Set<string>();
       for (const child of c.children ?? []) {
         if (children.has(child.id)) {

@@ -10,6 +10,7 @@ export function defaultFilters(_meta: GraphMeta): Filters {
   return {
     years: null,
     categories: {},
+    unlabelled: [],
     edgeKinds: [...EDGE_KINDS],
     showSurveyMentions: false,
     minDegree: 0,
@@ -100,6 +101,18 @@ export function toggleCategory(state: ViewState, meta: GraphMeta, dim: string, i
   if (next === null) delete categories[dim];
   else categories[dim] = next;
   return setFilters(state, { categories: canonicalCategories(meta, categories) });
+}
+
+/** Show or hide the papers without a label in a taxonomy dimension (`on` forces a state; omitted, it toggles). */
+export function toggleUnlabelled(state: ViewState, meta: GraphMeta, dim: string, on?: boolean): ViewState {
+  if (!dimension(meta.taxonomy, dim)) return state;
+  const hidden = state.filters.unlabelled.includes(dim);
+  const show = on ?? hidden;
+  if (show !== hidden) return state;
+  const set = new Set(state.filters.unlabelled);
+  if (show) set.delete(dim);
+  else set.add(dim);
+  return setFilters(state, { unlabelled: meta.taxonomy.dimensions.map((d) => d.id).filter((d) => set.has(d)) });
 }
 
 /** Show or hide an edge kind. */

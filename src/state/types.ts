@@ -8,11 +8,16 @@ export interface Filters {
   /** Inclusive year range; null shows every year. */
   years: [number, number] | null;
   /**
-   * Categories shown per taxonomy dimension (a paper is shown when any of its categories there is;
-   * papers without one are hidden while the dimension is filtered). A dimension left out shows all;
-   * keys in the taxonomy's order, categories in the dimension's order.
+   * Categories shown per taxonomy dimension (a paper with categories there is shown when any of them
+   * is; papers without one follow `unlabelled`). A dimension left out shows all; keys in the
+   * taxonomy's order, categories in the dimension's order.
    */
   categories: Record<string, string[]>;
+  /**
+   * Dimensions whose unlabelled papers are hidden (their "Unknown / not labelled" box unticked), in
+   * the taxonomy's order. Unlabelled papers show otherwise, even while their dimension is filtered.
+   */
+  unlabelled: string[];
   /** Edge kinds shown. */
   edgeKinds: EdgeKind[];
   /** Show mentions that come only from other surveys' repositories. */

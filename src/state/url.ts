@@ -179,6 +179,18 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
     },
   },
   categoryCodec(CATEGORY_PARAM_PREFIX),
+  {
+    // dimensions whose unlabelled papers are hidden: `nolabel=method,space`
+    param: 'nolabel',
+    write: (s) => (s.filters.unlabelled.length === 0 ? null : s.filters.unlabelled.join(LIST_SEP)),
+    read(v, { meta }) {
+      const items = v === '' ? [] : v.split(LIST_SEP).map((x) => x.trim().toLowerCase());
+      const ids = meta.taxonomy.dimensions.map((d) => d.id);
+      const unknown = items.filter((x) => !ids.includes(x));
+      if (unknown.length > 0) return `the graph has no ${unknown.length === 1 ? 'dimension' : 'dimensions'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
+      return { filters: { unlabelled: ids.filter((d) => items.includes(d)) } };
+    },
+  },
   categoryCodec('families', 'family'),
   categoryCodec('tasks', 'task'),
   edgeKindsCodec(),

@@ -5,6 +5,7 @@
  * Reads the store, calls the filter producers; the renderer hides what computeVisibility drops.
  */
 import { computeFacets, shownEdgeKinds } from '../graph/facets';
+import { UNKNOWN_CATEGORY, UNKNOWN_LABEL } from '../graph/categories';
 import { qualifiedCategoryLabel } from '../graph/category-groups';
 import { nodeNoun, type EdgeKind } from '../model';
 import {
@@ -14,6 +15,7 @@ import {
   setShowSurveyMentions,
   setYearRange,
   toggleCategory,
+  toggleUnlabelled,
   toggleEdgeKind,
 } from '../state/filters';
 import type { Filters } from '../state/types';
@@ -99,12 +101,24 @@ export const mountFilters: MountPanel = (container, ctx) => {
     const present = dim.categories.filter((c) => (counts[c.id] ?? 0) > 0);
     if (present.length === 0) continue;
     const group = fieldset(dim.label);
-    for (const cat of present) {
-      const box = checkbox(qualifiedCategoryLabel(meta.taxonomy, dim.id, cat.id), counts[cat.id] ?? 0);
+    // the papers without a label in the dimension get a checkbox of their own, last
+    const unlabelled = counts[UNKNOWN_CATEGORY] ?? 0;
+    const boxes = [
+      ...present.map((c) => ({ id: c.id, label: qualifiedCategoryLabel(meta.taxonomy, dim.id, c.id), color: c.color })),
+      ...(unlabelled > 0 ? [{ id: UNKNOWN_CATEGORY, label: UNKNOWN_LABEL, color: meta.taxonomy.unknownColor }] : []),
+    ];
+    for (const cat of boxes) {
+      const box = checkbox(cat.label, counts[cat.id] ?? 0);
       const swatch = el('span', { className: 'la-swatch' });
       swatch.style.background = cat.color;
       box.label.insertBefore(swatch, box.label.children[1] ?? null);
-      listen(box.input, 'change', () => update((s) => toggleCategory(s, meta, dim.id, cat.id, box.input.checked)));
+      listen(box.input, 'change', () =>
+        update((s) =>
+          cat.id === UNKNOWN_CATEGORY
+            ? toggleUnlabelled(s, meta, dim.id, box.input.checked)
+            : toggleCategory(s, meta, dim.id, cat.id, box.input.checked),
+        ),
+      );
       group.append(box.label);
       categoryBoxes.push({ dim: dim.id, id: cat.id, input: box.input });
     }
@@ -177,7 +191,10 @@ export const mountFilters: MountPanel = (container, ctx) => {
     const [from, to] = years ?? bounds;
     if (document.activeElement !== fromInput.input) fromInput.input.value = String(from);
     if (document.activeElement !== toInput.input) toInput.input.value = String(to);
-    for (const b of categoryBoxes) b.input.checked = filters.categories[b.dim]?.includes(b.id) ?? true;
+    for (const b of categoryBoxes) {
+      b.input.checked =
+        b.id === UNKNOWN_CATEGORY ? !filters.unlabelled.includes(b.dim) : (filters.categories[b.dim]?.includes(b.id) ?? true);
+    }
     for (const b of kindBoxes) b.input.checked = filters.edgeKinds.includes(b.id);
     survey.input.checked = filters.showSurveyMentions;
     if (document.activeElement !== degree || degree.valueAsNumber !== filters.minDegree) {

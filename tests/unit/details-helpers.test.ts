@@ -90,6 +90,7 @@ describe('groupNeighbours', () => {
   it('marks neighbours hidden by the filters (paper or edge) and lists them last', () => {
     const visibility = computeVisibility(graph, {
       years: null,
+      unlabelled: [],
       categories: { family: ['diffusion'] },
       edgeKinds: ['builds-on', 'cites', 'compares', 'mentions'],
       showSurveyMentions: false,
@@ -106,6 +107,7 @@ describe('groupNeighbours', () => {
   it('does not mark every edge of a hidden paper, only hidden neighbours', () => {
     const visibility = computeVisibility(graph, {
       years: [2019, 2022],
+      unlabelled: [],
       categories: {},
       edgeKinds: ['builds-on', 'cites', 'compares', 'mentions'],
       showSurveyMentions: false,

@@ -5,7 +5,7 @@ import { buildExportInput } from '../../src/export/input';
 import { filtersSummary } from '../../src/export/summary';
 import { computeVisibility } from '../../src/graph/filters';
 import { parseGraphFile } from '../../src/graph/load';
-import { setFilters, setMinDegree, setYearRange, toggleCategory, toggleEdgeKind } from '../../src/state/filters';
+import { setFilters, setMinDegree, setYearRange, toggleCategory, toggleEdgeKind, toggleUnlabelled } from '../../src/state/filters';
 import { initialViewState, select, setColorBy } from '../../src/state/view';
 
 const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
@@ -21,6 +21,7 @@ describe('filtersSummary', () => {
     expect(filtersSummary(setFilters(s0, { years: [2023, 2023], categories: { family: [] }, showSurveyMentions: true }).filters, meta)).toBe(
       "year 2023; Model family: none; mentions from other surveys' lists shown",
     );
+    expect(filtersSummary(toggleUnlabelled(s0, meta, 'method', false).filters, meta)).toBe('Inversion method: unlabelled hidden');
   });
 });
 

@@ -9,6 +9,7 @@ import {
   setYearRange,
   toggleCategory,
   toggleEdgeKind,
+  toggleUnlabelled,
 } from '../../src/state/filters';
 import type { ViewState } from '../../src/state/types';
 import { initialViewState } from '../../src/state/view';
@@ -58,6 +59,18 @@ describe('filter producers', () => {
     // unknown dimensions and categories change nothing
     expect(tog(base, 'modality', 'image', false)).toBe(base);
     expect(tog(base, 'task', 'unicorn', false)).toBe(base);
+  });
+
+  it('toggleUnlabelled hides and shows the unlabelled papers of a dimension, in the taxonomy order', () => {
+    const s1 = toggleUnlabelled(base, meta, 'venue-type', false);
+    expect(s1.filters.unlabelled).toEqual(['venue-type']);
+    const s2 = toggleUnlabelled(s1, meta, 'family');
+    expect(s2.filters.unlabelled).toEqual(['family', 'venue-type']);
+    expect(toggleUnlabelled(s2, meta, 'family', false)).toBe(s2);
+    expect(toggleUnlabelled(s2, meta, 'nope', false)).toBe(s2);
+    expect(toggleUnlabelled(toggleUnlabelled(s2, meta, 'family', true), meta, 'venue-type').filters.unlabelled).toEqual([]);
+    expect(isDefaultFilters(s1.filters, meta)).toBe(false);
+    expect(resetFilters(s2, meta).filters.unlabelled).toEqual([]);
   });
 
   it('toggleEdgeKind keeps the canonical kind order', () => {

@@ -40,6 +40,7 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     families: subList(FAMILIES),
     tasks: subList(TASKS),
     // the panel offers a paper dataset every kind but a graph file's `links`, which stays on
+    unlabelled: fc.subarray(meta.taxonomy.dimensions.map((d) => d.id)),
     edgeKinds: fc.subarray(EDGE_KINDS.filter((k) => k !== 'links')).map((xs) => [...xs, 'links' as const]),
     showSurveyMentions: fc.boolean(),
     minDegree: fc.nat(20),
@@ -63,6 +64,7 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     filters: {
       years: r.years,
       categories: canonicalCategories(meta, { ...(r.families ? { family: r.families } : {}), ...(r.tasks ? { task: r.tasks } : {}) }),
+      unlabelled: r.unlabelled,
       edgeKinds: r.edgeKinds, showSurveyMentions: r.showSurveyMentions, minDegree: r.minDegree },
   }));
 
@@ -97,6 +99,13 @@ describe('viewToQuery', () => {
     expect(viewToQuery(s, null, ctx)).toBe('edges=builds-on,cites,compares');
     expect(roundTrip(s).state.filters.edgeKinds).toEqual(s.filters.edgeKinds);
     expect(viewToQuery(toggleEdgeKind(s, 'mentions', true), null, ctx)).toBe('');
+  });
+
+  it('lists the dimensions whose unlabelled papers are hidden, in the taxonomy order, and refuses others', () => {
+    const s = { ...s0, filters: { ...s0.filters, unlabelled: ['space', 'method'] } };
+    expect(viewToQuery(s, null, ctx)).toBe('nolabel=space,method');
+    expect(viewFromQuery(s0, new URLSearchParams('nolabel=method,space'), ctx).state.filters.unlabelled).toEqual(['space', 'method']);
+    expect(viewFromQuery(s0, new URLSearchParams('nolabel=colour'), ctx).problems.join()).toContain('the graph has no dimension "colour"');
   });
 
   it('escapes what must be escaped in ids', () => {

@@ -44,6 +44,7 @@ const graph = makeGraph(
 const ALL: Filters = {
   years: null,
   categories: {},
+  unlabelled: [],
   edgeKinds: ['builds-on', 'cites', 'compares', 'mentions'],
   showSurveyMentions: false,
   minDegree: 0,
@@ -75,6 +76,17 @@ describe('computeVisibility', () => {
     // several dimensions: a paper must pass each
     expect(vis({ categories: { family: ['diffusion'], task: ['subject'] } }).nodes).toEqual(['b', 'c']);
     expect(vis({ categories: { family: [] } }).nodes).toEqual([]);
+  });
+
+  it("keeps a dimension's unlabelled papers while it is filtered, until they are hidden themselves", () => {
+    const labelled = (id: string, modality?: string) => ({ id, title: id.toUpperCase(), year: 2022, family: 'diffusion', tasks: ['subject'], ...(modality ? { dimensions: { modality: [modality] } } : {}) });
+    const g = makeGraph([labelled('p', 'image'), labelled('q', 'text'), labelled('r'), labelled('s')], []);
+    const shown = (f: Partial<Filters>) => [...computeVisibility(g, { ...ALL, ...f }).nodes].sort();
+    expect(shown({ categories: { modality: ['image'] } })).toEqual(['p', 'r', 's']);
+    expect(shown({ categories: { modality: ['image'] }, unlabelled: ['modality'] })).toEqual(['p']);
+    // only the unlabelled hidden: every labelled paper stays
+    expect(shown({ unlabelled: ['modality'] })).toEqual(['p', 'q']);
+    expect(shown({ categories: { modality: [] } })).toEqual(['r', 's']);
   });
 
   it('filters edge kinds without hiding papers', () => {
@@ -113,8 +125,8 @@ describe('computeFacets', () => {
       { year: 2023, count: 0 },
       { year: 2024, count: 1 },
     ]);
-    expect(f.categories.family).toEqual({ diffusion: 3, gan: 1, ar: 1, survey: 0 });
-    expect(f.categories.task).toEqual({ subject: 2, face: 1, video: 0 });
+    expect(f.categories.family).toEqual({ diffusion: 3, gan: 1, ar: 1, survey: 0, unknown: 0 });
+    expect(f.categories.task).toEqual({ subject: 2, face: 1, video: 0, unknown: 0 });
     expect(f.edgeKinds).toEqual({ 'builds-on': 1, cites: 1, compares: 1, mentions: 1, links: 0 });
     expect(f.surveyOnly).toBe(1);
   });

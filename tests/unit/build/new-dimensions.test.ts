@@ -38,8 +38,8 @@ describe('a dataset with new dimensions', () => {
     expect(a.colors).toMatchObject({ 'venue-type': '#e69f00', venue: '#cc79a7', modality: '#332288', family: '#882255', task: '#ddcc77' });
     expect(a.color).toBe('#e69f00');
     const facets = computeFacets(graph, meta.taxonomy);
-    expect(facets.categories['modality']).toEqual({ image: 7, text: 3, audio: 3 });
-    expect(facets.categories['venue-type']).toEqual({ journal: 2, conference: 4, preprint: 2 });
+    expect(facets.categories['modality']).toEqual({ image: 7, text: 3, audio: 3, unknown: 0 });
+    expect(facets.categories['venue-type']).toEqual({ journal: 2, conference: 4, preprint: 2, unknown: 0 });
     const s0 = initialViewState(meta);
     expect(s0.colorBy).toBe('venue-type');
     const noAudio = toggleCategory(s0, meta, 'modality', 'audio', false);

@@ -89,6 +89,15 @@ describe('validateDataset', () => {
     ]);
   });
 
+  it('reserves the category id "unknown" for the papers without a label', () => {
+    const ds = clone(readSmall());
+    const scheme = ds.taxonomy.value.dimensions.find((d) => d.id === 'scheme')!;
+    scheme.categories.push({ ...clone(scheme.categories[0]!), id: 'unknown' });
+    expect(messages(ds)).toContain(
+      `${TAXONOMY}:1: dimension scheme: field "categories[${scheme.categories.length - 1}].id": "unknown" stands for the papers without a label; name the category otherwise`,
+    );
+  });
+
   it('checks categories of further dimensions and the parents declared by the taxonomy', () => {
     const ds = clone(readSmall());
     const dims = ds.taxonomy.value.dimensions;

@@ -41,6 +41,7 @@ export function visibleInput(loaded: LoadedGraph, filters: Partial<Filters>, sum
   const full: Filters = {
     years: null,
     categories: {},
+    unlabelled: [],
     edgeKinds: [...EDGE_KINDS],
     showSurveyMentions: true,
     minDegree: 0,
