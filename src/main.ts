@@ -1,15 +1,16 @@
 /**
  * Entry point: loads the graph file (`graph.json`, or the relative path in `?graph=`) and the
  * datasets.json next to it (for the dataset switcher; optional), mounts the app, or shows what went
- * wrong. A graph file from the reader's computer ("Open file…" or a drop) replaces the app only once
- * it has been read: a file that cannot be opened leaves the graph on screen. Exposes
+ * wrong. A graph file from the reader's computer ("Open file…" or a drop) is read in a worker and
+ * replaces the app only once it has been read: a file that cannot be opened leaves the graph on screen. Exposes
  * `window.__atlas` for tests and the benchmark.
  */
 import './ui/styles.css';
 import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice } from './graph/datasets';
 import { fetchGraphFile, graphUrlFromQuery } from './graph/load';
 import type { LoadedGraph } from './graph/types';
-import { MAX_FILE_BYTES, openGraphText } from './foreign/open';
+import { MAX_FILE_BYTES } from './foreign/open';
+import { openGraphTextAsync } from './foreign/open-async';
 import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
 import { createFileOpener } from './ui/open-file';
@@ -40,7 +41,8 @@ async function main(root: HTMLElement): Promise<void> {
     async open(file) {
       const text = await file.text();
       await nextPaint();
-      const opened = openGraphText(text, file.name); // throws: the graph on screen stays
+      // read and converted in a worker: the page stays responsive; throws, and the graph on screen stays
+      const opened = await openGraphTextAsync(text, file.name);
       for (const w of opened.warnings) console.warn(`${file.name}: ${w}`);
       app?.cleanup();
       app = null;

@@ -48,6 +48,8 @@ describe('opening a graph file made elsewhere', () => {
     await chooseFile(page, join(FOREIGN, 'karate.gexf'));
     await expect.poll(() => title(page)).toBe("Zachary's karate club");
     expect(await page.title()).toBe("Zachary's karate club · Lineage Atlas");
+    // read and converted in a worker, under the page's CSP (no console errors, see below)
+    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /open-worker/.test(e.name)))).toBe(true);
     expect(await page.getByTestId('counts').textContent()).toBe('34 nodes of 34 · 78 links of 78');
     // a local file has no link: the address drops the last graph's parameters, and Copy link is off
     expect(new URL(page.url()).search).toBe('');
