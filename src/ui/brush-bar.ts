@@ -4,12 +4,10 @@
  */
 import { clearBrush } from '../state/brush';
 import type { ViewState } from '../state/types';
+import { nodeNoun } from '../model';
 import type { MountPanel } from './context';
 import { h } from './dom';
 
-function papers(n: number): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? 'paper' : 'papers'}`;
-}
 
 export const mountBrushBar: MountPanel = (container, ctx) => {
   const { store } = ctx;
@@ -29,7 +27,7 @@ export const mountBrushBar: MountPanel = (container, ctx) => {
     const hidden = s.brush.nodes.length - shown;
     text.replaceChildren(
       h('strong', { text: s.brush.label }),
-      ` · ${papers(s.brush.nodes.length)}${hidden > 0 ? ` (${hidden.toLocaleString('en')} hidden by filters)` : ''}`,
+      ` · ${s.brush.nodes.length.toLocaleString('en')} ${nodeNoun(ctx.meta, s.brush.nodes.length)}${hidden > 0 ? ` (${hidden.toLocaleString('en')} hidden by filters)` : ''}`,
     );
   };
   render(store.get());

@@ -8,7 +8,7 @@ import { communityAgreement, type CommunityAgreement } from '../graph/agreement'
 import { clusterLabels } from '../graph/cluster-labels';
 import { communityContingency } from '../graph/contingency';
 import { taxonomyGrid } from '../graph/taxonomy-grid';
-import { dimension, parentDimensionId, type GraphMeta, type TaxonomyDimension } from '../model';
+import { dimension, nodeNoun, parentDimensionId, type GraphMeta, type TaxonomyDimension } from '../model';
 import { toggleBrush } from '../state/brush';
 import type { ViewState } from '../state/types';
 import { renderCommunityList } from './clusters-list';
@@ -55,9 +55,9 @@ function shortName(name: string): string {
 }
 
 /** "NMI 0.42 with inversion method (156 labelled papers, 260 unlabelled left out)". */
-export function agreementText(a: CommunityAgreement, name: string): string {
+export function agreementText(a: CommunityAgreement, name: string, noun: (n: number) => string = (n) => (n === 1 ? 'paper' : 'papers')): string {
   const nmi = a.nmi === null ? 'NMI not defined' : `NMI ${a.nmi.toFixed(2)}`;
-  const labelled = `${a.labelled.toLocaleString('en')} labelled ${a.labelled === 1 ? 'paper' : 'papers'}`;
+  const labelled = `${a.labelled.toLocaleString('en')} labelled ${noun(a.labelled)}`;
   const left = a.unlabelled > 0 ? `, ${a.unlabelled.toLocaleString('en')} unlabelled left out` : '';
   return `${nmi} with ${name.toLowerCase()} (${labelled}${left})`;
 }
@@ -65,6 +65,7 @@ export function agreementText(a: CommunityAgreement, name: string): string {
 export const mountClusters: MountPanel = (container, ctx) => {
   const { graph, meta, store } = ctx;
   const brush = (label: string, nodes: string[]) => store.update((s) => toggleBrush(s, label, nodes));
+  const noun = (n: number) => nodeNoun(meta, n);
 
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Cluster views' });
   const tabs = new Map<TabId, { tab: HTMLButtonElement; panel: HTMLElement }>();
@@ -78,7 +79,7 @@ export const mountClusters: MountPanel = (container, ctx) => {
     'section',
     { class: 'clusters', role: 'region', 'aria-labelledby': 'clusters-title' },
     h('h2', { class: 'panel-title', id: 'clusters-title', text: 'Clusters' }),
-    h('p', { class: 'muted small clusters-intro', text: `${meta.communities.length.toLocaleString('en')} Louvain communities of the citation graph. Click a community or a cell to pick out its papers.` }),
+    h('p', { class: 'muted small clusters-intro', text: `${meta.communities.length.toLocaleString('en')} Louvain communities of the ${meta.file ? 'graph' : 'citation graph'}. Click a community or a cell to pick out its ${noun(2)}.` }),
     tablist,
     ...[...tabs.values()].map((t) => t.panel),
   );
@@ -131,10 +132,10 @@ export const mountClusters: MountPanel = (container, ctx) => {
     const key = h('p', { class: 'muted small heatmap-key' });
     const draw = () => {
       const table = communityContingency(graph, meta, { dimension: heatDimension, minSize: MIN_COMMUNITY });
-      chart.replaceChildren(renderHeatmap(table, { minSize: MIN_COMMUNITY, onBrush: brush }));
+      chart.replaceChildren(renderHeatmap(table, { minSize: MIN_COMMUNITY, onBrush: brush, noun }));
       const pooled = table.rows.find((r) => r.community === null);
-      key.textContent = `Columns are the communities of the Communities tab${pooled ? `; “rest” pools the ${pooled.communities} communities of fewer than ${MIN_COMMUNITY} papers` : ''}. Grey: papers without a label.`;
-      nmi.textContent = agreementText(communityAgreement(graph, { dimension: heatDimension }), dimensionName(meta, heatDimension));
+      key.textContent = `Columns are the communities of the Communities tab${pooled ? `; “rest” pools the ${pooled.communities} communities of fewer than ${MIN_COMMUNITY} ${noun(2)}` : ''}. Grey: ${noun(2)} without a label.`;
+      nmi.textContent = agreementText(communityAgreement(graph, { dimension: heatDimension }), dimensionName(meta, heatDimension), noun);
       syncPressed(store.get());
     };
     selectEl.addEventListener('change', () => {
@@ -150,7 +151,7 @@ export const mountClusters: MountPanel = (container, ctx) => {
     built.add(id);
     const panel = tabs.get(id)!.panel;
     if (id === 'communities') {
-      panel.append(renderCommunityList(clusterLabels(graph, meta), { minListed: MIN_COMMUNITY, onBrush: brush }));
+      panel.append(renderCommunityList(clusterLabels(graph, meta), { minListed: MIN_COMMUNITY, onBrush: brush, noun }));
     } else if (id === 'heatmap') {
       buildHeatmap(panel);
     } else {

@@ -18,7 +18,11 @@ export interface HeatmapOptions {
   /** Smallest community size shown as its own column (for the pooled column's title). */
   minSize: number;
   onBrush(label: string, nodes: string[]): void;
+  /** What the graph's nodes are called, for a count: "3 papers", "1 node" (default: papers). */
+  noun?: (n: number) => string;
 }
+
+const papersNoun = (n: number) => (n === 1 ? 'paper' : 'papers');
 
 /**
  * Cell fill for a count on a 0..max scale (counts above max clamp): light blue for 1, dark blue for
@@ -45,6 +49,7 @@ export function columnName(row: ContingencyTable['rows'][number]): string {
 }
 
 export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSVGElement {
+  const noun = o.noun ?? papersNoun;
   const cols = table.rows; // communities across
   const rows = table.columns; // categories down
   // the scale ignores the unlabelled papers, whose counts would wash out every labelled cell
@@ -70,8 +75,8 @@ export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSV
     const g = head.append('g').attr('transform', `translate(${x},0)`);
     g.append('title').text(
       c.community === null
-        ? `${c.communities} communities of fewer than ${o.minSize} papers (${c.size} papers)`
-        : `${communityName(c.community)} (${c.size} papers)`,
+        ? `${c.communities} communities of fewer than ${o.minSize} ${noun(2)} (${c.size} ${noun(c.size)})`
+        : `${communityName(c.community)} (${c.size} ${noun(c.size)})`,
     );
     if (c.color) g.append('circle').attr('cy', 11).attr('r', 6).attr('fill', c.color).attr('class', 'heatmap-swatch');
     g.append('text')
@@ -90,7 +95,7 @@ export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSV
       .attr('text-anchor', 'end')
       .attr('class', r.id === null ? 'heatmap-row unlabelled' : 'heatmap-row')
       .text(shorten(r.fullLabel, LABEL_CHARS));
-    label.append('title').text(`${r.fullLabel}: ${r.total} papers`);
+    label.append('title').text(`${r.fullLabel}: ${r.total} ${noun(r.total)}`);
     cols.forEach((c, j) => {
       const count = table.counts[j]![i]!;
       const nodes = table.nodes[j]![i]!;
@@ -111,7 +116,7 @@ export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSV
         .attr('tabindex', 0)
         .attr('data-brush', brush)
         .attr('aria-pressed', 'false')
-        .attr('aria-label', `${brush}: ${count} ${count === 1 ? 'paper' : 'papers'}`);
+        .attr('aria-label', `${brush}: ${count} ${noun(count)}`);
       cell.append('text')
         .attr('x', CELL_W / 2)
         .attr('y', CELL_H / 2)

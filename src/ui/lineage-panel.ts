@@ -8,7 +8,7 @@ import type { Lineage } from '../graph/lineage';
 import type { Comparison } from '../graph/lineage-compare';
 import { shownEdgeKinds } from '../graph/facets';
 import { lineageViewModel } from '../graph/lineage-view-model';
-import type { EdgeKind } from '../model';
+import { nodeNoun, type EdgeKind } from '../model';
 import { currentTheme } from '../render/theme';
 import { endComparison, setLineageDepth, startPicking, toggleLineageKind } from '../state/lineage';
 import { LINEAGE_DEPTHS, type ViewState } from '../state/types';
@@ -138,7 +138,7 @@ export const mountLineage: MountPanel = (container, ctx) => {
           ? `${plural(model.edges.length, 'link')}`
           : `${model.edges.length} of ${plural(model.allEdges, 'link')}: ${hidden} implied by longer paths hidden`,
       ];
-      if (model.omitted > 0) parts.push(`the ${model.nodes.length} most cited of ${model.nodes.length + model.omitted} papers`);
+      if (model.omitted > 0) parts.push(`the ${model.nodes.length} most cited of ${model.nodes.length + model.omitted} ${nodeNoun(ctx.meta, 2)}`);
       viewNote.textContent = `${parts.join(' · ')}. Older papers on the left; hover a paper to name it, click to select it.`;
     }
   }

@@ -116,11 +116,11 @@ export const mountSearch: MountPanel = (container, ctx) => {
     renderList();
     const show = query.trim() !== '';
     if (show && hits.length === 0) {
-      list.replaceChildren(el('li', { className: 'la-search-empty', text: 'No paper matches' }));
+      list.replaceChildren(el('li', { className: 'la-search-empty', text: `No ${ctx.meta.file ? 'node' : 'paper'} matches` }));
     }
     open(show);
     setActive(hits.length > 0 ? 0 : -1);
-    status.textContent = !show ? '' : hits.length === 0 ? 'No paper matches' : `${hits.length} suggestions`;
+    status.textContent = !show ? '' : hits.length === 0 ? `No ${ctx.meta.file ? 'node' : 'paper'} matches` : `${hits.length} suggestions`;
   }
 
   /** The box names the selection (not a paper chosen to compare with it), or is empty. */

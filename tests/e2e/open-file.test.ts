@@ -111,6 +111,17 @@ describe('opening a graph file made elsewhere', () => {
     expect(await linkedWith.getByRole('listitem').count()).toBe(17);
     expect(await linked(page).getByText('Linked from').count()).toBe(0);
     await page.screenshot({ path: 'test-results/open-file-karate.png' });
+
+    // its communities, labelled by its own dimensions and counted in nodes; a click brushes them
+    await page.getByRole('button', { name: 'Close details' }).click();
+    await page.getByRole('button', { name: 'Clusters' }).click();
+    const clusters = page.getByRole('region', { name: 'Clusters' });
+    expect(await clusters.locator('.clusters-intro').textContent()).toContain('pick out its nodes');
+    const first = clusters.getByRole('button', { name: /^Community 1 / });
+    const size = (await first.locator('.community-size').textContent())!;
+    expect(size).toMatch(/^\d+ nodes$/);
+    await first.click();
+    await expect.poll(() => page.getByRole('status', { name: 'Brushed papers' }).textContent()).toContain(`· ${size}`);
     expect(problems).toEqual([]);
     await page.close();
   });
