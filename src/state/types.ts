@@ -32,6 +32,8 @@ export interface Brush {
   label: string;
   /** The papers, by id. */
   nodes: string[];
+  /** The Louvain community brushed, when the brush is one (a link can name it: `community=`). */
+  community?: number;
 }
 /** How papers are placed: the force layout (the build's, or ForceAtlas2 run on demand) or the timeline. */
 export type LayoutMode = 'force' | 'timeline';
@@ -60,6 +62,8 @@ export interface ViewState {
   labelDensity: number;
   /** Papers brushed from the clusters panel; null when none. */
   brush: Brush | null;
+  /** The Clusters column is open. */
+  clusters: boolean;
   /** Force layout, or the timeline (x by date, a band per category of `colorBy`). */
   layout: LayoutMode;
   /** The selection's lineage highlight and the drawer's lineage view. */

@@ -14,7 +14,7 @@ import { colorByChoices, EDGE_KINDS, sizeByChoices, dimension, type GraphMeta } 
 import { shownEdgeKinds } from '../graph/facets';
 import { canonicalCategories } from './filters';
 import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
-import { LAYOUT_MODES, type Filters, type LineageSettings, type ViewState } from './types';
+import { LAYOUT_MODES, type Brush, type Filters, type LineageSettings, type ViewState } from './types';
 import { defaultColorBy, defaultLabelDensity, defaultSizeBy } from './view';
 
 /** The camera as the URL keeps it (sigma's camera state, graph-normalised coordinates). */
@@ -32,6 +32,8 @@ export type ViewPatch = Partial<Omit<ViewState, 'filters' | 'lineage'>> & { filt
 export interface UrlContext {
   meta: GraphMeta;
   hasNode(id: string): boolean;
+  /** The brush of a Louvain community (its label and papers), for `community=`; absent: not restored. */
+  communityBrush?(community: number): Brush | null;
 }
 
 /** Parameters the app owns outside the view codec (kept as they are). */
@@ -208,6 +210,21 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
     param: 'sel',
     write: (s) => s.selected,
     read: (v, ctx) => (ctx.hasNode(v) ? { selected: v } : 'no paper with this id'),
+  },
+  {
+    // a brushed community, as the Clusters column names it (1-based): `community=2`
+    param: 'community',
+    write: (s) => (s.brush?.community !== undefined ? String(s.brush.community + 1) : null),
+    read(v, ctx) {
+      if (!INT.test(v) || Number(v) < 1) return 'expected a community number like 2';
+      const brush = ctx.communityBrush?.(Number(v) - 1) ?? null;
+      return brush ? { brush } : `the graph has no community ${v}`;
+    },
+  },
+  {
+    param: 'clusters',
+    write: (s) => (s.clusters ? '1' : null),
+    read: (v) => (v === '1' ? { clusters: true } : v === '0' ? { clusters: false } : 'expected 1 (open) or 0'),
   },
   {
     // read after `sel`: a comparison needs a selection (checked in `queryToView`)

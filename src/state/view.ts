@@ -37,6 +37,7 @@ export function initialViewState(meta: GraphMeta): ViewState {
     selected: null,
     labelDensity: defaultLabelDensity(meta),
     brush: null,
+    clusters: false,
     layout: 'force',
     lineage: defaultLineage(meta),
     compareWith: null,
@@ -102,4 +103,9 @@ export function setLabelDensity(state: ViewState, density: number): ViewState {
 /** Switches between the force layout and the timeline. */
 export function setLayout(state: ViewState, layout: LayoutMode): ViewState {
   return state.layout === layout ? state : { ...state, layout };
+}
+
+/** Opens or closes the Clusters column. */
+export function setClustersOpen(state: ViewState, open: boolean): ViewState {
+  return state.clusters === open ? state : { ...state, clusters: open };
 }

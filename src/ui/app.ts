@@ -12,10 +12,12 @@ import { createRenderer, type RendererHandle } from '../render/renderer';
 import { createTimelineMode, type TimelineMode } from '../render/timeline';
 import { createStore, type Store } from '../state/store';
 import type { ViewState } from '../state/types';
-import { clearSelection, dismiss, initialViewState, setLayout } from '../state/view';
+import { clearSelection, dismiss, initialViewState, setClustersOpen, setLayout } from '../state/view';
 import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage-memo';
 import type { AppContext } from './context';
+import { clusterLabels, type ClusterLabel } from '../graph/cluster-labels';
+import { communityBrushLabel } from './clusters-list';
 import { createDatasetSwitcher } from './dataset-switcher';
 import { h } from './dom';
 import { PANELS, type PanelSlot } from './panels';
@@ -56,7 +58,17 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   const { graph, meta } = loaded;
   const win = root.ownerDocument.defaultView ?? window;
   // the view in the link (?color=…&years=…&sel=…&cam=…), over the default view
-  const urlCtx: UrlContext = { meta, hasNode: (id) => graph.hasNode(id) };
+  // a link's `community=` brushes that community as the Clusters column would (labels computed once, when asked)
+  let labels: ClusterLabel[] | null = null;
+  const urlCtx: UrlContext = {
+    meta,
+    hasNode: (id) => graph.hasNode(id),
+    communityBrush(community) {
+      labels ??= clusterLabels(graph, meta);
+      const c = labels.find((l) => l.community === community);
+      return c ? { label: communityBrushLabel(c), nodes: c.nodes, community } : null;
+    },
+  };
   const initial = initialViewState(meta);
   const local = options.localFile !== undefined;
   const fromUrl = viewFromQuery(initial, new URLSearchParams(local ? '' : win.location.search), urlCtx);
@@ -204,11 +216,19 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     toggle.setAttribute('aria-expanded', String(!collapsed));
     toggle.setAttribute('aria-label', collapsed ? 'Show sidebar' : 'Hide sidebar');
   });
-  analysisToggle.addEventListener('click', () => {
-    analysis.hidden = !analysis.hidden;
-    shell.classList.toggle('analysis-open', !analysis.hidden);
-    analysisToggle.setAttribute('aria-expanded', String(!analysis.hidden));
-  });
+  // the Clusters column follows the view state (a link can open it: `clusters=1`)
+  const showAnalysis = (open: boolean) => {
+    analysis.hidden = !open;
+    shell.classList.toggle('analysis-open', open);
+    analysisToggle.setAttribute('aria-expanded', String(open));
+  };
+  showAnalysis(store.get().clusters);
+  cleanups.push(
+    store.subscribe((s, prev) => {
+      if (s.clusters !== prev.clusters) showAnalysis(s.clusters);
+    }),
+  );
+  analysisToggle.addEventListener('click', () => store.update((s) => setClustersOpen(s, !s.clusters)));
   closeDrawer.addEventListener('click', () => store.update(clearSelection));
   const onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;

@@ -8,7 +8,8 @@ import { h } from './dom';
 
 export interface CommunityListOptions {
   minListed: number;
-  onBrush(label: string, nodes: string[]): void;
+  /** Brushes `nodes` (`community`: the community they are). */
+  onBrush(label: string, nodes: string[], community?: number): void;
   /** What the graph's nodes are called, for a count: "3 papers", "1 node" (default: papers). */
   noun?: (n: number) => string;
 }
@@ -54,7 +55,7 @@ function communityButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonEl
       c.papers.length > 0 ? h('span', { class: 'community-line muted', text: `Central (PageRank): ${c.papers.map((p) => p.label).join(', ')}` }) : null,
     ),
   );
-  button.addEventListener('click', () => o.onBrush(label, c.nodes));
+  button.addEventListener('click', () => o.onBrush(label, c.nodes, c.community));
   return button;
 }
 
@@ -69,7 +70,7 @@ function smallButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonElemen
     h('span', { class: 'community-label', text: terms || c.label }),
     h('span', { class: 'community-size', text: String(c.size) }),
   );
-  button.addEventListener('click', () => o.onBrush(label, c.nodes));
+  button.addEventListener('click', () => o.onBrush(label, c.nodes, c.community));
   return button;
 }
 

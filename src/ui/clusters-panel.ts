@@ -64,7 +64,7 @@ export function agreementText(a: CommunityAgreement, name: string, noun: (n: num
 
 export const mountClusters: MountPanel = (container, ctx) => {
   const { graph, meta, store } = ctx;
-  const brush = (label: string, nodes: string[]) => store.update((s) => toggleBrush(s, label, nodes));
+  const brush = (label: string, nodes: string[], community?: number) => store.update((s) => toggleBrush(s, label, nodes, community));
   const noun = (n: number) => nodeNoun(meta, n);
 
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Cluster views' });

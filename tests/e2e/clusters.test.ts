@@ -67,13 +67,39 @@ describe('clusters column', () => {
     await page.close();
   });
 
+  it('the link keeps a brushed community and the open column; opening it brushes the same papers', async () => {
+    const page = await openAtlas(browser(), baseUrl);
+    await openClusters(page);
+    await page.getByRole('button', { name: /^Community 2 / }).click();
+    await expect.poll(() => page.evaluate(() => location.search)).toContain('community=2');
+    const url = page.url();
+    expect(new URL(url).searchParams.get('clusters')).toBe('1');
+    const brush = (await state(page)).brush;
+
+    const again = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await again.goto(url);
+    await again.waitForFunction(() => window.__atlas?.status() === 'ready');
+    expect((await state(again)).brush).toEqual(brush);
+    const toggle = again.getByRole('button', { name: 'Clusters' });
+    expect(await toggle.getAttribute('aria-expanded')).toBe('true');
+    const community = again.getByRole('region', { name: 'Clusters' }).getByRole('button', { name: /^Community 2 / });
+    await expect.poll(() => community.getAttribute('aria-pressed')).toBe('true');
+    await expect(again.getByRole('status', { name: 'Brushed papers' }).textContent()).resolves.toBe('Community 2 · GAN · GAN inversion · 4 papersClear');
+    // closing the column and clearing the brush leave the link
+    await toggle.click();
+    await again.getByRole('status', { name: 'Brushed papers' }).getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => again.evaluate(() => location.search)).not.toMatch(/community=|clusters=/);
+    await again.close();
+    await page.close();
+  });
+
   it('a community click brushes its papers: vivid and labelled, the rest dimmed; Clear and Escape undo it', async () => {
     const page = await openAtlas(browser(), baseUrl);
     await openClusters(page);
     expect(await discPixels(page, DREAMBOOTH, DIFFUSION_BLUE)).toBeGreaterThan(5);
     const community = page.getByRole('button', { name: /^Community 2 / });
     await community.click();
-    expect((await state(page)).brush).toEqual({ label: 'Community 2 · GAN · GAN inversion', nodes: [IMAGE2STYLEGAN, PSP, E4E, PTI] });
+    expect((await state(page)).brush).toEqual({ label: 'Community 2 · GAN · GAN inversion', nodes: [IMAGE2STYLEGAN, PSP, E4E, PTI], community: 1 });
     await expect(community.getAttribute('aria-pressed')).resolves.toBe('true');
     expect(await display(page, E4E)).toMatchObject({ highlighted: true, forceLabel: true, color: '#e69f00' });
     expect(await display(page, DREAMBOOTH)).toMatchObject({ highlighted: false, color: FADED });

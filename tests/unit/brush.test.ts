@@ -25,6 +25,11 @@ describe('brush producers', () => {
     expect(toggleBrush(b, 'GAN', GAN).brush).toBeNull();
     expect(toggleBrush(b, 'Two', GAN.slice(0, 2)).brush?.nodes).toEqual(GAN.slice(0, 2));
   });
+
+  it('keeps the community a brush is, for the link', () => {
+    expect(toggleBrush(s0, 'Community 2', GAN, 1).brush).toEqual({ label: 'Community 2', nodes: GAN, community: 1 });
+    expect(setBrush(s0, 'Cell', GAN).brush).not.toHaveProperty('community');
+  });
 });
 
 describe('brush caches and reducers', () => {

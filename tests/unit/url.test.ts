@@ -108,6 +108,21 @@ describe('viewToQuery', () => {
     expect(viewFromQuery(s0, new URLSearchParams('nolabel=colour'), ctx).problems.join()).toContain('the graph has no dimension "colour"');
   });
 
+  it('names a brushed community and the open Clusters column, and restores them through the app', () => {
+    const brushed = { ...s0, clusters: true, brush: { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 } };
+    expect(viewToQuery(brushed, null, ctx)).toBe('community=2&clusters=1');
+    // a brush of a cell or a grid square is not a community: not in the link
+    expect(viewToQuery({ ...s0, brush: { label: 'Cell', nodes: ['a'] } }, null, ctx)).toBe('');
+    const withBrushes = { ...ctx, communityBrush: (c: number) => (c === 1 ? { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 } : null) };
+    const read = viewFromQuery(s0, new URLSearchParams('community=2&clusters=1'), withBrushes);
+    expect(read.state).toMatchObject({ clusters: true, brush: { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 } });
+    const bad = viewFromQuery(s0, new URLSearchParams('community=9&clusters=yes'), withBrushes);
+    expect(bad.problems.join(' ')).toContain('the graph has no community 9');
+    expect(bad.problems.join(' ')).toContain('expected 1 (open) or 0');
+    // without the app's help (no community brushes), the parameter is ignored and said so
+    expect(viewFromQuery(s0, new URLSearchParams('community=2'), ctx).ignored).toEqual(['community=2']);
+  });
+
   it('escapes what must be escaped in ids', () => {
     const q = viewToQuery(s0, null, ctx, [['graph', 'a b&c=d.json']]);
     expect(new URLSearchParams(q).get('graph')).toBe('a b&c=d.json');
