@@ -81,8 +81,8 @@ export function importList(args: ImportListArgs): number {
   const files: [string, string][] = [
     [DATASET_FILE, stringifyDatasetFile(ds.info)],
     [PAPERS_FILE, stringifyPapersFile(ds.papers)],
-    [TAXONOMY_FILE, stringifyTaxonomyFile(ds.taxonomy)],
-    [LABELS_FILE, stringifyLabelsFile([])],
+    [TAXONOMY_FILE, stringifyTaxonomyFile(ds.taxonomy, 'npm run import:list')],
+    [LABELS_FILE, stringifyLabelsFile([], 'npm run import:list')],
     [join(EDGES_DIR, 'curated.tsv'), stringifyEdgesTsv('curated', [])],
   ];
   if (empty) writeNewDirectory(args.data, files);

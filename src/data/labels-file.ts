@@ -13,10 +13,12 @@ const LABEL_KEYS = ['id', 'name', 'taxonomy'];
 const TAXONOMY_KEYS = ['space', 'subspace', 'method', 'scheme', 'secondarySpaces', 'secondarySchemes'];
 const FIELD_KEYS = ['value', 'evidence', 'confidence', 'basis'];
 
-const HEADER = [
-  " Taxonomy labels per paper, sorted by id. evidence: survey-figure = placed by the survey's outline figure;",
-  ' inferred = read from the paper (confidence, basis). Written by `npm run import:taxonomy`.',
-].join('\n');
+/** The file's header comment; `writtenBy` names the command that wrote it. */
+const header = (writtenBy: string) =>
+  [
+    " Taxonomy labels per paper, sorted by id. evidence: survey-figure = placed by the survey's outline figure;",
+    ` inferred = read from the paper (confidence, basis). Written by \`${writtenBy}\`.`,
+  ].join('\n');
 
 /** Parse labels.yaml; throws DataErrors naming file, line, paper id and field. */
 export function parseLabelsFile(text: string, file: string): Located<PaperLabels>[] {
@@ -43,8 +45,8 @@ export function canonicalLabels(l: PaperLabels): PaperLabels {
   return orderKeys({ ...l, taxonomy }, LABEL_KEYS);
 }
 
-/** Stringify labels sorted by id; byte-stable. */
-export function stringifyLabelsFile(labels: readonly PaperLabels[]): string {
+/** Stringify labels sorted by id; byte-stable. `writtenBy`: the command named in the header. */
+export function stringifyLabelsFile(labels: readonly PaperLabels[], writtenBy = 'npm run import:taxonomy'): string {
   const sorted = [...labels].sort((a, b) => compareStrings(a.id, b.id)).map(canonicalLabels);
-  return stringifyYaml(sorted, { header: HEADER, flowKeys: ['secondarySpaces', 'secondarySchemes'] });
+  return stringifyYaml(sorted, { header: header(writtenBy), flowKeys: ['secondarySpaces', 'secondarySchemes'] });
 }

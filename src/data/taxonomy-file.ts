@@ -14,10 +14,12 @@ const DIMENSION_KEYS = ['id', 'label', 'parent', 'palette', 'categories'];
 const CATEGORY_KEYS = ['id', 'label', 'definition', 'color', 'parent', 'family', 'section', 'status', 'children'];
 const CHILD_KEYS = ['id', 'label', 'definition'];
 
-const HEADER = [
-  ' Taxonomy dimensions and their categories: labels, short definitions in our own words,',
-  ' colours from colour-blind-safe palettes. Written by `npm run import:taxonomy`.',
-].join('\n');
+/** The file's header comment; `writtenBy` names the command that wrote it. */
+const header = (writtenBy: string) =>
+  [
+    ' Taxonomy dimensions and their categories: labels, short definitions in our own words,',
+    ` colours from colour-blind-safe palettes. Written by \`${writtenBy}\`.`,
+  ].join('\n');
 
 /** Parse taxonomy.yaml; throws DataErrors naming file, line, dimension/category and field. */
 export function parseTaxonomyFile(text: string, file: string): Located<Taxonomy> {
@@ -46,7 +48,10 @@ export function canonicalTaxonomy(t: Taxonomy): Taxonomy {
   return orderKeys({ ...t, dimensions }, TAXONOMY_KEYS);
 }
 
-/** Stringify the taxonomy; dimension and category order is kept as given (it is the legend order). */
-export function stringifyTaxonomyFile(t: Taxonomy): string {
-  return stringifyYaml(canonicalTaxonomy(t), { header: HEADER });
+/**
+ * Stringify the taxonomy; dimension and category order is kept as given (it is the legend order).
+ * `writtenBy`: the command named in the header.
+ */
+export function stringifyTaxonomyFile(t: Taxonomy, writtenBy = 'npm run import:taxonomy'): string {
+  return stringifyYaml(canonicalTaxonomy(t), { header: header(writtenBy) });
 }

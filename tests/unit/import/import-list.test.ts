@@ -58,6 +58,8 @@ describe('import:list then build:graph', () => {
     expect(readFileSync(join(data, 'edges', 'curated.tsv'), 'utf8').split('\n')[0]).toBe(
       'source\ttarget\tkind\tby\tnote',
     );
+    // the files name the command that wrote them
+    for (const f of ['taxonomy.yaml', 'labels.yaml']) expect(readFileSync(join(data, f), 'utf8')).toContain('Written by `npm run import:list`');
     const info = readFileSync(join(data, 'dataset.yaml'), 'utf8');
     expect(info).toContain('name: Awesome Tiny Generators');
     expect(info).toContain('nested-list.md');
