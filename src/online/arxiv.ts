@@ -40,6 +40,8 @@ const parser = (): XMLParser =>
     removeNSPrefix: true,
     parseTagValue: false,
     trimValues: true,
+    // character references (&#233;, &#x2013;) decoded, not kept as text
+    htmlEntities: true,
     isArray: (name) => name === 'entry' || name === 'category' || name === 'author' || name === 'link',
   });
 

@@ -227,6 +227,15 @@ enabling &lt;high-quality&gt; synthesis.
     });
   });
 
+  it('decodes character references in titles and abstracts', () => {
+    const accented = feed
+      .replace('Subject-Driven Generation</title>', 'Subject&#x2013;Driven Gen&#233;ration</title>')
+      .replace('synthesis.', 'synth&#232;sis&#9;too.');
+    const [paper] = parseArxivFeed(accented);
+    expect(paper!.title).toBe('DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject–Driven Genération');
+    expect(paper!.abstract).toBe('Large text-to-image models achieved a remarkable leap & more, enabling <high-quality> synthèsis too.');
+  });
+
   it('reads an empty feed as no papers', () => {
     expect(
       parseArxivFeed(
