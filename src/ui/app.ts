@@ -201,6 +201,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   };
   const updateDrawer = () => {
     drawer.hidden = store.get().selected === null;
+    shell.classList.toggle('drawer-open', !drawer.hidden);
   };
   updateCounts();
   updateDrawer();

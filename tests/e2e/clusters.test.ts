@@ -118,6 +118,10 @@ describe('clusters column', () => {
     // Escape: the first one drops a selection, the next one the brush
     await community.click();
     await page.evaluate((n) => window.__atlas!.select(n), E4E);
+    // the drawer and the column both open: the column narrows, the canvas keeps room between them
+    const room = await page.evaluate(() => document.querySelector('.drawer')!.getBoundingClientRect().left - document.querySelector('.stage')!.getBoundingClientRect().left);
+    expect(room).toBeGreaterThanOrEqual(300);
+    await page.screenshot({ path: "test-results/clusters-and-drawer.png" });
     await page.keyboard.press('Escape');
     expect(await state(page)).toMatchObject({ selected: null, brush: { label: 'Community 2 · GAN · GAN inversion' } });
     await page.keyboard.press('Escape');
