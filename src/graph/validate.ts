@@ -163,9 +163,9 @@ export function datasetProblems(dataset: Dataset, options?: ValidateOptions): Da
     const first = papers.get(p.id);
     if (first) out.add(rec, record, 'id', `duplicate paper id "${p.id}" (first defined at ${where(first)})`);
     else papers.set(p.id, rec);
-    if (index.categories.has('family')) checkCategory(index, 'family', p.family, rec, record, 'family', out);
+    if (index.categories.has('family') && p.family !== undefined) checkCategory(index, 'family', p.family, rec, record, 'family', out);
     if (index.categories.has('task')) {
-      p.tasks.forEach((t, i) => checkCategory(index, 'task', t, rec, record, `tasks[${i}]`, out));
+      (p.tasks ?? []).forEach((t, i) => checkCategory(index, 'task', t, rec, record, `tasks[${i}]`, out));
     }
     for (const [dim, values] of Object.entries(p.dimensions ?? {})) {
       if (OWN_FIELD_DIMENSIONS.includes(dim)) {

@@ -242,7 +242,8 @@ function mergeInto(
   diags: Diagnostic[],
 ): void {
   const p = prev.paper;
-  if (!p.tasks.includes(e.task)) p.tasks = [...p.tasks, e.task].sort((a, b) => taskRank(a) - taskRank(b));
+  const tasks = p.tasks ?? [];
+  if (!tasks.includes(e.task)) p.tasks = [...tasks, e.task].sort((a, b) => taskRank(a) - taskRank(b));
   if (e.family !== p.family) {
     diags.push({
       level: 'warning',

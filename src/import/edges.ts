@@ -54,7 +54,7 @@ function validated<T>(schema: z.ZodType<T>, json: unknown, file: string): T {
 
 /** True when a paper is a survey: filed under the surveys section or titled as a survey. */
 export function isSurveyPaper(p: PaperRecord): boolean {
-  return p.family === 'survey' || p.tasks.includes('survey') || /\bsurvey\b/i.test(p.title);
+  return p.family === 'survey' || (p.tasks ?? []).includes('survey') || /\bsurvey\b/i.test(p.title);
 }
 
 /** Check both endpoints are papers of the set; report and skip the edge otherwise. */

@@ -98,10 +98,10 @@ export const PaperRecordSchema = z.strictObject({
   venueYear: z.int().min(1900).max(2100).nullable(),
   arxiv: z.string().regex(ARXIV_ID).nullable(),
   links: PaperLinksSchema,
-  /** A category id of the taxonomy's `family` dimension. */
-  family: z.string().min(1),
-  /** Category ids of the taxonomy's `task` dimension. */
-  tasks: z.array(z.string().min(1)).min(1),
+  /** A category id of the taxonomy's `family` dimension; absent when the taxonomy has none. */
+  family: z.string().min(1).optional(),
+  /** Category ids of the taxonomy's `task` dimension; absent when the taxonomy has none. */
+  tasks: z.array(z.string().min(1)).min(1).optional(),
   /** Categories in further dimensions of the taxonomy, by dimension id (e.g. `modality: [image, text]`). */
   dimensions: z.record(z.string(), z.array(z.string().min(1)).min(1)).optional(),
 });

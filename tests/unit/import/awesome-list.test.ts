@@ -154,7 +154,7 @@ describe.skipIf(!hasShared('awesome-personalized-image-generation.md'))('the bun
     expect(result.entries).toHaveLength(420);
     expect(result.papers).toHaveLength(416);
     expect(result.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
-    expect(result.papers.filter((p) => p.tasks.length > 1).map((p) => p.id)).toEqual([
+    expect(result.papers.filter((p) => p.tasks!.length > 1).map((p) => p.id)).toEqual([
       '2212.04488',
       '2411.17440',
       '2411.18068',
