@@ -3,9 +3,9 @@
  */
 import { TaxonomySchema } from '../model/taxonomy';
 import type { Category, Dimension, Taxonomy } from '../model/taxonomy';
-import type { Located } from '../model/dataset';
+import type { Located, TaxonomyLines } from '../model/dataset';
 import { DataErrors } from '../model/errors';
-import { orderKeys, parseYamlText, stringifyYaml, validate } from './yaml-records';
+import { lineAt, orderKeys, parseYamlText, stringifyYaml, validate } from './yaml-records';
 
 export const TAXONOMY_FILE = 'taxonomy.yaml';
 
@@ -22,7 +22,7 @@ const header = (writtenBy: string) =>
   ].join('\n');
 
 /** Parse taxonomy.yaml; throws DataErrors naming file, line, dimension/category and field. */
-export function parseTaxonomyFile(text: string, file: string): Located<Taxonomy> {
+export function parseTaxonomyFile(text: string, file: string): Located<Taxonomy> & { lines: TaxonomyLines } {
   const parsed = parseYamlText(text, file);
   const raw: unknown = parsed.doc.toJS();
   const res = validate(TaxonomySchema, raw, {
@@ -33,7 +33,12 @@ export function parseTaxonomyFile(text: string, file: string): Located<Taxonomy>
     recordLine: 1,
   });
   if ('errors' in res) throw new DataErrors(res.errors);
-  return { value: res.value, file, line: 1 };
+  // where each dimension and category starts, for the build's checks across the taxonomy
+  const lines: TaxonomyLines = {
+    dimensions: res.value.dimensions.map((_d, i) => lineAt(parsed, ['dimensions', i]) ?? 1),
+    categories: res.value.dimensions.map((d, i) => d.categories.map((_c, j) => lineAt(parsed, ['dimensions', i, 'categories', j]) ?? 1)),
+  };
+  return { value: res.value, file, line: 1, lines };
 }
 
 function canonicalCategory(c: Category): Category {

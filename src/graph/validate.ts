@@ -58,45 +58,48 @@ function where(rec: Located<unknown>): string {
   return `${rec.file}:${rec.line}`;
 }
 
-function validateTaxonomy(tax: Located<Taxonomy>, out: Collector): void {
+function validateTaxonomy(tax: Dataset['taxonomy'], out: Collector): void {
+  // each problem at the line of its dimension or category (line 1 without the reader's lines)
+  const dimAt = (i: number): Located<null> => ({ value: null, file: tax.file, line: tax.lines?.dimensions[i] ?? tax.line });
+  const catAt = (i: number, j: number): Located<null> => ({ value: null, file: tax.file, line: tax.lines?.categories[i]?.[j] ?? tax.line });
   const seenDims = new Set<string>();
   const dims = new Map(tax.value.dimensions.map((d) => [d.id, d]));
   tax.value.dimensions.forEach((dim, i) => {
     if (seenDims.has(dim.id)) {
-      out.add(tax, `dimension ${dim.id}`, `dimensions[${i}].id`, `duplicate dimension "${dim.id}"`);
+      out.add(dimAt(i), `dimension ${dim.id}`, `dimensions[${i}].id`, `duplicate dimension "${dim.id}"`);
     }
     seenDims.add(dim.id);
     if ((COMPUTED_COLOR_BY as readonly string[]).includes(dim.id)) {
-      out.add(tax, `dimension ${dim.id}`, `dimensions[${i}].id`, `"${dim.id}" is a colouring the build computes; name the dimension otherwise`);
+      out.add(dimAt(i), `dimension ${dim.id}`, `dimensions[${i}].id`, `"${dim.id}" is a colouring the build computes; name the dimension otherwise`);
     }
     const parentId = parentDimensionId(dim);
     const parent = parentId === undefined ? undefined : dims.get(parentId);
     if (dim.parent !== undefined && (dim.parent === dim.id || !parent)) {
-      out.add(tax, `dimension ${dim.id}`, `dimensions[${i}].parent`, dim.parent === dim.id ? 'a dimension cannot be its own parent' : `parent "${dim.parent}" is not a dimension of the taxonomy`);
+      out.add(dimAt(i), `dimension ${dim.id}`, `dimensions[${i}].parent`, dim.parent === dim.id ? 'a dimension cannot be its own parent' : `parent "${dim.parent}" is not a dimension of the taxonomy`);
     }
     dim.categories.forEach((c, j) => {
       const p = parentCategoryId(c);
       const field = `dimensions[${i}].categories[${j}].${c.parent !== undefined ? 'parent' : 'family'}`;
       if (p === undefined) return;
       if (parentId === undefined || parentId === dim.id) {
-        out.add(tax, `category ${c.id}`, field, `"${p}" is given but dimension "${dim.id}" declares no parent dimension`);
+        out.add(catAt(i, j), `category ${c.id}`, field, `"${p}" is given but dimension "${dim.id}" declares no parent dimension`);
       } else if (parent && !parent.categories.some((x) => x.id === p)) {
-        out.add(tax, `category ${c.id}`, field, `unknown ${parentId} "${p}" (not a category of the parent dimension)`);
+        out.add(catAt(i, j), `category ${c.id}`, field, `unknown ${parentId} "${p}" (not a category of the parent dimension)`);
       }
     });
     const seen = new Set<string>();
     dim.categories.forEach((c, j) => {
       if (seen.has(c.id)) {
-        out.add(tax, `dimension ${dim.id}`, `categories[${j}].id`, `duplicate category id "${c.id}"`);
+        out.add(catAt(i, j), `dimension ${dim.id}`, `categories[${j}].id`, `duplicate category id "${c.id}"`);
       }
       seen.add(c.id);
       if (c.id === UNKNOWN_CATEGORY) {
-        out.add(tax, `dimension ${dim.id}`, `categories[${j}].id`, `"${UNKNOWN_CATEGORY}" stands for the papers without a label; name the category otherwise`);
+        out.add(catAt(i, j), `dimension ${dim.id}`, `categories[${j}].id`, `"${UNKNOWN_CATEGORY}" stands for the papers without a label; name the category otherwise`);
       }
       const children = new Set<string>();
       for (const child of c.children ?? []) {
         if (children.has(child.id)) {
-          out.add(tax, `category ${c.id}`, 'children.id', `duplicate sub-category id "${child.id}"`);
+          out.add(catAt(i, j), `category ${c.id}`, 'children.id', `duplicate sub-category id "${child.id}"`);
         }
         children.add(child.id);
       }

@@ -15,6 +15,13 @@ export interface Located<T> {
   line: number;
 }
 
+/** Lines of taxonomy.yaml where each dimension and each of its categories starts, for error messages. */
+export interface TaxonomyLines {
+  dimensions: number[];
+  /** Per dimension, per category. */
+  categories: number[][];
+}
+
 export interface DatasetInfo {
   name: string;
   description?: string;
@@ -26,7 +33,7 @@ export interface Dataset {
   info: DatasetInfo;
   papers: Located<PaperRecord>[];
   labels: Located<PaperLabels>[];
-  taxonomy: Located<Taxonomy>;
+  taxonomy: Located<Taxonomy> & { lines?: TaxonomyLines };
   edges: Located<EdgeRecord>[];
   /** Entries of the online citation cache (graph-data/cache/), when there is one. */
   online?: OnlineCache;

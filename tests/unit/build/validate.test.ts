@@ -1,14 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../../src/graph/build';
 import { datasetProblems, validateDataset } from '../../../src/graph/validate';
 import { DataErrors } from '../../../src/model';
 import type { Dataset } from '../../../src/model';
-import { clone, readSmall, SMALL_DIR } from './support';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readGraphData } from '../../../scripts/lib/graph-data-fs';
+import { clone, copySmallDir, readSmall, removeTempDirs, SMALL_DIR } from './support';
 
 const PAPERS = `${SMALL_DIR}/papers.yaml`;
 const LABELS = `${SMALL_DIR}/labels.yaml`;
 const FULLTEXT = `${SMALL_DIR}/edges/fulltext-references.tsv`;
 const TAXONOMY = `${SMALL_DIR}/taxonomy.yaml`;
+
+afterAll(removeTempDirs);
 
 function messages(ds: Dataset): string[] {
   return datasetProblems(ds).map((e) => e.message);
@@ -96,6 +101,19 @@ describe('validateDataset', () => {
     expect(messages(ds)).toContain(
       `${TAXONOMY}:1: dimension scheme: field "categories[${scheme.categories.length - 1}].id": "unknown" stands for the papers without a label; name the category otherwise`,
     );
+  });
+
+  it('names the line of the dimension or category in taxonomy.yaml', () => {
+    const dir = copySmallDir();
+    const file = join(dir, 'taxonomy.yaml');
+    const text = readFileSync(file, 'utf8');
+    // the space category dm.textual (line 53) names a family that is not one; the method dimension (line 64) a parent that is not a dimension
+    writeFileSync(file, text.replace(/(- id: dm\.textual\n[\s\S]*?parent: )diffusion/, '$1nowhere').replace(/(- id: method\n[\s\S]*?parent: )family/, '$1families'));
+    const problems = datasetProblems(readGraphData(dir)).map((e) => e.message.replace(dir, 'DIR'));
+    expect(problems).toEqual([
+      'DIR/taxonomy.yaml:53: category dm.textual: field "dimensions[2].categories[1].parent": unknown family "nowhere" (not a category of the parent dimension)',
+      'DIR/taxonomy.yaml:64: dimension method: field "dimensions[3].parent": parent "families" is not a dimension of the taxonomy',
+    ]);
   });
 
   it('checks categories of further dimensions and the parents declared by the taxonomy', () => {
