@@ -70,7 +70,21 @@ export function listDataset(text: string, options: ListDatasetOptions): ListData
   const filed = new Map<string, { family: string; tasks: string[]; dims: Map<string, string[]> }>();
   const lines = new Map<string, number>();
 
+  // entries under a heading the map skips (at any level) are left out, and counted
+  const skipped = new Set<number>();
+  parsed.entries.forEach((_e, i) => {
+    if ((paths[i] ?? []).some((h) => hints[sectionKey(h)]?.skip === true)) skipped.add(i);
+  });
+  if (skipped.size > 0) {
+    diagnostics.push({
+      level: 'warning',
+      line: parsed.entries[[...skipped][0]!]!.line,
+      message: `${skipped.size} ${skipped.size === 1 ? 'entry' : 'entries'} under headings the section map skips left out`,
+    });
+  }
+
   parsed.entries.forEach((entry, i) => {
+    if (skipped.has(i)) return;
     const path = (paths[i] ?? []).slice(shared);
     const ids: string[] = [];
     path.forEach((written, level) => {

@@ -26,19 +26,23 @@ export function parseSectionMap(text: string, file: string): SectionMap {
 
 const slug = z.string().regex(SLUG_ID, 'must be a lowercase slug like "image-editing"');
 const HintSchema = z
-  .strictObject({ task: slug.optional(), family: slug.optional() })
-  .refine((h) => h.task !== undefined || h.family !== undefined, 'give a task, a family or both');
+  .strictObject({ task: slug.optional(), family: slug.optional(), skip: z.literal(true).optional() })
+  .refine((h) => h.task !== undefined || h.family !== undefined || h.skip === true, 'give a task, a family, or skip: true')
+  .refine((h) => !(h.skip === true && (h.task !== undefined || h.family !== undefined)), 'a skipped heading takes no task or family');
 
-/** A heading's own task id and/or family id, for a list that becomes a new dataset (import:list). */
+/**
+ * A heading's own task id and/or family id, for a list that becomes a new dataset (import:list); or
+ * `skip: true`: the entries under it (and its sub-headings) are left out.
+ */
 export type SectionHint = z.infer<typeof HintSchema>;
 
 /**
  * A section map for a new dataset: each heading → `{ family }` (its papers' family, also for the
- * headings under it) and/or `{ task }` (the id of the heading's category). Any slugs: they become
- * the new taxonomy's categories.
+ * headings under it) and/or `{ task }` (the id of the heading's category), or `{ skip: true }` (leave
+ * its entries out). Any slugs: they become the new taxonomy's categories.
  */
 export function parseSectionHints(text: string, file: string): Readonly<Record<string, SectionHint>> {
-  return parseHeadingMap(text, file, HintSchema, '{ task?, family? }');
+  return parseHeadingMap(text, file, HintSchema, '{ task?, family? } or { skip: true }');
 }
 
 function parseHeadingMap<T>(

@@ -133,6 +133,17 @@ describe('listDataset', () => {
     });
   });
 
+  it('leaves out the entries under a heading the map skips, and its sub-headings', () => {
+    const hints = parseSectionHints('"🎬 Video Synthesis": { skip: true }\n', 'map.yaml');
+    const ds = listDataset(listText, { file: 'nested-list.md', sections: hints });
+    // AppleDiff is listed under Image Synthesis too: it stays, filed there only
+    expect(ds.papers.map((p) => p.name).sort()).toEqual(['AppleDiff', 'BananaNet', 'CherryGAN']);
+    expect(ds.papers.find((p) => p.name === 'AppleDiff')?.tasks).toEqual(['image-synthesis']);
+    expect(ds.taxonomy.dimensions.find((d) => d.id === 'task')?.categories.map((c) => c.label)).toEqual(['Image Synthesis']);
+    expect(ds.diagnostics.map((d) => d.message)).toContain('3 entries under headings the section map skips left out');
+    expect(() => parseSectionHints('"GAN": { skip: true, task: gan }\n', 'map.yaml')).toThrow('map.yaml:1: section "GAN": a skipped heading takes no task or family');
+  });
+
   it('is deterministic: the same list gives the same colours', () => {
     const a = listDataset(listText, { file: 'x.md' });
     const b = listDataset(listText, { file: 'x.md' });
@@ -142,7 +153,7 @@ describe('listDataset', () => {
   it('names the file and line of a bad section map', () => {
     expect(() => parseSectionHints('Image: { family: Not A Slug }\n', 'map.yaml')).toThrow(/map\.yaml:1/);
     expect(() => parseSectionHints('Image: {}\n', 'map.yaml')).toThrow(
-      /map\.yaml:1.*task, a family or both/s,
+      /map\.yaml:1.*give a task, a family, or skip: true/s,
     );
   });
 });
