@@ -8,14 +8,22 @@
  * `queryToView(params, meta)` reads it back into a patch over the default view, a camera, and the
  * problems met (unknown parameters, malformed values): a bad parameter is ignored, never fatal.
  *
- * To put a new state field in the URL, add one entry to `PARAM_CODECS`.
+ * To put a new state field in the URL, add one entry to `PARAM_CODECS` (the filters' entries are in
+ * url-filters.ts; what every codec shares is in url-codec.ts).
  */
-import { colorByChoices, EDGE_KINDS, sizeByChoices, dimension, type GraphMeta } from '../model';
-import { shownEdgeKinds } from '../graph/facets';
+import { colorByChoices, EDGE_KINDS, sizeByChoices, dimension } from '../model';
 import { canonicalCategories } from './filters';
 import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
-import { LAYOUT_MODES, type Brush, type Filters, type LineageSettings, type ViewState } from './types';
+import { LAYOUT_MODES, type ViewState } from './types';
+import { INT, LIST_SEP, listItems, oneOf, quoted, type ParamCodec, type UrlContext, type ViewPatch } from './url-codec';
+import { FILTER_CODECS } from './url-filters';
 import { defaultColorBy, defaultLabelDensity, defaultSizeBy } from './view';
+
+export type { ParamCodec, UrlContext, ViewPatch } from './url-codec';
+export { CATEGORY_PARAM_PREFIX } from './url-filters';
+
+/** Parameters the app owns outside the view codec (kept as they are). */
+export const RESERVED_PARAMS = ['graph'] as const;
 
 /** The camera as the URL keeps it (sigma's camera state, graph-normalised coordinates). */
 export interface CameraView {
@@ -23,94 +31,6 @@ export interface CameraView {
   y: number;
   ratio: number;
   angle: number;
-}
-
-/** Part of a view state; `filters` and `lineage` may themselves be partial. */
-export type ViewPatch = Partial<Omit<ViewState, 'filters' | 'lineage'>> & { filters?: Partial<Filters>; lineage?: Partial<LineageSettings> };
-
-/** What a codec needs to check values: the graph's metadata and which paper ids exist. */
-export interface UrlContext {
-  meta: GraphMeta;
-  hasNode(id: string): boolean;
-  /** The brush of a Louvain community (its label and papers), for `community=`; absent: not restored. */
-  communityBrush?(community: number): Brush | null;
-}
-
-/** Parameters the app owns outside the view codec (kept as they are). */
-export const RESERVED_PARAMS = ['graph'] as const;
-
-export interface ParamCodec {
-  /** The query parameter's name. */
-  param: string;
-  /** The value to write, or null when the state has the default (the parameter is left out). */
-  write(state: ViewState, ctx: UrlContext): string | null;
-  /** The patch a value stands for, or a short problem ("not a year range") when it is malformed. */
-  read(value: string, ctx: UrlContext, name?: string): ViewPatch | string;
-  /** A codec for every parameter whose name starts with `param` (read gets the name). */
-  prefix?: boolean;
-  /** For a prefix codec: the parameters to write, names and values. */
-  writeAll?(state: ViewState, ctx: UrlContext): ReadonlyArray<readonly [string, string]>;
-}
-
-const LIST_SEP = ',';
-
-function oneOf<T extends string>(values: readonly T[], value: string): T | null {
-  return (values as readonly string[]).includes(value) ? (value as T) : null;
-}
-
-/**
- * The edge kinds shown: `edges=a,b` lists the kinds ticked among those the filters panel offers for
- * this graph (`shownEdgeKinds`); kinds it does not offer stay on. Absent when every offered kind is on.
- */
-function edgeKindsCodec(): ParamCodec {
-  const offered = (meta: GraphMeta) => shownEdgeKinds(meta.counts.byKind, meta.file !== undefined);
-  return {
-    param: 'edges',
-    write(state, { meta }) {
-      const kinds = offered(meta);
-      const shown = kinds.filter((k) => state.filters.edgeKinds.includes(k));
-      return shown.length === kinds.length ? null : shown.join(LIST_SEP);
-    },
-    read(value, { meta }) {
-      const items = value === '' ? [] : value.split(LIST_SEP).map((s) => s.trim().toLowerCase());
-      const unknown = items.filter((x) => oneOf(EDGE_KINDS, x) === null);
-      if (unknown.length > 0) return `unknown ${unknown.length === 1 ? 'value' : 'values'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
-      const kinds = offered(meta);
-      return { filters: { edgeKinds: EDGE_KINDS.filter((k) => items.includes(k) || !kinds.includes(k)) } };
-    },
-  };
-}
-
-/** Category filters: `f.<dimension>=a,b` (empty: none of them). */
-export const CATEGORY_PARAM_PREFIX = 'f.';
-
-/** The dimension a category parameter filters: `f.modality` → `modality`; null for other names. */
-function categoryParamDimension(name: string): string | null {
-  return name.startsWith(CATEGORY_PARAM_PREFIX) && name.length > CATEGORY_PARAM_PREFIX.length ? name.slice(CATEGORY_PARAM_PREFIX.length) : null;
-}
-
-/**
- * The category filters' codec. With `legacyDim` it is an older spelling (`families=` for `f.family`),
- * read only. Without, it stands for every `f.<dimension>` parameter: `writeAll` gives them in the
- * taxonomy's order, and `read` gets the parameter's name.
- */
-function categoryCodec(param: string, legacyDim?: string): ParamCodec {
-  const readList = (dimId: string, value: string, ctx: UrlContext): ViewPatch | string => {
-    const dim = dimension(ctx.meta.taxonomy, dimId);
-    if (!dim) return `the graph has no dimension "${dimId}"`;
-    const items = value === '' ? [] : value.split(LIST_SEP).map((s) => s.trim().toLowerCase());
-    const unknown = items.filter((x) => !dim.categories.some((c) => c.id === x));
-    if (unknown.length > 0) return `unknown ${unknown.length === 1 ? 'value' : 'values'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
-    return { filters: { categories: canonicalCategories(ctx.meta, { [dimId]: items }) } };
-  };
-  if (legacyDim !== undefined) return { param, write: () => null, read: (v, ctx) => readList(legacyDim, v, ctx) };
-  return {
-    param,
-    write: () => null,
-    writeAll: (s) => Object.entries(s.filters.categories).map(([dim, ids]) => [`${param}${dim}`, ids.join(LIST_SEP)] as const),
-    read: (v, ctx, name) => readList(categoryParamDimension(name ?? '') ?? '', v, ctx),
-    prefix: true,
-  };
 }
 
 function round(value: number, digits: number): number {
@@ -124,7 +44,6 @@ function num(value: number, digits: number): string {
   return String(Object.is(r, -0) ? 0 : r);
 }
 
-const INT = /^-?\d+$/;
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
 
 /** Whether a colour-by dimension has a category `id` (so `iso=` names something real). */
@@ -164,48 +83,7 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
       return sizeBy ? { sizeBy } : `expected one of ${choices.join(', ')}`;
     },
   },
-  {
-    param: 'years',
-    write: (s) => (s.filters.years ? `${s.filters.years[0]}-${s.filters.years[1]}` : null),
-    read(v, { meta }) {
-      const m = /^(\d{4})(?:-(\d{4}))?$/.exec(v);
-      if (!m) return 'expected a year range like 2022-2024';
-      const a = Number(m[1]);
-      const b = m[2] === undefined ? a : Number(m[2]);
-      const [lo, hi] = [Math.min(a, b), Math.max(a, b)];
-      const span = meta.years;
-      if (span === null) return 'the graph has no years';
-      if (hi < span[0] || lo > span[1]) return `outside the graph's years ${span[0]}-${span[1]}`;
-      const years: [number, number] = [Math.max(lo, span[0]), Math.min(hi, span[1])];
-      return { filters: { years: years[0] === span[0] && years[1] === span[1] ? null : years } };
-    },
-  },
-  categoryCodec(CATEGORY_PARAM_PREFIX),
-  {
-    // dimensions whose unlabelled papers are hidden: `nolabel=method,space`
-    param: 'nolabel',
-    write: (s) => (s.filters.unlabelled.length === 0 ? null : s.filters.unlabelled.join(LIST_SEP)),
-    read(v, { meta }) {
-      const items = v === '' ? [] : v.split(LIST_SEP).map((x) => x.trim().toLowerCase());
-      const ids = meta.taxonomy.dimensions.map((d) => d.id);
-      const unknown = items.filter((x) => !ids.includes(x));
-      if (unknown.length > 0) return `the graph has no ${unknown.length === 1 ? 'dimension' : 'dimensions'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
-      return { filters: { unlabelled: ids.filter((d) => items.includes(d)) } };
-    },
-  },
-  categoryCodec('families', 'family'),
-  categoryCodec('tasks', 'task'),
-  edgeKindsCodec(),
-  {
-    param: 'survey',
-    write: (s) => (s.filters.showSurveyMentions ? '1' : null),
-    read: (v) => (v === '1' ? { filters: { showSurveyMentions: true } } : v === '0' ? { filters: { showSurveyMentions: false } } : 'expected 0 or 1'),
-  },
-  {
-    param: 'degree',
-    write: (s) => (s.filters.minDegree > 0 ? String(s.filters.minDegree) : null),
-    read: (v) => (INT.test(v) && Number(v) >= 0 && Number(v) <= 1e6 ? { filters: { minDegree: Number(v) } } : 'expected a whole number ≥ 0'),
-  },
+  ...FILTER_CODECS,
   {
     param: 'sel',
     write: (s) => s.selected,
@@ -248,9 +126,9 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
       return kinds.length === def.length && def.every((k) => kinds.includes(k)) ? null : kinds.join(LIST_SEP);
     },
     read(v) {
-      const items = v === '' ? [] : v.split(LIST_SEP).map((x) => x.trim().toLowerCase());
+      const items = listItems(v);
       const unknown = items.filter((x) => oneOf(EDGE_KINDS, x) === null);
-      if (unknown.length > 0) return `unknown edge ${unknown.length === 1 ? 'kind' : 'kinds'} ${unknown.map((u) => JSON.stringify(u)).join(', ')}`;
+      if (unknown.length > 0) return `unknown edge ${unknown.length === 1 ? 'kind' : 'kinds'} ${quoted(unknown)}`;
       return { lineage: { kinds: EDGE_KINDS.filter((k) => items.includes(k)) } };
     },
   },
