@@ -131,6 +131,8 @@ export function createFileOpener(doc: Document, options: FileOpenerOptions): Fil
 
   return {
     button() {
+      // the inputs of headers that were replaced (another graph opened) are gone from the page
+      for (const old of inputs) if (!old.isConnected) inputs.delete(old);
       const input = h('input', { type: 'file', accept: GRAPH_FILE_ACCEPT, class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
       const btn = h('button', { type: 'button', class: 'btn', text: 'Open file…', title: 'Open a GEXF, GraphML or JSON graph file (or drop one on the page)' });
       btn.addEventListener('click', () => input.click());
