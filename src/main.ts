@@ -2,8 +2,8 @@
  * Entry point: loads the graph file (`graph.json`, or the relative path in `?graph=`) and the
  * datasets.json next to it (for the dataset switcher; optional), mounts the app, or shows what went
  * wrong. A graph file from the reader's computer ("Open file…" or a drop) is read in a worker and
- * replaces the app only once it has been read: a file that cannot be opened leaves the graph on screen. Exposes
- * `window.__atlas` for tests and the benchmark.
+ * replaces the app only once it has been read: a file that cannot be opened leaves the graph on
+ * screen. Exposes `window.__atlas` for tests and the benchmark.
  */
 import './ui/styles.css';
 import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice } from './graph/datasets';
@@ -29,7 +29,7 @@ function nextPaint(): Promise<void> {
 async function main(root: HTMLElement): Promise<void> {
   let app: App | null = null;
   let datasets: DatasetChoice[] = [];
-  const status = { status: 'loading', error: null as string | null, file: null as string | null };
+  const status = { status: 'loading', error: null as string | null };
   window.__atlas = createInspector(() => app, () => status);
 
   const mount = (loaded: LoadedGraph, choices: readonly DatasetChoice[], localFile?: string) => {
@@ -52,7 +52,6 @@ async function main(root: HTMLElement): Promise<void> {
       mount(opened.loaded, [local, ...datasets.map((d) => ({ ...d, current: false }))], file.name);
       status.status = 'ready';
       status.error = null;
-      status.file = file.name;
       return opened.warnings;
     },
   });
