@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { cspPlugin } from './scripts/vite-csp';
+import { cspPlugin } from './scripts/vite-csp.ts';
 
 export default defineConfig({
   base: './',
