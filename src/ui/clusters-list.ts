@@ -10,11 +10,9 @@ export interface CommunityListOptions {
   minListed: number;
   /** Brushes `nodes` (`community`: the community they are). */
   onBrush(label: string, nodes: string[], community?: number): void;
-  /** What the graph's nodes are called, for a count: "3 papers", "1 node" (default: papers). */
-  noun?: (n: number) => string;
+  /** What the graph's nodes are called, for a count: "3 papers", "1 node" (`nodeNoun` of the graph's meta). */
+  noun: (n: number) => string;
 }
-
-const papersNoun = (n: number) => (n === 1 ? 'paper' : 'papers');
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -48,7 +46,7 @@ function communityButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonEl
         { class: 'community-head' },
         h('span', { class: 'community-name', text: communityName(c.community) }),
         h('span', { class: 'community-label', text: c.label }),
-        h('span', { class: 'community-size', text: `${c.size} ${(o.noun ?? papersNoun)(c.size)}` }),
+        h('span', { class: 'community-size', text: `${c.size} ${o.noun(c.size)}` }),
       ),
       h('span', { class: 'community-line muted', text: shares }),
       c.terms.length > 0 ? h('span', { class: 'community-line community-terms', text: c.terms.map((t) => t.term).join(' · ') }) : null,
@@ -86,7 +84,7 @@ export function renderCommunityList(labels: ClusterLabel[], o: CommunityListOpti
       h(
         'details',
         { class: 'community-more' },
-        h('summary', { text: `${small.length} smaller communities (${range} ${(o.noun ?? papersNoun)(Math.max(...sizes))} each)` }),
+        h('summary', { text: `${small.length} smaller communities (${range} ${o.noun(Math.max(...sizes))} each)` }),
         h('ul', { class: 'community-list compact' }, ...small.map((c) => h('li', {}, smallButton(c, o)))),
       ),
     );

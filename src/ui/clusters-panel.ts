@@ -55,7 +55,7 @@ function shortName(name: string): string {
 }
 
 /** "NMI 0.42 with inversion method (156 labelled papers, 260 unlabelled left out)". */
-export function agreementText(a: CommunityAgreement, name: string, noun: (n: number) => string = (n) => (n === 1 ? 'paper' : 'papers')): string {
+export function agreementText(a: CommunityAgreement, name: string, noun: (n: number) => string): string {
   const nmi = a.nmi === null ? 'NMI not defined' : `NMI ${a.nmi.toFixed(2)}`;
   const labelled = `${a.labelled.toLocaleString('en')} labelled ${noun(a.labelled)}`;
   const left = a.unlabelled > 0 ? `, ${a.unlabelled.toLocaleString('en')} unlabelled left out` : '';

@@ -18,11 +18,9 @@ export interface HeatmapOptions {
   /** Smallest community size shown as its own column (for the pooled column's title). */
   minSize: number;
   onBrush(label: string, nodes: string[]): void;
-  /** What the graph's nodes are called, for a count: "3 papers", "1 node" (default: papers). */
-  noun?: (n: number) => string;
+  /** What the graph's nodes are called, for a count: "3 papers", "1 node" (`nodeNoun` of the graph's meta). */
+  noun: (n: number) => string;
 }
-
-const papersNoun = (n: number) => (n === 1 ? 'paper' : 'papers');
 
 /**
  * Cell fill for a count on a 0..max scale (counts above max clamp): light blue for 1, dark blue for
@@ -49,7 +47,7 @@ export function columnName(row: ContingencyTable['rows'][number]): string {
 }
 
 export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSVGElement {
-  const noun = o.noun ?? papersNoun;
+  const { noun } = o;
   const cols = table.rows; // communities across
   const rows = table.columns; // categories down
   // the scale ignores the unlabelled papers, whose counts would wash out every labelled cell
