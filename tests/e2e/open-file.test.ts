@@ -23,11 +23,11 @@ async function chooseFile(page: Page, path: string): Promise<void> {
   await chooser.setFiles(path);
 }
 
-/** Drops a file on the page: its bytes fetched from the test server (or `size` zero bytes), in a real DataTransfer. */
-async function dropFile(page: Page, name: string, source: { url?: string; size?: number }): Promise<void> {
+/** Drops a file on the page: its bytes fetched from the test server, or `text`, or `size` zero bytes, in a real DataTransfer. */
+async function dropFile(page: Page, name: string, source: { url?: string; text?: string; size?: number }): Promise<void> {
   await page.evaluate(
-    async ({ name, url, size }) => {
-      const body = url ? await (await fetch(url)).blob() : new Blob([new Uint8Array(size ?? 0)]);
+    async ({ name, url, text, size }) => {
+      const body = url ? await (await fetch(url)).blob() : new Blob(text !== undefined ? [text] : [new Uint8Array(size ?? 0)]);
       const dt = new DataTransfer();
       dt.items.add(new File([body], name));
       const target = document.querySelector('.graph')!;
@@ -35,7 +35,7 @@ async function dropFile(page: Page, name: string, source: { url?: string; size?:
       if (document.querySelector('.drop-overlay')!.hasAttribute('hidden')) throw new Error('no drop overlay while dragging');
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     },
-    { name, url: source.url, size: source.size },
+    { name, url: source.url, text: source.text, size: source.size },
   );
 }
 
@@ -150,13 +150,8 @@ describe('opening a graph file made elsewhere', () => {
 
   it('opens a graph without links sized uniformly, with its labels drawn', async () => {
     const page = await openAtlas(browser(), baseUrl);
-    await page.evaluate(() => {
-      const nodes = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, name: `Paper number ${i}`, group: i % 2 ? 'odd' : 'even' }));
-      const dt = new DataTransfer();
-      dt.items.add(new File([JSON.stringify({ directed: true, nodes, links: [] })], 'bare.json'));
-      const target = document.querySelector('.graph')!;
-      for (const type of ['dragenter', 'dragover', 'drop']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-    });
+    const nodes = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, name: `Paper number ${i}`, group: i % 2 ? 'odd' : 'even' }));
+    await dropFile(page, 'bare.json', { text: JSON.stringify({ directed: true, nodes, links: [] }) });
     await expect.poll(() => title(page)).toBe('bare.json');
     expect(await page.getByRole('combobox', { name: 'Size by' }).inputValue()).toBe('uniform');
     const shown = await page.evaluate(() => Array.from({ length: 12 }, (_, i) => window.__atlas!.nodeDisplay(`n${i}`)!));
