@@ -33,6 +33,9 @@ export const S2ReferenceSchema = z.strictObject({
   arxiv: z.string().nullable(),
   /** Lowercase DOI without resolver prefix. */
   doi: z.string().nullable(),
+  /** The reference's title and year as the service gives them (absent in entries fetched before they were asked for). */
+  title: z.string().nullable().optional(),
+  year: z.int().nullable().optional(),
 });
 export type S2Reference = z.infer<typeof S2ReferenceSchema>;
 
@@ -48,6 +51,18 @@ export const S2EntrySchema = z.strictObject({
 });
 export type S2Entry = z.infer<typeof S2EntrySchema>;
 
+/** A referenced work's identity, title and year, from OpenAlex. */
+export const OpenAlexWorkMetaSchema = z.strictObject({
+  /** Short OpenAlex work id, e.g. "W2194775991". */
+  openalex: z.string().min(1),
+  /** Lowercase DOI without resolver prefix. */
+  doi: z.string().nullable(),
+  arxiv: z.string().nullable(),
+  title: z.string().nullable(),
+  year: z.int().nullable(),
+});
+export type OpenAlexWorkMeta = z.infer<typeof OpenAlexWorkMetaSchema>;
+
 export const OpenAlexEntrySchema = z.strictObject({
   ...common,
   source: z.literal('openalex'),
@@ -57,6 +72,12 @@ export const OpenAlexEntrySchema = z.strictObject({
   referencedWorks: z.array(z.string().min(1)),
   referencedWorksCount: z.int().min(0).nullable(),
   citedByCount: z.int().min(0).nullable(),
+  /**
+   * What OpenAlex says of the referenced works (one batched works lookup), in the order of
+   * `referencedWorks`; absent in entries fetched before it was asked for. Works OpenAlex no longer
+   * has are left out.
+   */
+  referencedWorksMeta: z.array(OpenAlexWorkMetaSchema).optional(),
 });
 export type OpenAlexEntry = z.infer<typeof OpenAlexEntrySchema>;
 
