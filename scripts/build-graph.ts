@@ -1,7 +1,7 @@
 /**
  * `npm run build:graph`: graph-data/ → public/graph.json (graphology serialisation + metadata), and
  * records the graph in datasets.json next to it (see src/data/datasets-list.ts).
- * Thin CLI: reading, hashing and writing here; the pipeline itself is pure (src/graph/build.ts).
+ * Thin CLI: reading, hashing and writing here; the pipeline itself is pure (src/graph/build/build.ts).
  * Exit codes: 0 built, 1 bad data, a malformed datasets.json or a failed write (previous output
  * untouched), 2 bad options.
  */
@@ -15,8 +15,8 @@ import {
   parseDatasetsFile,
   stringifyDatasetsFile,
 } from '../src/data/datasets-list';
-import { buildGraph, DEFAULT_SEED } from '../src/graph/build';
-import type { BuildStep, StepRunner } from '../src/graph/build';
+import { buildGraph, DEFAULT_SEED } from '../src/graph/build/build';
+import type { BuildStep, StepRunner } from '../src/graph/build/build';
 import { graphFileChunks } from '../src/graph/serialize';
 import { DATASETS_FILE, DatasetFileNameSchema, type DatasetsFile } from '../src/model/datasets';
 import { DataError, DataErrors } from '../src/model/errors';

@@ -30,7 +30,7 @@ import {
 import { listDataset } from '../src/import/list-dataset';
 import { parseSectionHints } from '../src/import/section-map';
 import { slugId } from '../src/import/text';
-import { validateDataset } from '../src/graph/validate';
+import { validateDataset } from '../src/graph/build/validate';
 import { cliOptions, isMain, readInput, report, runCli, writeOutput } from './lib/import-cli';
 
 export interface ImportListArgs {

@@ -12,7 +12,7 @@ import type { Located } from '../../src/model/dataset';
 import type { EdgeRecord } from '../../src/model/edge';
 import type { PaperRecord } from '../../src/model/paper';
 import { EDGES_DIR, PAPERS_FILE, stringifyEdgesTsv, stringifyPapersFile } from '../../src/data/index';
-import { validateDataset } from '../../src/graph/validate';
+import { validateDataset } from '../../src/graph/build/validate';
 import { readGraphData } from './graph-data-fs';
 import { report, writeOutput } from './import-cli';
 

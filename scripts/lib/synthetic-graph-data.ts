@@ -16,8 +16,8 @@ import {
   stringifyLabelsFile,
   stringifyPapersFile,
 } from '../../src/data/index';
-import { syntheticDataset } from '../../src/graph/synthetic';
-import type { SyntheticOptions } from '../../src/graph/synthetic';
+import { syntheticDataset } from '../../src/graph/build/synthetic';
+import type { SyntheticOptions } from '../../src/graph/build/synthetic';
 import type { EdgeRecord, ProvenanceSource } from '../../src/model/edge';
 
 export interface SyntheticDirSummary {

@@ -20,13 +20,13 @@ import {
   type Taxonomy,
 } from '../model';
 import { OWN_FIELD_DIMENSIONS } from '../graph/categories';
-import { assignLayout } from '../graph/layout';
+import { assignLayout } from '../graph/build/layout';
 import { buildMeta } from '../graph/meta';
-import { assignMetrics } from '../graph/metrics';
-import { checkInt, mergeOptions } from '../graph/options';
+import { assignMetrics } from '../graph/build/metrics';
+import { checkInt, mergeOptions } from '../graph/clusters/options';
 import { createRng } from '../graph/random';
 import type { AtlasGraph, LoadedGraph } from '../graph/types';
-import { assignVisuals, communityColors, COMMUNITY_PALETTE, toHex } from '../graph/visuals';
+import { assignVisuals, communityColors, COMMUNITY_PALETTE, toHex } from '../graph/build/visuals';
 import type { ForeignAttribute, ForeignGraph, ForeignNode, ForeignValue } from './types';
 
 export interface ConvertOptions {

@@ -9,7 +9,7 @@ import { z } from 'zod';
 /**
  * The bundled survey's model families and tasks, as its importer files papers. The app and the build
  * never enumerate them: a paper's family and tasks are checked against the taxonomy's `family` and
- * `task` dimensions (src/graph/validate.ts).
+ * `task` dimensions (src/graph/build/validate.ts).
  */
 export const FAMILIES = ['diffusion', 'gan', 'ar', 'survey'] as const;
 export type Family = (typeof FAMILIES)[number];

@@ -6,9 +6,9 @@
  */
 import { categoryMap } from '../graph/categories';
 import { computeVisibility, type Visibility, type VisibilityOf } from '../graph/filters';
-import { lineageAsNeighbourhood } from '../graph/lineage';
-import { comparisonAsNeighbourhood } from '../graph/lineage-compare';
-import { lineageMemo, type LineageMemo } from '../graph/lineage-memo';
+import { lineageAsNeighbourhood } from '../graph/lineage/lineage';
+import { comparisonAsNeighbourhood } from '../graph/lineage/compare';
+import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
 import { neighbourhood, type Neighbourhood } from '../graph/neighbourhood';
 import type { AtlasGraph } from '../graph/types';
 import type { ColorBy, GraphMeta, SizeBy } from '../model';

@@ -12,7 +12,7 @@ import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import { clickBackground, hover, select } from '../state/view';
 import { visibilityMemo, type VisibilityOf } from '../graph/filters';
-import { lineageMemo, type LineageMemo } from '../graph/lineage-memo';
+import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
 import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from './caches';
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';

@@ -3,7 +3,7 @@
  * shares, distinctive terms and central papers. A click brushes its papers; communities of fewer
  * than `minListed` papers are listed compactly under a disclosure.
  */
-import type { ClusterLabel } from '../graph/cluster-labels';
+import type { ClusterLabel } from '../graph/clusters/labels';
 import { h } from './dom';
 
 export interface CommunityListOptions {

@@ -4,10 +4,10 @@
  * "Taxonomy grid" (family × inversion method × scheme). Every click brushes papers in the graph.
  * Everything is computed once, the first time the column is shown (and per heat-map dimension).
  */
-import { communityAgreement, type CommunityAgreement } from '../graph/agreement';
-import { clusterLabels } from '../graph/cluster-labels';
-import { communityContingency } from '../graph/contingency';
-import { taxonomyGrid } from '../graph/taxonomy-grid';
+import { communityAgreement, type CommunityAgreement } from '../graph/clusters/agreement';
+import { clusterLabels } from '../graph/clusters/labels';
+import { communityContingency } from '../graph/clusters/contingency';
+import { taxonomyGrid } from '../graph/clusters/taxonomy-grid';
 import { dimension, nodeNoun, parentDimensionId, type GraphMeta, type TaxonomyDimension } from '../model';
 import { toggleBrush } from '../state/brush';
 import type { ViewState } from '../state/types';

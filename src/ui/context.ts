@@ -4,7 +4,7 @@
  */
 import type { GraphMeta } from '../model';
 import type { VisibilityOf } from '../graph/filters';
-import type { LineageMemo } from '../graph/lineage-memo';
+import type { LineageMemo } from '../graph/lineage/memo';
 import type { AtlasGraph } from '../graph/types';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';

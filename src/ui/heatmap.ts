@@ -5,7 +5,7 @@
  * button: a click (or Enter / Space) brushes them.
  */
 import { interpolateBlues, interpolateGreys, select } from 'd3';
-import type { ContingencyTable } from '../graph/contingency';
+import type { ContingencyTable } from '../graph/clusters/contingency';
 import { communityName } from './clusters-list';
 
 const CELL_W = 34;

@@ -4,10 +4,10 @@
  * "Show all links" and an enlarged view), and "Compare with…": the next paper chosen is compared
  * with the selection (lineage path, else lowest common ancestors), listed here and drawn on the graph.
  */
-import type { Lineage } from '../graph/lineage';
-import type { Comparison } from '../graph/lineage-compare';
+import type { Lineage } from '../graph/lineage/lineage';
+import type { Comparison } from '../graph/lineage/compare';
 import { shownEdgeKinds } from '../graph/facets';
-import { lineageViewModel } from '../graph/lineage-view-model';
+import { lineageViewModel } from '../graph/lineage/view-model';
 import { nodeNoun, type EdgeKind } from '../model';
 import { currentTheme } from '../render/theme';
 import { endComparison, setLineageDepth, startPicking, toggleLineageKind } from '../state/lineage';

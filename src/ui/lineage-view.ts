@@ -1,13 +1,13 @@
 /**
  * The year-layered lineage view (d3, SVG): the selection's ancestors and descendants with publication
- * time on x, columns ordered against crossings (src/graph/lineage-layout.ts), edges styled by kind
+ * time on x, columns ordered against crossings (src/graph/lineage/layout.ts), edges styled by kind
  * like the graph's, nodes in the current colour-by colour ringed blue (ancestor) or green
  * (descendant). The most cited papers are labelled; hovering any paper names it; clicking or Enter
  * chooses it. Text goes in as text only.
  */
 import { axisBottom, scaleLinear, select } from 'd3';
-import { layeredLayout } from '../graph/lineage-layout';
-import type { LineageViewModel, LineageViewNode } from '../graph/lineage-view-model';
+import { layeredLayout } from '../graph/lineage/layout';
+import type { LineageViewModel, LineageViewNode } from '../graph/lineage/view-model';
 import type { ColorBy, EdgeKind, GraphMeta } from '../model';
 import type { AtlasGraph } from '../graph/types';
 import type { RenderTheme } from '../render/theme';

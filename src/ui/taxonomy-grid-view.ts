@@ -3,7 +3,7 @@
  * methods (columns), each cell with its number of papers and first year; empty cells are the gaps.
  * A cell with papers is a button that brushes them.
  */
-import type { TaxonomyGrid } from '../graph/taxonomy-grid';
+import type { TaxonomyGrid } from '../graph/clusters/taxonomy-grid';
 import { h } from './dom';
 import { cellFill, lightText } from './heatmap';
 

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
-import { communityAgreement } from '../../src/graph/agreement';
+import { communityAgreement } from '../../src/graph/clusters/agreement';
 import { parseGraphFile } from '../../src/graph/load';
 import { themeFor } from '../../src/render/theme';
 import { graphPixels, hexToRgb, nodeOnScreen, openAtlas, pixelsNear } from './atlas';

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { parseGraphFile } from '../../src/graph/load';
-import { lineage } from '../../src/graph/lineage';
+import { lineage } from '../../src/graph/lineage/lineage';
 import { themeFor } from '../../src/render/theme';
 import { graphPixels, hexToRgb, nodeOnScreen, openAtlas, pixelsNear } from './atlas';
 import { useBrowser } from './use-browser';

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { runFetch } from '../../scripts/lib/fetch-run';
 import { readGraphData } from '../../scripts/lib/graph-data-fs';
-import { buildGraph } from '../../src/graph/build';
+import { buildGraph } from '../../src/graph/build/build';
 import { serializeGraphFile } from '../../src/graph/serialize';
 import { startFakeApis } from '../unit/online/fake-apis';
 import { fakeClock, SMALL_DIR, testConfig } from '../unit/online/support';

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { communityAgreement, normalizedMutualInformation } from '../../src/graph/agreement';
-import { clusterLabels } from '../../src/graph/cluster-labels';
-import { communityContingency } from '../../src/graph/contingency';
+import { communityAgreement, normalizedMutualInformation } from '../../src/graph/clusters/agreement';
+import { clusterLabels } from '../../src/graph/clusters/labels';
+import { communityContingency } from '../../src/graph/clusters/contingency';
 import { categoryLabel, dimensionCategories } from '../../src/graph/dimension-labels';
 import { parseGraphFile } from '../../src/graph/load';
-import { logLikelihood } from '../../src/graph/title-terms';
-import { taxonomyGrid } from '../../src/graph/taxonomy-grid';
+import { logLikelihood } from '../../src/graph/clusters/title-terms';
+import { taxonomyGrid } from '../../src/graph/clusters/taxonomy-grid';
 import type { PaperTaxonomy } from '../../src/model';
 import { makeGraph } from './support/paper-graph';
 import { testMeta } from './support/taxonomy-meta';

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGraphFile } from '../../src/graph/load';
-import { lineageMemo } from '../../src/graph/lineage-memo';
+import { lineageMemo } from '../../src/graph/lineage/memo';
 import { neighbourhood } from '../../src/graph/neighbourhood';
-import { compareLineage } from '../../src/graph/lineage-compare';
+import { compareLineage } from '../../src/graph/lineage/compare';
 import { buildCaches, updateCaches } from '../../src/render/caches';
 import { createNodeReducer } from '../../src/render/reducers';
 import { themeFor } from '../../src/render/theme';

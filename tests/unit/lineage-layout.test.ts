@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countCrossings, layeredLayout, publicationTime, type LayoutNode } from '../../src/graph/lineage-layout';
+import { countCrossings, layeredLayout, publicationTime, type LayoutNode } from '../../src/graph/lineage/layout';
 
 const n = (id: string, year: number, month: number | null = 6): LayoutNode => ({ id, time: publicationTime(year, month) });
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGraphFile } from '../../src/graph/load';
-import { lineage } from '../../src/graph/lineage';
-import { lineageViewModel } from '../../src/graph/lineage-view-model';
+import { lineage } from '../../src/graph/lineage/lineage';
+import { lineageViewModel } from '../../src/graph/lineage/view-model';
 
 const { graph } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
 const IPA = '2308.06721';

@@ -1,10 +1,10 @@
 /** Lineage walks, transitive reduction, lineage paths and lowest common ancestors on hand-built graphs. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { lineage, lineageAsNeighbourhood } from '../../src/graph/lineage';
-import { lineageIndex } from '../../src/graph/lineage-index';
-import { lineagePath, lowestCommonAncestors } from '../../src/graph/lineage-compare';
-import { transitiveReduction } from '../../src/graph/lineage-reduction';
+import { lineage, lineageAsNeighbourhood } from '../../src/graph/lineage/lineage';
+import { lineageIndex } from '../../src/graph/lineage/adjacency';
+import { lineagePath, lowestCommonAncestors } from '../../src/graph/lineage/compare';
+import { transitiveReduction } from '../../src/graph/lineage/reduction';
 import { neighbourhood } from '../../src/graph/neighbourhood';
 import type { EdgeKind } from '../../src/model';
 import { makeGraph } from './support/paper-graph';

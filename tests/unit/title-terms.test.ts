@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { distinctiveTerms, logLikelihood, termIndex, tokenize } from '../../src/graph/title-terms';
+import { distinctiveTerms, logLikelihood, termIndex, tokenize } from '../../src/graph/clusters/title-terms';
 
 describe('tokenize', () => {
   it('keeps hyphenated words whole, drops stopwords, numbers and short tokens, adds bigrams of neighbours', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../src/graph/build';
+import { buildGraph } from '../../../src/graph/build/build';
 import { displayLabel, joinPapers, shortenTitle } from '../../../src/graph/join';
-import { mergeEdges, toEdge } from '../../../src/graph/merge-edges';
-import { renumberCommunities } from '../../../src/graph/metrics';
+import { mergeEdges, toEdge } from '../../../src/graph/build/merge-edges';
+import { renumberCommunities } from '../../../src/graph/build/metrics';
 import { createRng } from '../../../src/graph/random';
 import { serializeGraphFile } from '../../../src/graph/serialize';
 import { stableStringify } from '../../../src/graph/stable-json';

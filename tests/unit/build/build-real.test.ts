@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
-import { buildGraph } from '../../../src/graph/build';
+import { buildGraph } from '../../../src/graph/build/build';
 import { serializeGraphFile } from '../../../src/graph/serialize';
 import { EdgeAttributesSchema, NodeAttributesSchema } from '../../../src/model';
 import type { GraphFile } from '../../../src/model';

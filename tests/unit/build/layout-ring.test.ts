@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
-import { RING_COMPONENT_MAX, ringIsolated } from '../../../src/graph/layout';
+import { RING_COMPONENT_MAX, ringIsolated } from '../../../src/graph/build/layout';
 import type { AtlasGraph } from '../../../src/graph/types';
 
 /** A 7-paper main component around the origin, a far-flung pair and a lone paper. */

@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
-import { buildGraph } from '../../../src/graph/build';
-import { clusterLabels } from '../../../src/graph/cluster-labels';
+import { buildGraph } from '../../../src/graph/build/build';
+import { clusterLabels } from '../../../src/graph/clusters/labels';
 import { parseGraphFile } from '../../../src/graph/load';
 import { serializeGraphFile } from '../../../src/graph/serialize';
 import { colorByChoices, type Dataset } from '../../../src/model';
 import { initialViewState } from '../../../src/state/view';
-import { datasetProblems } from '../../../src/graph/validate';
+import { datasetProblems } from '../../../src/graph/build/validate';
 
 function withoutFamilyAndTask(): Dataset {
   const ds = readGraphData('tests/fixtures/graph-data/vision');

@@ -4,9 +4,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
 import { writeSyntheticGraphData } from '../../../scripts/lib/synthetic-graph-data';
 import { parseTaxonomyFile } from '../../../src/data/index';
-import { buildGraph } from '../../../src/graph/build';
-import { syntheticDataset } from '../../../src/graph/synthetic';
-import { datasetProblems } from '../../../src/graph/validate';
+import { buildGraph } from '../../../src/graph/build/build';
+import { syntheticDataset } from '../../../src/graph/build/synthetic';
+import { datasetProblems } from '../../../src/graph/build/validate';
 import { EdgeRecordSchema, PaperLabelsSchema, PaperRecordSchema } from '../../../src/model';
 import { removeTempDirs, tempDir } from './support';
 

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildGraph } from '../../../src/graph/build';
-import { datasetProblems, validateDataset } from '../../../src/graph/validate';
+import { buildGraph } from '../../../src/graph/build/build';
+import { datasetProblems, validateDataset } from '../../../src/graph/build/validate';
 import { DataErrors } from '../../../src/model';
 import type { Dataset } from '../../../src/model';
 import { readFileSync, writeFileSync } from 'node:fs';

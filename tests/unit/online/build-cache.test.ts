@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashInputs } from '../../../scripts/lib/build-io';
 import { runFetch } from '../../../scripts/lib/fetch-run';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
-import { buildGraph } from '../../../src/graph/build';
+import { buildGraph } from '../../../src/graph/build/build';
 import { DataErrors } from '../../../src/model';
 import type { GraphFile } from '../../../src/model';
 import { startFakeApis } from './fake-apis';

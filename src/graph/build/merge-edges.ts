@@ -2,12 +2,12 @@
  * Merges the edge records of every source (one record = one source's statement about one ordered
  * pair) into one edge per ordered pair: the strongest kind wins, every kind and provenance is kept.
  */
-import { EDGE_KINDS, PROVENANCE_SOURCES, kindRank } from '../model/edge';
-import type { Edge, EdgeKind, EdgeRecord, Provenance } from '../model/edge';
-import type { Located } from '../model/dataset';
-import type { EdgeAttributes } from '../model/graph-file';
-import { compareIds } from './join';
-import { stableStringify } from './stable-json';
+import { EDGE_KINDS, PROVENANCE_SOURCES, kindRank } from '../../model/edge';
+import type { Edge, EdgeKind, EdgeRecord, Provenance } from '../../model/edge';
+import type { Located } from '../../model/dataset';
+import type { EdgeAttributes } from '../../model/graph-file';
+import { compareIds } from '../join';
+import { stableStringify } from '../stable-json';
 
 /** A record is a survey-repository mention when a code README of another survey/list gives it. */
 export function isSurveyMention(p: Provenance): boolean {

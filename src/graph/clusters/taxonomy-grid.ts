@@ -4,10 +4,10 @@
  * number of papers and the first year in each cell. Empty cells are the taxonomy's gaps. Categories
  * that belong to a family (their `family` field) appear only in that family's table. Pure.
  */
-import { dimension, parentDimensionId, type GraphMeta, type TaxonomyDimension } from '../model';
-import { checkDimension, dimensionCategories, paperCategory } from './dimension-labels';
+import { dimension, parentDimensionId, type GraphMeta, type TaxonomyDimension } from '../../model';
+import { checkDimension, dimensionCategories, paperCategory } from '../dimension-labels';
 import { mergeOptions } from './options';
-import type { AtlasGraph } from './types';
+import type { AtlasGraph } from '../types';
 
 export interface TaxonomyGridOptions {
   group: TaxonomyDimension;

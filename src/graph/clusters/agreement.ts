@@ -3,10 +3,10 @@
  * each paper's community and its category. Papers without a label in the dimension are left out
  * (and counted). Pure.
  */
-import type { TaxonomyDimension } from '../model';
-import { checkDimension, paperCategory } from './dimension-labels';
+import type { TaxonomyDimension } from '../../model';
+import { checkDimension, paperCategory } from '../dimension-labels';
 import { checkOneOf, mergeOptions } from './options';
-import type { AtlasGraph } from './types';
+import type { AtlasGraph } from '../types';
 
 /**
  * How mutual information is normalised: by the arithmetic mean of the two entropies (scikit-learn's

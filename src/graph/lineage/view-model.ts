@@ -3,11 +3,11 @@
  * cited ones when there are too many), and the walked edges among them — by default only those the
  * transitive reduction keeps. Pure; the view (src/ui/lineage-view.ts) only draws it.
  */
-import type { EdgeKind } from '../model';
+import type { EdgeKind } from '../../model';
 import type { Lineage } from './lineage';
-import { publicationTime } from './lineage-layout';
-import { transitiveReduction } from './lineage-reduction';
-import type { AtlasGraph } from './types';
+import { publicationTime } from './layout';
+import { transitiveReduction } from './reduction';
+import type { AtlasGraph } from '../types';
 
 export type LineageRole = 'selected' | 'ancestor' | 'descendant';
 

@@ -4,13 +4,13 @@
  * topical locality (a paper mostly cites its own task), families, tasks and labels drawn from a
  * real taxonomy, and edge records from several provenance sources (some pairs from two sources).
  */
-import type { Dataset, Located } from '../model/dataset';
-import type { EdgeRecord, Provenance, RecordEdgeKind } from '../model/edge';
-import { FAMILIES, TASKS } from '../model/paper';
-import type { Family, PaperLabels, PaperRecord, PaperTaxonomy, Task } from '../model/paper';
-import { parentCategoryId, type Category, type Taxonomy } from '../model/taxonomy';
-import type { Rng } from './random';
-import { createRng, pick, randomInt } from './random';
+import type { Dataset, Located } from '../../model/dataset';
+import type { EdgeRecord, Provenance, RecordEdgeKind } from '../../model/edge';
+import { FAMILIES, TASKS } from '../../model/paper';
+import type { Family, PaperLabels, PaperRecord, PaperTaxonomy, Task } from '../../model/paper';
+import { parentCategoryId, type Category, type Taxonomy } from '../../model/taxonomy';
+import type { Rng } from '../random';
+import { createRng, pick, randomInt } from '../random';
 
 export interface SyntheticOptions {
   papers: number;

@@ -5,12 +5,12 @@
  * (log-likelihood G² against the other papers, as CiteSpace labels clusters; abstracts count too
  * when papers have an `abstract` attribute) and its most central papers. Pure.
  */
-import { type GraphMeta, type NodeAttributes } from '../model';
-import { paperCategories } from './categories';
-import { categoryLabel } from './dimension-labels';
+import { type GraphMeta, type NodeAttributes } from '../../model';
+import { paperCategories } from '../categories';
+import { categoryLabel } from '../dimension-labels';
 import { checkInt, checkOneOf, mergeOptions } from './options';
 import { distinctiveTerms, termIndex, tokenize, type ScoredTerm } from './title-terms';
-import type { AtlasGraph } from './types';
+import type { AtlasGraph } from '../types';
 
 export const CENTRALITIES = ['pagerank', 'degree'] as const;
 export type Centrality = (typeof CENTRALITIES)[number];

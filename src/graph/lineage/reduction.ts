@@ -10,7 +10,7 @@
  * On acyclic input this is the usual (unique) transitive reduction.
  */
 import { stronglyConnected } from './scc';
-import type { AtlasGraph } from './types';
+import type { AtlasGraph } from '../types';
 
 /** The edges (keys of `graph`) of `edges` that the transitive reduction keeps. */
 export function transitiveReduction(graph: AtlasGraph, edges: Iterable<string>): Set<string> {

@@ -5,11 +5,11 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ForceAtlas2Settings } from 'graphology-layout-forceatlas2';
-import type { Rng } from './random';
-import { createRng } from './random';
-import type { NodeAttributes } from '../model/graph-file';
-import { compareIds } from './join';
-import type { AtlasGraph } from './types';
+import type { Rng } from '../random';
+import { createRng } from '../random';
+import type { NodeAttributes } from '../../model/graph-file';
+import { compareIds } from '../join';
+import type { AtlasGraph } from '../types';
 
 export interface LayoutOptions {
   /** Random source for start positions; defaults to a generator seeded with 1. */

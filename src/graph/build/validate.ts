@@ -3,12 +3,12 @@
  * Every problem is collected (a curator sees all of them in one run), each naming file:line,
  * record and field. Per-record shape (types, enums, id syntax) is the readers' job.
  */
-import { DataError, DataErrors } from '../model/errors';
-import type { Dataset, Located } from '../model/dataset';
-import type { PaperTaxonomy } from '../model/paper';
-import { COMPUTED_COLOR_BY } from '../model/graph-file';
-import { OWN_FIELD_DIMENSIONS, UNKNOWN_CATEGORY } from './categories';
-import { parentCategoryId, parentDimensionId, type Category, type Taxonomy, type TaxonomyDimension } from '../model/taxonomy';
+import { DataError, DataErrors } from '../../model/errors';
+import type { Dataset, Located } from '../../model/dataset';
+import type { PaperTaxonomy } from '../../model/paper';
+import { COMPUTED_COLOR_BY } from '../../model/graph-file';
+import { OWN_FIELD_DIMENSIONS, UNKNOWN_CATEGORY } from '../categories';
+import { parentCategoryId, parentDimensionId, type Category, type Taxonomy, type TaxonomyDimension } from '../../model/taxonomy';
 
 export interface ValidateOptions {
   /** Stop collecting after this many problems (the rest would only repeat the same mistake). */

@@ -3,25 +3,25 @@
  * metadata. Pure: the CLI reads the files and writes the result; everything random is seeded.
  */
 import Graph from 'graphology';
-import type { Dataset } from '../model/dataset';
-import type { ColorBy, GraphMeta, NodeAttributes, SizeBy } from '../model/graph-file';
-import type { Located } from '../model/dataset';
-import type { EdgeRecord } from '../model/edge';
-import type { OnlineCache, OnlineFacts } from '../model/online';
-import type { Paper, PaperRecord } from '../model/paper';
-import { onlineEdgeRecords, onlineFacts } from '../online/edges';
-import { paperDoi } from '../online/ids';
-import { displayLabel, joinPapers } from './join';
+import type { Dataset } from '../../model/dataset';
+import type { ColorBy, GraphMeta, NodeAttributes, SizeBy } from '../../model/graph-file';
+import type { Located } from '../../model/dataset';
+import type { EdgeRecord } from '../../model/edge';
+import type { OnlineCache, OnlineFacts } from '../../model/online';
+import type { Paper, PaperRecord } from '../../model/paper';
+import { onlineEdgeRecords, onlineFacts } from '../../online/edges';
+import { paperDoi } from '../../online/ids';
+import { displayLabel, joinPapers } from '../join';
 import type { LayoutOptions } from './layout';
 import { assignLayout } from './layout';
 import type { MergedEdge } from './merge-edges';
 import { mergeEdges } from './merge-edges';
-import { buildMeta } from './meta';
+import { buildMeta } from '../meta';
 import type { MetricsOptions } from './metrics';
 import { assignMetrics } from './metrics';
-import { createRng } from './random';
-import { sortKeysDeep } from './stable-json';
-import type { AtlasGraph } from './types';
+import { createRng } from '../random';
+import { sortKeysDeep } from '../stable-json';
+import type { AtlasGraph } from '../types';
 import { validateDataset } from './validate';
 import type { VisualOptions } from './visuals';
 import { assignVisuals, communityColors } from './visuals';

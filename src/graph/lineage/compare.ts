@@ -3,10 +3,10 @@
  * their lowest common ancestors (where the two lines of work diverged). Directed walks over the
  * followed edges (see lineage-options.ts); deterministic (graphology's neighbour order).
  */
-import { checkNode, edgeFollower, type EdgeChoice } from './lineage-options';
-import type { Neighbourhood } from './neighbourhood';
+import { checkNode, edgeFollower, type EdgeChoice } from './options';
+import type { Neighbourhood } from '../neighbourhood';
 import { stronglyConnected } from './scc';
-import type { AtlasGraph } from './types';
+import type { AtlasGraph } from '../types';
 
 export interface LineagePath {
   /** `ancestor`: `b` is an ancestor of `a` (a cites … b); `descendant`: `b` descends from `a`. */

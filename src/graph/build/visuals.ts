@@ -4,11 +4,11 @@
  * colour-blind-safe categories, a sequential scale for years and a categorical palette for communities.
  */
 import { color as d3color, interpolateCividis } from 'd3';
-import type { BuiltInSizeBy, ColorBy } from '../model/graph-file';
-import type { Taxonomy, TaxonomyDimension } from '../model/taxonomy';
-import { paperCategories } from './categories';
+import type { BuiltInSizeBy, ColorBy } from '../../model/graph-file';
+import type { Taxonomy, TaxonomyDimension } from '../../model/taxonomy';
+import { paperCategories } from '../categories';
 import type { CommunitySummary } from './metrics';
-import type { AtlasGraph } from './types';
+import type { AtlasGraph } from '../types';
 
 /** Paul Tol's "muted" qualitative scheme: distinguishable under the common colour-vision deficiencies. */
 export const COMMUNITY_PALETTE = [

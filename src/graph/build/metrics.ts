@@ -8,10 +8,10 @@
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import pagerank from 'graphology-metrics/centrality/pagerank';
-import { compareIds } from './join';
-import type { Rng } from './random';
-import { createRng } from './random';
-import type { AtlasGraph } from './types';
+import { compareIds } from '../join';
+import type { Rng } from '../random';
+import { createRng } from '../random';
+import type { AtlasGraph } from '../types';
 
 export interface MetricsOptions {
   /** Random source for Louvain's visiting order; defaults to a generator seeded with 1. */

@@ -3,12 +3,12 @@
  * settings or the filters, and shared by the renderer and every panel (like `visibilityMemo`).
  * Walks follow the visible edges only. One memo per app, made where the graph is loaded.
  */
-import type { Filters, LineageSettings } from '../state/types';
-import { visibilityMemo, type VisibilityOf } from './filters';
+import type { Filters, LineageSettings } from '../../state/types';
+import { visibilityMemo, type VisibilityOf } from '../filters';
 import { lineage, type Lineage } from './lineage';
-import { compareLineage, type Comparison } from './lineage-compare';
-import { lineageIndex, type LineageIndex } from './lineage-index';
-import type { AtlasGraph } from './types';
+import { compareLineage, type Comparison } from './compare';
+import { lineageIndex, type LineageIndex } from './adjacency';
+import type { AtlasGraph } from '../types';
 
 export interface LineageMemo {
   /** The graph's lineage index, built on first use. */

@@ -8,10 +8,10 @@
  * descendant of it. The walks run on a `LineageIndex` (typed arrays); pass one built once per graph
  * when calling repeatedly.
  */
-import { checkNode, checkKinds, type EdgeChoice } from './lineage-options';
-import { kindBits, lineageIndex, type LineageIndex } from './lineage-index';
-import type { Neighbourhood } from './neighbourhood';
-import type { AtlasGraph } from './types';
+import { checkNode, checkKinds, type EdgeChoice } from './options';
+import { kindBits, lineageIndex, type LineageIndex } from './adjacency';
+import type { Neighbourhood } from '../neighbourhood';
+import type { AtlasGraph } from '../types';
 
 export interface LineageOptions extends EdgeChoice {
   /** How many steps to walk each way: a positive integer or Infinity (default). */

@@ -3,10 +3,10 @@
  * of each community fall in each category, with the papers themselves so a cell can be brushed.
  * Small communities can be pooled into one row. Pure.
  */
-import type { GraphMeta, TaxonomyDimension } from '../model';
-import { checkDimension, dimensionCategories, paperCategory, type DimensionCategory } from './dimension-labels';
+import type { GraphMeta, TaxonomyDimension } from '../../model';
+import { checkDimension, dimensionCategories, paperCategory, type DimensionCategory } from '../dimension-labels';
 import { checkInt, mergeOptions } from './options';
-import type { AtlasGraph } from './types';
+import type { AtlasGraph } from '../types';
 
 export interface ContingencyOptions {
   dimension: TaxonomyDimension;
