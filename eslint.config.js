@@ -1,5 +1,19 @@
 import tseslint from 'typescript-eslint';
 
+const NO_UI = { group: ['**/ui/**'], message: 'Core code must not import UI.' };
+const NO_RENDER = { group: ['**/render/**'], message: 'Core code must not import rendering.' };
+// Build-time code (assembly, validation, metrics, layout, synthetic data) stays out of the page's
+// bundle: only the build script and the file-opening worker (src/foreign) use it.
+const NO_BUILD = {
+  group: ['**/graph/build/**'],
+  message: 'Build-time code stays out of the browser bundle.',
+};
+
+/** One config block forbidding imports that match `patterns` in `files`. */
+function restrictImports(files, patterns) {
+  return [{ files, rules: { 'no-restricted-imports': ['error', { patterns }] } }];
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'public/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
@@ -13,13 +27,8 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/model/**', 'src/graph/**', 'src/state/**', 'src/export/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: [{ group: ['**/ui/**', '**/render/**'], message: 'Core code must not import UI or rendering.' }] },
-      ],
-    },
-  },
+  ...restrictImports(['src/model/**', 'src/graph/**', 'src/export/**'], [NO_UI, NO_RENDER]),
+  ...restrictImports(['src/state/**'], [NO_UI, NO_RENDER, NO_BUILD]),
+  ...restrictImports(['src/render/**'], [NO_UI, NO_BUILD]),
+  ...restrictImports(['src/main.ts', 'src/ui/**'], [NO_BUILD]),
 );
