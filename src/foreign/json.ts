@@ -13,8 +13,10 @@
  * all integers → integer, all numbers → float, all booleans → boolean, anything else → string
  * (numbers and booleans then written as text). `null` is no value. Lists and objects are left out,
  * with a warning naming the attribute: the explorer colours, sizes and searches by single values.
- * A Lineage Atlas graph file (`format: "lineage-atlas/graph"`) is not read here.
+ * A Lineage Atlas graph file (`format: "lineage-atlas/graph"`, at the top or, in a JSON export, in
+ * the graph attributes) is not read here: the app's own loader restores its whole view.
  */
+import { isAtlasGraphFile } from '../graph/load';
 import { DataError } from '../model/errors';
 import { assemble, type DraftGraph } from './assemble';
 import type {
@@ -205,9 +207,9 @@ function nodeLink(value: Json, file: string): Shape {
 function shapeOf(value: unknown, file: string): Shape {
   if (!isObject(value))
     throw new DataError({ file }, 'not a graph: a graph JSON file holds an object with a "nodes" list');
-  if (value.format === 'lineage-atlas/graph')
+  if (isAtlasGraphFile(value))
     throw new DataError(
-      { file, field: 'format' },
+      { file, field: value.format !== undefined ? 'format' : 'attributes.format' },
       "a Lineage Atlas graph file: it opens with the app's own loader, not as a foreign graph",
     );
   if (!Array.isArray(value.nodes))
