@@ -19,7 +19,7 @@
  *   written as numbers, untouched.
  */
 import { LIST_SEPARATOR } from '../foreign/lists';
-import { EDGE_COLUMNS, nodeColumns, RELATION, type CellValue, type Column } from './fields';
+import { EDGE_COLUMNS, graphNodeColumns, RELATION, type CellValue, type Column } from './fields';
 import {
   drawnColor,
   drawnSize,
@@ -68,7 +68,7 @@ function provenanceColumns<A>(input: ExportInput): Column<A>[] {
 
 /** The papers in scope as CSV. */
 export function nodesCsv(input: ExportInput): string {
-  const paper = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes).map((c): Column<ScopedNode> => ({
+  const paper = graphNodeColumns(input.graph, input.meta).map((c): Column<ScopedNode> => ({
     name: c.name,
     type: c.type,
     get: (n) => c.get(n.attributes),

@@ -18,7 +18,9 @@
  * each format writes lists its own way (../foreign/lists). Absent values and empty lists are
  * `undefined` (the writers omit them).
  */
+import { splitList } from '../foreign/lists';
 import { paperCategories } from '../graph/categories';
+import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, GraphMeta, NodeAttributes, Provenance, Taxonomy, TaxonomyField } from '../model';
 
 /** An attribute of the file a graph was opened from. */
@@ -138,7 +140,11 @@ function paperColumns(taxonomy: Taxonomy): Column<NodeAttributes>[] {
  * from one of its attributes (the file's colours), the metrics, then its attributes under their
  * names (`attr_<name>` when the name is one of the columns before).
  */
-export function nodeColumns(taxonomy: Taxonomy, fileAttributes?: readonly FileAttribute[]): Column<NodeAttributes>[] {
+export function nodeColumns(
+  taxonomy: Taxonomy,
+  fileAttributes?: readonly FileAttribute[],
+  fileLists: ReadonlySet<string> = new Set(),
+): Column<NodeAttributes>[] {
   if (fileAttributes === undefined) return paperColumns(taxonomy);
   // the conversion names a dimension read from an attribute after it (src/foreign/convert.ts)
   const attributeNames = new Set(fileAttributes.map((a) => a.name));
@@ -150,9 +156,33 @@ export function nodeColumns(taxonomy: Taxonomy, fileAttributes?: readonly FileAt
   for (const attr of fileAttributes) {
     const name = names.has(attr.name) ? `attr_${attr.name}` : attr.name;
     names.add(name);
-    cols.push({ name, type: FILE_TYPES[attr.type], get: (a) => a.attributes?.[attr.name] });
+    if (fileLists.has(attr.name)) {
+      cols.push({ name, type: 'list', get: (a) => listed(splitList(String(a.attributes?.[attr.name] ?? ''))) });
+    } else cols.push({ name, type: FILE_TYPES[attr.type], get: (a) => a.attributes?.[attr.name] });
   }
   return cols;
+}
+
+/**
+ * The attributes of a graph opened from a file that held lists: those whose dimension puts a node
+ * in more than one category (the conversion keeps a list's items joined by "; " on the node, and
+ * each item a category). A list attribute whose nodes all have one item, or too many distinct items
+ * to be a dimension, is not told from a text one, and is written as text.
+ */
+export function fileListAttributes(graph: AtlasGraph, meta: Pick<GraphMeta, 'file' | 'taxonomy'>): Set<string> {
+  const lists = new Set<string>();
+  if (meta.file === undefined) return lists;
+  const names = new Set(meta.file.attributes.filter((a) => a.type === 'string').map((a) => a.name));
+  for (const dim of meta.taxonomy.dimensions) {
+    if (!names.has(dim.label)) continue;
+    if (graph.someNode((_n, a) => (a.dimensions?.[dim.id]?.length ?? 0) > 1)) lists.add(dim.label);
+  }
+  return lists;
+}
+
+/** The node columns of a graph: `nodeColumns` with its meta, and the lists of a file it was opened from. */
+export function graphNodeColumns(graph: AtlasGraph, meta: GraphMeta): Column<NodeAttributes>[] {
+  return nodeColumns(meta.taxonomy, meta.file?.attributes, fileListAttributes(graph, meta));
 }
 
 /** One provenance record in words, e.g. `code-readme junyanz/iGAN § Acknowledgement (arxiv-link)`. */

@@ -19,7 +19,7 @@
  */
 import { formatGexfList } from '../foreign/lists';
 import type { ColumnType } from './fields';
-import { EDGE_COLUMNS, nodeColumns, type CellValue, type Column } from './fields';
+import { EDGE_COLUMNS, graphNodeColumns, type CellValue, type Column } from './fields';
 import {
   describeExport,
   drawnColor,
@@ -73,7 +73,7 @@ export function toGexf(input: ExportInput): string {
   const nodes = scopedNodes(input);
   const edges = scopedEdges(input);
   const provenance = exportProvenance(input, nodes.length, edges.length);
-  const nodeCols = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes);
+  const nodeCols = graphNodeColumns(input.graph, input.meta);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<gexf${xmlAttrs({

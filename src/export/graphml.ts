@@ -16,7 +16,7 @@
  */
 import { graphmlListDesc, LIST_SEPARATOR } from '../foreign/lists';
 import type { NodeAttributes } from '../model';
-import { EDGE_COLUMNS, nodeColumns, type CellValue, type Column } from './fields';
+import { EDGE_COLUMNS, graphNodeColumns, type CellValue, type Column } from './fields';
 import {
   describeExport,
   drawnColor,
@@ -46,7 +46,7 @@ function drawn(input: ExportInput, node: ScopedNode): DrawnNode {
 }
 
 function drawnNodeColumns(input: ExportInput): Column<DrawnNode>[] {
-  const paper = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes).map((c): Column<DrawnNode> => ({
+  const paper = graphNodeColumns(input.graph, input.meta).map((c): Column<DrawnNode> => ({
     name: c.name,
     type: c.type,
     get: (d) => c.get(d.attrs),

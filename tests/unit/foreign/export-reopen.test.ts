@@ -44,7 +44,7 @@ describe("the app's exports reopened in the app", () => {
       expect(new Set(labels)).toEqual(realTasks);
       const id = (label: string) => tasks!.categories.find((c) => c.label === label)!.id;
       real.graph.forEachNode((key, a) => {
-        const got = opened.loaded.graph.getNodeAttribute(key, 'dimensions')[tasks!.id] ?? [];
+        const got = opened.loaded.graph.getNodeAttribute(key, 'dimensions')?.[tasks!.id] ?? [];
         expect(new Set(got), key).toEqual(new Set((a.tasks ?? []).map(id)));
       });
       // a paper in face and multi-concept, shown in the details with both
@@ -52,7 +52,7 @@ describe("the app's exports reopened in the app", () => {
         (_n, a) => !!a.tasks?.includes('face') && a.tasks.includes('multi-concept'),
       );
       expect(both).toBeDefined();
-      const dims = opened.loaded.graph.getNodeAttribute(both!, 'dimensions')[tasks!.id];
+      const dims = opened.loaded.graph.getNodeAttribute(both!, 'dimensions')?.[tasks!.id];
       expect(dims).toEqual(expect.arrayContaining([id('face'), id('multi-concept')]));
       expect(opened.loaded.graph.getNodeAttribute(both!, 'attributes')?.tasks).toBe(
         real.graph.getNodeAttribute(both!, 'tasks')!.join('; '),
@@ -95,5 +95,30 @@ describe("the app's exports reopened in the app", () => {
     expect(kinds(opened.loaded)).toEqual(kinds(real));
     const key = real.graph.nodes()[0]!;
     expect(opened.loaded.graph.getNodeAttributes(key)).toEqual(real.graph.getNodeAttributes(key));
+  });
+
+  it('gexf: a reopened export exported again still declares its lists, and reopens the same', () => {
+    const first = openGraphText(toGexf(allInput(real)), 'export.gexf').loaded;
+    const again = toGexf(allInput(first));
+    expect(again).toContain('<attribute id="tasks" title="tasks" type="liststring"/>');
+    // a text attribute stays text
+    expect(again).toContain('<attribute id="family" title="family" type="string"/>');
+    const second = openGraphText(again, 'export-again.gexf').loaded;
+    const dim = (l: LoadedGraph) => l.meta.taxonomy.dimensions.find((d) => d.label === 'tasks')!;
+    expect(
+      dim(second)
+        .categories.map((c) => c.label)
+        .sort(),
+    ).toEqual(
+      dim(first)
+        .categories.map((c) => c.label)
+        .sort(),
+    );
+    first.graph.forEachNode((key, a) => {
+      const b = second.graph.getNodeAttributes(key);
+      expect(b.attributes?.tasks, key).toBe(a.attributes?.tasks);
+      expect(b.dimensions?.[dim(second).id], key).toEqual(a.dimensions?.[dim(first).id]);
+    });
+    expect(kinds(second)).toEqual(kinds(real));
   });
 });
