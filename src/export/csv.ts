@@ -4,17 +4,22 @@
  *
  * - Papers: `id`, `label`, every column of ./fields (taxonomy labels with their evidence,
  *   flattened), then the drawing: `x`, `y`, `size` and `color` as drawn.
- * - Links: `id` (the app's key), `source`, `target`, then `kind`, `kinds`, `survey_only`,
- *   `provenance` (the sources, joined with "; "), `provenance_detail` and `note`.
+ * - Links: `id` (the app's key), `source`, `target`, then `kind` (the `relation` of the GEXF and
+ *   GraphML; `kind` is the name the CSV importer reads), `kinds`, `survey_only`, `provenance`
+ *   (the sources), `provenance_detail` and `note`.
+ * - Lists (authors, tasks, categories, kinds, sources): the items joined with "; " in one cell.
  * - Both end with `dataset` and `inputs_hash` on every row: CSV has no place for file metadata,
  *   and a constant column keeps each file traceable to its build on its own.
  * - Text is kept as is (controls too), except unpaired surrogates, which UTF-8 cannot encode:
  *   they become U+FFFD.
- * - Spreadsheet safety: a text cell starting with `=`, `+`, `-`, `@`, tab or CR gets a leading
- *   `'` so a spreadsheet shows it as text instead of running it as a formula (the OWASP advice
- *   against CSV injection). Numbers are written as numbers, untouched.
+ * - Spreadsheet safety, as OWASP's CSV Injection page advises
+ *   (https://owasp.org/www-community/attacks/CSV_Injection): a text cell starting with `=`, `+`,
+ *   `-`, `@`, tab or carriage return gets a leading `'`, and the cell is then always quoted (its `"`
+ *   doubled), so a spreadsheet shows it as text instead of running it as a formula. Numbers are
+ *   written as numbers, untouched.
  */
-import { EDGE_COLUMNS, nodeColumns, type CellValue, type Column } from './fields';
+import { LIST_SEPARATOR } from '../foreign/lists';
+import { EDGE_COLUMNS, graphNodeColumns, RELATION, type CellValue, type Column } from './fields';
 import {
   drawnColor,
   drawnSize,
@@ -31,7 +36,7 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const NEEDS_QUOTES = /[",\r\n]/;
 
-/** One field: numbers as JavaScript writes them, booleans as true/false, text neutralised and quoted when needed. */
+/** One field: numbers as JavaScript writes them, booleans as true/false, lists joined, text neutralised and quoted when needed. */
 export function csvField(value: CellValue): string {
   if (value === undefined) return '';
   if (typeof value === 'number') {
@@ -39,10 +44,12 @@ export function csvField(value: CellValue): string {
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
+  const joined = typeof value === 'string' ? value : value.join(LIST_SEPARATOR);
   // UTF-8 cannot encode a lone surrogate: say so now rather than leave it to the encoder
-  const safe = value.replace(LONE_SURROGATE, '\uFFFD');
-  const text = FORMULA_START.test(safe) ? `'${safe}` : safe;
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const safe = joined.replace(LONE_SURROGATE, '\uFFFD');
+  const formula = FORMULA_START.test(safe);
+  const text = formula ? `'${safe}` : safe;
+  return formula || NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A whole CSV document: the header, then one row per item. */
@@ -61,7 +68,7 @@ function provenanceColumns<A>(input: ExportInput): Column<A>[] {
 
 /** The papers in scope as CSV. */
 export function nodesCsv(input: ExportInput): string {
-  const paper = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes).map((c): Column<ScopedNode> => ({
+  const paper = graphNodeColumns(input.graph, input.meta).map((c): Column<ScopedNode> => ({
     name: c.name,
     type: c.type,
     get: (n) => c.get(n.attributes),
@@ -82,7 +89,7 @@ export function nodesCsv(input: ExportInput): string {
 /** The links in scope (both ends in scope) as CSV. */
 export function edgesCsv(input: ExportInput): string {
   const link = EDGE_COLUMNS.map((c): Column<ScopedEdge> => ({
-    name: c.name,
+    name: c.name === RELATION ? 'kind' : c.name,
     type: c.type,
     get: (e) => c.get(e.attributes),
   }));

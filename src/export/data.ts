@@ -6,7 +6,7 @@
  * | ------- | ----- | ------ |
  * | gexf    | `<name>.gexf` (GEXF 1.3 with viz: Gephi) | ./gexf |
  * | graphml | `<name>.graphml` (typed keys) | ./graphml |
- * | json    | `<name>.json` (the app's graph file, loadable by the explorer) | ./json |
+ * | json    | `<name>.json` (graphology's serialisation, the dataset in its graph attributes; reopens in the explorer) | ./json |
  * | csv     | `<name>-nodes.csv` and `<name>-edges.csv` (RFC 4180) | ./csv |
  * | bibtex  | `<name>.bib`, or `<name>-selected.bib` with `input.bibtexOnlySelected` | ./bibtex |
  *

@@ -1,22 +1,33 @@
 /**
  * The flat, typed columns every tabular or XML export writes for papers and links, so GEXF,
- * GraphML and CSV say the same things under the same names:
- * - papers: bibliographic facts, links (`link_pdf`, …), taxonomy labels with their evidence
- *   flattened (`method`, `method_label`, `method_evidence`, `method_confidence`, `method_basis`,
- *   the same for `space`, `subspace`, `scheme`), secondary spaces/schemes, metrics;
+ * GraphML and CSV say the same things under the same names. The columns come from the graph's
+ * meta, never from a fixed list:
+ * - a built graph's papers: bibliographic facts, links (`link_pdf`, …), the taxonomy labels its
+ *   taxonomy has dimensions for, with their evidence flattened (`method`, `method_label`,
+ *   `method_evidence`, `method_confidence`, `method_basis`, the same for `space`, `subspace`,
+ *   `scheme`), secondary spaces/schemes (with those dimensions), metrics;
  * - papers' categories in the taxonomy's further dimensions (those without columns of their own
  *   above): `dim_<id>` (category ids) and `dim_<id>_label`, e.g. `dim_modality`, `dim_modality_label`;
- * - links: `kind`, every kind, `survey_only`, the provenance sources and a readable provenance.
- * Lists are joined with `LIST_SEPARATOR`; absent values are `undefined` (the writers omit them).
+ * - a graph opened from a file (`fileAttributes`, its meta's): its own attributes under their
+ *   names, the dimensions not read from one of them (the file's colours), and the metrics; no
+ *   paper column it cannot fill;
+ * - links: `relation` (the link's kind: GEXF reserves `kind` on an edge for itself, and Gephi
+ *   moves an attribute of that name into the XML attribute), every kind, `survey_only`, the
+ *   provenance sources and a readable provenance.
+ * A list (authors, tasks, categories, kinds, sources) is a `list` column whose value is the items;
+ * each format writes lists its own way (../foreign/lists). Absent values and empty lists are
+ * `undefined` (the writers omit them).
  */
+import { splitList } from '../foreign/lists';
 import { paperCategories } from '../graph/categories';
+import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, GraphMeta, NodeAttributes, Provenance, Taxonomy, TaxonomyField } from '../model';
 
 /** An attribute of the file a graph was opened from. */
 type FileAttribute = NonNullable<GraphMeta['file']>['attributes'][number];
 
-export type ColumnType = 'string' | 'int' | 'double' | 'boolean';
-export type CellValue = string | number | boolean | undefined;
+export type ColumnType = 'string' | 'int' | 'double' | 'boolean' | 'list';
+export type CellValue = string | number | boolean | readonly string[] | undefined;
 
 export interface Column<A> {
   /** Attribute name in every format (GEXF attribute id/title, GraphML attr.name, CSV header). */
@@ -25,11 +36,13 @@ export interface Column<A> {
   get(attrs: A): CellValue;
 }
 
-/** What joins list values (authors, tasks, kinds, provenance sources) in one cell. */
-export const LIST_SEPARATOR = '; ';
+export { LIST_SEPARATOR } from '../foreign/lists';
 
-const joined = (list: readonly string[] | undefined): string | undefined =>
-  list && list.length > 0 ? list.join(LIST_SEPARATOR) : undefined;
+/** The name of the link's kind in every export but CSV (whose `kind` is the CSV importer's column). */
+export const RELATION = 'relation';
+
+const listed = (list: readonly string[] | undefined): readonly string[] | undefined =>
+  list && list.length > 0 ? list : undefined;
 const orUndefined = <T>(v: T | null | undefined): T | undefined => (v === null ? undefined : v);
 
 /** The paper's taxonomy fields, flattened in this order. */
@@ -53,27 +66,47 @@ export function categoryLabel(
 
 const FILE_TYPES: Record<FileAttribute['type'], ColumnType> = { string: 'string', integer: 'int', float: 'double', boolean: 'boolean' };
 
-/**
- * The paper columns, in order; the taxonomy gives the human labels of category ids. A graph opened
- * from a file (`fileAttributes`, its meta's) gets its own attributes back at the end, under their
- * names (`attr_<name>` when the name is one of the columns above).
- */
-export function nodeColumns(taxonomy: Taxonomy, fileAttributes: readonly FileAttribute[] = []): Column<NodeAttributes>[] {
+/** The columns of papers' categories in the dimensions `dims`: ids and labels, as lists. */
+function dimensionColumns(dims: Taxonomy['dimensions']): Column<NodeAttributes>[] {
+  return dims.flatMap((dim): Column<NodeAttributes>[] => {
+    const labels = new Map(dim.categories.map((c) => [c.id, c.label]));
+    return [
+      { name: `dim_${dim.id}`, type: 'list', get: (a) => listed(paperCategories(a, dim.id)) },
+      {
+        name: `dim_${dim.id}_label`,
+        type: 'list',
+        get: (a) => listed(paperCategories(a, dim.id).map((id) => labels.get(id) ?? id)),
+      },
+    ];
+  });
+}
+
+const METRIC_COLUMNS: Column<NodeAttributes>[] = [
+  { name: 'citations', type: 'int', get: (a) => a.citations },
+  { name: 'pagerank', type: 'double', get: (a) => a.pagerank },
+  { name: 'community', type: 'int', get: (a) => a.community },
+];
+
+/** A built graph's paper columns: see the module comment. */
+function paperColumns(taxonomy: Taxonomy): Column<NodeAttributes>[] {
+  const has = new Set(taxonomy.dimensions.map((d) => d.id));
   const cols: Column<NodeAttributes>[] = [
     { name: 'title', type: 'string', get: (a) => a.title },
     { name: 'name', type: 'string', get: (a) => orUndefined(a.name) },
-    { name: 'authors', type: 'string', get: (a) => joined(a.authors) },
+    { name: 'authors', type: 'list', get: (a) => listed(a.authors) },
     { name: 'year', type: 'int', get: (a) => orUndefined(a.year) },
     { name: 'month', type: 'int', get: (a) => orUndefined(a.month) },
     { name: 'venue', type: 'string', get: (a) => orUndefined(a.venue) },
     { name: 'arxiv', type: 'string', get: (a) => orUndefined(a.arxiv) },
     { name: 'family', type: 'string', get: (a) => a.family },
-    { name: 'tasks', type: 'string', get: (a) => joined(a.tasks ?? []) },
+    { name: 'tasks', type: 'list', get: (a) => listed(a.tasks) },
   ];
   for (const link of ['pdf', 'project', 'code', 'demo', 'dataset'] as const) {
     cols.push({ name: `link_${link}`, type: 'string', get: (a) => a.links[link] });
   }
-  for (const dim of LABELLED) {
+  // a sub-space is a category within a space: its columns come with the space dimension
+  const labelled = LABELLED.filter((dim) => has.has(dim === 'subspace' ? 'space' : dim));
+  for (const dim of labelled) {
     const field = (a: NodeAttributes): TaxonomyField | undefined => a.taxonomy[dim];
     cols.push(
       { name: dim, type: 'string', get: (a) => field(a)?.value },
@@ -92,28 +125,64 @@ export function nodeColumns(taxonomy: Taxonomy, fileAttributes: readonly FileAtt
   }
   // dimensions with columns of their own above: family, tasks and the labelled ones
   const covered = new Set<string>(['family', 'task', ...LABELLED]);
-  for (const dim of taxonomy.dimensions) {
-    if (covered.has(dim.id)) continue;
-    const labels = new Map(dim.categories.map((c) => [c.id, c.label]));
-    cols.push(
-      { name: `dim_${dim.id}`, type: 'string', get: (a) => joined(paperCategories(a, dim.id)) },
-      { name: `dim_${dim.id}_label`, type: 'string', get: (a) => joined(paperCategories(a, dim.id).map((id) => labels.get(id) ?? id)) },
-    );
-  }
-  cols.push(
-    { name: 'secondary_spaces', type: 'string', get: (a) => joined(a.taxonomy.secondarySpaces) },
-    { name: 'secondary_schemes', type: 'string', get: (a) => joined(a.taxonomy.secondarySchemes) },
-    { name: 'citations', type: 'int', get: (a) => a.citations },
-    { name: 'pagerank', type: 'double', get: (a) => a.pagerank },
-    { name: 'community', type: 'int', get: (a) => a.community },
-  );
+  cols.push(...dimensionColumns(taxonomy.dimensions.filter((d) => !covered.has(d.id))));
+  if (has.has('space'))
+    cols.push({ name: 'secondary_spaces', type: 'list', get: (a) => listed(a.taxonomy.secondarySpaces) });
+  if (has.has('scheme'))
+    cols.push({ name: 'secondary_schemes', type: 'list', get: (a) => listed(a.taxonomy.secondarySchemes) });
+  cols.push(...METRIC_COLUMNS);
+  return cols;
+}
+
+/**
+ * The node columns, in order; the taxonomy gives the human labels of category ids. A graph opened
+ * from a file (`fileAttributes`, its meta's, given) has its own columns: the dimensions not read
+ * from one of its attributes (the file's colours), the metrics, then its attributes under their
+ * names (`attr_<name>` when the name is one of the columns before).
+ */
+export function nodeColumns(
+  taxonomy: Taxonomy,
+  fileAttributes?: readonly FileAttribute[],
+  fileLists: ReadonlySet<string> = new Set(),
+): Column<NodeAttributes>[] {
+  if (fileAttributes === undefined) return paperColumns(taxonomy);
+  // the conversion names a dimension read from an attribute after it (src/foreign/convert.ts)
+  const attributeNames = new Set(fileAttributes.map((a) => a.name));
+  const cols = [
+    ...dimensionColumns(taxonomy.dimensions.filter((d) => !attributeNames.has(d.label))),
+    ...METRIC_COLUMNS,
+  ];
   const names = new Set(cols.map((c) => c.name));
   for (const attr of fileAttributes) {
     const name = names.has(attr.name) ? `attr_${attr.name}` : attr.name;
     names.add(name);
-    cols.push({ name, type: FILE_TYPES[attr.type], get: (a) => a.attributes?.[attr.name] });
+    if (fileLists.has(attr.name)) {
+      cols.push({ name, type: 'list', get: (a) => listed(splitList(String(a.attributes?.[attr.name] ?? ''))) });
+    } else cols.push({ name, type: FILE_TYPES[attr.type], get: (a) => a.attributes?.[attr.name] });
   }
   return cols;
+}
+
+/**
+ * The attributes of a graph opened from a file that held lists: those whose dimension puts a node
+ * in more than one category (the conversion keeps a list's items joined by "; " on the node, and
+ * each item a category). A list attribute whose nodes all have one item, or too many distinct items
+ * to be a dimension, is not told from a text one, and is written as text.
+ */
+export function fileListAttributes(graph: AtlasGraph, meta: Pick<GraphMeta, 'file' | 'taxonomy'>): Set<string> {
+  const lists = new Set<string>();
+  if (meta.file === undefined) return lists;
+  const names = new Set(meta.file.attributes.filter((a) => a.type === 'string').map((a) => a.name));
+  for (const dim of meta.taxonomy.dimensions) {
+    if (!names.has(dim.label)) continue;
+    if (graph.someNode((_n, a) => (a.dimensions?.[dim.id]?.length ?? 0) > 1)) lists.add(dim.label);
+  }
+  return lists;
+}
+
+/** The node columns of a graph: `nodeColumns` with its meta, and the lists of a file it was opened from. */
+export function graphNodeColumns(graph: AtlasGraph, meta: GraphMeta): Column<NodeAttributes>[] {
+  return nodeColumns(meta.taxonomy, meta.file?.attributes, fileListAttributes(graph, meta));
 }
 
 /** One provenance record in words, e.g. `code-readme junyanz/iGAN § Acknowledgement (arxiv-link)`. */
@@ -134,18 +203,18 @@ export function describeProvenance(p: Provenance): string {
 
 /** The link columns, in order (source and target are written by each format its own way). */
 export const EDGE_COLUMNS: Column<EdgeAttributes>[] = [
-  { name: 'kind', type: 'string', get: (a) => a.kind },
-  { name: 'kinds', type: 'string', get: (a) => joined(a.kinds) },
+  { name: RELATION, type: 'string', get: (a) => a.kind },
+  { name: 'kinds', type: 'list', get: (a) => listed(a.kinds) },
   { name: 'survey_only', type: 'boolean', get: (a) => a.surveyOnly },
   {
     name: 'provenance',
-    type: 'string',
-    get: (a) => joined([...new Set(a.provenance.map((p) => p.source))]),
+    type: 'list',
+    get: (a) => listed([...new Set(a.provenance.map((p) => p.source))]),
   },
   {
     name: 'provenance_detail',
-    type: 'string',
-    get: (a) => joined(a.provenance.map(describeProvenance)),
+    type: 'list',
+    get: (a) => listed(a.provenance.map(describeProvenance)),
   },
   { name: 'note', type: 'string', get: (a) => a.note },
 ];

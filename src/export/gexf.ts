@@ -10,10 +10,16 @@
  *   build hash, the scope, the export date and the filters; `lastmodifieddate` is the export day.
  * - Papers: label, every column of ./fields as a typed `attvalue`, and viz colour (as drawn,
  *   r/g/b[/a]), position (x, y) and size (as drawn).
- * - Links: source, target and the link columns (kind, kinds, survey_only, provenance…).
+ * - Links: source, target and the link columns (relation, kinds, survey_only, provenance…). The
+ *   link's kind is the attribute `relation`: GEXF 1.3 reserves `kind` as an attribute of `<edge>`
+ *   (gexf.rnc: `attribute kind { xsd:token }?`, for parallel edges), and Gephi Lite moves an
+ *   attvalue of that name into it and drops its declaration.
+ * - Lists (tasks, authors, categories, kinds…) are declared `liststring` and written as GEXF 1.3
+ *   lists, `[face, multi-concept]` (../foreign/lists says where the syntax comes from).
  */
+import { formatGexfList } from '../foreign/lists';
 import type { ColumnType } from './fields';
-import { EDGE_COLUMNS, nodeColumns, type CellValue, type Column } from './fields';
+import { EDGE_COLUMNS, graphNodeColumns, type CellValue, type Column } from './fields';
 import {
   describeExport,
   drawnColor,
@@ -35,11 +41,13 @@ const GEXF_TYPES: Record<ColumnType, string> = {
   int: 'integer',
   double: 'double',
   boolean: 'boolean',
+  list: 'liststring',
 };
 
 function cellText(value: Exclude<CellValue, undefined>): string {
   if (typeof value === 'number') return xmlNumber(value);
-  return typeof value === 'boolean' ? (value ? 'true' : 'false') : value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return typeof value === 'string' ? value : formatGexfList(value);
 }
 
 function declare<A>(cls: 'node' | 'edge', columns: Column<A>[]): string[] {
@@ -65,7 +73,7 @@ export function toGexf(input: ExportInput): string {
   const nodes = scopedNodes(input);
   const edges = scopedEdges(input);
   const provenance = exportProvenance(input, nodes.length, edges.length);
-  const nodeCols = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes);
+  const nodeCols = graphNodeColumns(input.graph, input.meta);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<gexf${xmlAttrs({

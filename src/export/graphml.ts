@@ -6,13 +6,17 @@
  * - Papers: `label`, every column of ./fields, then the drawing: `x`, `y`, `size` (as drawn),
  *   `color` (`#rrggbb`, as drawn) and its `r`, `g`, `b` channels (the names Gephi's GraphML
  *   importer maps to a node's colour; graphology-graphml folds them back into `color`).
- * - Links: directed, with the link columns (kind, kinds, survey_only, provenance…), and no `id`:
- *   it is optional, GraphML's schema wants an NMTOKEN (the app's `a->b` keys are not), and a
- *   link is named by its two ends in this simple graph.
+ * - Links: directed, with the link columns (relation — the link's kind, named as in the GEXF —,
+ *   kinds, survey_only, provenance…), and no `id`: it is optional, GraphML's schema wants an
+ *   NMTOKEN (the app's `a->b` keys are not), and a link is named by its two ends in this simple
+ *   graph.
+ * - Lists (tasks, authors, categories, kinds…): GraphML has no list type, so a list is a string of
+ *   its items joined by "; ", and its key says so in a `<desc>` (../foreign/lists).
  * Key ids are `g_`, `n_` or `e_` plus the attribute name, unique across the document.
  */
+import { graphmlListDesc, LIST_SEPARATOR } from '../foreign/lists';
 import type { NodeAttributes } from '../model';
-import { EDGE_COLUMNS, nodeColumns, type CellValue, type Column } from './fields';
+import { EDGE_COLUMNS, graphNodeColumns, type CellValue, type Column } from './fields';
 import {
   describeExport,
   drawnColor,
@@ -42,7 +46,7 @@ function drawn(input: ExportInput, node: ScopedNode): DrawnNode {
 }
 
 function drawnNodeColumns(input: ExportInput): Column<DrawnNode>[] {
-  const paper = nodeColumns(input.meta.taxonomy, input.meta.file?.attributes).map((c): Column<DrawnNode> => ({
+  const paper = graphNodeColumns(input.graph, input.meta).map((c): Column<DrawnNode> => ({
     name: c.name,
     type: c.type,
     get: (d) => c.get(d.attrs),
@@ -72,14 +76,22 @@ const GRAPH_COLUMNS: Column<ExportProvenance>[] = [
 
 function cellText(value: Exclude<CellValue, undefined>): string {
   if (typeof value === 'number') return xmlNumber(value);
-  return typeof value === 'boolean' ? (value ? 'true' : 'false') : value;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return typeof value === 'string' ? value : value.join(LIST_SEPARATOR);
 }
 
 function keys<A>(prefix: 'g' | 'n' | 'e', domain: string, columns: Column<A>[]): string[] {
-  return columns.map(
-    (c) =>
-      `  <key${xmlAttrs({ id: `${prefix}_${c.name}`, for: domain, 'attr.name': c.name, 'attr.type': c.type })}/>`,
-  );
+  return columns.map((c) => {
+    const attrs = xmlAttrs({
+      id: `${prefix}_${c.name}`,
+      for: domain,
+      'attr.name': c.name,
+      'attr.type': c.type === 'list' ? 'string' : c.type,
+    });
+    return c.type === 'list'
+      ? `  <key${attrs}><desc>${xmlEscape(graphmlListDesc())}</desc></key>`
+      : `  <key${attrs}/>`;
+  });
 }
 
 function data<A>(prefix: string, indent: string, columns: Column<A>[], value: A): string[] {

@@ -32,7 +32,8 @@ export function count(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-const EDGE_LABEL_NAMES = ['label', 'kind', 'type'];
+/** Edge attributes an edge's label is read from; `relation` is the app's own export's (GEXF reserves `kind`). */
+const EDGE_LABEL_NAMES = ['label', 'kind', 'relation', 'type'];
 
 /** Fills what a reader leaves to the attributes: a node's x/y from numeric `x` and `y`, an edge's label and weight. */
 function derive(draft: DraftGraph): void {

@@ -2,7 +2,9 @@
  * A graph file made elsewhere, as the explorer's graph: its nodes become papers that have only a
  * label (and a year when the file gives every node one), its categorical attributes become taxonomy
  * dimensions (colour and filter), its numeric attributes size measures, and all its attributes stay
- * on the node for the details. Metrics, communities, the layout (when the file has no positions) and
+ * on the node for the details. A list attribute (GEXF `liststring`, a declared GraphML list, JSON
+ * arrays) is a dimension whose categories are its items: a node is in each of its items'
+ * categories, as a paper is in each of its tasks; the details show the items joined by "; ". Metrics, communities, the layout (when the file has no positions) and
  * the visuals are computed as the build computes them. Pure and seeded: the same file gives the same
  * graph.
  */
@@ -27,6 +29,7 @@ import { checkInt, mergeOptions } from '../graph/clusters/options';
 import { createRng } from '../graph/random';
 import type { AtlasGraph, LoadedGraph } from '../graph/types';
 import { assignVisuals, communityColors, COMMUNITY_PALETTE, toHex } from '../graph/build/visuals';
+import { LIST_SEPARATOR } from './lists';
 import type { ForeignAttribute, ForeignGraph, ForeignNode, ForeignValue } from './types';
 
 export interface ConvertOptions {
@@ -104,10 +107,29 @@ function yearAttribute(g: ForeignGraph): string | null {
 /** The attribute labels are read from, when the format gives no label of its own. */
 function labelAttribute(g: ForeignGraph): string | null {
   const found = findByName(
-    g.nodeAttributes.filter((a) => a.type === 'string'),
+    g.nodeAttributes.filter((a) => a.type === 'string' && !a.list),
     LABEL_NAMES,
   );
   return found[0]?.name ?? null;
+}
+
+/** A value's category texts: a list's items, else the value as text; trimmed, empty ones dropped. */
+function valueTexts(v: ForeignValue | undefined): string[] {
+  if (v === undefined) return [];
+  const texts = Array.isArray(v) ? v.map((item) => item.trim()) : [String(v).trim()];
+  return [...new Set(texts.filter((t) => t !== ''))];
+}
+
+/** The node's attributes as the details show them: a list's items joined by "; ". */
+function shownAttributes(attributes: Record<string, ForeignValue>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [name, v] of Object.entries(attributes)) {
+    const shown = Array.isArray(v) ? v.join(LIST_SEPARATOR) : v;
+    if (name === '__proto__')
+      Object.defineProperty(out, name, { value: shown, enumerable: true, writable: true, configurable: true });
+    else out[name] = shown;
+  }
+  return out;
 }
 
 function nodeLabel(n: ForeignNode, labelAttr: string | null): string {
@@ -129,22 +151,21 @@ const GROUP_NAME = /class|cluster|communit|group|partition|component|categor|typ
 
 /**
  * A categorical dimension of an attribute: strings and booleans, and integers named like groups,
- * when between 2 and `maxCategories` distinct values occur and they repeat. Categories ordered by count.
+ * when between 2 and `maxCategories` distinct values occur and they repeat; a list's values are its
+ * items. Categories ordered by count.
  */
 function categorical(g: ForeignGraph, attr: ForeignAttribute, id: string, o: ConvertOptions): CategoricalPlan | null {
   if (attr.type === 'float' || (attr.type === 'integer' && !GROUP_NAME.test(attr.name))) return null;
   const counts = new Map<string, number>();
   let valued = 0;
   for (const n of g.nodes) {
-    const v = n.attributes[attr.name];
-    if (v === undefined) continue;
-    const text = String(v).trim();
-    if (text === '') continue;
-    valued += 1;
-    counts.set(text, (counts.get(text) ?? 0) + 1);
-    if (counts.size > o.maxCategories) return null;
+    for (const text of valueTexts(n.attributes[attr.name])) {
+      valued += 1;
+      counts.set(text, (counts.get(text) ?? 0) + 1);
+      if (counts.size > o.maxCategories) return null;
+    }
   }
-  if (counts.size < 2 || counts.size === valued) return null; // one value, or a value per node: no grouping
+  if (counts.size < 2 || counts.size === valued) return null; // one value, or each value once: no grouping
   const values = [...counts].sort((a, b) => b[1] - a[1] || compareValues(a[0], b[0])).map(([v]) => v);
   const colors = categoricalColors(values.length);
   // ids are slugs, as a taxonomy's are (they go into links: `f.club=officer`); labels keep the text
@@ -260,9 +281,9 @@ export function convertForeignGraph(g: ForeignGraph, options?: Partial<ConvertOp
     const when = yearAttr !== null ? yearOf(n.attributes[yearAttr]) : null;
     const dimensions: Record<string, string[]> = {};
     for (const p of plans) {
-      const raw = p.attribute === '' ? n.color : n.attributes[p.attribute];
-      const id = raw !== undefined ? p.ids.get(String(raw).trim()) : undefined;
-      if (id !== undefined) dimensions[p.dimension.id] = [id];
+      const texts = p.attribute === '' ? valueTexts(n.color) : valueTexts(n.attributes[p.attribute]);
+      const ids = texts.map((t) => p.ids.get(t)).filter((id): id is string => id !== undefined);
+      if (ids.length > 0) dimensions[p.dimension.id] = ids;
     }
     const attrs: NodeAttributes = {
       id: n.key,
@@ -278,7 +299,7 @@ export function convertForeignGraph(g: ForeignGraph, options?: Partial<ConvertOp
       links: {},
       taxonomy: {},
       dimensions,
-      attributes: { ...n.attributes },
+      attributes: shownAttributes(n.attributes),
       x: positioned ? n.x! : 0,
       y: positioned ? n.y! : 0,
       citations: 0,

@@ -8,7 +8,9 @@
  * - `<attributes class="node|edge">`: `<attribute id title type>` with an optional `<default>`;
  *   types as ./values `gexfType` maps them. Values (`<attvalue for value>`, `id` instead of `for`
  *   in GEXF 1.1) are read as their declared type; a value that is not one is an error naming the
- *   line, the node or edge and the attribute. Defaults fill what a node or edge leaves out.
+ *   line, the node or edge and the attribute. Defaults fill what a node or edge leaves out. A list
+ *   type (`liststring`, `listinteger`…) gives lists: each value split into its items as text
+ *   (`[a, b]` in 1.3, `a|b` in 1.2; ./lists).
  * - Nodes: `id` (required), `label`; viz (`viz:` or any prefix): `color` (r g b [a], or `hex` in
  *   1.3) → `#rrggbb`, `size value`, `position x y`. Edges: `source`, `target`, `type`
  *   (directed / undirected / mutual, mutual read as undirected), `label`, `weight`, attvalues.
@@ -38,12 +40,24 @@ import {
   putValue,
   rgbColor,
 } from './values';
+import { parseGexfList } from './lists';
 import { attr, child, children, edgeEnds, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
 interface Declared {
   name: string;
   type: ForeignAttributeType;
+  /** A list type: values are split into their items. */
+  list: boolean;
   default?: ForeignValue;
+}
+
+/** A value's text as its declaration reads it: a list's items, else the declared type (NOT_A_VALUE for NaN…). */
+function readValue(
+  raw: string,
+  decl: Pick<Declared, 'type' | 'list'>,
+  at: DataErrorLocation,
+): ForeignValue | typeof NOT_A_VALUE {
+  return decl.list ? parseGexfList(raw) : coerce(raw, decl.type, at);
 }
 
 type Declarations = Map<string, Declared>;
@@ -76,7 +90,7 @@ function declarations(
   cls: 'node' | 'edge',
 ): { byId: Declarations; list: ForeignAttribute[] } {
   const byId: Declarations = new Map();
-  const list: ForeignAttribute[] = [];
+  const attributes: ForeignAttribute[] = [];
   const names = new Set<string>();
   for (const block of children(graph, 'attributes')) {
     if ((attr(block, 'class') ?? 'node') !== cls) continue;
@@ -89,8 +103,10 @@ function declarations(
       // two declarations with one title stay apart: the second is named "title (id)"
       const name = names.has(title) ? `${title} (${id})` : title;
       names.add(name);
-      const type = gexfType(attr(a, 'type'));
-      const decl: Declared = { name, type };
+      const declared = attr(a, 'type');
+      const list = declared !== undefined && /^list/i.test(declared);
+      const type = list ? 'string' : gexfType(declared);
+      const decl: Declared = { name, type, list };
       const def = child(a, 'default');
       if (def !== undefined) {
         const at = {
@@ -99,14 +115,14 @@ function declarations(
           record: `${cls} attribute "${id}"`,
           field: 'default',
         };
-        const v = coerce(textOf(def), type, at);
+        const v = readValue(textOf(def), decl, at);
         if (v !== NOT_A_VALUE) decl.default = v;
       }
       byId.set(id, decl);
-      list.push({ name, type });
+      attributes.push(list ? { name, type, list: true } : { name, type });
     }
   }
-  return { byId, list };
+  return { byId, list: attributes };
 }
 
 function attvalues(
@@ -138,13 +154,14 @@ function attvalues(
       const raw = attr(av, 'value');
       if (raw === undefined)
         throw new DataError({ file: doc.file, line, record, field: decl.name }, 'attvalue has no "value"');
-      const v = coerce(raw, decl.type, { file: doc.file, line, record, field: decl.name });
+      const v = readValue(raw, decl, { file: doc.file, line, record, field: decl.name });
       if (v === NOT_A_VALUE) tally.nonFinite++;
       else putValue(out, decl.name, v);
     }
   }
   for (const [id, decl] of decls) {
-    if (!read.has(id) && decl.default !== undefined) putValue(out, decl.name, decl.default);
+    if (!read.has(id) && decl.default !== undefined)
+      putValue(out, decl.name, Array.isArray(decl.default) ? [...decl.default] : decl.default);
   }
   return out;
 }

@@ -6,7 +6,9 @@
  *   absent; an unknown type is read as string, with a warning); a key without `attr.name` is
  *   named by its id, as networkx does. Values are read as their declared type: a `<data>` that is
  *   not one is an error naming the line, the node or edge and the attribute. Defaults fill what a
- *   node or edge leaves out.
+ *   node or edge leaves out. A string key whose `<desc>` declares a list (`list of strings
+ *   separated by "; "`, as the app's export writes it; ./lists) holds lists: each value is split
+ *   into its items.
  * - The first `<graph>`: `edgedefault` (directed or undirected; undirected when absent, as networkx
  *   reads it); its own `<data>` named `name`, `title` or `label` (or a short `description`) gives
  *   the graph's name.
@@ -14,7 +16,7 @@
  * - Left out, with a warning: yEd graphics (keys with `yfiles.type` and their `y:` elements),
  *   graphs nested in nodes, ports, hyperedges, further top-level graphs.
  */
-import { DataError } from '../model/errors';
+import { DataError, type DataErrorLocation } from '../model/errors';
 import { assemble, count, type DraftGraph } from './assemble';
 import type {
   ForeignAttribute,
@@ -23,6 +25,7 @@ import type {
   ForeignGraph,
   ForeignValue,
 } from './types';
+import { graphmlListSeparator, splitList } from './lists';
 import { coerce, graphmlType, isShort, NOT_A_VALUE, putValue } from './values';
 import { attr, children, edgeEnds, parseXml, textOf, type XmlDocument, type XmlElement } from './xml';
 
@@ -30,7 +33,18 @@ interface Key {
   name: string;
   domain: string;
   type: ForeignAttributeType;
+  /** The separator of a key declared as a list (its `<desc>`); null for a single value. */
+  separator: string | null;
   default?: ForeignValue;
+}
+
+/** A `<data>` or `<default>` text as its key reads it: a list's items, else the key's type. */
+function readValue(
+  raw: string,
+  key: Pick<Key, 'type' | 'separator'>,
+  at: DataErrorLocation,
+): ForeignValue | typeof NOT_A_VALUE {
+  return key.separator !== null ? splitList(raw, key.separator) : coerce(raw, key.type, at);
 }
 
 interface Keys {
@@ -71,7 +85,9 @@ function readKeys(doc: XmlDocument, warnings: string[]): Keys {
       unknownTypes.add(String(declared));
       type = 'string';
     }
-    const key: Key = { name: name || id, domain: attr(el, 'for') ?? 'all', type };
+    const desc = children(el, 'desc')[0];
+    const separator = type === 'string' && desc !== undefined ? graphmlListSeparator(textOf(desc)) : null;
+    const key: Key = { name: name || id, domain: attr(el, 'for') ?? 'all', type, separator };
     const def = children(el, 'default')[0];
     if (def !== undefined) {
       const at = {
@@ -80,11 +96,14 @@ function readKeys(doc: XmlDocument, warnings: string[]): Keys {
         record: `key ${JSON.stringify(id)}`,
         field: 'default',
       };
-      const v = coerce(textOf(def), type, at);
+      const v = readValue(textOf(def), key, at);
       if (v !== NOT_A_VALUE) key.default = v;
     }
     keys.byId.set(id, key);
-    if (key.domain === 'node' || key.domain === 'all') keys.nodeAttributes.push({ name: key.name, type });
+    if (key.domain === 'node' || key.domain === 'all')
+      keys.nodeAttributes.push(
+        separator !== null ? { name: key.name, type, list: true } : { name: key.name, type },
+      );
   }
   if (unknownTypes.size > 0)
     warnings.push(
@@ -118,7 +137,7 @@ function readData(
         { file: doc.file, line, record, field: 'data' },
         `"key" names no declared <key>: ${JSON.stringify(id)}`,
       );
-    const v = coerce(textOf(d), key.type, { file: doc.file, line, record, field: key.name });
+    const v = readValue(textOf(d), key, { file: doc.file, line, record, field: key.name });
     if (v === NOT_A_VALUE) tally.nonFinite++;
     else putValue(out, key.name, v);
   }
@@ -128,7 +147,7 @@ function readData(
       (key.domain === domain || key.domain === 'all') &&
       !Object.hasOwn(out, key.name)
     )
-      putValue(out, key.name, key.default);
+      putValue(out, key.name, Array.isArray(key.default) ? [...key.default] : key.default);
   }
   return out;
 }

@@ -11,10 +11,14 @@
  *
  * JSON declares no types: an attribute is typed by the values it holds over all nodes (or edges):
  * all integers → integer, all numbers → float, all booleans → boolean, anything else → string
- * (numbers and booleans then written as text). `null` is no value. Lists and objects are left out,
- * with a warning naming the attribute: the explorer colours, sizes and searches by single values.
- * A Lineage Atlas graph file (`format: "lineage-atlas/graph"`) is not read here.
+ * (numbers and booleans then written as text). `null` is no value. An attribute holding lists of
+ * strings, numbers or booleans is a list attribute (its items as text; a single value there is a
+ * list of one), as tasks are in the app's own graphs. Objects, and lists holding objects or lists,
+ * are left out, with a warning naming the attribute.
+ * A Lineage Atlas graph file (`format: "lineage-atlas/graph"`, at the top or, in a JSON export, in
+ * the graph attributes) is not read here: the app's own loader restores its whole view.
  */
+import { isAtlasGraphFile } from '../graph/load';
 import { DataError } from '../model/errors';
 import { assemble, type DraftGraph } from './assemble';
 import type {
@@ -65,14 +69,23 @@ function parseJson(source: string, file: string): unknown {
   }
 }
 
-/** Types attributes by the values they hold; remembers which held lists or objects. */
+const isScalar = (v: unknown): v is string | number | boolean =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/** Types attributes by the values they hold; remembers which held lists, and which objects. */
 class AttributeTyper {
   private readonly kinds = new Map<string, Set<'integer' | 'float' | 'boolean' | 'string'>>();
+  private readonly lists = new Set<string>();
   readonly nested = new Map<string, number>();
 
   see(attrs: Json): void {
     for (const [name, v] of Object.entries(attrs)) {
       if (v === null || v === undefined) continue;
+      if (Array.isArray(v) && v.every((item) => item === null || isScalar(item))) {
+        this.lists.add(name);
+        if (!this.kinds.has(name)) this.kinds.set(name, new Set());
+        continue;
+      }
       if (typeof v === 'object') {
         this.nested.set(name, (this.nested.get(name) ?? 0) + 1);
         continue;
@@ -87,6 +100,7 @@ class AttributeTyper {
 
   types(): ForeignAttribute[] {
     return [...this.kinds].map(([name, kinds]): ForeignAttribute => {
+      if (this.lists.has(name)) return { name, type: 'string', list: true };
       let type: ForeignAttributeType = 'string';
       if (kinds.size === 1) type = [...kinds][0] as ForeignAttributeType;
       else if (kinds.size === 2 && kinds.has('integer') && kinds.has('float')) type = 'float';
@@ -95,12 +109,16 @@ class AttributeTyper {
   }
 }
 
-function typedValues(attrs: Json, types: Map<string, ForeignAttributeType>): Record<string, ForeignValue> {
+function typedValues(attrs: Json, types: Map<string, ForeignAttribute>): Record<string, ForeignValue> {
   const out: Record<string, ForeignValue> = {};
   for (const [name, v] of Object.entries(attrs)) {
-    const type = types.get(name);
-    if (type === undefined || v === null || typeof v === 'object') continue;
-    if (type === 'string') putValue(out, name, String(v));
+    const attr = types.get(name);
+    if (attr === undefined || v === null) continue;
+    if (attr.list) {
+      const items: unknown[] = Array.isArray(v) ? v : [v];
+      putValue(out, name, items.filter(isScalar).map(String));
+    } else if (typeof v === 'object') continue;
+    else if (attr.type === 'string') putValue(out, name, String(v));
     else if (typeof v === 'number' || typeof v === 'boolean') putValue(out, name, v);
   }
   return out;
@@ -205,9 +223,9 @@ function nodeLink(value: Json, file: string): Shape {
 function shapeOf(value: unknown, file: string): Shape {
   if (!isObject(value))
     throw new DataError({ file }, 'not a graph: a graph JSON file holds an object with a "nodes" list');
-  if (value.format === 'lineage-atlas/graph')
+  if (isAtlasGraphFile(value))
     throw new DataError(
-      { file, field: 'format' },
+      { file, field: value.format !== undefined ? 'format' : 'attributes.format' },
       "a Lineage Atlas graph file: it opens with the app's own loader, not as a foreign graph",
     );
   if (!Array.isArray(value.nodes))
@@ -234,7 +252,7 @@ function nestedWarning(kind: string, nested: Map<string, number>): string[] {
   if (nested.size === 0) return [];
   const names = [...nested.keys()].map((n) => JSON.stringify(n)).join(', ');
   return [
-    `${kind} ${nested.size === 1 ? 'attribute' : 'attributes'} ${names} ${nested.size === 1 ? 'holds' : 'hold'} lists or objects: left out.`,
+    `${kind} ${nested.size === 1 ? 'attribute' : 'attributes'} ${names} ${nested.size === 1 ? 'holds' : 'hold'} objects or nested lists: left out.`,
   ];
 }
 
@@ -247,8 +265,8 @@ export function readGraphJson(input: unknown, file: string): ForeignGraph {
   const edgeTyper = new AttributeTyper();
   for (const e of shape.edges) edgeTyper.see(e.attrs);
   const nodeAttributes = nodeTyper.types();
-  const nodeTypes = new Map(nodeAttributes.map((a) => [a.name, a.type]));
-  const edgeTypes = new Map(edgeTyper.types().map((a) => [a.name, a.type]));
+  const nodeTypes = new Map(nodeAttributes.map((a) => [a.name, a]));
+  const edgeTypes = new Map(edgeTyper.types().map((a) => [a.name, a]));
   const nodes: DraftGraph['nodes'] = shape.nodes.map((n) => ({
     node: { key: n.key, attributes: typedValues(n.attrs, nodeTypes) },
     at: { record: n.record },

@@ -1,10 +1,10 @@
 /**
- * A graph file's text → the explorer's graph: a Lineage Atlas graph file (our own JSON, e.g. an
- * export) is loaded as the build wrote it; a GEXF, GraphML or other graph JSON is read and converted.
+ * A graph file's text → the explorer's graph: a Lineage Atlas graph file (our own JSON: the build's
+ * graph file, or a JSON export in graphology's form) is loaded as the build wrote it, with its whole
+ * view (taxonomy, colours, measures); a GEXF, GraphML or other graph JSON is read and converted.
  * Pure; errors are `Error`s whose message names the file and what is wrong.
  */
-import { GRAPH_FILE_FORMAT } from '../model';
-import { parseGraphFile } from '../graph/load';
+import { atlasGraphNodes, isAtlasGraphFile, parseGraphFile } from '../graph/load';
 import type { LoadedGraph } from '../graph/types';
 import { convertForeignGraph, type ConvertOptions } from './convert';
 import { detectFormat, readForeignGraph } from './read';
@@ -41,9 +41,9 @@ export function openGraphText(text: string, file: string, options?: OpenOptions)
     } catch {
       value = undefined; // the JSON reader says where the syntax breaks
     }
-    if (typeof value === 'object' && value !== null && (value as { format?: unknown }).format === GRAPH_FILE_FORMAT) {
-      const nodes = (value as { graph?: { nodes?: unknown } }).graph?.nodes;
-      if (Array.isArray(nodes) && nodes.length > maxNodes) throw tooMany(file, nodes.length, maxNodes);
+    if (isAtlasGraphFile(value)) {
+      const nodes = atlasGraphNodes(value);
+      if (nodes !== undefined && nodes.length > maxNodes) throw tooMany(file, nodes.length, maxNodes);
       return { loaded: parseGraphFile(value, file), format: 'atlas', warnings: [] };
     }
   }

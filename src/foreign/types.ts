@@ -7,8 +7,8 @@
 /** The formats a user can open. */
 export type ForeignFormat = 'gexf' | 'graphml' | 'json';
 
-/** An attribute value as the file holds it, after the declared type is applied. */
-export type ForeignValue = string | number | boolean;
+/** An attribute value as the file holds it, after the declared type is applied; a list's items as strings. */
+export type ForeignValue = string | number | boolean | string[];
 
 /** How the file declares an attribute (GEXF `type`, GraphML `attr.type`), or what JSON values it holds. */
 export type ForeignAttributeType = 'string' | 'integer' | 'float' | 'boolean';
@@ -16,7 +16,14 @@ export type ForeignAttributeType = 'string' | 'integer' | 'float' | 'boolean';
 export interface ForeignAttribute {
   /** The attribute's name as the user knows it (GEXF `title`, GraphML `attr.name`, a JSON key). */
   name: string;
+  /** The type of its values; of each item for a list. */
   type: ForeignAttributeType;
+  /**
+   * Set when the attribute holds lists (GEXF `liststring`…, a GraphML key whose `<desc>` declares a
+   * list separator, JSON arrays): its values are the items, as strings; a node can be in several
+   * of its categories.
+   */
+  list?: true;
 }
 
 export interface ForeignNode {

@@ -2,6 +2,12 @@
  * Loading the graph file: checks the format and version, validates every node and edge against the
  * model's schemas, and builds the graphology graph. Errors name the file, the record and the field.
  * Pure except `fetchGraphFile`, which takes the fetch function it uses (the browser's by default).
+ *
+ * Two forms of the same content:
+ * - the build's graph file (public/graph.json, and JSON exports made before graphology's form):
+ *   `{format, version, meta, graph: {options, attributes, nodes, edges}}`;
+ * - the JSON export (src/export/json.ts): graphology's serialisation at the top level, `{options,
+ *   attributes: {format, version, meta, …}, nodes, edges}`.
  */
 import Graph from 'graphology';
 import type { z } from 'zod';
@@ -43,9 +49,38 @@ function fail(file: string, record: string | undefined, field: string | undefine
   throw new GraphLoadError(file, new DataError(loc, problem).message);
 }
 
-/** Validates a parsed graph file and builds the graph. Throws `GraphLoadError` naming what is wrong. */
+/** Whether a parsed JSON value is graphology's serialisation carrying a Lineage Atlas graph (the JSON export). */
+function isGraphologyForm(json: Record<string, unknown>): boolean {
+  return json.format === undefined && isObject(json.attributes) && json.attributes.format === GRAPH_FILE_FORMAT;
+}
+
+/** Whether a parsed JSON value says it is a Lineage Atlas graph file, in either form (valid or not). */
+export function isAtlasGraphFile(json: unknown): boolean {
+  return isObject(json) && (json.format === GRAPH_FILE_FORMAT || isGraphologyForm(json));
+}
+
+/** The node list of a Lineage Atlas graph file in either form, if it has one (to count before loading). */
+export function atlasGraphNodes(json: unknown): unknown[] | undefined {
+  if (!isObject(json)) return undefined;
+  const nodes = isGraphologyForm(json) ? json.nodes : isObject(json.graph) ? json.graph.nodes : undefined;
+  return Array.isArray(nodes) ? nodes : undefined;
+}
+
+/** Validates a parsed graph file, in either form, and builds the graph. Throws `GraphLoadError` naming what is wrong. */
 export function parseGraphFile(json: unknown, file = 'graph.json'): LoadedGraph {
   if (!isObject(json)) fail(file, undefined, undefined, 'is not a graph file: expected a JSON object');
+  if (isGraphologyForm(json)) return parseEnvelope(graphologyEnvelope(json), file, '');
+  return parseEnvelope(json, file, 'graph.');
+}
+
+/** The graph-file envelope of graphology's form: the dataset from the graph attributes, the rest as the graph. */
+function graphologyEnvelope(json: Record<string, unknown>): Record<string, unknown> {
+  const { format, version, meta, ...attributes } = json.attributes as Record<string, unknown>;
+  return { format, version, meta, graph: { ...json, attributes } };
+}
+
+/** Loads the envelope `{format, version, meta, graph}`; `at` prefixes the graph's fields in messages ("graph." or ""). */
+function parseEnvelope(json: Record<string, unknown>, file: string, at: string): LoadedGraph {
   if (json.format !== GRAPH_FILE_FORMAT) {
     fail(file, undefined, 'format', `is not a Lineage Atlas graph file: expected "${GRAPH_FILE_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`);
   }
@@ -55,16 +90,16 @@ export function parseGraphFile(json: unknown, file = 'graph.json'): LoadedGraph 
   const meta = GraphMetaSchema.safeParse(json.meta);
   if (!meta.success) {
     const { field, problem } = issueText(meta.error);
-    fail(file, 'meta', field, problem);
+    fail(file, at === '' ? 'attributes.meta' : 'meta', field, problem);
   }
   const body = json.graph;
   if (!isObject(body)) fail(file, undefined, 'graph', 'missing: expected graphology\'s serialised graph');
   const options = body.options;
   if (!isObject(options) || options.type !== 'directed' || options.multi !== false) {
-    fail(file, undefined, 'graph.options', 'expected a directed simple graph ({ type: "directed", multi: false })');
+    fail(file, undefined, `${at}options`, 'expected a directed simple graph ({ type: "directed", multi: false })');
   }
-  if (!Array.isArray(body.nodes)) fail(file, undefined, 'graph.nodes', 'expected an array');
-  if (!Array.isArray(body.edges)) fail(file, undefined, 'graph.edges', 'expected an array');
+  if (!Array.isArray(body.nodes)) fail(file, undefined, `${at}nodes`, 'expected an array');
+  if (!Array.isArray(body.edges)) fail(file, undefined, `${at}edges`, 'expected an array');
 
   const graph: AtlasGraph = new Graph<NodeAttributes, EdgeAttributes>({
     type: 'directed',
@@ -73,7 +108,7 @@ export function parseGraphFile(json: unknown, file = 'graph.json'): LoadedGraph 
   });
   body.nodes.forEach((node: unknown, i: number) => {
     const key = isObject(node) && typeof node.key === 'string' && node.key.length > 0 ? node.key : null;
-    if (!isObject(node) || key === null) fail(file, `graph.nodes[${i}]`, 'key', 'expected a non-empty string key');
+    if (!isObject(node) || key === null) fail(file, `${at}nodes[${i}]`, 'key', 'expected a non-empty string key');
     if (graph.hasNode(key)) fail(file, `node "${key}"`, 'key', 'duplicate node key');
     const attrs = NodeAttributesSchema.safeParse(node.attributes);
     if (!attrs.success) {
@@ -83,10 +118,10 @@ export function parseGraphFile(json: unknown, file = 'graph.json'): LoadedGraph 
     graph.addNode(key, attrs.data);
   });
   body.edges.forEach((edge: unknown, i: number) => {
-    if (!isObject(edge)) fail(file, `graph.edges[${i}]`, undefined, 'expected an object');
+    if (!isObject(edge)) fail(file, `${at}edges[${i}]`, undefined, 'expected an object');
     const { source, target } = edge;
     const key = typeof edge.key === 'string' && edge.key.length > 0 ? edge.key : null;
-    const record = `edge ${key !== null ? `"${key}"` : `graph.edges[${i}]`}`;
+    const record = `edge ${key !== null ? `"${key}"` : `${at}edges[${i}]`}`;
     if (key === null) fail(file, record, 'key', 'expected a non-empty string key');
     if (typeof source !== 'string' || !graph.hasNode(source)) fail(file, record, 'source', `unknown node ${JSON.stringify(source)}`);
     if (typeof target !== 'string' || !graph.hasNode(target)) fail(file, record, 'target', `unknown node ${JSON.stringify(target)}`);

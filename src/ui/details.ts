@@ -1,5 +1,6 @@
 /**
- * The "Paper details" drawer's first region: the selected paper's facts, links, taxonomy labels with
+ * The "Paper details" drawer's first region ("Node details" for a graph opened from a file: the
+ * graph's node noun): the selected paper's facts, links, taxonomy labels with
  * their evidence, its attributes in a graph file, online counts and abstract. The Lineage region and
  * the linked papers (neighbours-panel.ts) follow it. The shell's drawer around it owns closing (its
  * "Close details" button and Escape clear the selection). Re-rendered only when the selection or the
@@ -7,17 +8,20 @@
  */
 import type { Visibility } from '../graph/filters';
 import { groupNeighbours, type NeighbourGroup } from '../graph/paper-neighbours';
+import { nodeNoun } from '../model';
 import type { AppContext, MountPanel } from './context';
 import { fileAttributeRows, onlineRows, paperLinks, taxonomyRows, venueYear } from './details-text';
 import { button, el } from './panel-dom';
 import './panels.css';
 
 export const mountDetails: MountPanel = (container, ctx) => {
+  const noun = nodeNoun(ctx.meta, 1);
+  const heading = `${noun.charAt(0).toUpperCase()}${noun.slice(1)} details`;
   const region = el('section', { className: 'la-details' });
   region.setAttribute('role', 'region');
-  region.setAttribute('aria-label', 'Paper details');
+  region.setAttribute('aria-label', heading);
   region.tabIndex = -1;
-  const kicker = el('p', { className: 'la-details-kicker', text: 'Paper details' });
+  const kicker = el('p', { className: 'la-details-kicker', text: heading });
   kicker.setAttribute('aria-hidden', 'true');
   const body = el('div', { className: 'la-details-body' });
   region.append(kicker, body);
@@ -30,7 +34,7 @@ export const mountDetails: MountPanel = (container, ctx) => {
     region.classList.toggle('is-empty', !id || !ctx.graph.hasNode(id));
     if (!id || !ctx.graph.hasNode(id)) {
       body.replaceChildren(
-        el('p', { className: 'la-muted', text: 'Select a paper on the graph or search for one.' }),
+        el('p', { className: 'la-muted', text: `Select a ${noun} on the graph or search for one.` }),
       );
       return;
     }

@@ -44,7 +44,8 @@ async function exportData(page: Page, name: string): Promise<Array<{ name: strin
 const FORMATS: Array<{ item: string; ext: string; check(text: string): void }> = [
   { item: 'GEXF', ext: 'gexf', check: (t) => expect(t).toMatch(/<gexf[\s>]/) },
   { item: 'GraphML', ext: 'graphml', check: (t) => expect(t).toMatch(/<graphml[\s>]/) },
-  { item: 'JSON', ext: 'json', check: (t) => expect(JSON.parse(t).format).toBe('lineage-atlas/graph') },
+  // graphology's serialisation at the top level, the dataset in the graph attributes
+  { item: 'JSON', ext: 'json', check: (t) => expect(JSON.parse(t).attributes.format).toBe('lineage-atlas/graph') },
   { item: 'CSV', ext: 'csv', check: (t) => expect(t.split('\n')[0]).toMatch(/,/) },
   { item: 'BibTeX', ext: 'bib(tex)?', check: (t) => expect(t).toMatch(/@\w+\{/) },
 ];
@@ -79,9 +80,9 @@ describe('data exports', () => {
     const [visible] = await exportData(page, 'JSON');
     expect(visible!.name).toBe(exportFilename(meta, 'visible', new Date(), 'json'));
     const file = JSON.parse(visible!.text);
-    expect(file.graph.nodes.map((n: { attributes: { family: string } }) => n.attributes.family)).toEqual(['gan', 'gan', 'gan', 'gan']);
-    expect(file.graph.nodes.map((n: { key: string }) => n.key).sort()).toEqual(['1904.03189', '2008.00951', '2102.02766', '2106.05744']);
-    expect(file.graph.edges).toHaveLength(shown.edges);
+    expect(file.nodes.map((n: { attributes: { family: string } }) => n.attributes.family)).toEqual(['gan', 'gan', 'gan', 'gan']);
+    expect(file.nodes.map((n: { key: string }) => n.key).sort()).toEqual(['1904.03189', '2008.00951', '2102.02766', '2106.05744']);
+    expect(file.edges).toHaveLength(shown.edges);
 
     // the whole graph when "Visible papers only" is unticked
     await openExportMenu(page);
@@ -92,8 +93,17 @@ describe('data exports', () => {
     expect(all!.name).toBe(exportFilename(meta, 'all', new Date(), 'json'));
     expect(all!.name).toContain('all');
     const whole = JSON.parse(all!.text);
-    expect(whole.graph.nodes).toHaveLength(16);
-    expect(whole.graph.edges).toHaveLength(24);
+    expect(whole.nodes).toHaveLength(16);
+    expect(whole.edges).toHaveLength(24);
+
+    // opened again with "Open file…": the whole Lineage Atlas view, a paper's details as before
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open file…' }).click()]);
+    await chooser.setFiles({ name: all!.name, mimeType: 'application/json', buffer: Buffer.from(all!.text) });
+    await expect.poll(() => page.locator('.app-header .title').textContent()).toBe(meta.dataset.name);
+    const colourBy = await page.locator('#color-by option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(colourBy).toEqual(expect.arrayContaining(meta.taxonomy.dimensions.map((d) => d.id)));
+    await page.evaluate(() => window.__atlas!.select('2008.00951'));
+    await page.getByRole('region', { name: 'Paper details' }).getByRole('heading').first().waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

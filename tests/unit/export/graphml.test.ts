@@ -3,6 +3,7 @@ import { parse } from 'graphology-graphml';
 import { describe, expect, it } from 'vitest';
 import { EDGE_COLUMNS, nodeColumns } from '../../../src/export/fields';
 import { GRAPHML_NS, toGraphml } from '../../../src/export/graphml';
+import type { CellValue } from '../../../src/export/fields';
 import type { ExportInput } from '../../../src/export/types';
 import { allInput, HOSTILE, load, NASTY_READ, REAL, SMALL, visibleInput, withNastyPaper } from './support';
 
@@ -17,6 +18,9 @@ function edgeOf(back: Graph, source: string, target: string): string {
   return e;
 }
 
+/** A column's value as GraphML holds it: a list's items joined with "; " (GraphML has no list type). */
+const joined = (v: CellValue) => (Array.isArray(v) ? v.join('; ') : v);
+
 function expectRoundTrip(input: ExportInput): void {
   const back = read(toGraphml(input));
   const cols = nodeColumns(input.meta.taxonomy);
@@ -26,7 +30,7 @@ function expectRoundTrip(input: ExportInput): void {
     const a = input.graph.getNodeAttributes(key);
     const b = back.getNodeAttributes(key);
     expect(b.label).toBe(a.label);
-    for (const c of cols) expect(b[c.name], `${key} ${c.name}`).toBe(c.get(a));
+    for (const c of cols) expect(b[c.name], `${key} ${c.name}`).toBe(joined(c.get(a)));
     expect(b.title).toBe(a.title);
     expect(b.year).toBe(a.year);
     expect(b.scheme_evidence).toBe(a.taxonomy.scheme?.evidence);
@@ -43,8 +47,10 @@ function expectRoundTrip(input: ExportInput): void {
   for (const key of edges) {
     const a = input.graph.getEdgeAttributes(key);
     const b = back.getEdgeAttributes(edgeOf(back, input.graph.source(key), input.graph.target(key)));
-    for (const c of EDGE_COLUMNS) expect(b[c.name], `${key} ${c.name}`).toBe(c.get(a));
+    for (const c of EDGE_COLUMNS) expect(b[c.name], `${key} ${c.name}`).toBe(joined(c.get(a)));
     expect(b.survey_only).toBe(a.surveyOnly);
+    expect(b.relation).toBe(a.kind);
+    expect(b).not.toHaveProperty('kind');
   }
 }
 
@@ -68,6 +74,12 @@ describe('GraphML export', () => {
     for (const u of used) expect(keys).toContain(u);
     for (const m of graphml.matchAll(/attr\.type="([^"]+)"/g))
       expect(['string', 'int', 'double', 'boolean']).toContain(m[1]);
+    // lists: strings whose key declares the separator in its <desc>; the link's kind is `relation`
+    expect(graphml).toContain(
+      '<key id="n_tasks" for="node" attr.name="tasks" attr.type="string"><desc>list of strings separated by &quot;; &quot;</desc></key>',
+    );
+    expect(graphml).toContain('<key id="e_relation" for="edge" attr.name="relation" attr.type="string"/>');
+    expect(graphml).not.toContain('attr.name="kind"');
   });
 
   it('round-trips the small fixture through graphology-graphml', () => {

@@ -1,7 +1,7 @@
+import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { toJson } from '../../../src/export/json';
 import { parseGraphFile } from '../../../src/graph/load';
-import { serializeGraphFile } from '../../../src/graph/serialize';
 import { GRAPH_FILE_FORMAT, GRAPH_FILE_VERSION } from '../../../src/model';
 import type { ExportInput } from '../../../src/export/types';
 import { allInput, HOSTILE, load, REAL, SMALL, visibleInput } from './support';
@@ -27,21 +27,45 @@ function expectSameScope(input: ExportInput): void {
 }
 
 describe('JSON export', () => {
-  it('is the graph file itself when everything is in scope (plus the export provenance)', () => {
+  it("is graphology's serialisation at the top level, with the dataset in the graph attributes", () => {
     for (const path of [SMALL, REAL]) {
       const loaded = load(path);
       const input = allInput(loaded);
       expectSameScope(input);
       const { json, meta } = loadBack(input);
-      expect(json.format).toBe(GRAPH_FILE_FORMAT);
-      expect(json.version).toBe(GRAPH_FILE_VERSION);
+      expect(Object.keys(json)).toEqual(['options', 'attributes', 'nodes', 'edges']);
+      expect(json.options).toEqual({ type: 'directed', multi: false, allowSelfLoops: false });
+      expect(json.attributes.format).toBe(GRAPH_FILE_FORMAT);
+      expect(json.attributes.version).toBe(GRAPH_FILE_VERSION);
+      expect(json.attributes.name).toBe(loaded.meta.dataset.name);
+      expect(json.attributes.meta).toEqual(loaded.meta);
       expect(meta).toEqual(loaded.meta);
-      // the same text as the build's serialiser, except the graph attributes
-      const original = serializeGraphFile(loaded.graph, loaded.meta);
-      expect(toJson(input).replace(/"attributes":\{"export":.*?\}\}?,\n"nodes"/, '')).toBe(
-        original.replace(/"attributes":\{\},\n"nodes"/, ''),
+      // graphology reads it as it is: the same nodes, links and attributes
+      const graph = Graph.from(json);
+      expect(graph.type).toBe('directed');
+      expect([graph.order, graph.size]).toEqual([loaded.graph.order, loaded.graph.size]);
+      expect(graph.getNodeAttributes(loaded.graph.nodes()[0]!)).toEqual(
+        loaded.graph.getNodeAttributes(loaded.graph.nodes()[0]!),
       );
+      expect(graph.getAttribute('meta')).toEqual(loaded.meta);
+      // the same text for the same input
+      expect(toJson(input)).toBe(toJson(allInput(load(path))));
     }
+  });
+
+  it('is still read by the loader in the graph-file form of older exports', () => {
+    const loaded = load(SMALL);
+    const { json } = loadBack(allInput(loaded));
+    const { format, version, meta, ...attributes } = json.attributes;
+    const old = {
+      format,
+      version,
+      meta,
+      graph: { options: json.options, attributes, nodes: json.nodes, edges: json.edges },
+    };
+    const back = parseGraphFile(old, 'old-export.json');
+    expect(back.meta).toEqual(loaded.meta);
+    expect(back.graph.order).toBe(loaded.graph.order);
   });
 
   it('round-trips the hostile fixture through the loader', () => {
@@ -77,7 +101,7 @@ describe('JSON export', () => {
     const loaded = load(SMALL);
     const input = visibleInput(loaded, { years: [2023, 2024] }, 'years 2023–2024');
     const { json } = loadBack(input);
-    expect(json.graph.attributes.export).toEqual({
+    expect(json.attributes.export).toEqual({
       creator: 'Lineage Atlas',
       dataset: loaded.meta.dataset.name,
       inputsHash: loaded.meta.inputsHash,

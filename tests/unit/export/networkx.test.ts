@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EDGE_COLUMNS, nodeColumns } from '../../../src/export/fields';
+import { EDGE_COLUMNS, nodeColumns, type CellValue } from '../../../src/export/fields';
+import { formatGexfList, graphmlListDesc, LIST_SEPARATOR } from '../../../src/foreign/lists';
 import { toGexf } from '../../../src/export/gexf';
 import { toGraphml } from '../../../src/export/graphml';
 import type { ExportInput } from '../../../src/export/types';
@@ -28,9 +29,14 @@ const python = findPython();
 if (python === null)
   console.warn('SKIPPED networkx.test.ts: python3 is not installed, so networkx cannot read the exports.');
 
-/** Reads both files with networkx and prints what it got as JSON. */
+/**
+ * Reads both files with networkx and prints what it got as JSON, with the declarations as Python's
+ * own XML parser sees them (networkx keeps values, not declared types): GEXF attribute types by
+ * class and title, GraphML key descriptions by domain and name.
+ */
 const READER = `
 import json, sys
+import xml.etree.ElementTree as ET
 try:
     import networkx as nx
 except ImportError:
@@ -42,7 +48,26 @@ def dump(g):
         "nodes": {n: d for n, d in g.nodes(data=True)},
         "edges": [[s, t, d] for s, t, d in g.edges(data=True)],
     }
-print(json.dumps({"gexf": dump(nx.read_gexf(sys.argv[1])), "graphml": dump(nx.read_graphml(sys.argv[2]))}))
+GEXF = "{http://gexf.net/1.3}"
+GRAPHML = "{http://graphml.graphdrawing.org/xmlns}"
+def gexf_types(path):
+    out = {}
+    for block in ET.parse(path).getroot().iter(GEXF + "attributes"):
+        for a in block.iter(GEXF + "attribute"):
+            out[block.get("class") + " " + a.get("title")] = a.get("type")
+    return out
+def graphml_descs(path):
+    out = {}
+    for k in ET.parse(path).getroot().iter(GRAPHML + "key"):
+        d = k.find(GRAPHML + "desc")
+        out[k.get("for") + " " + k.get("attr.name")] = d.text if d is not None else None
+    return out
+print(json.dumps({
+    "gexf": dump(nx.read_gexf(sys.argv[1])),
+    "graphml": dump(nx.read_graphml(sys.argv[2])),
+    "gexfTypes": gexf_types(sys.argv[1]),
+    "graphmlDescs": graphml_descs(sys.argv[2]),
+}))
 `;
 
 type Dumped = {
@@ -52,10 +77,23 @@ type Dumped = {
   edges: [string, string, Record<string, unknown>][];
 };
 
+interface Read {
+  gexf: Dumped;
+  graphml: Dumped;
+  /** GEXF declared type by "node <title>" / "edge <title>". */
+  gexfTypes: Record<string, string>;
+  /** GraphML key `<desc>` (or null) by "node <name>" / "edge <name>". */
+  graphmlDescs: Record<string, string | null>;
+}
+
+/** A column's value as networkx reads it: a GEXF list as its text (networkx keeps liststring values as text), a GraphML list joined. */
+const asGexf = (v: CellValue) => (Array.isArray(v) ? formatGexfList(v) : v);
+const asGraphml = (v: CellValue) => (Array.isArray(v) ? v.join(LIST_SEPARATOR) : v);
+
 const dir = mkdtempSync(join(tmpdir(), 'atlas-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function readWithNetworkx(input: ExportInput, name: string): { gexf: Dumped; graphml: Dumped } {
+function readWithNetworkx(input: ExportInput, name: string): Read {
   const gexf = join(dir, `${name}.gexf`);
   const graphml = join(dir, `${name}.graphml`);
   writeFileSync(gexf, toGexf(input));
@@ -68,7 +106,7 @@ function readWithNetworkx(input: ExportInput, name: string): { gexf: Dumped; gra
   return JSON.parse(run.stdout);
 }
 
-function expectMatches(input: ExportInput, got: { gexf: Dumped; graphml: Dumped }): void {
+function expectMatches(input: ExportInput, got: Read): void {
   const { gexf, graphml } = got;
   const nodes = [...input.nodes].sort();
   const edges = input.graph.edges().filter((e) => input.edges.has(e));
@@ -88,8 +126,8 @@ function expectMatches(input: ExportInput, got: { gexf: Dumped; graphml: Dumped 
     const gm = graphml.nodes[key] as Record<string, unknown>;
     for (const c of cols) {
       const v = c.get(a);
-      expect(gx[c.name], `gexf ${key} ${c.name}`).toBe(v);
-      expect(gm[c.name], `graphml ${key} ${c.name}`).toBe(v);
+      expect(gx[c.name], `gexf ${key} ${c.name}`).toBe(asGexf(v));
+      expect(gm[c.name], `graphml ${key} ${c.name}`).toBe(asGraphml(v));
     }
     expect(gx.label).toBe(a.label);
     expect(gm.label).toBe(a.label);
@@ -107,10 +145,33 @@ function expectMatches(input: ExportInput, got: { gexf: Dumped; graphml: Dumped 
     const pair = `${input.graph.source(e)}->${input.graph.target(e)}`;
     for (const c of EDGE_COLUMNS) {
       const v = c.get(input.graph.getEdgeAttributes(e));
-      expect(gxEdges.get(pair)?.[c.name], `gexf ${pair} ${c.name}`).toBe(v);
-      expect(gmEdges.get(pair)?.[c.name], `graphml ${pair} ${c.name}`).toBe(v);
+      expect(gxEdges.get(pair)?.[c.name], `gexf ${pair} ${c.name}`).toBe(asGexf(v));
+      expect(gmEdges.get(pair)?.[c.name], `graphml ${pair} ${c.name}`).toBe(asGraphml(v));
+    }
+    // the link's kind is seen as `relation`, in both formats
+    const kind = input.graph.getEdgeAttribute(e, 'kind');
+    expect(gxEdges.get(pair)?.relation, pair).toBe(kind);
+    expect(gmEdges.get(pair)?.relation, pair).toBe(kind);
+  }
+  // every list column is declared a list: liststring in GEXF, a separator in the GraphML key's desc
+  for (const [domain, columns] of [
+    ['node', cols],
+    ['edge', EDGE_COLUMNS],
+  ] as const) {
+    for (const c of columns) {
+      const type = got.gexfTypes[`${domain} ${c.name}`];
+      const desc = got.graphmlDescs[`${domain} ${c.name}`];
+      if (c.type === 'list') {
+        expect(type, `${domain} ${c.name}`).toBe('liststring');
+        expect(desc, `${domain} ${c.name}`).toBe(graphmlListDesc());
+      } else {
+        expect(type, `${domain} ${c.name}`).not.toBe('liststring');
+        expect(desc, `${domain} ${c.name}`).toBeNull();
+      }
     }
   }
+  expect(got.gexfTypes['node tasks']).toBe('liststring');
+  expect(got.gexfTypes['edge relation']).toBe('string');
   expect(graphml.graph.inputs_hash).toBe(input.meta.inputsHash);
   expect(graphml.graph.dataset).toBe(input.meta.dataset.name);
 }

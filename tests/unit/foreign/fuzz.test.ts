@@ -150,7 +150,7 @@ describe('foreign readers on hostile shapes', () => {
     expect(() => readForeignGraph(deepJson, 'deep.json')).toThrow(DataError);
     const deepValue = `{"directed": true, "nodes": [{"id": "a", "x": ${'['.repeat(5000)}${']'.repeat(5000)}}]}`;
     expect(readForeignGraph(deepValue, 'deepvalue.json').warnings).toEqual([
-      'Node attribute "x" holds lists or objects: left out.',
+      'Node attribute "x" holds objects or nested lists: left out.',
     ]);
   });
 });

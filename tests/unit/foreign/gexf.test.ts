@@ -80,7 +80,7 @@ describe('readGexf on hand-written files', () => {
     expect(g.nodeAttributes).toEqual([
       { name: 'Modularity Class', type: 'integer' },
       { name: 'Role', type: 'string' },
-      { name: 'Tags', type: 'string' },
+      { name: 'Tags', type: 'string', list: true },
       { name: 'Main', type: 'boolean' },
       { name: 'Score', type: 'float' },
     ]);
@@ -90,7 +90,8 @@ describe('readGexf on hand-written files', () => {
     expect(myriel.attributes).toEqual({
       'Modularity Class': 0,
       Role: 'bishop',
-      Tags: '[clergy, Digne]',
+      // a liststring, as Gephi writes it: the items
+      Tags: ['clergy', 'Digne'],
       Score: 1.5,
       Main: false,
     });

@@ -61,7 +61,7 @@ describe('readGraphJson: types, shapes and warnings', () => {
     expect(g.edges).toEqual([{ source: '1', target: '2', directed: false, attributes: {} }]);
   });
 
-  it('leaves out lists and objects with a warning naming the attributes', () => {
+  it('reads lists of values as list attributes, and leaves out objects with a warning naming the attributes', () => {
     const g = readGraphJson(
       {
         nodes: [
@@ -72,11 +72,15 @@ describe('readGraphJson: types, shapes and warnings', () => {
       },
       'nested.json',
     );
-    expect(g.nodes[0]?.attributes).toEqual({ name: 'A' });
-    expect(g.nodeAttributes).toEqual([{ name: 'name', type: 'string' }]);
+    expect(g.nodes[0]?.attributes).toEqual({ tags: ['x', 'y'], name: 'A' });
+    expect(g.nodes[1]?.attributes).toEqual({ tags: [], name: 'B' });
+    expect(g.nodeAttributes).toEqual([
+      { name: 'tags', type: 'string', list: true },
+      { name: 'name', type: 'string' },
+    ]);
     expect(g.warnings).toEqual([
-      'Node attributes "tags", "pos" hold lists or objects: left out.',
-      'Edge attribute "meta" holds lists or objects: left out.',
+      'Node attribute "pos" holds objects or nested lists: left out.',
+      'Edge attribute "meta" holds objects or nested lists: left out.',
     ]);
   });
 

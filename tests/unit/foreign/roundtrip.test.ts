@@ -19,7 +19,13 @@ import {
 } from '../export/support';
 import { nodeByKey } from './support';
 
-const TYPES = { string: 'string', int: 'integer', double: 'float', boolean: 'boolean' } as const;
+const TYPES = {
+  string: 'string',
+  int: 'integer',
+  double: 'float',
+  boolean: 'boolean',
+  list: 'string',
+} as const;
 
 function expectSameGraph(input: ExportInput, back: ForeignGraph): void {
   const nodes = input.graph.nodes().filter((k) => input.nodes.has(k));
@@ -27,14 +33,19 @@ function expectSameGraph(input: ExportInput, back: ForeignGraph): void {
   expect(back.warnings).toEqual([]);
   expect(back.nodes.map((n) => n.key)).toEqual(nodes);
   const cols = nodeColumns(input.meta.taxonomy);
-  for (const c of cols) expect(back.nodeAttributes).toContainEqual({ name: c.name, type: TYPES[c.type] });
+  for (const c of cols)
+    expect(back.nodeAttributes).toContainEqual(
+      c.type === 'list'
+        ? { name: c.name, type: 'string', list: true }
+        : { name: c.name, type: TYPES[c.type] },
+    );
   for (const key of nodes) {
     const a = input.graph.getNodeAttributes(key);
     const n = nodeByKey(back, key);
     for (const c of cols) {
       const v = c.get(a);
       if (v === undefined) expect(n.attributes, `${key} ${c.name}`).not.toHaveProperty(c.name);
-      else expect(n.attributes[c.name], `${key} ${c.name}`).toBe(v);
+      else expect(n.attributes[c.name], `${key} ${c.name}`).toEqual(v);
     }
     expect([n.x, n.y], key).toEqual([a.x, a.y]);
     if (back.format === 'gexf') {
@@ -62,7 +73,7 @@ function expectSameGraph(input: ExportInput, back: ForeignGraph): void {
     const a = input.graph.getEdgeAttributes(e);
     for (const c of EDGE_COLUMNS) {
       const v = c.get(a);
-      if (v !== undefined) expect(b?.attributes[c.name], `${e} ${c.name}`).toBe(v);
+      if (v !== undefined) expect(b?.attributes[c.name], `${e} ${c.name}`).toEqual(v);
     }
     expect(b?.label).toBe(a.kind);
   });
