@@ -9,6 +9,9 @@ export interface FetchTarget {
   arxiv: string | null;
   /** Lowercase DOI without resolver prefix. */
   doi: string | null;
+  /** The paper's title and year, for OpenAlex's last-resort title search (optional). */
+  title?: string | null;
+  year?: number | null;
 }
 
 /** The DOI arXiv registers for every paper (DataCite), as OpenAlex and Semantic Scholar spell it. */
@@ -57,7 +60,7 @@ export function fetchTargets(papers: readonly PaperRecord[]): FetchTarget[] {
   const out: FetchTarget[] = [];
   for (const p of papers) {
     const doi = paperDoi(p);
-    if (p.arxiv || doi) out.push({ id: p.id, arxiv: p.arxiv, doi });
+    if (p.arxiv || doi) out.push({ id: p.id, arxiv: p.arxiv, doi, title: p.title, year: p.year });
   }
   return out;
 }
