@@ -197,7 +197,13 @@ export async function runS2(run: SourceRun): Promise<void> {
     return f !== null && f.status === 400 && isOversized(f.detail);
   };
   for (const batch of batches(run.pending, run.batchSize))
-    await inHalves(run, batch, (part) => s2Batch(run, part), oversized, 'Semantic Scholar: answer over 10 MB');
+    await inHalves(
+      run,
+      batch,
+      (part) => s2Batch(run, part),
+      oversized,
+      'Semantic Scholar: answer over 10 MB',
+    );
 }
 
 async function arxivBatch(run: SourceRun, batch: FetchTarget[]): Promise<void> {

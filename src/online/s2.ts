@@ -57,7 +57,8 @@ export function parseS2Reference(raw: unknown, where: string): S2Reference {
   const ids = isRecord(raw.externalIds) ? raw.externalIds : {};
   const arxiv = typeof ids.ArXiv === 'string' ? normalizeArxiv(ids.ArXiv) : null;
   const doi = typeof ids.DOI === 'string' ? normalizeDoi(ids.DOI) : null;
-  const title = typeof raw.title === 'string' && raw.title.trim() ? raw.title.replace(/\s+/g, ' ').trim() : null;
+  const title =
+    typeof raw.title === 'string' && raw.title.trim() ? raw.title.replace(/\s+/g, ' ').trim() : null;
   const year = typeof raw.year === 'number' && Number.isInteger(raw.year) ? raw.year : null;
   return { s2: paperId, arxiv, doi, title, year };
 }
@@ -95,9 +96,9 @@ export function isTruncated(p: S2Paper): boolean {
   );
 }
 
-/** Semantic Scholar's message in an error answer (`{"error": "…"}`), for 4xx answers. */
+/** Semantic Scholar's message in a 400 answer (`{"error": "…"}`): a bad request or an oversized answer. */
 export function s2ErrorDetail(status: number, text: string): string | null {
-  if (status >= 500) return null;
+  if (status !== 400) return null;
   try {
     const json: unknown = JSON.parse(text);
     if (isRecord(json)) {

@@ -89,12 +89,7 @@ export interface FakeWorld {
   arxiv: Map<string, FakeArxivPaper>;
 }
 
-export type Route =
-  | 's2-batch'
-  | 's2-references'
-  | 'openalex-works'
-  | 'openalex-work'
-  | 'arxiv-query';
+export type Route = 's2-batch' | 's2-references' | 'openalex-works' | 'openalex-work' | 'arxiv-query';
 
 export type Fault =
   | { kind: '429'; retryAfter?: string }
@@ -190,7 +185,11 @@ function workJson(w: FakeWork, select: string | null): Record<string, unknown> {
     display_name: w.title,
     publication_year: w.publication_year,
     ids: { openalex: `https://openalex.org/${w.id}`, ...(w.doi ? { doi: `https://doi.org/${w.doi}` } : {}) },
-    locations: w.locations.map((l) => ({ is_oa: true, landing_page_url: l.landing_page_url, pdf_url: l.pdf_url ?? null })),
+    locations: w.locations.map((l) => ({
+      is_oa: true,
+      landing_page_url: l.landing_page_url,
+      pdf_url: l.pdf_url ?? null,
+    })),
     referenced_works: w.referenced_works.map((r) => `https://openalex.org/${r}`),
     referenced_works_count: w.referenced_works.length,
     cited_by_count: w.cited_by_count,
@@ -271,9 +270,12 @@ function openAlexSingle(world: FakeWorld, url: URL, rawId: string): Answer {
 
 function s2Batch(world: FakeWorld, url: URL, body: string): Answer {
   const ids = (JSON.parse(body) as { ids: string[] }).ids;
-  if (!Array.isArray(ids) || ids.length > 500) return json(400, { error: 'ids must be an array of at most 500' });
+  if (!Array.isArray(ids) || ids.length > 500)
+    return json(400, { error: 'ids must be an array of at most 500' });
   const fields = (url.searchParams.get('fields') ?? '').split(',');
-  const refFields = fields.filter((f) => f.startsWith('references.')).map((f) => f.slice('references.'.length));
+  const refFields = fields
+    .filter((f) => f.startsWith('references.'))
+    .map((f) => f.slice('references.'.length));
   const answer = ids.map((id) => {
     const p = world.s2.get(id);
     if (!p) return null;
@@ -311,9 +313,20 @@ function s2References(world: FakeWorld, url: URL, rawId: string): Answer {
   return json(200, page);
 }
 
+/**
+ * Whether arXiv accepts an id: YYMM.NNNN up to 1412, YYMM.NNNNN from 1501, or an old-style
+ * archive/YYMMNNN (https://info.arxiv.org/help/arxiv_identifier.html); the manual's own example of
+ * a malformed id is 1234.12345.
+ */
+function arxivIdAccepted(id: string): boolean {
+  const m = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/.exec(id);
+  if (m) return (m[3] as string).length === (Number(`${m[1]}${m[2]}`) >= 1501 ? 5 : 4);
+  return /^[a-z-]+(\.[A-Z]{2})?\/\d{7}(v\d+)?$/.test(id);
+}
+
 function arxivQuery(world: FakeWorld, url: URL): Answer {
   const ids = (url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
-  const bad = ids.find((id) => !/^\d{4}\.\d{4,5}(v\d+)?$/.test(id) && !/^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/.test(id));
+  const bad = ids.find((id) => !arxivIdAccepted(id));
   // errors: HTTP 400 and an Atom error entry
   if (bad) return [400, 'application/atom+xml', arxivError(`incorrect id format for ${bad}`)];
   const entries = ids.flatMap((id) => {
@@ -390,7 +403,11 @@ export async function startFakeApis(world: FakeWorld): Promise<FakeApis> {
     }
     if (fault?.kind === '403') {
       // OpenAlex: "403 Forbidden — Rate limit exceeded; slow down" (api-reference/errors)
-      send(403, { 'content-type': 'application/json' }, JSON.stringify({ error: 'Forbidden', message: 'Rate limit exceeded; slow down' }));
+      send(
+        403,
+        { 'content-type': 'application/json' },
+        JSON.stringify({ error: 'Forbidden', message: 'Rate limit exceeded; slow down' }),
+      );
       return;
     }
     if (fault?.kind === '500') {
@@ -406,7 +423,11 @@ export async function startFakeApis(world: FakeWorld): Promise<FakeApis> {
     if (cost > 0 && budget !== undefined) {
       // OpenAlex: "429 Too Many Requests — Daily limit exceeded" (api-reference/errors)
       if (spent + cost > budget + 1e-12) {
-        send(429, { 'content-type': 'application/json' }, JSON.stringify({ error: 'Rate limit exceeded', message: 'Daily limit exceeded' }));
+        send(
+          429,
+          { 'content-type': 'application/json' },
+          JSON.stringify({ error: 'Rate limit exceeded', message: 'Daily limit exceeded' }),
+        );
         return;
       }
       spent += cost;
@@ -422,7 +443,9 @@ export async function startFakeApis(world: FakeWorld): Promise<FakeApis> {
       send(
         status,
         headers,
-        type.includes('json') ? '{"message": "Endpoint request timed out"}' : '<html><p>Rate exceeded.</html>',
+        type.includes('json')
+          ? '{"message": "Endpoint request timed out"}'
+          : '<html><p>Rate exceeded.</html>',
       );
       return;
     }

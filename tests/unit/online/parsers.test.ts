@@ -104,7 +104,13 @@ describe('Semantic Scholar', () => {
       referenceCount: 3,
       citationCount: 2500,
       references: [
-        { s2: 'aa11', arxiv: '2006.11239', doi: null, title: 'Denoising Diffusion Probabilistic Models', year: 2020 },
+        {
+          s2: 'aa11',
+          arxiv: '2006.11239',
+          doi: null,
+          title: 'Denoising Diffusion Probabilistic Models',
+          year: 2020,
+        },
         { s2: null, arxiv: null, doi: null, title: null, year: null },
       ],
     });
@@ -113,9 +119,14 @@ describe('Semantic Scholar', () => {
     const full = Array.from({ length: 1000 }, () => ({ s2: 'x', arxiv: null, doi: null }));
     expect(isTruncated({ ...paper!, references: full, referenceCount: 1033 })).toBe(true);
     expect(isTruncated({ ...paper!, references: full, referenceCount: 1000 })).toBe(false);
-    expect(isOversized(s2ErrorDetail(400, '{"error": "Response would exceed maximum size. Please break…"}'))).toBe(true);
-    expect(isOversized(s2ErrorDetail(400, '{"error": "Unrecognized or unsupported fields: [x]"}'))).toBe(false);
+    expect(
+      isOversized(s2ErrorDetail(400, '{"error": "Response would exceed maximum size. Please break…"}')),
+    ).toBe(true);
+    expect(isOversized(s2ErrorDetail(400, '{"error": "Unrecognized or unsupported fields: [x]"}'))).toBe(
+      false,
+    );
     expect(s2ErrorDetail(500, '{"error": "x"}')).toBeNull();
+    expect(s2ErrorDetail(429, '{"message": "Too Many Requests"}')).toBeNull();
     const target = { id: '2208.12242', arxiv: '2208.12242', doi: null };
     expect(s2Query(target)).toBe('ARXIV:2208.12242');
     expect(s2Query({ id: 'x', arxiv: null, doi: '10.1/a' })).toBe('DOI:10.1/a');
@@ -242,14 +253,29 @@ describe('OpenAlex', () => {
       referencedWorksCount: null,
       citedByCount: null,
     });
-    expect(titleSimilarity(paper.title, 'Dreambooth: fine-tuning text-to-image diffusion models for subject driven generation')).toBeGreaterThan(0.9);
-    expect(titleSimilarity(paper.title, 'DreamBooth3D: Subject-Driven Text-to-3D Generation')).toBeLessThan(0.9);
+    expect(
+      titleSimilarity(
+        paper.title,
+        'Dreambooth: fine-tuning text-to-image diffusion models for subject driven generation',
+      ),
+    ).toBeGreaterThan(0.9);
+    expect(titleSimilarity(paper.title, 'DreamBooth3D: Subject-Driven Text-to-3D Generation')).toBeLessThan(
+      0.9,
+    );
     // same title, two years off: another work
     expect(pickTitleMatch(paper, [work('W1', paper.title, 2020)])).toBeNull();
     // close title, a year off (preprint 2022, proceedings 2023): the paper
-    expect(pickTitleMatch(paper, [work('W2', 'DreamBooth3D: Subject-Driven Text-to-3D Generation', 2023), work('W3', `${paper.title}.`, 2023)])?.openalexId).toBe('W3');
+    expect(
+      pickTitleMatch(paper, [
+        work('W2', 'DreamBooth3D: Subject-Driven Text-to-3D Generation', 2023),
+        work('W3', `${paper.title}.`, 2023),
+      ])?.openalexId,
+    ).toBe('W3');
     // renamed on publication, but its locations name the arXiv id
-    expect(pickTitleMatch(paper, [work('W4', 'Subject-driven generation by fine-tuning', 2023, '2208.12242')])?.openalexId).toBe('W4');
+    expect(
+      pickTitleMatch(paper, [work('W4', 'Subject-driven generation by fine-tuning', 2023, '2208.12242')])
+        ?.openalexId,
+    ).toBe('W4');
     expect(pickTitleMatch({ ...paper, title: null }, [work('W5', paper.title, 2022)])).toBeNull();
   });
 
@@ -317,8 +343,12 @@ enabling &lt;high-quality&gt; synthesis.
       .replace('Subject-Driven Generation</title>', 'Subject&#x2013;Driven Gen&#233;ration</title>')
       .replace('synthesis.', 'synth&#232;sis&#9;too.');
     const [paper] = parseArxivFeed(accented);
-    expect(paper!.title).toBe('DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject–Driven Genération');
-    expect(paper!.abstract).toBe('Large text-to-image models achieved a remarkable leap & more, enabling <high-quality> synthèsis too.');
+    expect(paper!.title).toBe(
+      'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject–Driven Genération',
+    );
+    expect(paper!.abstract).toBe(
+      'Large text-to-image models achieved a remarkable leap & more, enabling <high-quality> synthèsis too.',
+    );
   });
 
   it('reads an empty feed as no papers', () => {

@@ -63,7 +63,11 @@ export function smallWorld(): FakeWorld {
   paper(
     C,
     30,
-    [{ paperId: s2Id(B), externalIds: { DOI: `10.48550/arXiv.${B}` }, title: 'B', year: 2021 }, ref(A), ...outside(3)],
+    [
+      { paperId: s2Id(B), externalIds: { DOI: `10.48550/arXiv.${B}` }, title: 'B', year: 2021 },
+      ref(A),
+      ...outside(3),
+    ],
     4,
   );
   paper(D, 7, [
@@ -76,7 +80,10 @@ export function smallWorld(): FakeWorld {
 
   const works = new Map<string, FakeWork>();
   const work = (w: FakeWork) => works.set(w.id, w);
-  const abs = (id: string) => ({ landing_page_url: `https://arxiv.org/abs/${id}`, pdf_url: `https://arxiv.org/pdf/${id}` });
+  const abs = (id: string) => ({
+    landing_page_url: `https://arxiv.org/abs/${id}`,
+    pdf_url: `https://arxiv.org/pdf/${id}`,
+  });
   const preprint = (id: string, wid: string, title: string, year: number, refs: string[], cited: number) =>
     work({
       id: wid,
@@ -175,7 +182,14 @@ export function smallWorld(): FakeWorld {
   ]);
   entry(D, 'Delta', 'Encoders for fast personalization.', 'cs.LG', ['cs.LG']);
 
-  return { s2, s2NestedReferenceLimit: 1000, s2PageLimit: 1000, s2MaxResponseBytes: 10_000_000, openalex, arxiv };
+  return {
+    s2,
+    s2NestedReferenceLimit: 1000,
+    s2PageLimit: 1000,
+    s2MaxResponseBytes: 10_000_000,
+    openalex,
+    arxiv,
+  };
 }
 
 /** Paper ids of a synthetic chain of `n` papers: 2301.00001, 2301.00002, … */
