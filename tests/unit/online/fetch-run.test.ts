@@ -465,6 +465,32 @@ describe('fetch run', () => {
     }
   });
 
+  it('fetches again the entries written before reference titles and referenced works were asked for', async () => {
+    const dir = smallCopy();
+    await runFetch(testConfig(dir, apis, { sources: ['s2', 'openalex'] }), io());
+    // make B's entries look like the older format: no title/year on references, no referencedWorksMeta
+    const s2File = join(dir, 'cache', 's2', `${B}.json`);
+    const old = JSON.parse(readFileSync(s2File, 'utf8')) as { references: Record<string, unknown>[] };
+    for (const r of old.references) {
+      delete r.title;
+      delete r.year;
+    }
+    writeFileSync(s2File, JSON.stringify(old));
+    const oaFile = join(dir, 'cache', 'openalex', `${B}.json`);
+    const oldOa = JSON.parse(readFileSync(oaFile, 'utf8')) as Record<string, unknown>;
+    delete oldOa.referencedWorksMeta;
+    writeFileSync(oaFile, JSON.stringify(oldOa));
+    apis.requests.length = 0;
+    const result = await runFetch(testConfig(dir, apis, { sources: ['s2', 'openalex'] }), io());
+    expect(result.tallies.s2).toMatchObject({ fetched: 1, fromCache: 4 });
+    expect(result.tallies.openalex).toMatchObject({ fetched: 1, fromCache: 4 });
+    expect(JSON.parse(apis.requests[0]!.body)).toEqual({ ids: [`ARXIV:${B}`] });
+    expect(read(dir, `s2/${B}.json`).references).toEqual([
+      { s2: 's2-200100001', arxiv: A, doi: null, title: `Paper ${A}`, year: 2020 },
+    ]);
+    expect((read(dir, `openalex/${B}.json`).referencedWorksMeta as unknown[]).length).toBe(2);
+  });
+
   it('with no network, says so and changes nothing', async () => {
     const closed = await new Promise<number>((resolve) => {
       const s = createServer().listen(0, '127.0.0.1', () => {
