@@ -224,7 +224,11 @@ async function arxivBatch(run: SourceRun, batch: FetchTarget[]): Promise<void> {
  * only the paper arXiv refuses fails, with arXiv's message.
  */
 export async function runArxiv(run: SourceRun): Promise<void> {
-  const refused = (e: unknown) => httpFailure(e)?.status === 400;
+  // an id arXiv refuses fails the whole batch: halve it until the refused id is alone
+  const refused = (e: unknown) => {
+    const f = httpFailure(e);
+    return f !== null && f.status === 400 && /incorrect id format/i.test(f.detail ?? '');
+  };
   for (const batch of batches(run.pending, run.batchSize))
     await inHalves(run, batch, (part) => arxivBatch(run, part), refused, 'arXiv: HTTP 400');
 }

@@ -221,6 +221,12 @@ function titleSearch(oa: FakeOpenAlex, query: string): FakeWork[] {
   return scored.map((s) => s.w);
 }
 
+/**
+ * GET /works?filter=… (https://docs.openalex.org/api-entities/works/filter-works): `doi`,
+ * `ids.openalex` (alias `openalex`) and the `title.search` filter
+ * (https://docs.openalex.org/api-entities/works/search-works; its relevance ranking is approximated
+ * here by the share of the query's words a title has), `select` honoured.
+ */
 function openAlexList(world: FakeWorld, url: URL): Answer {
   const oa = world.openalex;
   const filter = url.searchParams.get('filter') ?? '';
@@ -268,6 +274,11 @@ function openAlexSingle(world: FakeWorld, url: URL, rawId: string): Answer {
   return json(404, { error: 'Not Found', message: `Work ${id} not found` });
 }
 
+/**
+ * POST /paper/batch (https://api.semanticscholar.org/api-docs/graph, post_graph_get_papers): up to
+ * 500 ids, one item or null per id in order, `fields` honoured, nested references "up to 1000", and
+ * 400 "Response would exceed maximum size" past the size limit (Error400).
+ */
 function s2Batch(world: FakeWorld, url: URL, body: string): Answer {
   const ids = (JSON.parse(body) as { ids: string[] }).ids;
   if (!Array.isArray(ids) || ids.length > 500)
@@ -298,6 +309,10 @@ function s2Batch(world: FakeWorld, url: URL, body: string): Answer {
   return [200, 'application/json', text];
 }
 
+/**
+ * GET /paper/{id}/references (get_graph_get_paper_references): `offset`/`limit` paging, `next`
+ * absent on the last page, `citedPaper` per row.
+ */
 function s2References(world: FakeWorld, url: URL, rawId: string): Answer {
   const id = decodeURIComponent(rawId);
   const paper = [...world.s2.values()].find((p) => p.paperId === id) ?? world.s2.get(id);
