@@ -20,7 +20,10 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { normaliseTitle } from '../../../src/import/text';
+import { arxivQuery } from './fake-arxiv';
+import type { Answer } from './fake-common';
+import { json } from './fake-common';
+import { openAlexCost, openAlexList, openAlexSingle } from './fake-openalex';
 
 export interface FakeS2Reference {
   paperId: string | null;
@@ -122,158 +125,6 @@ export interface FakeApis {
   close(): Promise<void>;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
-function arxivFeed(query: string, entries: FakeArxivPaper[]): string {
-  const entry = (p: FakeArxivPaper) => `  <entry>
-    <id>http://arxiv.org/abs/${p.id}v${p.version}</id>
-    <updated>${p.updated}</updated>
-    <published>${p.published}</published>
-    <title>${escapeXml(p.title)}</title>
-    <summary>  ${escapeXml(p.summary)}
-</summary>
-${p.authors.map((a) => `    <author>\n      <name>${escapeXml(a)}</name>\n    </author>`).join('\n')}
-    <link href="http://arxiv.org/abs/${p.id}v${p.version}" rel="alternate" type="text/html"/>
-    <link title="pdf" href="http://arxiv.org/pdf/${p.id}v${p.version}" rel="related" type="application/pdf"/>
-    <arxiv:primary_category xmlns:arxiv="http://arxiv.org/schemas/atom" term="${p.primary}" scheme="http://arxiv.org/schemas/atom"/>
-${p.categories.map((c) => `    <category term="${c}" scheme="http://arxiv.org/schemas/atom"/>`).join('\n')}
-  </entry>`;
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <link href="http://arxiv.org/api/query?${escapeXml(query)}" rel="self" type="application/atom+xml"/>
-  <title type="html">ArXiv Query: ${escapeXml(query)}</title>
-  <id>http://arxiv.org/api/fake</id>
-  <updated>2026-11-29T00:00:00-05:00</updated>
-  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${entries.length}</opensearch:totalResults>
-  <opensearch:startIndex xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">0</opensearch:startIndex>
-  <opensearch:itemsPerPage xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">${entries.length}</opensearch:itemsPerPage>
-${entries.map(entry).join('\n')}
-</feed>
-`;
-}
-
-/** arXiv's error answer (https://info.arxiv.org/help/api/user-manual.html#errors). */
-function arxivError(message: string): string {
-  const anchor = escapeXml(message.replace(/\s+/g, '_'));
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
-  <title type="html">ArXiv Query: error</title>
-  <opensearch:totalResults xmlns:opensearch="http://a9.com/-/spec/opensearch/1.1/">1</opensearch:totalResults>
-  <entry>
-    <id>http://arxiv.org/api/errors#${anchor}</id>
-    <title>Error</title>
-    <summary>${escapeXml(message)}</summary>
-    <updated>2026-11-29T00:00:00-05:00</updated>
-    <link href="http://arxiv.org/api/errors#${anchor}" rel="alternate" type="text/html"/>
-    <author><name>arXiv api core</name></author>
-  </entry>
-</feed>
-`;
-}
-
-type Answer = [number, string, string, Record<string, string>?];
-
-const json = (status: number, value: unknown): Answer => [status, 'application/json', JSON.stringify(value)];
-
-/** A work as OpenAlex's works API shapes it, reduced to the `select`ed fields when asked. */
-function workJson(w: FakeWork, select: string | null): Record<string, unknown> {
-  const full: Record<string, unknown> = {
-    id: `https://openalex.org/${w.id}`,
-    doi: w.doi ? `https://doi.org/${w.doi}` : null,
-    title: w.title,
-    display_name: w.title,
-    publication_year: w.publication_year,
-    ids: { openalex: `https://openalex.org/${w.id}`, ...(w.doi ? { doi: `https://doi.org/${w.doi}` } : {}) },
-    locations: w.locations.map((l) => ({
-      is_oa: true,
-      landing_page_url: l.landing_page_url,
-      pdf_url: l.pdf_url ?? null,
-    })),
-    referenced_works: w.referenced_works.map((r) => `https://openalex.org/${r}`),
-    referenced_works_count: w.referenced_works.length,
-    cited_by_count: w.cited_by_count,
-  };
-  if (!select) return full;
-  const out: Record<string, unknown> = {};
-  for (const f of select.split(',')) if (f in full) out[f] = full[f];
-  return out;
-}
-
-function listAnswer(results: Record<string, unknown>[]): Answer {
-  return json(200, {
-    meta: { count: results.length, db_response_time_ms: 12, page: 1, per_page: 100, groups_count: null },
-    results,
-    group_by: [],
-  });
-}
-
-/** The works a `title.search` filter finds: those sharing most of the query's words, best first. */
-function titleSearch(oa: FakeOpenAlex, query: string): FakeWork[] {
-  const words = new Set(normaliseTitle(query).split(' ').filter(Boolean));
-  const scored = [...oa.works.values()]
-    .map((w) => {
-      const own = new Set(normaliseTitle(w.title).split(' '));
-      return { w, shared: [...words].filter((x) => own.has(x)).length };
-    })
-    .filter((s) => words.size > 0 && s.shared / words.size >= 0.6)
-    .sort((a, b) => b.shared - a.shared);
-  return scored.map((s) => s.w);
-}
-
-/**
- * GET /works?filter=… (https://docs.openalex.org/api-entities/works/filter-works): `doi`,
- * `ids.openalex` (alias `openalex`) and the `title.search` filter
- * (https://docs.openalex.org/api-entities/works/search-works; its relevance ranking is approximated
- * here by the share of the query's words a title has), `select` honoured.
- */
-function openAlexList(world: FakeWorld, url: URL): Answer {
-  const oa = world.openalex;
-  const filter = url.searchParams.get('filter') ?? '';
-  const select = url.searchParams.get('select');
-  const colon = filter.indexOf(':');
-  const key = filter.slice(0, colon);
-  const value = filter.slice(colon + 1);
-  // OR over up to 100 values (https://developers.openalex.org/guides/filtering)
-  const values = value.split('|');
-  if (colon < 0 || values.length > 100)
-    return json(400, { error: 'Invalid query parameters error.', message: `bad filter ${filter}` });
-  let works: FakeWork[];
-  if (key === 'doi') {
-    // matches the work's own DOI only: a merged preprint's arXiv DOI is not its work's DOI
-    const dois = new Set(values.map((d) => d.toLowerCase().replace(/^https:\/\/doi\.org\//, '')));
-    works = [...oa.works.values()].filter((w) => w.doi !== null && dois.has(w.doi));
-  } else if (key === 'ids.openalex' || key === 'openalex') {
-    works = values.flatMap((v) => {
-      const w = oa.works.get(v.replace('https://openalex.org/', '').toUpperCase());
-      return w ? [w] : [];
-    });
-  } else if (key === 'title.search') {
-    works = titleSearch(oa, value).slice(0, Number(url.searchParams.get('per-page') ?? 25));
-  } else {
-    return json(400, { error: 'Invalid query parameters error.', message: `unknown filter ${key}` });
-  }
-  return listAnswer(works.map((w) => workJson(w, select)));
-}
-
-/** `/works/W…`, `/works/doi:…` and `/works/https://doi.org/…` (get-a-single-work). */
-function openAlexSingle(world: FakeWorld, url: URL, rawId: string): Answer {
-  const oa = world.openalex;
-  const id = decodeURIComponent(rawId);
-  const doi = /^(?:doi:|https?:\/\/doi\.org\/)(.+)$/i.exec(id)?.[1]?.toLowerCase();
-  if (doi) {
-    const w = [...oa.works.values()].find((x) => x.doi === doi);
-    if (w) return json(200, workJson(w, url.searchParams.get('select')));
-    const into = oa.merged.get(doi);
-    // merged: 301 to the work it was merged into (api-reference/errors)
-    if (into) return [301, 'application/json', '', { location: `/openalex/works/${into}${url.search}` }];
-    return json(404, { error: 'Not Found', message: `Work ${id} not found` });
-  }
-  const w = oa.works.get(id.toUpperCase());
-  if (w) return json(200, workJson(w, url.searchParams.get('select')));
-  return json(404, { error: 'Not Found', message: `Work ${id} not found` });
-}
-
 /**
  * POST /paper/batch (https://api.semanticscholar.org/api-docs/graph, post_graph_get_papers): up to
  * 500 ids, one item or null per id in order, `fields` honoured, nested references "up to 1000", and
@@ -328,29 +179,6 @@ function s2References(world: FakeWorld, url: URL, rawId: string): Answer {
   return json(200, page);
 }
 
-/**
- * Whether arXiv accepts an id: YYMM.NNNN up to 1412, YYMM.NNNNN from 1501, or an old-style
- * archive/YYMMNNN (https://info.arxiv.org/help/arxiv_identifier.html); the manual's own example of
- * a malformed id is 1234.12345.
- */
-function arxivIdAccepted(id: string): boolean {
-  const m = /^(\d{2})(\d{2})\.(\d{4,5})(v\d+)?$/.exec(id);
-  if (m) return (m[3] as string).length === (Number(`${m[1]}${m[2]}`) >= 1501 ? 5 : 4);
-  return /^[a-z-]+(\.[A-Z]{2})?\/\d{7}(v\d+)?$/.test(id);
-}
-
-function arxivQuery(world: FakeWorld, url: URL): Answer {
-  const ids = (url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
-  const bad = ids.find((id) => !arxivIdAccepted(id));
-  // errors: HTTP 400 and an Atom error entry
-  if (bad) return [400, 'application/atom+xml', arxivError(`incorrect id format for ${bad}`)];
-  const entries = ids.flatMap((id) => {
-    const p = world.arxiv.get(id);
-    return p ? [p] : [];
-  });
-  return [200, 'application/atom+xml', arxivFeed(url.search.slice(1), entries)];
-}
-
 function routeOf(path: string): Route | 'unknown' {
   if (path.endsWith('/paper/batch')) return 's2-batch';
   if (path.endsWith('/references')) return 's2-references';
@@ -371,12 +199,6 @@ function answer(world: FakeWorld, method: string, url: URL, rawPath: string, bod
   if (method === 'GET' && single) return openAlexSingle(world, url, single[1] as string);
   if (method === 'GET' && path === '/arxiv/query') return arxivQuery(world, url);
   return json(404, { error: `no route ${method} ${path}` });
-}
-
-/** Dollars a list (0.0001) or search (0.001) request costs; single-work lookups are free. */
-function openAlexCost(route: Route | 'unknown', url: URL): number {
-  if (route !== 'openalex-works') return 0;
-  return (url.searchParams.get('filter') ?? '').startsWith('title.search:') ? 0.001 : 0.0001;
 }
 
 export async function startFakeApis(world: FakeWorld): Promise<FakeApis> {
