@@ -47,8 +47,13 @@ export function arxivFromDoi(doi: string | null): string | null {
   return m ? normalizeArxiv(m[1]) : null;
 }
 
-/** A paper's DOI: from a doi.org link when it has one. */
-export function paperDoi(paper: Pick<PaperRecord, 'links'>): string | null {
+/**
+ * A paper's DOI: its own `doi` field when the record carries one (an importer may add it), else a
+ * doi.org link.
+ */
+export function paperDoi(paper: Pick<PaperRecord, 'links'> & { doi?: string | null }): string | null {
+  const own = normalizeDoi(paper.doi);
+  if (own) return own;
   for (const url of Object.values(paper.links)) {
     if (url && /^https?:\/\/(dx\.)?doi\.org\//i.test(url)) return normalizeDoi(url);
   }

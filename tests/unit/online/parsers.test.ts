@@ -67,6 +67,7 @@ describe('identifiers', () => {
       { ...base, id: 'with-doi', arxiv: null, links: { pdf: 'https://doi.org/10.1145/ABC.1' } },
     ] as PaperRecord[];
     expect(paperDoi(papers[2] as PaperRecord)).toBe('10.1145/abc.1');
+    expect(paperDoi({ links: {}, doi: 'https://doi.org/10.1109/CVPR.2023.1' })).toBe('10.1109/cvpr.2023.1');
     expect(fetchTargets(papers)).toEqual([
       { id: '2001.00001', arxiv: '2001.00001', doi: null, title: 't', year: 2020 },
       { id: 'with-doi', arxiv: null, doi: '10.1145/abc.1', title: 't', year: 2020 },
