@@ -3,7 +3,8 @@
  * counts from Semantic Scholar and OpenAlex, and its abstract, first-version date and categories
  * from arXiv. Cached entries are not fetched again, so an interrupted run resumes where it stopped.
  * Thin CLI: options and environment here; the run is scripts/lib/fetch-run.ts.
- * Exit codes: 0 everything fetched or cached, 1 some papers failed, 2 bad options, 3 no network.
+ * Exit codes: 0 everything fetched or cached, 1 some papers failed, 2 bad options, 3 no network,
+ * 4 OpenAlex's daily budget spent (what was fetched is kept; run again the next day).
  */
 import { DataErrors } from '../src/model/errors';
 import { realClock } from './lib/http-client';
@@ -45,10 +46,15 @@ async function main(argv: string[]): Promise<number> {
   };
   process.once('SIGINT', interrupted('interrupted', 130));
   process.once('SIGTERM', interrupted('terminated', 143));
+  if (config.sources.includes('openalex') && !config.endpoints.openalex.apiKey)
+    log(
+      'OPENALEX_API_KEY is not set: OpenAlex allows only $0.01 of requests a day without a key (a free key gives $1); see --help',
+    );
   try {
     const result = await runFetch(config, { clock: realClock, log, progress });
     for (const line of summaryText(config, result)) process.stdout.write(`${line}\n`);
     if (result.unreachable) return 3;
+    if (result.budgetSpent) return 4;
     return allDone(result) ? 0 : 1;
   } catch (e) {
     if (e instanceof FetchConfigError) {

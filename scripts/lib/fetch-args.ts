@@ -18,10 +18,10 @@ export const DEFAULT_URLS: Record<OnlineSource, string> = {
 
 export const USAGE = `Usage: npm run fetch:citations -- [options]
 
-Fetches every paper's references and citation counts (Semantic Scholar, OpenAlex) and its abstract,
-first-version date and categories (arXiv) into DIR/cache/, one JSON file per paper per source.
-What is cached is not fetched again: an interrupted run resumes where it stopped.
-\`npm run build:graph\` then reads the cache offline.
+Fetches every paper's references (with their titles and years) and citation counts (Semantic
+Scholar, OpenAlex) and its abstract, first-version date and categories (arXiv) into DIR/cache/, one
+JSON file per paper per source. What is cached is not fetched again: an interrupted run resumes where
+it stopped. \`npm run build:graph\` then reads the cache offline.
 
 Options:
   --data DIR          graph-data directory (default: graph-data)
@@ -33,17 +33,30 @@ Options:
   --help              show this help
 
 Environment:
+  OPENALEX_API_KEY    OpenAlex API key (api_key parameter). Needed: OpenAlex has required a key since
+                      13 February 2026; without one the daily allowance ($0.01) covers about 100
+                      list requests. A free key gives $1 a day. Per paper this command makes 1/50 of a
+                      list request ($0.0001 each) to find it by DOI; a paper not found that way costs
+                      up to 2 single-work lookups (free) and 1 title search ($0.001); the referenced
+                      works cost 1 list request per 100 distinct works. The bundled dataset (416
+                      papers, about 50 references each): 9 list requests to find the papers, about
+                      200 for the referenced works, and at most 416 searches, so at most about $0.44,
+                      within one day of a free key. The summary prints what the run used.
+  S2_API_KEY          Semantic Scholar API key (x-api-key header); with it requests are paced 1 s
+                      apart, without it 3 s (unauthenticated requests share one pool)
+  OPENALEX_MAILTO     e-mail address sent to OpenAlex (mailto parameter)
   S2_API_URL, OPENALEX_API_URL, ARXIV_API_URL   base URLs (default: the public services:
                       ${DEFAULT_URLS.s2}, ${DEFAULT_URLS.openalex}, ${DEFAULT_URLS.arxiv})
-  S2_API_KEY          Semantic Scholar API key (sent as x-api-key)
-  OPENALEX_API_KEY    OpenAlex API key (api_key parameter)
-  OPENALEX_MAILTO     e-mail address for OpenAlex's polite pool (mailto parameter)
 
-Requests are paced (Semantic Scholar 1 s, OpenAlex 0.1 s, arXiv 3 s apart). Rate limits (429) are
-retried after Retry-After, else with exponential backoff and jitter; so are 5xx answers, timeouts
-and truncated or invalid answers, up to ${DEFAULT_RETRY_POLICY.maxAttempts} attempts
-(${DEFAULT_RETRY_POLICY.maxNetworkAttempts} when the service cannot be reached at all).
-Exit codes: 0 all fetched or cached, 1 some papers failed, 2 bad options, 3 no network.`;
+Every attempt, retries included, waits for the service's interval: Semantic Scholar 1 s (3 s without
+a key), OpenAlex 0.1 s, arXiv 3 s. 429s from Semantic Scholar and arXiv wait for Retry-After, else
+back off exponentially with jitter; so do 5xx answers, timeouts, truncated or invalid answers and
+OpenAlex's 403 ("slow down"), up to ${DEFAULT_RETRY_POLICY.maxAttempts} attempts (${DEFAULT_RETRY_POLICY.maxNetworkAttempts} when the service cannot be
+reached). OpenAlex's 429 means its daily budget is spent: OpenAlex stops, everything fetched is
+kept, and the next run fetches the rest. A Semantic Scholar batch whose answer would exceed 10 MB is
+asked for in halves; an arXiv batch refused with HTTP 400 too, so only the refused paper fails.
+Exit codes: 0 all fetched or cached, 1 some papers failed, 2 bad options, 3 no network,
+4 OpenAlex's daily budget spent (run again tomorrow).`;
 
 export class UsageError extends Error {}
 
@@ -52,7 +65,14 @@ const LIMITS: Record<OnlineSource, number> = {
   openalex: OPENALEX_BATCH_LIMIT,
   arxiv: ARXIV_BATCH_LIMIT,
 };
+/**
+ * Minimum milliseconds between two attempts: Semantic Scholar 1 request/s with a key
+ * (https://www.semanticscholar.org/product/api#api-key); OpenAlex at most 100 requests/s
+ * (https://developers.openalex.org/api-reference/authentication), kept at 10; arXiv one request
+ * every three seconds (https://info.arxiv.org/help/api/tou.html#rate-limits).
+ */
 const INTERVALS: Record<OnlineSource, number> = { s2: 1000, openalex: 100, arxiv: ARXIV_MIN_INTERVAL_MS };
+const S2_UNAUTHENTICATED_INTERVAL_MS = 3000;
 
 function list(value: string | undefined): string[] | null {
   if (value === undefined) return null;
@@ -129,6 +149,9 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): FetchConfi
     arxiv: { baseUrl: url('ARXIV_API_URL', 'arxiv') },
   };
   const intervals = { ...INTERVALS };
+  // Semantic Scholar: 1 request/s with a key; unauthenticated requests share one pool
+  // (https://www.semanticscholar.org/product/api#api-key): 3 s apart without one.
+  if (!env.S2_API_KEY) intervals.s2 = S2_UNAUTHENTICATED_INTERVAL_MS;
   const policy = { ...DEFAULT_RETRY_POLICY };
   // Tests run against a fake server on loopback: there, and only there, pacing and backoff may be shortened.
   const pace = env.FETCH_LOOPBACK_PACE_MS;

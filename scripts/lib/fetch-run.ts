@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PAPERS_FILE, parsePapersFile } from '../../src/data/index';
 import { CACHE_DIR } from '../../src/data/online-cache';
-import type { OnlineSource } from '../../src/model/online';
+import type { CacheEntry, OnlineSource } from '../../src/model/online';
 import { ONLINE_SOURCES } from '../../src/model/online';
 import { crossCheck } from '../../src/online/edges';
 import type { Disagreement } from '../../src/online/edges';
@@ -18,8 +18,10 @@ import type { SourceTally } from '../../src/online/progress';
 import type { RetryPolicy } from '../../src/online/retry';
 import type { Clock } from './http-client';
 import { createPacer } from './http-client';
-import type { Endpoint } from './fetch-sources';
-import { SOURCE_RUNNERS, Unreachable } from './fetch-sources';
+import type { Endpoint, SourceRun } from './fetch-sources';
+import { runArxiv, runS2, Unreachable } from './fetch-sources';
+import type { OpenAlexUsage } from './fetch-openalex';
+import { BudgetSpent, runOpenAlex, usageCost } from './fetch-openalex';
 import {
   readCacheEntry,
   readOnlineCache,
@@ -64,9 +66,32 @@ export interface FetchResult {
   written: number;
   /** Set when a service could not be reached and the run stopped. */
   unreachable: Unreachable | null;
+  /** Set when OpenAlex answered 429: its daily budget is spent, the rest waits for the next run. */
+  budgetSpent: BudgetSpent | null;
+  /** OpenAlex requests of this run by price class. */
+  openalexUsage: OpenAlexUsage;
   /** Null when the cache lacks one of the two citation sources. */
   disagreements: Disagreement[] | null;
 }
+
+/**
+ * Whether a cached entry holds everything this version of the fetcher asks for. Entries fetched
+ * before references carried title and year (Semantic Scholar) or before the referenced works were
+ * looked up (OpenAlex) are fetched again; so are entries that cannot be read.
+ */
+export function isComplete(entry: CacheEntry | null): boolean {
+  if (!entry) return false;
+  if (entry.source === 's2') return !entry.found || entry.references.every((r) => r.title !== undefined);
+  if (entry.source === 'openalex')
+    return !entry.found || entry.referencedWorks.length === 0 || entry.referencedWorksMeta !== undefined;
+  return true;
+}
+
+const RUNNERS: Record<OnlineSource, (run: SourceRun & { usage: OpenAlexUsage }) => Promise<void>> = {
+  s2: runS2,
+  openalex: runOpenAlex,
+  arxiv: runArxiv,
+};
 
 /** Bad `--only` ids and the like: the CLI prints them with the usage. */
 export class FetchConfigError extends Error {}
@@ -112,7 +137,14 @@ function runCrossCheck(dataDir: string, all: FetchTarget[]): Disagreement[] | nu
 
 export async function runFetch(config: FetchConfig, io: FetchIo): Promise<FetchResult> {
   const { targets, all } = selectTargets(config.dataDir, config.only);
-  const result: FetchResult = { tallies: {}, written: 0, unreachable: null, disagreements: null };
+  const result: FetchResult = {
+    tallies: {},
+    written: 0,
+    unreachable: null,
+    budgetSpent: null,
+    openalexUsage: { single: 0, list: 0, search: 0 },
+    disagreements: null,
+  };
   const stale = removeStaleTemporaries(config.dataDir);
   if (stale > 0) io.log(`removed ${stale} temporary file(s) an interrupted run left in the cache`);
   const stamp = () => new Date(io.clock.now()).toISOString();
@@ -124,7 +156,7 @@ export async function runFetch(config: FetchConfig, io: FetchIo): Promise<FetchR
     result.tallies[source] = tally;
     const pending: FetchTarget[] = [];
     for (const t of eligible) {
-      if (!config.refresh && readCacheEntry(config.dataDir, source, t.id)) tally.fromCache++;
+      if (!config.refresh && isComplete(readCacheEntry(config.dataDir, source, t.id))) tally.fromCache++;
       else pending.push(t);
     }
     const start = io.clock.now();
@@ -132,7 +164,7 @@ export async function runFetch(config: FetchConfig, io: FetchIo): Promise<FetchR
     report(pending.length === 0);
     if (pending.length === 0) continue;
     try {
-      await SOURCE_RUNNERS[source]({
+      await RUNNERS[source]({
         source,
         endpoint: config.endpoints[source],
         pending,
@@ -153,9 +185,17 @@ export async function runFetch(config: FetchConfig, io: FetchIo): Promise<FetchR
           result.written++;
         },
         onProgress: () => report(),
+        log: (line) => io.log(line),
+        usage: result.openalexUsage,
       });
       report(true);
     } catch (e) {
+      if (e instanceof BudgetSpent) {
+        // OpenAlex stops for today; the other sources and the cross-check go on
+        report(true);
+        result.budgetSpent = e;
+        continue;
+      }
       if (!(e instanceof Unreachable)) throw e;
       report(true);
       result.unreachable = e;
@@ -175,6 +215,12 @@ export function summaryText(config: FetchConfig, result: FetchResult, maxListed 
     const tally = result.tallies[source];
     if (tally) lines.push(...summaryLines(SOURCE_LABELS[source], tally, maxListed));
   }
+  const u = result.openalexUsage;
+  if (u.single + u.list + u.search > 0)
+    lines.push(
+      `OpenAlex requests: ${u.single} single-work (free), ${u.list} list, ${u.search} search: about $${usageCost(u).toFixed(4)} of the daily budget`,
+    );
+  if (result.budgetSpent) lines.push(`${result.budgetSpent.message}.`);
   if (result.unreachable) {
     lines.push(`${result.unreachable.message}.`);
     lines.push(
@@ -200,5 +246,9 @@ export function summaryText(config: FetchConfig, result: FetchResult, maxListed 
 
 /** True when every paper of the run ended fetched or cached. */
 export function allDone(result: FetchResult): boolean {
-  return !result.unreachable && Object.values(result.tallies).every((t) => t.failed.size === 0);
+  return (
+    !result.unreachable &&
+    !result.budgetSpent &&
+    Object.values(result.tallies).every((t) => t.failed.size === 0)
+  );
 }

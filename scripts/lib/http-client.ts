@@ -1,7 +1,10 @@
 /**
  * The fetcher's HTTP client: Node's global fetch with an AbortController timeout per attempt,
  * retries by the pure policy of src/online/retry.ts, and a pacer that keeps a minimum interval
- * between requests to one service. The clock, sleep and randomness are injected, so tests run fast.
+ * between requests to one service. Every attempt, retries included, waits for the pacer: a retry
+ * never reaches a service sooner than its documented interval (arXiv: one request every three
+ * seconds, https://info.arxiv.org/help/api/tou.html#rate-limits). The clock, sleep and randomness
+ * are injected, so tests run fast.
  */
 import type { AttemptOutcome, RetryPolicy } from '../../src/online/retry';
 import { describeOutcome, retryDecision } from '../../src/online/retry';
@@ -27,6 +30,15 @@ export interface HttpOptions {
   fetch?: typeof globalThis.fetch;
   /** Called before each retry's wait (for logs). */
   onRetry?: (info: { url: string; attempt: number; delayMs: number; reason: string }) => void;
+  /** Waits for the service's minimum interval; called before every attempt, retries included. */
+  pace?: () => Promise<void>;
+  /** Statuses the service documents as "slow down, then retry" besides 429/408/5xx. */
+  retryStatuses?: readonly number[];
+  /**
+   * An outcome that must stop the whole source at once (no retry), e.g. OpenAlex's 429 "daily
+   * limit exceeded": return the error to throw, or null to go on as the policy says.
+   */
+  stopOn?: (outcome: AttemptOutcome) => Error | null;
 }
 
 export interface RequestSpec<T> {
@@ -36,6 +48,8 @@ export interface RequestSpec<T> {
   body?: string;
   /** Parses the body text; a BadResponseError (or SyntaxError from JSON.parse) is retried. */
   parse: (text: string) => T;
+  /** The service's own message in an error answer (e.g. arXiv's Atom error entry), if any. */
+  errorDetail?: (status: number, text: string) => string | null;
 }
 
 /** A request that failed for good: the last outcome, and how many attempts were made. */
@@ -75,11 +89,18 @@ async function attempt<T>(spec: RequestSpec<T>, options: HttpOptions): Promise<A
       redirect: 'follow',
     });
     const text = await res.text();
-    if (!res.ok)
+    if (!res.ok) {
+      const detail = spec.errorDetail?.(res.status, text) ?? null;
       return {
         ok: false,
-        outcome: { kind: 'http', status: res.status, retryAfter: res.headers.get('retry-after') },
+        outcome: {
+          kind: 'http',
+          status: res.status,
+          retryAfter: res.headers.get('retry-after'),
+          ...(detail ? { detail } : {}),
+        },
       };
+    }
     try {
       return { ok: true, value: spec.parse(text) };
     } catch (e) {
@@ -103,6 +124,7 @@ async function attempt<T>(spec: RequestSpec<T>, options: HttpOptions): Promise<A
 export async function request<T>(spec: RequestSpec<T>, options: HttpOptions): Promise<T> {
   const { policy, clock } = options;
   for (let n = 1; n <= policy.maxAttempts; n++) {
+    await options.pace?.();
     let result: Attempt<T>;
     try {
       result = await attempt(spec, options);
@@ -111,7 +133,16 @@ export async function request<T>(spec: RequestSpec<T>, options: HttpOptions): Pr
       throw e;
     }
     if (result.ok) return result.value;
-    const decision = retryDecision(n, result.outcome, policy, clock.random, clock.now());
+    const stop = options.stopOn?.(result.outcome);
+    if (stop) throw stop;
+    const decision = retryDecision(
+      n,
+      result.outcome,
+      policy,
+      clock.random,
+      clock.now(),
+      options.retryStatuses,
+    );
     if (!decision.retry) throw new RequestFailed(decision.reason, result.outcome, n);
     options.onRetry?.({ url: spec.url, attempt: n, delayMs: decision.delayMs, reason: decision.reason });
     await clock.sleep(decision.delayMs);

@@ -4,7 +4,10 @@
  * `GET /query?id_list=A,B,…&max_results=N` answers an Atom `<feed>` with one `<entry>` per known
  * paper: `<id>http://arxiv.org/abs/2208.12242v2</id>`, `<published>` (first version), `<updated>`,
  * `<title>`, `<summary>` (the abstract), `<arxiv:primary_category term=…/>` and `<category term=…/>`.
- * A bad request answers a single entry whose id is under http://arxiv.org/api/errors.
+ * A bad request answers HTTP 400 with an Atom feed of a single entry whose id is under
+ * http://arxiv.org/api/errors and whose `<summary>` is the message
+ * (https://info.arxiv.org/help/api/user-manual.html#errors; the status as arXiv's classic API sends
+ * it: https://github.com/arXiv/arxiv-search/issues/257). Such an error is not retried.
  * The XML is read with a real parser (fast-xml-parser), never with patterns.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
@@ -93,6 +96,19 @@ export function parseArxivFeed(xml: string): ArxivRecord[] {
     });
   }
   return out;
+}
+
+/** arXiv's message in an error answer (the Atom error entry's summary), if the body is one. */
+export function arxivErrorDetail(_status: number, body: string): string | null {
+  if (XMLValidator.validate(body) !== true) return null;
+  const doc: unknown = parser().parse(body);
+  const feed = isRecord(doc) ? doc.feed : undefined;
+  const entries = isRecord(feed) && Array.isArray(feed.entry) ? feed.entry : [];
+  for (const entry of entries) {
+    if (isRecord(entry) && (text(entry.id) ?? '').includes('arxiv.org/api/errors'))
+      return `arXiv API error: ${text(entry.summary) ?? text(entry.id)}`;
+  }
+  return null;
 }
 
 export function arxivEntry(target: FetchTarget, record: ArxivRecord | null, fetched: string): ArxivEntry {

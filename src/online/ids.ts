@@ -9,6 +9,9 @@ export interface FetchTarget {
   arxiv: string | null;
   /** Lowercase DOI without resolver prefix. */
   doi: string | null;
+  /** The paper's title and year, for OpenAlex's last-resort title search (optional). */
+  title?: string | null;
+  year?: number | null;
 }
 
 /** The DOI arXiv registers for every paper (DataCite), as OpenAlex and Semantic Scholar spell it. */
@@ -44,8 +47,13 @@ export function arxivFromDoi(doi: string | null): string | null {
   return m ? normalizeArxiv(m[1]) : null;
 }
 
-/** A paper's DOI: from a doi.org link when it has one. */
-export function paperDoi(paper: Pick<PaperRecord, 'links'>): string | null {
+/**
+ * A paper's DOI: its own `doi` field when the record carries one (an importer may add it), else a
+ * doi.org link.
+ */
+export function paperDoi(paper: Pick<PaperRecord, 'links'> & { doi?: string | null }): string | null {
+  const own = normalizeDoi(paper.doi);
+  if (own) return own;
   for (const url of Object.values(paper.links)) {
     if (url && /^https?:\/\/(dx\.)?doi\.org\//i.test(url)) return normalizeDoi(url);
   }
@@ -57,7 +65,7 @@ export function fetchTargets(papers: readonly PaperRecord[]): FetchTarget[] {
   const out: FetchTarget[] = [];
   for (const p of papers) {
     const doi = paperDoi(p);
-    if (p.arxiv || doi) out.push({ id: p.id, arxiv: p.arxiv, doi });
+    if (p.arxiv || doi) out.push({ id: p.id, arxiv: p.arxiv, doi, title: p.title, year: p.year });
   }
   return out;
 }

@@ -5,7 +5,8 @@
  * - 429: the `Retry-After` the service gives (seconds or an HTTP date), else exponential backoff
  *   with jitter; a wait longer than `maxWaitMs` gives up instead.
  * - 5xx, timeouts, network errors and truncated or invalid bodies: exponential backoff with jitter.
- * - Other 4xx: no retry (the request itself is wrong).
+ * - Other 4xx: no retry (the request itself is wrong), except the statuses a caller names as
+ *   retryable (OpenAlex documents 403 as "rate limit exceeded; slow down").
  * Every loop is bounded by `maxAttempts` (`maxNetworkAttempts` when the service cannot be reached).
  */
 
@@ -53,7 +54,7 @@ export function checkRetryPolicy(p: RetryPolicy): RetryPolicy {
 
 /** What one attempt gave. */
 export type AttemptOutcome =
-  | { kind: 'http'; status: number; retryAfter?: string | null }
+  | { kind: 'http'; status: number; retryAfter?: string | null; detail?: string | null }
   | { kind: 'timeout'; afterMs: number }
   | { kind: 'network'; code: string }
   | { kind: 'bad-body'; detail: string };
@@ -64,8 +65,10 @@ export type RetryDecision =
 /** A short description of an outcome, for logs and the failure summary. */
 export function describeOutcome(o: AttemptOutcome): string {
   switch (o.kind) {
-    case 'http':
-      return o.status === 429 ? 'HTTP 429 (rate limited)' : `HTTP ${o.status}`;
+    case 'http': {
+      const head = o.status === 429 ? 'HTTP 429 (rate limited)' : `HTTP ${o.status}`;
+      return o.detail ? `${head}: ${o.detail}` : head;
+    }
     case 'timeout':
       return `no answer within ${Math.round(o.afterMs / 100) / 10} s`;
     case 'network':
@@ -94,20 +97,25 @@ export function backoffDelay(attempt: number, policy: RetryPolicy, random: () =>
   return Math.round(step / 2 + (step / 2) * Math.min(1, Math.max(0, random())));
 }
 
-function isRetryableStatus(status: number): boolean {
-  return status === 429 || status === 408 || (status >= 500 && status <= 599);
+function isRetryableStatus(status: number, extra: readonly number[]): boolean {
+  return status === 429 || status === 408 || (status >= 500 && status <= 599) || extra.includes(status);
 }
 
-/** Whether to try again after attempt number `attempt` (from 1) ended with `outcome`. */
+/**
+ * Whether to try again after attempt number `attempt` (from 1) ended with `outcome`.
+ * `extraRetryStatuses` are statuses a service documents as "slow down" (OpenAlex's 403).
+ */
 export function retryDecision(
   attempt: number,
   outcome: AttemptOutcome,
   policy: RetryPolicy,
   random: () => number,
   nowMs: number,
+  extraRetryStatuses: readonly number[] = [],
 ): RetryDecision {
   const reason = describeOutcome(outcome);
-  if (outcome.kind === 'http' && !isRetryableStatus(outcome.status)) return { retry: false, reason };
+  if (outcome.kind === 'http' && !isRetryableStatus(outcome.status, extraRetryStatuses))
+    return { retry: false, reason };
   const limit = outcome.kind === 'network' ? policy.maxNetworkAttempts : policy.maxAttempts;
   if (attempt >= limit) {
     return { retry: false, reason: `${reason}; gave up after ${attempt} attempt${attempt === 1 ? '' : 's'}` };

@@ -3,9 +3,15 @@
  * parsers of its answers.
  *
  * - `POST /paper/batch?fields=…` with `{"ids": ["ARXIV:2208.12242", "DOI:10.…", …]}` answers an array
- *   in the same order, `null` where the id is unknown.
+ *   in the same order, `null` where the id is unknown. Nested `references` hold up to 1000 items
+ *   (https://api.semanticscholar.org/api-docs/graph, post_graph_get_papers). An answer over 10 MB
+ *   is refused with 400 "Response would exceed maximum size…" (the `Error400` schema there): the
+ *   fetcher then asks for the batch in halves.
  * - `GET /paper/{paper_id}/references?fields=…&offset=…&limit=…` answers
  *   `{"offset": n, "next": m, "data": [{"citedPaper": {…}}]}`; `next` is absent on the last page.
+ * - `referenceCount` is Semantic Scholar's own count and need not equal the list: one reference
+ *   split in parts counts several times (https://github.com/allenai/s2-folks/issues/142). The list
+ *   is paged only when the batch gave the nested maximum; otherwise it is taken as complete.
  */
 import type { S2Entry, S2Reference } from '../model/online';
 import { CACHE_VERSION } from '../model/online';
@@ -15,14 +21,16 @@ import { normalizeArxiv, normalizeDoi } from './ids';
 
 /** The batch endpoint takes up to 500 ids; the issue asks for at most 100 a batch. */
 export const S2_BATCH_LIMIT = 100;
+/** Most nested references the batch answer lists per paper (documented: "up to 1000"). */
+export const S2_NESTED_REFERENCE_LIMIT = 1000;
 /** Largest page of the references endpoint. */
 export const S2_PAGE_LIMIT = 1000;
 /** Pages followed per paper at most (10^5 references): bounds the paging loop. */
 export const S2_MAX_PAGES = 100;
 
 export const S2_BATCH_FIELDS =
-  'paperId,externalIds,referenceCount,citationCount,references.paperId,references.externalIds';
-export const S2_REFERENCE_FIELDS = 'paperId,externalIds';
+  'paperId,externalIds,referenceCount,citationCount,references.paperId,references.externalIds,references.title,references.year';
+export const S2_REFERENCE_FIELDS = 'paperId,externalIds,title,year';
 
 /** The id a target is asked by: its arXiv id, else its DOI. */
 export function s2Query(t: FetchTarget): string {
@@ -39,14 +47,20 @@ export interface S2Paper {
   references: S2Reference[];
 }
 
-/** One reference (`{paperId, externalIds: {ArXiv, DOI, …}}`, any part null) as the cache keeps it. */
+/**
+ * One reference (`{paperId, externalIds: {ArXiv, DOI, …}, title, year}`, any part null) as the
+ * cache keeps it.
+ */
 export function parseS2Reference(raw: unknown, where: string): S2Reference {
   if (!isRecord(raw)) throw new BadResponseError(`${where}: a reference is not an object`);
   const paperId = typeof raw.paperId === 'string' && raw.paperId !== '' ? raw.paperId : null;
   const ids = isRecord(raw.externalIds) ? raw.externalIds : {};
   const arxiv = typeof ids.ArXiv === 'string' ? normalizeArxiv(ids.ArXiv) : null;
   const doi = typeof ids.DOI === 'string' ? normalizeDoi(ids.DOI) : null;
-  return { s2: paperId, arxiv, doi };
+  const title =
+    typeof raw.title === 'string' && raw.title.trim() ? raw.title.replace(/\s+/g, ' ').trim() : null;
+  const year = typeof raw.year === 'number' && Number.isInteger(raw.year) ? raw.year : null;
+  return { s2: paperId, arxiv, doi, title, year };
 }
 
 function parsePaper(raw: unknown, where: string): S2Paper {
@@ -70,9 +84,36 @@ export function parseS2Batch(json: unknown, asked: number): (S2Paper | null)[] {
   return json.map((item, i) => (item === null ? null : parsePaper(item, `paper/batch item ${i}`)));
 }
 
-/** True when the batch answer lists fewer references than the paper has: page through the rest. */
+/**
+ * True when the batch answer's list stopped at the nested maximum while the paper has more: page
+ * through the rest. A shorter list is the whole list, whatever `referenceCount` says.
+ */
 export function isTruncated(p: S2Paper): boolean {
-  return p.referenceCount !== null && p.references.length < p.referenceCount;
+  return (
+    p.references.length >= S2_NESTED_REFERENCE_LIMIT &&
+    p.referenceCount !== null &&
+    p.references.length < p.referenceCount
+  );
+}
+
+/** Semantic Scholar's message in a 400 answer (`{"error": "…"}`): a bad request or an oversized answer. */
+export function s2ErrorDetail(status: number, text: string): string | null {
+  if (status !== 400) return null;
+  try {
+    const json: unknown = JSON.parse(text);
+    if (isRecord(json)) {
+      const msg = json.error ?? json.message;
+      if (typeof msg === 'string' && msg !== '') return msg.slice(0, 200);
+    }
+  } catch {
+    // not JSON: no detail
+  }
+  return null;
+}
+
+/** The 400 Semantic Scholar answers when a response would exceed 10 MB. */
+export function isOversized(detail: string | null | undefined): boolean {
+  return typeof detail === 'string' && /exceed maximum size/i.test(detail);
 }
 
 export interface S2ReferencePage {

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { parseCliArgs } from '../../../scripts/lib/fetch-args';
 import { runFetch } from '../../../scripts/lib/fetch-run';
 import { startFakeApis } from './fake-apis';
 import type { FakeApis } from './fake-apis';
@@ -71,6 +72,10 @@ describe('fetch-citations CLI', () => {
       'OPENALEX_API_URL',
       'ARXIV_API_URL',
       'S2_API_KEY',
+      'OPENALEX_API_KEY',
+      'Needed: OpenAlex has required a key since',
+      'The bundled dataset (416',
+      "4 OpenAlex's daily budget spent",
     ])
       expect(help.stdout).toContain(text);
     const source = await cli(['--source', 'google']);
@@ -87,6 +92,44 @@ describe('fetch-citations CLI', () => {
     const data = await cli(['--data', join(tmpdir(), 'no-such-graph-data')]);
     expect(data.status).toBe(2);
     expect(data.stderr).toContain('papers.yaml not found: is --data a graph-data directory?');
+  });
+
+  it('paces Semantic Scholar 1 s apart with a key and 3 s without; OpenAlex gets the key as api_key', () => {
+    const base = { ...process.env, S2_API_KEY: '', OPENALEX_API_KEY: '' };
+    const without = parseCliArgs([], base);
+    const withKeys = parseCliArgs([], { ...base, S2_API_KEY: 's2-key', OPENALEX_API_KEY: 'oa-key' });
+    if (without === 'help' || withKeys === 'help') throw new Error('unexpected help');
+    expect(without.intervals).toEqual({ s2: 3000, openalex: 100, arxiv: 3000 });
+    expect(withKeys.intervals).toEqual({ s2: 1000, openalex: 100, arxiv: 3000 });
+    expect(withKeys.endpoints.openalex.apiKey).toBe('oa-key');
+    expect(without.endpoints.openalex.apiKey).toBeUndefined();
+  });
+
+  it("exits 4 when OpenAlex's daily budget is spent, says so, and keeps what was fetched", async () => {
+    const world = smallWorld();
+    // two list requests: the first batch's DOIs and its referenced works
+    world.openalex.dailyBudget = 0.0002;
+    const apis = await startFakeApis(world);
+    try {
+      const dir = tempDir();
+      cpSync(SMALL_DIR, dir, { recursive: true });
+      const r = await cli(['--data', dir, '--source', 'openalex', '--batch-size', '2'], {
+        ...env(apis),
+        OPENALEX_API_KEY: '',
+      });
+      expect(r.status).toBe(4);
+      expect(r.stderr).toContain('OPENALEX_API_KEY is not set');
+      expect(r.stdout).toContain("OpenAlex's daily budget is spent (HTTP 429");
+      expect(r.stdout).toContain('run the command again tomorrow');
+      // the first batch (A, B) fit in the budget; the rest waits for the next run
+      expect(r.stdout).toContain('OpenAlex: 2 fetched, 0 from cache, 3 failed');
+      expect(readdirSync(join(dir, 'cache', 'openalex')).sort()).toEqual([
+        '2001.00001.json',
+        '2101.00002.json',
+      ]);
+    } finally {
+      await apis.close();
+    }
   });
 
   it('with no network, says so, exits 3 and leaves the data directory as it was', async () => {

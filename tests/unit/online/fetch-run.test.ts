@@ -1,8 +1,10 @@
 /**
  * A fetch run in-process against the fake services on loopback: batches, paging, not-found answers,
- * the cache and resuming from it, every injected fault, no network, and the cross-check.
+ * published preprints in OpenAlex, the cache and resuming from it, every fault the services
+ * document (OpenAlex 403 and daily 429, Semantic Scholar's oversized answers, arXiv's 400 errors)
+ * and every injected one, pacing of every attempt, no network, and the cross-check.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -42,38 +44,65 @@ const read = (dir: string, rel: string) =>
   JSON.parse(readFileSync(join(dir, 'cache', rel), 'utf8')) as Record<string, unknown>;
 
 describe('fetch run', () => {
-  it('fetches every source in batches, pages truncated reference lists and caches not-found answers', async () => {
+  it('fetches every source in batches, finds published preprints in OpenAlex and caches not-found answers', async () => {
     const dir = smallCopy();
     const out = io();
     const config = testConfig(dir, apis);
     config.endpoints.s2.apiKey = 'test-key';
     config.endpoints.openalex.mailto = 'atlas@example.org';
+    config.endpoints.openalex.apiKey = 'oa-key';
     const result = await runFetch(config, out);
 
-    // one batch per service for five papers, and four pages of D's 15 references
+    // Semantic Scholar: one batch (every reference listed, no paging). OpenAlex: one list request by
+    // DOI (finds A and D); B's arXiv DOI looked up alone and redirected to the merged work; C and E
+    // not known by DOI, so a title search each; one list request for the referenced works. arXiv: one.
     const routes = apis.requests.map((r) => r.route);
-    expect(routes).toEqual(['s2-batch', ...Array(4).fill('s2-references'), 'openalex-works', 'arxiv-query']);
+    expect(routes).toEqual([
+      's2-batch',
+      'openalex-works',
+      'openalex-work',
+      'openalex-work',
+      'openalex-work',
+      'openalex-works',
+      'openalex-work',
+      'openalex-works',
+      'openalex-works',
+      'arxiv-query',
+    ]);
     const batch = apis.requests[0]!;
     expect(JSON.parse(batch.body)).toEqual({ ids: [A, B, C, D, E].map((id) => `ARXIV:${id}`) });
     expect(batch.headers['x-api-key']).toBe('test-key');
     expect(batch.url.searchParams.get('fields')).toContain('references.externalIds');
-    expect(apis.requests[1]!.url.pathname).toBe('/s2/graph/v1/paper/s2-220300004/references');
-    expect(apis.requests.slice(1, 5).map((r) => r.url.searchParams.get('offset'))).toEqual([
-      '0',
-      '4',
-      '8',
-      '12',
-    ]);
-    expect(apis.requests[5]!.url.searchParams.get('mailto')).toBe('atlas@example.org');
-    expect(apis.requests[6]!.url.searchParams.get('id_list')).toBe([A, B, C, D, E].join(','));
+    expect(batch.url.searchParams.get('fields')).toContain('references.title,references.year');
+    const oa = apis.requests.filter((r) => r.route.startsWith('openalex'));
+    expect(oa.every((r) => r.url.searchParams.get('api_key') === 'oa-key')).toBe(true);
+    expect(oa[0]!.url.searchParams.get('mailto')).toBe('atlas@example.org');
+    expect(oa[0]!.url.searchParams.get('filter')).toBe(
+      `doi:${[A, B, C, D, E].map((id) => `10.48550/arxiv.${id}`).join('|')}`,
+    );
+    expect(oa[1]!.url.pathname).toBe(`/openalex/works/doi:10.48550/arxiv.${B}`);
+    expect(oa[1]!.status).toBe(301);
+    expect(oa[2]!.url.pathname).toBe('/openalex/works/W102');
+    expect(oa[4]!.url.searchParams.get('filter')).toBe(
+      'title.search:gamma fine tuning the whole model for one subject',
+    );
+    expect(oa.at(-1)!.url.searchParams.get('filter')).toBe(
+      'ids.openalex:W9001|W9002|W102|W103|W101|W9004|W9003|W104',
+    );
+    expect(oa.at(-1)!.url.searchParams.get('select')).toBe('id,doi,ids,title,publication_year,locations');
+    expect(apis.requests[9]!.url.searchParams.get('id_list')).toBe([A, B, C, D, E].join(','));
 
-    // D's whole list, in order, with the references outside the set kept
+    // D's whole list, in order, with the references outside the set kept, titles and years included;
+    // A's count (3) disagrees with its list (2) and is kept as Semantic Scholar gives it
     const d = read(dir, `s2/${D}.json`);
     expect(d.referenceCount).toBe(15);
-    const refs = d.references as { arxiv: string | null; s2: string | null }[];
+    const refs = d.references as { arxiv: string | null; s2: string | null; title: string; year: number }[];
     expect(refs).toHaveLength(15);
     expect(refs.filter((r) => r.arxiv).map((r) => r.arxiv)).toEqual([B, C, A]);
+    expect(refs[1]).toMatchObject({ title: 'Outside work 0', year: 2010 });
     expect(new Set(refs.map((r) => r.s2)).size).toBe(15);
+    expect(read(dir, `s2/${A}.json`)).toMatchObject({ referenceCount: 3 });
+    expect((read(dir, `s2/${A}.json`).references as unknown[]).length).toBe(2);
     // E is unknown to Semantic Scholar (a null in the batch) and to arXiv: cached as not found
     expect(read(dir, `s2/${E}.json`)).toMatchObject({ found: false, references: [] });
     expect(read(dir, `arxiv/${E}.json`)).toMatchObject({ found: false, abstract: null });
@@ -84,14 +113,47 @@ describe('fetch run', () => {
       abstract: 'We invert a GAN generator <by> optimisation & projection of latent codes.',
       categories: ['cs.CV', 'cs.LG'],
     });
-    expect(read(dir, `openalex/${C}.json`)).toMatchObject({
-      openalexId: 'W103',
-      referencedWorks: ['W102', 'W9003'],
+    // OpenAlex: every paper found, by its work id; the referenced works' ids, titles and years, in
+    // order, W9003 left out (OpenAlex no longer has it)
+    expect([A, B, C, D, E].map((id) => read(dir, `openalex/${id}.json`).openalexId)).toEqual([
+      'W101',
+      'W102',
+      'W103',
+      'W104',
+      'W105',
+    ]);
+    expect(read(dir, `openalex/${B}.json`)).toMatchObject({
+      found: true,
+      query: `10.48550/arxiv.${B}`,
+      referencedWorks: ['W101', 'W103'],
+      referencedWorksMeta: [
+        {
+          openalex: 'W101',
+          doi: `10.48550/arxiv.${A}`,
+          arxiv: A,
+          title: 'AlphaGAN: Inverting generators by optimisation',
+          year: 2020,
+        },
+        {
+          openalex: 'W103',
+          doi: '10.5555/neurips.2021.00003',
+          arxiv: C,
+          title: 'Gamma: whole-model fine-tuning for one subject',
+          year: 2021,
+        },
+      ],
     });
+    expect(read(dir, `openalex/${C}.json`)).toMatchObject({
+      referencedWorks: ['W102', 'W9003'],
+      referencedWorksMeta: [{ openalex: 'W102', doi: '10.5555/cvpr.2021.00002', arxiv: B }],
+    });
+    expect((read(dir, `openalex/${C}.json`).referencedWorksMeta as unknown[]).length).toBe(1);
 
     expect(result.written).toBe(15);
     expect(result.tallies.s2).toMatchObject({ total: 5, fetched: 5, notFound: 1, fromCache: 0 });
+    expect(result.tallies.openalex).toMatchObject({ total: 5, fetched: 5, notFound: 0 });
     expect(result.tallies.arxiv).toMatchObject({ total: 5, fetched: 5, notFound: 1 });
+    expect(result.openalexUsage).toEqual({ single: 3, list: 2, search: 2 });
     // the sources disagree on exactly two pairs
     expect(result.disagreements).toEqual([
       { source: B, target: C, onlyIn: 'openalex' },
@@ -104,11 +166,11 @@ describe('fetch run', () => {
     expect(summary[0]).toBe(
       'Semantic Scholar: 5 fetched (1 not known to the service), 0 from cache, 0 failed',
     );
+    expect(summary).toContain(
+      'OpenAlex requests: 3 single-work (free), 2 list, 2 search: about $0.0022 of the daily budget',
+    );
     expect(summary).toContain(`  ${C} -> ${A}: only in Semantic Scholar`);
     expect(out.lines.at(-1)).toMatch(/^arXiv \[#{20}\] 5\/5 · done in/);
-
-    // requests are paced: 1 s between Semantic Scholar's, nothing waits before the first
-    expect(out.clock.sleeps.filter((ms) => ms === 1000)).toHaveLength(4);
 
     // a second run finds everything cached and asks nothing
     apis.requests.length = 0;
@@ -132,17 +194,22 @@ describe('fetch run', () => {
     expect(result.tallies.s2).toMatchObject({ total: 1, fetched: 1 });
   });
 
-  it('rides out 429s (with and without Retry-After), 500s, slow answers and truncated or invalid bodies', async () => {
+  it('rides out 429s, OpenAlex 403s, 500s, slow answers and truncated or invalid bodies, every attempt paced', async () => {
     const clean = smallCopy();
     await runFetch(testConfig(clean, apis), io());
     apis.requests.length = 0;
 
     const dir = smallCopy();
-    apis.inject('s2-batch', { kind: '429', retryAfter: '7' }, { kind: '500' });
-    apis.inject('s2-references', { kind: 'truncated' }, { kind: 'slow', ms: 1500 });
-    apis.inject('openalex-works', { kind: '429' }, { kind: 'invalid' });
+    apis.inject('s2-batch', { kind: '429', retryAfter: '7' }, { kind: '500' }, { kind: 'slow', ms: 1500 });
+    apis.inject('openalex-works', { kind: '403' }, { kind: 'invalid' });
+    apis.inject('openalex-work', { kind: '500' });
     apis.inject('arxiv-query', { kind: 'html-error' }, { kind: 'truncated' }, { kind: 'invalid' });
     const out = io();
+    const starts: { url: string; t: number }[] = [];
+    out.fetch = (url, init) => {
+      starts.push({ url: String(url), t: out.clock.now() });
+      return globalThis.fetch(url, init);
+    };
     const result = await runFetch(testConfig(dir, apis), out);
 
     // nothing lost, nothing duplicated: the same cache as a run without faults
@@ -150,9 +217,9 @@ describe('fetch run', () => {
     expect(Object.values(result.tallies).every((t) => t.failed.size === 0)).toBe(true);
     // each fault cost one retry
     const count = (route: string) => apis.requests.filter((r) => r.route === route).length;
-    expect(count('s2-batch')).toBe(3);
-    expect(count('s2-references')).toBe(6);
-    expect(count('openalex-works')).toBe(3);
+    expect(count('s2-batch')).toBe(4);
+    expect(count('openalex-works')).toBe(6);
+    expect(count('openalex-work')).toBe(5);
     expect(count('arxiv-query')).toBe(4);
     // Retry-After was honoured; without it, backoff (base 1 s, jitter 0.5 → 0.75 s, then 1.5 s)
     expect(out.clock.sleeps).toContain(7000);
@@ -160,15 +227,25 @@ describe('fetch run', () => {
       'Semantic Scholar: HTTP 429 (rate limited), Retry-After 7 s; retry 1 in 7.0 s',
     );
     expect(out.logs).toContain('Semantic Scholar: HTTP 500; retry 2 in 1.5 s');
-    expect(out.logs).toContain('OpenAlex: HTTP 429 (rate limited); retry 1 in 0.8 s');
-    expect(out.logs.some((l) => /^Semantic Scholar: no answer within 0.4 s; retry 2/.test(l))).toBe(true);
-    expect(out.logs.some((l) => /^Semantic Scholar: invalid response \(.*JSON.*\); retry 1/.test(l))).toBe(
-      true,
+    expect(out.logs).toContain(
+      'OpenAlex: HTTP 403: Forbidden: Rate limit exceeded; slow down; retry 1 in 0.8 s',
     );
+    expect(out.logs.some((l) => /^Semantic Scholar: no answer within 0.4 s; retry 3/.test(l))).toBe(true);
+    expect(out.logs.some((l) => /^OpenAlex: invalid response \(.*\); retry 2/.test(l))).toBe(true);
     expect(out.logs.some((l) => /^arXiv: invalid response \(arXiv feed is not well-formed XML/.test(l))).toBe(
       true,
     );
     expect(out.logs.some((l) => /^arXiv: HTTP 502; retry 1/.test(l))).toBe(true);
+    // every attempt, retries included, started at least the service's interval after the one before
+    // (arXiv: one request every 3 s, https://info.arxiv.org/help/api/tou.html#rate-limits)
+    const gaps = (prefix: string) => {
+      const t = starts.filter((s) => s.url.startsWith(prefix)).map((s) => s.t);
+      return t.slice(1).map((x, i) => x - (t[i] as number));
+    };
+    expect(gaps(apis.baseUrls.arxiv)).toHaveLength(3);
+    expect(Math.min(...gaps(apis.baseUrls.arxiv))).toBeGreaterThanOrEqual(3000);
+    expect(Math.min(...gaps(apis.baseUrls.s2))).toBeGreaterThanOrEqual(1000);
+    expect(Math.min(...gaps(apis.baseUrls.openalex))).toBeGreaterThanOrEqual(100);
   });
 
   it('reports papers that keep failing with the reason, writes nothing for them, and fetches only them next time', async () => {
@@ -192,20 +269,37 @@ describe('fetch run', () => {
 
     apis.requests.length = 0;
     const resumed = await runFetch(config, io());
-    expect(apis.requests.map((r) => r.route)).toEqual(['openalex-works', 'arxiv-query']);
+    expect(apis.requests.filter((r) => r.route === 's2-batch')).toEqual([]);
+    expect(apis.requests.filter((r) => r.route === 'arxiv-query')).toHaveLength(1);
     expect(resumed.tallies.s2).toMatchObject({ fetched: 0, fromCache: 5 });
     expect(resumed.tallies.openalex).toMatchObject({ fetched: 5, fromCache: 0 });
     expect(resumed.disagreements).toHaveLength(2);
   });
 
-  it('a failed page of references fails that paper only; the others of its batch are kept', async () => {
+  it('fetches again the entries written before reference titles and referenced works were asked for', async () => {
     const dir = smallCopy();
-    apis.inject('s2-references', { kind: 'html-error' }, ...Array(5).fill({ kind: '500' }));
-    const result = await runFetch(testConfig(dir, apis, { sources: ['s2'] }), io());
-    expect(result.tallies.s2!.failed.get(D)).toBe('references: HTTP 500; gave up after 6 attempts');
-    expect(result.tallies.s2).toMatchObject({ fetched: 4 });
-    expect(existsSync(join(dir, 'cache', 's2', `${D}.json`))).toBe(false);
-    expect(existsSync(join(dir, 'cache', 's2', `${C}.json`))).toBe(true);
+    await runFetch(testConfig(dir, apis, { sources: ['s2', 'openalex'] }), io());
+    // make B's entries look like the older format: no title/year on references, no referencedWorksMeta
+    const s2File = join(dir, 'cache', 's2', `${B}.json`);
+    const old = JSON.parse(readFileSync(s2File, 'utf8')) as { references: Record<string, unknown>[] };
+    for (const r of old.references) {
+      delete r.title;
+      delete r.year;
+    }
+    writeFileSync(s2File, JSON.stringify(old));
+    const oaFile = join(dir, 'cache', 'openalex', `${B}.json`);
+    const oldOa = JSON.parse(readFileSync(oaFile, 'utf8')) as Record<string, unknown>;
+    delete oldOa.referencedWorksMeta;
+    writeFileSync(oaFile, JSON.stringify(oldOa));
+    apis.requests.length = 0;
+    const result = await runFetch(testConfig(dir, apis, { sources: ['s2', 'openalex'] }), io());
+    expect(result.tallies.s2).toMatchObject({ fetched: 1, fromCache: 4 });
+    expect(result.tallies.openalex).toMatchObject({ fetched: 1, fromCache: 4 });
+    expect(JSON.parse(apis.requests[0]!.body)).toEqual({ ids: [`ARXIV:${B}`] });
+    expect(read(dir, `s2/${B}.json`).references).toEqual([
+      { s2: 's2-200100001', arxiv: A, doi: null, title: `Paper ${A}`, year: 2020 },
+    ]);
+    expect((read(dir, `openalex/${B}.json`).referencedWorksMeta as unknown[]).length).toBe(2);
   });
 
   it('with no network, says so and changes nothing', async () => {
@@ -231,6 +325,7 @@ describe('fetch run', () => {
     const summary = summaryText(config, result);
     expect(summary.at(-1)).toBe('No network? Nothing was fetched and nothing was changed.');
     // bounded, and quick: three attempts with backoff 0.75 and 1.5 s between them (fake clock)
-    expect(out.clock.sleeps).toEqual([750, 1500]);
+    // the backoff and the pacer (1 s for Semantic Scholar) both apply: 0.75 s, then 0.25 s more
+    expect(out.clock.sleeps).toEqual([750, 250, 1500]);
   });
 });

@@ -3,7 +3,7 @@
  * OpenAlex works and the arXiv Atom feed), and the broken answers the parsers must refuse.
  */
 import { describe, expect, it } from 'vitest';
-import { arxivEntry, arxivParams, parseArxivFeed } from '../../../src/online/arxiv';
+import { arxivEntry, arxivErrorDetail, arxivParams, parseArxivFeed } from '../../../src/online/arxiv';
 import { BadResponseError, ServiceError } from '../../../src/online/errors';
 import {
   arxivDoi,
@@ -15,12 +15,26 @@ import {
   paperDoi,
 } from '../../../src/online/ids';
 import {
-  matchWorks,
+  arxivFromUrl,
+  findWork,
   openAlexParams,
   parseOpenAlexWorks,
+  pickTitleMatch,
   shortOpenAlexId,
+  singleWorkPath,
+  titleSearchParams,
+  titleSimilarity,
+  workIdsParams,
 } from '../../../src/online/openalex';
-import { isTruncated, parseS2Batch, parseS2ReferencePage, s2Entry, s2Query } from '../../../src/online/s2';
+import {
+  isOversized,
+  isTruncated,
+  parseS2Batch,
+  parseS2ReferencePage,
+  s2Entry,
+  s2ErrorDetail,
+  s2Query,
+} from '../../../src/online/s2';
 import type { PaperRecord } from '../../../src/model';
 
 describe('identifiers', () => {
@@ -53,9 +67,10 @@ describe('identifiers', () => {
       { ...base, id: 'with-doi', arxiv: null, links: { pdf: 'https://doi.org/10.1145/ABC.1' } },
     ] as PaperRecord[];
     expect(paperDoi(papers[2] as PaperRecord)).toBe('10.1145/abc.1');
+    expect(paperDoi({ links: {}, doi: 'https://doi.org/10.1109/CVPR.2023.1' })).toBe('10.1109/cvpr.2023.1');
     expect(fetchTargets(papers)).toEqual([
-      { id: '2001.00001', arxiv: '2001.00001', doi: null },
-      { id: 'with-doi', arxiv: null, doi: '10.1145/abc.1' },
+      { id: '2001.00001', arxiv: '2001.00001', doi: null, title: 't', year: 2020 },
+      { id: 'with-doi', arxiv: null, doi: '10.1145/abc.1', title: 't', year: 2020 },
     ]);
     expect(batches([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
     expect(() => batches([1], 0)).toThrow(/positive integer/);
@@ -70,14 +85,19 @@ describe('Semantic Scholar', () => {
       referenceCount: 3,
       citationCount: 2500,
       references: [
-        { paperId: 'aa11', externalIds: { ArXiv: '2006.11239', CorpusId: 219955663 } },
-        { paperId: null, externalIds: null },
+        {
+          paperId: 'aa11',
+          externalIds: { ArXiv: '2006.11239', CorpusId: 219955663 },
+          title: 'Denoising  Diffusion Probabilistic\nModels',
+          year: 2020,
+        },
+        { paperId: null, externalIds: null, title: null, year: null },
       ],
     },
     null,
   ];
 
-  it('parses a batch answer with a null for an unknown id, and sees truncation', () => {
+  it('parses a batch answer with a null for an unknown id; a list under the nested maximum is whole', () => {
     const [paper, unknown] = parseS2Batch(answer, 2);
     expect(unknown).toBeNull();
     expect(paper).toEqual({
@@ -85,11 +105,29 @@ describe('Semantic Scholar', () => {
       referenceCount: 3,
       citationCount: 2500,
       references: [
-        { s2: 'aa11', arxiv: '2006.11239', doi: null },
-        { s2: null, arxiv: null, doi: null },
+        {
+          s2: 'aa11',
+          arxiv: '2006.11239',
+          doi: null,
+          title: 'Denoising Diffusion Probabilistic Models',
+          year: 2020,
+        },
+        { s2: null, arxiv: null, doi: null, title: null, year: null },
       ],
     });
-    expect(isTruncated(paper!)).toBe(true);
+    // referenceCount (3) disagrees with the list (2): Semantic Scholar's own count, no paging
+    expect(isTruncated(paper!)).toBe(false);
+    const full = Array.from({ length: 1000 }, () => ({ s2: 'x', arxiv: null, doi: null }));
+    expect(isTruncated({ ...paper!, references: full, referenceCount: 1033 })).toBe(true);
+    expect(isTruncated({ ...paper!, references: full, referenceCount: 1000 })).toBe(false);
+    expect(
+      isOversized(s2ErrorDetail(400, '{"error": "Response would exceed maximum size. Please break…"}')),
+    ).toBe(true);
+    expect(isOversized(s2ErrorDetail(400, '{"error": "Unrecognized or unsupported fields: [x]"}'))).toBe(
+      false,
+    );
+    expect(s2ErrorDetail(500, '{"error": "x"}')).toBeNull();
+    expect(s2ErrorDetail(429, '{"message": "Too Many Requests"}')).toBeNull();
     const target = { id: '2208.12242', arxiv: '2208.12242', doi: null };
     expect(s2Query(target)).toBe('ARXIV:2208.12242');
     expect(s2Query({ id: 'x', arxiv: null, doi: '10.1/a' })).toBe('DOI:10.1/a');
@@ -122,8 +160,8 @@ describe('Semantic Scholar', () => {
       offset: 0,
       next: 2,
       references: [
-        { s2: 'p1', arxiv: null, doi: '10.1000/x' },
-        { s2: null, arxiv: null, doi: null },
+        { s2: 'p1', arxiv: null, doi: '10.1000/x', title: null, year: null },
+        { s2: null, arxiv: null, doi: null, title: null, year: null },
       ],
     });
     expect(parseS2ReferencePage({ offset: 2, data: [] }).next).toBeNull();
@@ -147,25 +185,99 @@ describe('OpenAlex', () => {
     group_by: [],
   };
 
-  it('asks by DOI filter and matches works back to the asked DOIs', () => {
+  it('asks by DOI filter and matches works to papers by DOI or by an arXiv location', () => {
     const params = openAlexParams(['10.48550/arxiv.2208.12242', '10.48550/arxiv.2006.11239']);
     expect(params.filter).toBe('doi:10.48550/arxiv.2208.12242|10.48550/arxiv.2006.11239');
     expect(params.select).toContain('referenced_works');
+    expect(params.select).toContain('locations');
     expect(params['per-page']).toBe('100');
     const works = parseOpenAlexWorks(answer);
     expect(works[0]).toEqual({
       openalexId: 'W4293871111',
       doi: '10.48550/arxiv.2208.12242',
+      title: null,
+      year: null,
+      arxiv: '2208.12242',
       referencedWorks: ['W3036167779', 'W2194775991'],
       referencedWorksCount: 2,
       citedByCount: 1800,
     });
-    expect(
-      matchWorks(['10.48550/arXiv.2208.12242', '10.48550/arxiv.2006.11239'], works).map(
-        (w) => w?.openalexId ?? null,
-      ),
-    ).toEqual(['W4293871111', null]);
+    const dreambooth = { id: 'db', arxiv: '2208.12242', doi: null };
+    expect(findWork(dreambooth, works)?.openalexId).toBe('W4293871111');
+    expect(findWork({ id: 'x', arxiv: '2006.11239', doi: null }, works)).toBeNull();
+    // a published version: publisher DOI, the arXiv page among its locations
+    const [published] = parseOpenAlexWorks({
+      meta: { count: 1 },
+      results: [
+        {
+          id: 'https://openalex.org/W4386076000',
+          doi: 'https://doi.org/10.1109/CVPR52729.2023.02155',
+          title: 'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation',
+          publication_year: 2023,
+          locations: [
+            { landing_page_url: 'https://doi.org/10.1109/cvpr52729.2023.02155', pdf_url: null },
+            { landing_page_url: 'http://arxiv.org/abs/2208.12242v2', pdf_url: null },
+          ],
+        },
+      ],
+    });
+    expect(published).toMatchObject({ doi: '10.1109/cvpr52729.2023.02155', arxiv: '2208.12242', year: 2023 });
+    expect(findWork(dreambooth, [published!])?.openalexId).toBe('W4386076000');
+    expect(arxivFromUrl('https://arxiv.org/pdf/2208.12242v3.pdf')).toBe('2208.12242');
+    expect(arxivFromUrl('https://doi.org/10.48550/arXiv.2208.12242')).toBe('2208.12242');
+    expect(arxivFromUrl('https://example.org/abs/2208.12242')).toBeNull();
     expect(shortOpenAlexId('https://openalex.org/a123')).toBeNull();
+    expect(singleWorkPath('10.48550/arxiv.2208.12242')).toBe('/works/doi:10.48550/arxiv.2208.12242');
+    expect(singleWorkPath('10.1000/a#b')).toBe('/works/doi:10.1000/a%23b');
+    expect(workIdsParams(['W1', 'W2']).filter).toBe('ids.openalex:W1|W2');
+    expect(() => workIdsParams(Array(101).fill('W1'))).toThrow(/1 to 100/);
+    expect(titleSearchParams('DreamBooth: Fine, Tuning | Text')?.filter).toBe(
+      'title.search:dreambooth fine tuning text',
+    );
+  });
+
+  it('keeps a title-search answer only for a close title and year, or an arXiv location', () => {
+    const paper = {
+      id: 'p',
+      arxiv: '2208.12242',
+      doi: null,
+      title: 'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation',
+      year: 2022,
+    };
+    const work = (id: string, title: string, year: number, arxiv: string | null = null) => ({
+      openalexId: id,
+      doi: null,
+      title,
+      year,
+      arxiv,
+      referencedWorks: [],
+      referencedWorksCount: null,
+      citedByCount: null,
+    });
+    expect(
+      titleSimilarity(
+        paper.title,
+        'Dreambooth: fine-tuning text-to-image diffusion models for subject driven generation',
+      ),
+    ).toBeGreaterThan(0.9);
+    expect(titleSimilarity(paper.title, 'DreamBooth3D: Subject-Driven Text-to-3D Generation')).toBeLessThan(
+      0.9,
+    );
+    // same title, two years off: another work
+    expect(pickTitleMatch(paper, [work('W1', paper.title, 2020)])).toBeNull();
+    // close title, a year off (preprint 2022, proceedings 2023): the paper
+    expect(
+      pickTitleMatch(paper, [
+        work('W2', 'DreamBooth3D: Subject-Driven Text-to-3D Generation', 2023),
+        work('W3', `${paper.title}.`, 2023),
+      ])?.openalexId,
+    ).toBe('W3');
+    // renamed on publication, but its locations name the arXiv id
+    expect(
+      pickTitleMatch(paper, [work('W4', 'Subject-driven generation by fine-tuning', 2023, '2208.12242')])
+        ?.openalexId,
+    ).toBe('W4');
+    expect(pickTitleMatch({ ...paper, title: null }, [work('W5', paper.title, 2022)])).toBeNull();
   });
 
   it('refuses answers without meta/results or with bad work ids', () => {
@@ -176,7 +288,7 @@ describe('OpenAlex', () => {
     expect(() => parseOpenAlexWorks({ meta: {}, results: [{ id: 'W1', referenced_works: [42] }] })).toThrow(
       /referenced_works/,
     );
-    expect(() => openAlexParams([])).toThrow(/1 to 50/);
+    expect(() => openAlexParams([])).toThrow(/1 to 100/);
   });
 });
 
@@ -232,8 +344,12 @@ enabling &lt;high-quality&gt; synthesis.
       .replace('Subject-Driven Generation</title>', 'Subject&#x2013;Driven Gen&#233;ration</title>')
       .replace('synthesis.', 'synth&#232;sis&#9;too.');
     const [paper] = parseArxivFeed(accented);
-    expect(paper!.title).toBe('DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject–Driven Genération');
-    expect(paper!.abstract).toBe('Large text-to-image models achieved a remarkable leap & more, enabling <high-quality> synthèsis too.');
+    expect(paper!.title).toBe(
+      'DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject–Driven Genération',
+    );
+    expect(paper!.abstract).toBe(
+      'Large text-to-image models achieved a remarkable leap & more, enabling <high-quality> synthèsis too.',
+    );
   });
 
   it('reads an empty feed as no papers', () => {
@@ -247,6 +363,10 @@ enabling &lt;high-quality&gt; synthesis.
   it("throws a ServiceError on arXiv's error entry and a BadResponseError on broken XML", () => {
     const error = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/api/errors#incorrect_id_format_for_1234</id><title>Error</title><summary>incorrect id format for 1234</summary></entry></feed>`;
     expect(() => parseArxivFeed(error)).toThrow(ServiceError);
+    // arXiv sends that feed with HTTP 400: the client reads the message from the error answer
+    expect(arxivErrorDetail(400, error)).toBe('arXiv API error: incorrect id format for 1234');
+    expect(arxivErrorDetail(400, 'Bad Request')).toBeNull();
+    expect(arxivErrorDetail(400, feed)).toBeNull();
     expect(() => parseArxivFeed(error)).toThrow('arXiv API error: incorrect id format for 1234');
     expect(() => parseArxivFeed(feed.slice(0, feed.length / 2))).toThrow(BadResponseError);
     expect(() => parseArxivFeed('Rate exceeded.')).toThrow(BadResponseError);

@@ -82,6 +82,19 @@ describe('retryDecision', () => {
       expect(d).toEqual({ retry: false, reason: `HTTP ${status}` });
     }
   });
+  it("retries the statuses a service documents as 'slow down' (OpenAlex's 403), only when told", () => {
+    const forbidden = { kind: 'http', status: 403 } as const;
+    expect(retryDecision(1, forbidden, policy, () => 0, NOW).retry).toBe(false);
+    expect(retryDecision(1, forbidden, policy, () => 0, NOW, [403])).toEqual({
+      retry: true,
+      delayMs: 500,
+      reason: 'HTTP 403',
+    });
+    expect(retryDecision(4, forbidden, policy, () => 0, NOW, [403]).retry).toBe(false);
+    expect(
+      decide(1, { kind: 'http', status: 400, detail: 'Response would exceed maximum size' }).reason,
+    ).toBe('HTTP 400: Response would exceed maximum size');
+  });
   it('stops at maxAttempts whatever the outcome', () => {
     const d = decide(4, { kind: 'http', status: 429, retryAfter: '1' });
     expect(d.retry).toBe(false);
