@@ -1,0 +1,294 @@
+/**
+ * Ancestors beyond the list (`build:graph --expand N`): the works outside the dataset that the most
+ * dataset papers cite, read from the references in the online cache — the "prior works" of
+ * Connected Papers and Litmaps. Pure: the build turns the selection into nodes and edges.
+ *
+ * A reference names a work by any of its arXiv id, DOI, Semantic Scholar paperId and OpenAlex work
+ * id. References that share any id are one work (union-find over the ids), so the same work
+ * referenced through Semantic Scholar and through OpenAlex is counted once. A work that shares an
+ * id with a dataset paper is that paper, never an outside work.
+ */
+import { compareIds } from '../graph/join';
+import type { OnlineCache } from '../model/online';
+import { SLUG_ID } from '../model/paper';
+import type { IndexedPaper } from './edges';
+import { arxivDoi, arxivFromDoi, normalizeArxiv, normalizeDoi } from './ids';
+
+/** The services a reference can come from, as edge provenance names them. */
+export type ReferenceSource = 'semantic-scholar' | 'openalex';
+
+/** A work's identifiers across services; any may be missing (never all). */
+export interface WorkIds {
+  arxiv?: string;
+  doi?: string;
+  s2?: string;
+  openalex?: string;
+}
+
+/** A dataset paper that cites the work, and which sources list the reference. */
+export interface CitingPaper {
+  id: string;
+  sources: ReferenceSource[];
+}
+
+/** One work outside the dataset, chosen for the graph. */
+export interface ExpandedWork {
+  /** Node id: the arXiv id when it has one, else a slug of another id (`openalex-w…`, `doi-…`, `s2-…`). */
+  id: string;
+  /** The title the references give most often; a label made from an id when none gives one. */
+  title: string;
+  /** False when no cached reference gives a title (`title` is then made from an id). */
+  titled: boolean;
+  /** The year the references give most often (the earliest among equals); null when none gives one. */
+  year: number | null;
+  /** One id of each kind (the first in code-unit order when the references disagree). */
+  ids: WorkIds;
+  /** Dataset papers citing it, sorted by id. */
+  citedBy: CitingPaper[];
+  /** 1 for the most cited; the rank the selection gave it. */
+  rank: number;
+}
+
+type Kind = keyof WorkIds;
+const KINDS: readonly Kind[] = ['arxiv', 'doi', 's2', 'openalex'];
+
+interface Mention {
+  citing: string;
+  source: ReferenceSource;
+  keys: string[];
+  title: string | null;
+  year: number | null;
+}
+
+/** Union-find over string keys, with path halving; roots are arbitrary, groups are what matters. */
+class Groups {
+  private readonly parent = new Map<string, string>();
+  find(key: string): string {
+    if (!this.parent.has(key)) this.parent.set(key, key);
+    let k = key;
+    for (let p = this.parent.get(k)!; p !== k; p = this.parent.get(k)!) {
+      const gp = this.parent.get(p)!;
+      this.parent.set(k, gp);
+      k = gp;
+    }
+    return k;
+  }
+  union(keys: readonly string[]): void {
+    const [first, ...rest] = keys;
+    if (first === undefined) return;
+    const root = this.find(first);
+    for (const k of rest) {
+      const r = this.find(k);
+      if (r !== root) this.parent.set(r, root);
+    }
+  }
+}
+
+const key = (kind: Kind, value: string) => `${kind}:${value}`;
+
+/** The keys of one reference: arXiv DOIs count as the arXiv id, DOIs lowercase, ids trimmed. */
+function referenceKeys(ids: {
+  arxiv?: string | null;
+  doi?: string | null;
+  s2?: string | null;
+  openalex?: string | null;
+}): string[] {
+  const doi = normalizeDoi(ids.doi);
+  const arxiv = normalizeArxiv(ids.arxiv) ?? arxivFromDoi(doi);
+  const keys: string[] = [];
+  if (arxiv) keys.push(key('arxiv', arxiv));
+  if (doi && doi !== (arxiv ? arxivDoi(arxiv) : null)) keys.push(key('doi', doi));
+  const s2 = ids.s2?.trim();
+  if (s2) keys.push(key('s2', s2));
+  const openalex = ids.openalex?.trim().toUpperCase();
+  if (openalex) keys.push(key('openalex', openalex));
+  return keys;
+}
+
+/** Every reference of a found cache entry of a dataset paper, with its ids, title and year. */
+function mentions(papers: readonly IndexedPaper[], cache: OnlineCache): Mention[] {
+  const out: Mention[] = [];
+  for (const p of papers) {
+    const s2 = cache.s2.get(p.id);
+    if (s2?.found) {
+      for (const r of s2.references) {
+        const keys = referenceKeys({ arxiv: r.arxiv, doi: r.doi, s2: r.s2 });
+        if (keys.length > 0)
+          out.push({
+            citing: p.id,
+            source: 'semantic-scholar',
+            keys,
+            title: r.title ?? null,
+            year: r.year ?? null,
+          });
+      }
+    }
+    const oa = cache.openalex.get(p.id);
+    if (oa?.found) {
+      const meta = new Map((oa.referencedWorksMeta ?? []).map((m) => [m.openalex.toUpperCase(), m]));
+      for (const w of oa.referencedWorks) {
+        const m = meta.get(w.toUpperCase());
+        const keys = referenceKeys({ openalex: w, doi: m?.doi, arxiv: m?.arxiv });
+        out.push({ citing: p.id, source: 'openalex', keys, title: m?.title ?? null, year: m?.year ?? null });
+      }
+    }
+  }
+  return out;
+}
+
+/** The keys that name a dataset paper: its arXiv id, DOIs, and the service ids of its own entries. */
+function datasetKeys(papers: readonly IndexedPaper[], cache: OnlineCache): string[][] {
+  return papers.map((p) => {
+    const s2 = cache.s2.get(p.id);
+    const oa = cache.openalex.get(p.id);
+    return referenceKeys({
+      arxiv: p.arxiv,
+      doi: p.doi ?? null,
+      s2: s2?.found ? s2.paperId : null,
+      openalex: oa?.found ? oa.openalexId : null,
+    });
+  });
+}
+
+/** The most frequent value (the first in `order` among equally frequent ones); null when none. */
+function mostFrequent<T>(values: readonly T[], order: (a: T, b: T) => number): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: T | null = null;
+  let bestCount = 0;
+  for (const [v, n] of counts) {
+    if (n > bestCount || (n === bestCount && best !== null && order(v, best) < 0)) {
+      best = v;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+const slug = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+
+/** Node id candidates of a work, best first: arXiv id, then slugs of its OpenAlex id, DOI, paperId. */
+function idCandidates(ids: WorkIds): string[] {
+  const out: string[] = [];
+  if (ids.arxiv && /^\d{4}\.\d{4,5}$/.test(ids.arxiv)) out.push(ids.arxiv);
+  if (ids.openalex) out.push(`openalex-${slug(ids.openalex)}`);
+  if (ids.doi) out.push(`doi-${slug(ids.doi)}`);
+  if (ids.s2) out.push(`s2-${slug(ids.s2)}`);
+  if (ids.arxiv) out.push(`arxiv-${slug(ids.arxiv)}`);
+  return out.filter((c) => SLUG_ID.test(c) || /^\d{4}\.\d{4,5}$/.test(c));
+}
+
+/** A label for a work no reference gives a title for, from its best id. */
+function fallbackTitle(ids: WorkIds): string {
+  if (ids.arxiv) return `arXiv:${ids.arxiv}`;
+  if (ids.doi) return `DOI ${ids.doi}`;
+  if (ids.openalex) return `OpenAlex ${ids.openalex}`;
+  return `Semantic Scholar ${ids.s2 ?? ''}`.trim();
+}
+
+const SOURCE_ORDER: readonly ReferenceSource[] = ['semantic-scholar', 'openalex'];
+
+/**
+ * The `n` works outside the dataset cited by the most dataset papers, ranked by the number of
+ * distinct citing papers, then by year (earlier first, unknown last), then by node id. Works cited by
+ * no dataset paper (only self-references) never appear; fewer than `n` come back when fewer exist.
+ */
+export function selectExpansion(
+  papers: readonly IndexedPaper[],
+  cache: OnlineCache,
+  n: number,
+): ExpandedWork[] {
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new Error(`selectExpansion: n must be a non-negative integer, got ${n}`);
+  if (n === 0) return [];
+  const groups = new Groups();
+  const inDataset = datasetKeys(papers, cache);
+  for (const keys of inDataset) for (const k of keys) groups.find(k);
+  const all = mentions(papers, cache);
+  for (const m of all) groups.union(m.keys);
+  // a group holding a dataset paper's id is that paper (or papers): not outside
+  const datasetRoots = new Set(inDataset.flatMap((keys) => keys.map((k) => groups.find(k))));
+  const byRoot = new Map<string, Mention[]>();
+  for (const m of all) {
+    const root = groups.find(m.keys[0]!);
+    if (datasetRoots.has(root)) continue;
+    const list = byRoot.get(root);
+    if (list) list.push(m);
+    else byRoot.set(root, [m]);
+  }
+
+  const taken = new Set(papers.map((p) => p.id));
+  const candidates = [...byRoot.values()].map((list) => describe(list));
+  // node ids: in a fixed order (by best candidate id), so a clash always resolves the same way
+  candidates.sort((a, b) => compareIds(a.candidates.join(' '), b.candidates.join(' ')));
+  for (const c of candidates) c.id = uniqueId(c.candidates, taken);
+  candidates.sort(
+    (a, b) =>
+      b.citedBy.length - a.citedBy.length ||
+      (a.year ?? Infinity) - (b.year ?? Infinity) ||
+      compareIds(a.id, b.id),
+  );
+  return candidates.slice(0, n).map((c, i) => ({
+    id: c.id,
+    title: c.title ?? fallbackTitle(c.ids),
+    titled: c.title !== null,
+    year: c.year,
+    ids: c.ids,
+    citedBy: c.citedBy,
+    rank: i + 1,
+  }));
+}
+
+interface Candidate {
+  id: string;
+  candidates: string[];
+  ids: WorkIds;
+  title: string | null;
+  year: number | null;
+  citedBy: CitingPaper[];
+}
+
+function describe(list: readonly Mention[]): Candidate {
+  const ids: WorkIds = {};
+  const all = new Set(list.flatMap((m) => m.keys));
+  for (const kind of KINDS) {
+    const values = [...all].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));
+    values.sort(compareIds);
+    if (values[0] !== undefined) ids[kind] = values[0];
+  }
+  const titles = list.map((m) => m.title?.trim().replace(/\s+/g, ' ')).filter((t): t is string => !!t);
+  const years = list.map((m) => m.year).filter((y): y is number => y !== null && y >= 1900 && y <= 2100);
+  const sources = new Map<string, Set<ReferenceSource>>();
+  for (const m of list) {
+    const s = sources.get(m.citing);
+    if (s) s.add(m.source);
+    else sources.set(m.citing, new Set([m.source]));
+  }
+  const citedBy = [...sources]
+    .map(([id, s]) => ({ id, sources: SOURCE_ORDER.filter((x) => s.has(x)) }))
+    .sort((a, b) => compareIds(a.id, b.id));
+  return {
+    id: '',
+    candidates: idCandidates(ids),
+    ids,
+    title: mostFrequent(titles, compareIds),
+    year: mostFrequent(years, (a, b) => a - b),
+    citedBy,
+  };
+}
+
+/** The first candidate no other node has, else the first with the smallest free numeric suffix. */
+function uniqueId(candidates: readonly string[], taken: Set<string>): string {
+  let id = candidates.find((c) => !taken.has(c));
+  if (id === undefined) {
+    const base = candidates[0] ?? 'outside-work';
+    const stem = SLUG_ID.test(base) ? base : slug(base) || 'outside-work';
+    for (let i = 2; id === undefined; i++) if (!taken.has(`${stem}-${i}`)) id = `${stem}-${i}`;
+  }
+  taken.add(id);
+  return id;
+}
