@@ -197,7 +197,10 @@ function main(argv: string[]): number {
           (most ? `; the most cited, "${most.title}", by ${most.citedBy.length} of its papers` : ''),
       );
       const untitled = outside.filter((w) => !w.titled).length;
-      if (untitled > 0) log(`${untitled} of them have no title in the cache: labelled by an id`);
+      if (untitled > 0)
+        log(
+          `${untitled} of them ${untitled === 1 ? 'has' : 'have'} no title in the cache: labelled by an id`,
+        );
     }
     const bytes = timed(`write ${out}`, () => writeChunksAtomic(out, graphFileChunks(graph, meta)));
     written = true;
