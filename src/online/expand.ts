@@ -39,8 +39,8 @@ export interface ExpandedWork {
   title: string;
   /** False when no cached reference gives a title (`title` is then made from an id). */
   titled: boolean;
-  /** The year the references give most often (the earliest among equals); null when none gives one. */
-  year: number | null;
+  /** The year the references give most often (the earliest among equals). */
+  year: number;
   /** One id of each kind (the first in code-unit order when the references disagree). */
   ids: WorkIds;
   /** Dataset papers citing it, sorted by id. */
@@ -194,8 +194,9 @@ const SOURCE_ORDER: readonly ReferenceSource[] = ['semantic-scholar', 'openalex'
 
 /**
  * The `n` works outside the dataset cited by the most dataset papers, ranked by the number of
- * distinct citing papers, then by year (earlier first, unknown last), then by node id. Works cited by
- * no dataset paper (only self-references) never appear; fewer than `n` come back when fewer exist.
+ * distinct citing papers, then by year (earlier first), then by node id. A work no reference gives a
+ * year for is left out; one with a year but no title is kept, labelled by an id. Fewer than `n`
+ * come back when fewer exist.
  */
 export function selectExpansion(
   papers: readonly IndexedPaper[],
@@ -222,21 +223,20 @@ export function selectExpansion(
   }
 
   const taken = new Set(papers.map((p) => p.id));
-  const candidates = [...byRoot.values()].map((list) => describe(list));
+  // a work no reference dates is left out: the explorer places every paper in time (timeline, year
+  // filter, lineage); in practice these are works the services have no metadata for at all
+  const candidates = [...byRoot.values()].map((list) => describe(list)).filter((c) => c.year !== null);
   // node ids: in a fixed order (by best candidate id), so a clash always resolves the same way
   candidates.sort((a, b) => compareIds(a.candidates.join(' '), b.candidates.join(' ')));
   for (const c of candidates) c.id = uniqueId(c.candidates, taken);
   candidates.sort(
-    (a, b) =>
-      b.citedBy.length - a.citedBy.length ||
-      (a.year ?? Infinity) - (b.year ?? Infinity) ||
-      compareIds(a.id, b.id),
+    (a, b) => b.citedBy.length - a.citedBy.length || a.year! - b.year! || compareIds(a.id, b.id),
   );
   return candidates.slice(0, n).map((c, i) => ({
     id: c.id,
     title: c.title ?? fallbackTitle(c.ids),
     titled: c.title !== null,
-    year: c.year,
+    year: c.year!,
     ids: c.ids,
     citedBy: c.citedBy,
     rank: i + 1,

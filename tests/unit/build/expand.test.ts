@@ -10,9 +10,11 @@
  *   W2963403868 with the arXiv DOI 10.48550/arxiv.1706.03762, which ties it to the arXiv id) → 4.
  *   Ties with ResNet on count; 2017 is later than 2016, so second.
  * - GAN: A (S2, DOI), B (S2, s2z + the DOI in upper case), D (S2, s2z only) → 3.
+ * - nnn (C with a year and no title, D with neither): 2, 2012 → before the 2013 pair below,
+ *   labelled by its id.
  * - W200 (B, D; 2013) and aaa111 (A, C; 2013): 2 each, same year: by id, "openalex-w200" first.
- * - W300 (B, C): 2, but no title and no year anywhere → after the 2013 pair, labelled by its id.
  * - vvv (A): 1.
+ * - W300 (B, C): 2, but no reference gives a year (nor a title): left out.
  * - Not outside: B → A (arXiv id; OpenAlex W901 is A's own work id), C → A (W901), D → B and D → C
  *   (their S2 paperIds); a reference with no id at all is dropped.
  */
@@ -77,6 +79,18 @@ const EXPECTED: ExpandedWork[] = [
     rank: 3,
   },
   {
+    id: 's2-nnn',
+    title: 'Semantic Scholar nnn',
+    titled: false,
+    year: 2012,
+    ids: { s2: 'nnn' },
+    citedBy: [
+      { id: C, sources: [S2] },
+      { id: D, sources: [S2] },
+    ],
+    rank: 4,
+  },
+  {
     id: 'openalex-w200',
     title: 'Some Older Work',
     titled: true,
@@ -86,7 +100,7 @@ const EXPECTED: ExpandedWork[] = [
       { id: B, sources: [OA] },
       { id: D, sources: [OA] },
     ],
-    rank: 4,
+    rank: 5,
   },
   {
     id: 's2-aaa111',
@@ -97,18 +111,6 @@ const EXPECTED: ExpandedWork[] = [
     citedBy: [
       { id: A, sources: [S2] },
       { id: C, sources: [S2] },
-    ],
-    rank: 5,
-  },
-  {
-    id: 'openalex-w300',
-    title: 'OpenAlex W300',
-    titled: false,
-    year: null,
-    ids: { openalex: 'W300' },
-    citedBy: [
-      { id: B, sources: [OA] },
-      { id: C, sources: [OA] },
     ],
     rank: 6,
   },
@@ -217,7 +219,7 @@ describe('buildGraph with expand', () => {
     expect(graph.getEdgeAttribute(`${B}->1512.03385`, 'provenance')).toEqual([
       { source: OA, fetched: '2026-12-02' },
     ]);
-    // 4 edges within the list, 4 + 4 + 3 + 2 + 2 to the outside works
+    // 4 edges within the list, 4 + 4 + 3 + 2 + 2 to the outside works (nnn: C and D)
     expect(graph.size).toBe(4 + 15);
     expect(graph.outDegree('1512.03385')).toBe(0);
   });
@@ -229,11 +231,14 @@ describe('buildGraph with expand', () => {
     expect(serializeGraphFile(b.graph, b.meta)).toBe(text);
     const loaded = parseGraphFile(JSON.parse(text), 'expanded.json');
     expect(loaded.graph.order).toBe(11);
-    expect(loaded.graph.getNodeAttributes('openalex-w300')).toMatchObject({
-      title: 'OpenAlex W300',
-      year: null,
+    expect(loaded.graph.hasNode('openalex-w300')).toBe(false);
+    expect(loaded.graph.getNodeAttributes('s2-nnn')).toMatchObject({
+      title: 'Semantic Scholar nnn',
+      label: 'Semantic Scholar nnn',
+      year: 2012,
       outside: true,
       expandedBecause: { citedBy: 2 },
+      externalIds: { s2: 'nnn' },
     });
     expect(loaded.meta.counts.outside).toBe(7);
   });
