@@ -3,7 +3,8 @@
  * GraphML and CSV say the same things under the same names:
  * - papers: bibliographic facts, links (`link_pdf`, …), taxonomy labels with their evidence
  *   flattened (`method`, `method_label`, `method_evidence`, `method_confidence`, `method_basis`,
- *   the same for `space`, `subspace`, `scheme`), secondary spaces/schemes, metrics;
+ *   the same for `space`, `subspace`, `scheme`), secondary spaces/schemes, metrics, and for a work
+ *   outside the list (`build:graph --expand`) `outside` and `outside_cited_by`;
  * - papers' categories in the taxonomy's further dimensions (those without columns of their own
  *   above): `dim_<id>` (category ids) and `dim_<id>_label`, e.g. `dim_modality`, `dim_modality_label`;
  * - links: `kind`, every kind, `survey_only`, the provenance sources and a readable provenance.
@@ -106,6 +107,9 @@ export function nodeColumns(taxonomy: Taxonomy, fileAttributes: readonly FileAtt
     { name: 'citations', type: 'int', get: (a) => a.citations },
     { name: 'pagerank', type: 'double', get: (a) => a.pagerank },
     { name: 'community', type: 'int', get: (a) => a.community },
+    // a work outside the list (build:graph --expand) and how many papers of the list cite it
+    { name: 'outside', type: 'boolean', get: (a) => a.outside },
+    { name: 'outside_cited_by', type: 'int', get: (a) => a.expandedBecause?.citedBy },
   );
   const names = new Set(cols.map((c) => c.name));
   for (const attr of fileAttributes) {
