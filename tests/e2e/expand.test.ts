@@ -25,7 +25,7 @@ beforeAll(() => {
   graphText = serializeGraphFile(graph, meta);
 });
 
-async function open(): Promise<{ page: Page; errors: string[] }> {
+async function open(query = ''): Promise<{ page: Page; errors: string[] }> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -36,7 +36,7 @@ async function open(): Promise<{ page: Page; errors: string[] }> {
     (url) => url.pathname === '/fixtures/graphs/expanded.json',
     (route) => route.fulfill({ status: 200, contentType: 'application/json', body: graphText }),
   );
-  await page.goto(`${inject('baseUrl')}/?graph=/fixtures/graphs/expanded.json`);
+  await page.goto(`${inject('baseUrl')}/?graph=/fixtures/graphs/expanded.json${query}`);
   await page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 20_000 });
   return { page, errors };
 }
@@ -54,6 +54,13 @@ describe('works outside the list in the explorer', () => {
     expect(await entry.getAttribute('title')).toContain('papers of the list cite them');
     expect(errors).toEqual([]);
     await page.close();
+
+    // a year range leaves GAN (2014), ResNet (2016) and Attention (2017)
+    const filtered = await open('&years=2014-2017');
+    const count = filtered.page.getByTestId('legend-outside').locator('.legend-count');
+    expect(await count.textContent()).toBe('3');
+    expect(filtered.errors).toEqual([]);
+    await filtered.page.close();
   });
 
   it('draws them as rings: their colour around the edge, not at the centre', async () => {
@@ -121,6 +128,35 @@ describe('works outside the list in the explorer', () => {
     await lineage.locator('.la-lineage-counts', { hasText: 'descendant' }).waitFor();
     expect(await lineage.locator('.la-lineage-counts').textContent()).toMatch(/\b4 descendants\b/);
     expect((await display(page, DELTA)).highlighted).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the timeline places them by year, and the clusters column counts them in their communities', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('radiogroup', { name: 'Layout' }).getByRole('radio', { name: 'Timeline' }).check();
+    await page.waitForFunction(
+      () => window.__atlas!.state()!.layout === 'timeline' && !window.__atlas!.layoutAnimating(),
+      null,
+      {
+        timeout: 10_000,
+      },
+    );
+    // 2012 (nnn) on the left of 2016 (ResNet), left of 2023 (the list's papers)
+    const x = async (id: string) => (await page.evaluate((n) => window.__atlas!.position(n)!, id)).x;
+    expect(await x('s2-nnn')).toBeLessThan(await x(RESNET));
+    expect(await x(RESNET)).toBeLessThan(await x(DELTA));
+
+    await page.getByRole('button', { name: 'Clusters' }).click();
+    const clusters = page.getByRole('region', { name: 'Clusters' });
+    await clusters.locator('.community-label').first().waitFor();
+    const communities = await clusters
+      .getByRole('list', { name: 'Communities' })
+      .getByRole('button')
+      .allTextContents();
+    // 11 papers in all: the 4 of the list and the 7 outside it
+    const sizes = communities.map((t) => Number(/(\d+) papers?/.exec(t)?.[1] ?? 0));
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(11);
     expect(errors).toEqual([]);
     await page.close();
   });
