@@ -5,8 +5,9 @@
  *
  * A reference names a work by any of its arXiv id, DOI, Semantic Scholar paperId and OpenAlex work
  * id. References that share any id are one work (union-find over the ids), so the same work
- * referenced through Semantic Scholar and through OpenAlex is counted once. A work that shares an
- * id with a dataset paper is that paper, never an outside work.
+ * referenced through Semantic Scholar and through OpenAlex is counted once, except that groups with
+ * different arXiv ids, paperIds or OpenAlex ids are never joined (see `Groups`). A work that shares
+ * an id with a dataset paper is that paper, never an outside work.
  */
 import { compareIds } from '../graph/join';
 import type { OnlineCache } from '../model/online';
@@ -60,12 +61,26 @@ interface Mention {
   year: number | null;
 }
 
-/** Union-find over string keys, with path halving; roots are arbitrary, groups are what matters. */
+/** The kinds of id a work has one of: two different ones mean two works. */
+const SINGLE_KINDS: readonly Kind[] = ['arxiv', 's2', 'openalex'];
+
+/**
+ * Union-find over id keys ("doi:10.1/x", "s2:abc"), with path halving. Two groups are never joined
+ * when they hold different arXiv ids, Semantic Scholar paperIds or OpenAlex ids: a DOI the services
+ * attach to many works (a proceedings volume's, a wrong one) would otherwise fuse them into one.
+ */
 class Groups {
   private readonly parent = new Map<string, string>();
-  find(key: string): string {
-    if (!this.parent.has(key)) this.parent.set(key, key);
-    let k = key;
+  /** Per root: its id of each single kind, when it has one. */
+  private readonly single = new Map<string, Partial<Record<Kind, string>>>();
+
+  find(k0: string): string {
+    if (!this.parent.has(k0)) {
+      this.parent.set(k0, k0);
+      const kind = k0.slice(0, k0.indexOf(':')) as Kind;
+      this.single.set(k0, SINGLE_KINDS.includes(kind) ? { [kind]: k0 } : {});
+    }
+    let k = k0;
     for (let p = this.parent.get(k)!; p !== k; p = this.parent.get(k)!) {
       const gp = this.parent.get(p)!;
       this.parent.set(k, gp);
@@ -73,13 +88,26 @@ class Groups {
     }
     return k;
   }
+
+  /** Joins the groups of `keys` into the first one's, each unless that would join two works. */
   union(keys: readonly string[]): void {
     const [first, ...rest] = keys;
     if (first === undefined) return;
     const root = this.find(first);
+    const ids = this.single.get(root)!;
     for (const k of rest) {
       const r = this.find(k);
-      if (r !== root) this.parent.set(r, root);
+      if (r === root) continue;
+      const other = this.single.get(r)!;
+      if (
+        SINGLE_KINDS.some(
+          (kind) => ids[kind] !== undefined && other[kind] !== undefined && ids[kind] !== other[kind],
+        )
+      )
+        continue;
+      this.parent.set(r, root);
+      Object.assign(ids, { ...other, ...ids });
+      this.single.delete(r);
     }
   }
 }
@@ -105,10 +133,19 @@ function referenceKeys(ids: {
   return keys;
 }
 
-/** Every reference of a found cache entry of a dataset paper, with its ids, title and year. */
+/** The key that places a mention in a group: the id of the service that gave it, when it has one. */
+function primaryKey(m: Mention): string {
+  const own = m.source === 'openalex' ? 'openalex:' : 's2:';
+  return m.keys.find((k) => k.startsWith(own)) ?? m.keys[0]!;
+}
+
+/**
+ * Every reference of a found cache entry of a dataset paper, with its ids, title and year, papers in
+ * id order (so that which of two conflicting references is joined first never depends on the input's order).
+ */
 function mentions(papers: readonly IndexedPaper[], cache: OnlineCache): Mention[] {
   const out: Mention[] = [];
-  for (const p of papers) {
+  for (const p of [...papers].sort((a, b) => compareIds(a.id, b.id))) {
     const s2 = cache.s2.get(p.id);
     if (s2?.found) {
       for (const r of s2.references) {
@@ -215,7 +252,7 @@ export function selectExpansion(
   const datasetRoots = new Set(inDataset.flatMap((keys) => keys.map((k) => groups.find(k))));
   const byRoot = new Map<string, Mention[]>();
   for (const m of all) {
-    const root = groups.find(m.keys[0]!);
+    const root = groups.find(primaryKey(m));
     if (datasetRoots.has(root)) continue;
     const list = byRoot.get(root);
     if (list) list.push(m);
@@ -225,7 +262,9 @@ export function selectExpansion(
   const taken = new Set(papers.map((p) => p.id));
   // a work no reference dates is left out: the explorer places every paper in time (timeline, year
   // filter, lineage); in practice these are works the services have no metadata for at all
-  const candidates = [...byRoot.values()].map((list) => describe(list)).filter((c) => c.year !== null);
+  const candidates = [...byRoot]
+    .map(([root, list]) => describe(list, (k) => groups.find(k) === root))
+    .filter((c) => c.year !== null);
   // node ids: in a fixed order (by best candidate id), so a clash always resolves the same way
   candidates.sort((a, b) => compareIds(a.candidates.join(' '), b.candidates.join(' ')));
   for (const c of candidates) c.id = uniqueId(c.candidates, taken);
@@ -252,9 +291,10 @@ interface Candidate {
   citedBy: CitingPaper[];
 }
 
-function describe(list: readonly Mention[]): Candidate {
+/** What the mentions of one work say of it; `ours` tells the keys of the work from those of another work a mention also names. */
+function describe(list: readonly Mention[], ours: (key: string) => boolean): Candidate {
   const ids: WorkIds = {};
-  const all = new Set(list.flatMap((m) => m.keys));
+  const all = new Set(list.flatMap((m) => m.keys).filter(ours));
   for (const kind of KINDS) {
     const values = [...all].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));
     values.sort(compareIds);

@@ -27,6 +27,7 @@ import { buildGraph } from '../../../src/graph/build/build';
 import { serializeGraphFile } from '../../../src/graph/serialize';
 import { parseGraphFile } from '../../../src/graph/load';
 import type { GraphFile } from '../../../src/model';
+import { emptyOnlineCache, type S2Entry, type S2Reference } from '../../../src/model/online';
 import { paperDoi } from '../../../src/online/ids';
 import { selectExpansion, type ExpandedWork } from '../../../src/online/expand';
 import { removeTempDirs, SMALL_DIR, tempDir } from './support';
@@ -169,6 +170,51 @@ describe('selectExpansion', () => {
     // A's own references no longer count: vvv (cited by A only) is gone
     expect(works.some((w) => w.id === 's2-vvv')).toBe(false);
     expect(new Set(works.map((w) => w.id)).has(B)).toBe(false);
+  });
+});
+
+/** A Semantic Scholar cache entry of `id` with these references. */
+function s2Entry(id: string, references: S2Reference[]): S2Entry {
+  return {
+    version: 1,
+    source: 's2',
+    id,
+    query: `ARXIV:${id}`,
+    fetched: '2026-12-01T10:00:00.000Z',
+    found: true,
+    paperId: `own-${id}`,
+    referenceCount: references.length,
+    citationCount: 0,
+    references,
+  };
+}
+
+describe('selectExpansion and ids shared by several works', () => {
+  it('never joins two works with different service ids through a DOI they share', () => {
+    // a proceedings volume's DOI given for two different papers of it
+    const proc = '10.1000/proceedings';
+    const cache = emptyOnlineCache();
+    const papers = ['2401.00001', '2401.00002', '2401.00003'].map((id) => ({ id, arxiv: id, doi: null }));
+    cache.s2.set(
+      papers[0]!.id,
+      s2Entry(papers[0]!.id, [{ s2: 'w1', arxiv: null, doi: proc, title: 'Work One', year: 2019 }]),
+    );
+    cache.s2.set(
+      papers[1]!.id,
+      s2Entry(papers[1]!.id, [{ s2: 'w2', arxiv: null, doi: proc, title: 'Work Two', year: 2019 }]),
+    );
+    // by the DOI only: the first work named with it
+    cache.s2.set(
+      papers[2]!.id,
+      s2Entry(papers[2]!.id, [{ s2: null, arxiv: null, doi: proc, title: 'Work One', year: 2019 }]),
+    );
+    const works = selectExpansion(papers, cache, 10);
+    expect(works.map((w) => [w.id, w.title, w.ids, w.citedBy.map((c) => c.id)])).toEqual([
+      ['doi-10-1000-proceedings', 'Work One', { doi: proc, s2: 'w1' }, ['2401.00001', '2401.00003']],
+      ['s2-w2', 'Work Two', { s2: 'w2' }, ['2401.00002']],
+    ]);
+    // the same whatever order the papers come in
+    expect(selectExpansion([...papers].reverse(), cache, 10)).toEqual(works);
   });
 });
 
