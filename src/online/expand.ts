@@ -89,6 +89,11 @@ class Groups {
     return k;
   }
 
+  /** Every key seen. */
+  keys(): IterableIterator<string> {
+    return this.parent.keys();
+  }
+
   /** Joins the groups of `keys` into the first one's, each unless that would join two works. */
   union(keys: readonly string[]): void {
     const [first, ...rest] = keys;
@@ -187,10 +192,8 @@ function datasetKeys(papers: readonly IndexedPaper[], cache: OnlineCache): strin
   });
 }
 
-/** The most frequent value (the first in `order` among equally frequent ones); null when none. */
-function mostFrequent<T>(values: readonly T[], order: (a: T, b: T) => number): T | null {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+/** The value counted most often (the first in `order` among equally frequent ones); null when none. */
+function mostCounted<T>(counts: ReadonlyMap<T, number>, order: (a: T, b: T) => number): T | null {
   let best: T | null = null;
   let bestCount = 0;
   for (const [v, n] of counts) {
@@ -200,6 +203,25 @@ function mostFrequent<T>(values: readonly T[], order: (a: T, b: T) => number): T
     }
   }
   return best;
+}
+
+/** The most frequent value (the first in `order` among equally frequent ones); null when none. */
+function mostFrequent<T>(values: readonly T[], order: (a: T, b: T) => number): T | null {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return mostCounted(counts, order);
+}
+
+/** The title the mentions give most often, blanks collapsed; null when none gives one. */
+function commonTitle(list: readonly Mention[]): string | null {
+  const raw = new Map<string | null, number>();
+  for (const m of list) raw.set(m.title, (raw.get(m.title) ?? 0) + 1);
+  const counts = new Map<string, number>();
+  for (const [title, n] of raw) {
+    const clean = title?.trim().replace(/\s+/g, ' ');
+    if (clean) counts.set(clean, (counts.get(clean) ?? 0) + n);
+  }
+  return mostCounted(counts, compareIds);
 }
 
 const slug = (text: string) =>
@@ -231,7 +253,7 @@ const SOURCE_ORDER: readonly ReferenceSource[] = ['semantic-scholar', 'openalex'
 
 /**
  * The `n` works outside the dataset cited by the most dataset papers, ranked by the number of
- * distinct citing papers, then by year (earlier first), then by node id. A work no reference gives a
+ * distinct citing papers, then by year (earlier first), then by its best node id. A work no reference gives a
  * year for is left out; one with a year but no title is kept, labelled by an id. Fewer than `n`
  * come back when fewer exist.
  */
@@ -259,66 +281,84 @@ export function selectExpansion(
     else byRoot.set(root, [m]);
   }
 
+  // the ids of each work: the keys of its group (not those of another work a reference also names)
+  const members = new Map<string, string[]>();
+  for (const k of groups.keys()) {
+    const root = groups.find(k);
+    const list = members.get(root);
+    if (list) list.push(k);
+    else members.set(root, [k]);
+  }
+  // ranked on what every work needs (citing papers, year, best node id); described in full only
+  // for the N taken. A work no reference dates is left out: the explorer places every paper in time
+  // (timeline, year filter, lineage); in practice these are works the services know nothing of.
+  const ranked: Ranked[] = [];
+  for (const [root, list] of byRoot) {
+    const year = mostFrequent(
+      list.map((m) => m.year).filter((y): y is number => y !== null && y >= 1900 && y <= 2100),
+      (a, b) => a - b,
+    );
+    if (year === null) continue;
+    const ids = workIds(members.get(root) ?? []);
+    const candidates = idCandidates(ids);
+    ranked.push({
+      list,
+      ids,
+      year,
+      candidates,
+      order: candidates.join(' '),
+      citing: new Set(list.map((m) => m.citing)).size,
+    });
+  }
+  ranked.sort((a, b) => b.citing - a.citing || a.year - b.year || compareIds(a.order, b.order));
   const taken = new Set(papers.map((p) => p.id));
-  // a work no reference dates is left out: the explorer places every paper in time (timeline, year
-  // filter, lineage); in practice these are works the services have no metadata for at all
-  const candidates = [...byRoot]
-    .map(([root, list]) => describe(list, (k) => groups.find(k) === root))
-    .filter((c) => c.year !== null);
-  // node ids: in a fixed order (by best candidate id), so a clash always resolves the same way
-  candidates.sort((a, b) => compareIds(a.candidates.join(' '), b.candidates.join(' ')));
-  for (const c of candidates) c.id = uniqueId(c.candidates, taken);
-  candidates.sort(
-    (a, b) => b.citedBy.length - a.citedBy.length || a.year! - b.year! || compareIds(a.id, b.id),
-  );
-  return candidates.slice(0, n).map((c, i) => ({
-    id: c.id,
-    title: c.title ?? fallbackTitle(c.ids),
-    titled: c.title !== null,
-    year: c.year!,
-    ids: c.ids,
-    citedBy: c.citedBy,
-    rank: i + 1,
-  }));
+  return ranked.slice(0, n).map((r, i) => {
+    const title = commonTitle(r.list);
+    return {
+      id: uniqueId(r.candidates, taken),
+      title: title ?? fallbackTitle(r.ids),
+      titled: title !== null,
+      year: r.year,
+      ids: r.ids,
+      citedBy: citingPapers(r.list),
+      rank: i + 1,
+    };
+  });
 }
 
-interface Candidate {
-  id: string;
-  candidates: string[];
+interface Ranked {
+  list: Mention[];
   ids: WorkIds;
-  title: string | null;
-  year: number | null;
-  citedBy: CitingPaper[];
+  year: number;
+  /** Node id candidates, best first, and joined: the last criterion of the ranking. */
+  candidates: string[];
+  order: string;
+  /** Distinct citing papers. */
+  citing: number;
 }
 
-/** What the mentions of one work say of it; `ours` tells the keys of the work from those of another work a mention also names. */
-function describe(list: readonly Mention[], ours: (key: string) => boolean): Candidate {
+/** One id of each kind among a work's keys: the first in code-unit order. */
+function workIds(keys: readonly string[]): WorkIds {
   const ids: WorkIds = {};
-  const all = new Set(list.flatMap((m) => m.keys).filter(ours));
   for (const kind of KINDS) {
-    const values = [...all].filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));
+    const values = keys.filter((k) => k.startsWith(`${kind}:`)).map((k) => k.slice(kind.length + 1));
     values.sort(compareIds);
     if (values[0] !== undefined) ids[kind] = values[0];
   }
-  const titles = list.map((m) => m.title?.trim().replace(/\s+/g, ' ')).filter((t): t is string => !!t);
-  const years = list.map((m) => m.year).filter((y): y is number => y !== null && y >= 1900 && y <= 2100);
+  return ids;
+}
+
+/** The papers of the list citing a work, with the sources that say so, sorted by id. */
+function citingPapers(list: readonly Mention[]): CitingPaper[] {
   const sources = new Map<string, Set<ReferenceSource>>();
   for (const m of list) {
     const s = sources.get(m.citing);
     if (s) s.add(m.source);
     else sources.set(m.citing, new Set([m.source]));
   }
-  const citedBy = [...sources]
+  return [...sources]
     .map(([id, s]) => ({ id, sources: SOURCE_ORDER.filter((x) => s.has(x)) }))
     .sort((a, b) => compareIds(a.id, b.id));
-  return {
-    id: '',
-    candidates: idCandidates(ids),
-    ids,
-    title: mostFrequent(titles, compareIds),
-    year: mostFrequent(years, (a, b) => a - b),
-    citedBy,
-  };
 }
 
 /** The first candidate no other node has, else the first with the smallest free numeric suffix. */
