@@ -289,6 +289,19 @@ describe('buildGraph with expand', () => {
     expect(loaded.meta.counts.outside).toBe(7);
   });
 
+  it("the explorer's loader names a malformed mark", () => {
+    const a = buildGraph(fixture().dataset, { expand: 1 });
+    const file = JSON.parse(serializeGraphFile(a.graph, a.meta)) as GraphFile;
+    const node = file.graph.nodes.find((n) => n.key === '1512.03385')!;
+    (node.attributes as unknown as Record<string, unknown>)['expandedBecause'] = { citedBy: 0 };
+    expect(() => parseGraphFile(file, 'bad.json')).toThrow(
+      /bad\.json.*node "1512\.03385".*attributes\.expandedBecause\.citedBy/,
+    );
+    (node.attributes as unknown as Record<string, unknown>)['expandedBecause'] = { citedBy: 4 };
+    (node.attributes as unknown as Record<string, unknown>)['outside'] = false;
+    expect(() => parseGraphFile(file, 'bad.json')).toThrow(/attributes\.outside/);
+  });
+
   it('changes nothing without the option or with 0', () => {
     const plain = buildGraph(fixture().dataset);
     const zero = buildGraph(fixture().dataset, { expand: 0 });
