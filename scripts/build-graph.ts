@@ -36,6 +36,9 @@ Options:
   --data DIR   graph-data directory to read (default: graph-data)
   --out FILE   graph file to write (default: public/graph.json); any name but ${DATASETS_FILE}
   --seed N     seed of communities and layout, an integer in [0, 2^32) (default: ${DEFAULT_SEED})
+  --expand N   also add the N works outside the list that the most papers of the list cite, read
+               from the references in the online cache (npm run fetch:citations); they are marked
+               "outside the list" (default: 0, none)
   --help       show this help`;
 
 /** At most this many data problems are printed; the count of the rest follows. */
@@ -45,19 +48,34 @@ interface CliArgs {
   data: string;
   out: string;
   seed: number;
+  expand: number;
 }
 
 class UsageError extends Error {}
+
+/** `--expand -1` as `--expand=-1`, so a negative count gets the option's own message, not parseArgs's. */
+function joinExpandValue(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const next = argv[i + 1];
+    if (argv[i] === '--expand' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`--expand=${next}`);
+      i++;
+    } else out.push(argv[i] as string);
+  }
+  return out;
+}
 
 export function parseCliArgs(argv: string[]): CliArgs | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
-      args: argv,
+      args: joinExpandValue(argv),
       options: {
         data: { type: 'string' },
         out: { type: 'string' },
         seed: { type: 'string' },
+        expand: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -72,6 +90,13 @@ export function parseCliArgs(argv: string[]): CliArgs | 'help' {
   if (!/^\d+$/.test(seedText) || !Number.isSafeInteger(seed) || seed > 0xffffffff) {
     throw new UsageError(`--seed must be an integer in [0, 2^32), got "${seedText}"`);
   }
+  const expandText = values.expand ?? '0';
+  const expand = Number(expandText);
+  if (!/^\d+$/.test(expandText) || !Number.isSafeInteger(expand)) {
+    throw new UsageError(
+      `--expand must be a whole number of works outside the list to add (0 or more), got "${expandText}"`,
+    );
+  }
   for (const name of ['data', 'out'] as const) {
     if (values[name] === '') throw new UsageError(`--${name} must not be empty`);
   }
@@ -83,7 +108,7 @@ export function parseCliArgs(argv: string[]): CliArgs | 'help' {
       );
     }
   }
-  return { data: values.data ?? 'graph-data', out: values.out ?? 'public/graph.json', seed };
+  return { data: values.data ?? 'graph-data', out: values.out ?? 'public/graph.json', seed, expand };
 }
 
 function log(line: string): void {
@@ -125,7 +150,7 @@ function main(argv: string[]): number {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const { data, out, seed } = args;
+  const { data, out, seed, expand } = args;
   const total = performance.now();
   const datasetsPath = join(dirname(out), DATASETS_FILE);
   let previous: DatasetsFile;
@@ -153,12 +178,30 @@ function main(argv: string[]): number {
       (d) => `${d.papers.length} papers, ${d.labels.length} labels, ${d.edges.length} edge records`,
     );
     const inputsHash = timed('hash inputs', () => hashInputs(data));
-    const { graph, meta } = buildGraph(dataset, {
+    if (expand > 0 && !dataset.online) {
+      log(`--expand ${expand}: ${data} has no online cache (cache/, npm run fetch:citations), so no work`);
+      log('outside the list can be added');
+    }
+    const { graph, meta, outside } = buildGraph(dataset, {
       seed,
       inputsHash,
       step: stepRunner,
       releaseEdgeRecords: true,
+      expand,
     });
+    if (expand > 0 && dataset.online) {
+      const most = outside[0];
+      log(
+        `--expand ${expand}: added ${outside.length} work${outside.length === 1 ? '' : 's'} outside the list` +
+          (outside.length < expand ? ` (the references name no more)` : '') +
+          (most ? `; the most cited, "${most.title}", by ${most.citedBy.length} of its papers` : ''),
+      );
+      const untitled = outside.filter((w) => !w.titled).length;
+      if (untitled > 0)
+        log(
+          `${untitled} of them ${untitled === 1 ? 'has' : 'have'} no title in the cache: labelled by an id`,
+        );
+    }
     const bytes = timed(`write ${out}`, () => writeChunksAtomic(out, graphFileChunks(graph, meta)));
     written = true;
     const list = nextDatasetsFile(
@@ -169,7 +212,7 @@ function main(argv: string[]): number {
     );
     writeChunksAtomic(datasetsPath, [stringifyDatasetsFile(list)]);
     log(
-      `wrote ${out}: ${graph.order} papers, ${graph.size} edges, ${meta.communities.length} communities, ` +
+      `wrote ${out}: ${graph.order - outside.length} papers${outside.length > 0 ? ` and ${outside.length} outside the list` : ''}, ${graph.size} edges, ${meta.communities.length} communities, ` +
         `${(bytes / 1e6).toFixed(1)} MB in ${seconds(total)}`,
     );
     const others = Object.keys(list.datasets).length - 1;

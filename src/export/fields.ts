@@ -5,7 +5,8 @@
  * - a built graph's papers: bibliographic facts, links (`link_pdf`, …), the taxonomy labels its
  *   taxonomy has dimensions for, with their evidence flattened (`method`, `method_label`,
  *   `method_evidence`, `method_confidence`, `method_basis`, the same for `space`, `subspace`,
- *   `scheme`), secondary spaces/schemes (with those dimensions), metrics;
+ *   `scheme`), secondary spaces/schemes (with those dimensions), metrics, and for a work outside
+ *   the list (`build:graph --expand`) `outside` and `outside_cited_by`;
  * - papers' categories in the taxonomy's further dimensions (those without columns of their own
  *   above): `dim_<id>` (category ids) and `dim_<id>_label`, e.g. `dim_modality`, `dim_modality_label`;
  * - a graph opened from a file (`fileAttributes`, its meta's): its own attributes under their
@@ -130,7 +131,12 @@ function paperColumns(taxonomy: Taxonomy): Column<NodeAttributes>[] {
     cols.push({ name: 'secondary_spaces', type: 'list', get: (a) => listed(a.taxonomy.secondarySpaces) });
   if (has.has('scheme'))
     cols.push({ name: 'secondary_schemes', type: 'list', get: (a) => listed(a.taxonomy.secondarySchemes) });
-  cols.push(...METRIC_COLUMNS);
+  cols.push(
+    ...METRIC_COLUMNS,
+    // a work outside the list (build:graph --expand) and how many papers of the list cite it
+    { name: 'outside', type: 'boolean', get: (a) => a.outside },
+    { name: 'outside_cited_by', type: 'int', get: (a) => a.expandedBecause?.citedBy },
+  );
   return cols;
 }
 

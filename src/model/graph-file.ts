@@ -84,6 +84,22 @@ export const NodeAttributesSchema = PaperSchema.extend({
     .optional(),
   /** arXiv categories, primary first. */
   categories: z.array(z.string().min(1)).optional(),
+  /**
+   * A work outside the list, added by `build:graph --expand N` because papers of the list cite it
+   * (absent for the list's own papers). It has no taxonomy labels.
+   */
+  outside: z.literal(true).optional(),
+  /** Why an outside work was added: how many papers of the list cite it. */
+  expandedBecause: z.strictObject({ citedBy: z.int().min(1) }).optional(),
+  /** An outside work's ids at the services that named it (its arXiv id, when new-style, is `arxiv`). */
+  externalIds: z
+    .strictObject({
+      arxiv: z.string().min(1).optional(),
+      doi: z.string().min(1).optional(),
+      openalex: z.string().min(1).optional(),
+      s2: z.string().min(1).optional(),
+    })
+    .optional(),
 });
 export type NodeAttributes = z.infer<typeof NodeAttributesSchema>;
 
@@ -101,6 +117,8 @@ export const GraphMetaSchema = z.strictObject({
     edges: z.int(),
     byKind: z.record(z.string(), z.int()),
     byFamily: z.record(z.string(), z.int()),
+    /** Works outside the list among `papers` (a graph built with `--expand`). */
+    outside: z.int().min(0).optional(),
   }),
   taxonomy: TaxonomySchema,
   /** Community index → size, colour. */
@@ -125,6 +143,8 @@ export const GraphMetaSchema = z.strictObject({
   build: z.strictObject({
     seed: z.int(),
     layoutIterations: z.int(),
+    /** `--expand N`: at most N works outside the list were added (absent without the option). */
+    expand: z.int().min(1).optional(),
   }),
 });
 export type GraphMeta = z.infer<typeof GraphMetaSchema>;

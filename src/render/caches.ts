@@ -37,6 +37,8 @@ export interface RenderCaches {
   focus: Focus | null;
   /** Brushed papers (vivid, labelled; the rest dimmed); null when nothing is brushed. */
   brush: Set<string> | null;
+  /** Works outside the list (`build:graph --expand`), drawn as rings; fixed for the graph. */
+  outside: ReadonlySet<string>;
 }
 
 /**
@@ -90,6 +92,15 @@ export function buildFocus(
   return { hood: lineageAsNeighbourhood(l), mode: 'selection', compare: null };
 }
 
+/** The nodes marked outside the list. */
+export function buildOutside(graph: AtlasGraph): Set<string> {
+  const set = new Set<string>();
+  graph.forEachNode((node, a) => {
+    if (a.outside) set.add(node);
+  });
+  return set;
+}
+
 export function buildBrush(graph: AtlasGraph, state: ViewState): Set<string> | null {
   if (state.brush === null) return null;
   const set = new Set<string>();
@@ -114,6 +125,7 @@ export function buildCaches(
     isolated: buildIsolated(categories, state.isolated),
     focus: buildFocus(graph, state, visibility, lineages),
     brush: buildBrush(graph, state),
+    outside: buildOutside(graph),
   };
 }
 

@@ -10,6 +10,8 @@
  * Brushed papers (a community or a heat-map cell) are highlighted and labelled, everything else is
  * dimmed like the papers outside an isolated legend category. While a neighbourhood is in focus the
  * brush steps back under the veil with the rest.
+ *
+ * Works outside the list are drawn by the ring program (ring-program.ts) in every state.
  */
 import type { EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import type { AtlasGraph } from '../graph/types';
@@ -18,6 +20,9 @@ import type { RenderCaches } from './caches';
 import type { RenderTheme } from './theme';
 
 type NodeData = NodeAttributes & Partial<NodeDisplayData>;
+
+/** The node program of works outside the list (ring-program.ts), by its name in `nodeProgramClasses`. */
+export const RING_NODE_TYPE = 'ring';
 type EdgeData = EdgeAttributes & Partial<EdgeDisplayData>;
 
 export function createNodeReducer(caches: () => RenderCaches, theme: () => RenderTheme) {
@@ -31,6 +36,7 @@ export function createNodeReducer(caches: () => RenderCaches, theme: () => Rende
     }
     d.color = c.colors.get(node) ?? d.color;
     d.size = c.sizes.get(node) ?? d.size;
+    if (c.outside.has(node)) d.type = RING_NODE_TYPE;
     const focus = c.focus;
     if (focus && focus.hood.nodes.has(node)) {
       // the neighbourhood is drawn on sigma's hover layer, above the veil that fades the rest

@@ -18,7 +18,8 @@ import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
 import { createLabelDrawers } from './labels';
-import { createEdgeReducer, createNodeReducer } from './reducers';
+import { createEdgeReducer, createNodeReducer, RING_NODE_TYPE } from './reducers';
+import { NodeRingProgram } from './ring-program';
 import { currentTheme, type RenderTheme } from './theme';
 import { snapshotView, type ViewSnapshot } from './export-image';
 import type { CameraState } from 'sigma/types';
@@ -97,6 +98,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     defaultEdgeType: 'arrow',
     // undirected links (a graph file's) as plain lines: no arrow head claims a direction
     edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }), line: EdgeRectangleProgram },
+    // works outside the list as rings (only a graph that has them pays for the program)
+    ...(caches.outside.size > 0 ? { nodeProgramClasses: { [RING_NODE_TYPE]: NodeRingProgram } } : {}),
     labelFont: LABEL_FONT,
     labelSize: LABEL_SIZE,
     labelWeight: '500',

@@ -207,13 +207,29 @@ const LINK_LABELS: [keyof PaperLinks, string][] = [
   ['dataset', 'Dataset'],
 ];
 
-/** The paper's links: its arXiv abstract page first, then PDF, code, project, demo, dataset (http/https only). */
-export function paperLinks(a: Pick<NodeAttributes, 'arxiv' | 'links'>): PaperLink[] {
+/**
+ * The paper's links: its arXiv abstract page first, then PDF, code, project, demo, dataset, then the
+ * pages of the ids a work outside the list has at the services (DOI, OpenAlex, Semantic Scholar);
+ * http/https only.
+ */
+export function paperLinks(a: Pick<NodeAttributes, 'arxiv' | 'links' | 'externalIds'>): PaperLink[] {
   const links: PaperLink[] = [];
   if (a.arxiv && /^\d{4}\.\d{4,5}$/.test(a.arxiv))
     links.push({ label: 'arXiv', url: `https://arxiv.org/abs/${a.arxiv}` });
   for (const [key, label] of LINK_LABELS) {
     const url = safeHttpUrl(a.links[key]);
+    if (url && !links.some((l) => l.url === url)) links.push({ label, url });
+  }
+  const ids = a.externalIds ?? {};
+  const path = (id: string) => id.split('/').map(encodeURIComponent).join('/');
+  const external: [string, string | undefined][] = [
+    ['arXiv', ids.arxiv && `https://arxiv.org/abs/${path(ids.arxiv)}`],
+    ['DOI', ids.doi && `https://doi.org/${path(ids.doi)}`],
+    ['OpenAlex', ids.openalex && `https://openalex.org/${encodeURIComponent(ids.openalex)}`],
+    ['Semantic Scholar', ids.s2 && `https://www.semanticscholar.org/paper/${encodeURIComponent(ids.s2)}`],
+  ];
+  for (const [label, raw] of external) {
+    const url = safeHttpUrl(raw);
     if (url && !links.some((l) => l.url === url)) links.push({ label, url });
   }
   return links;
@@ -319,4 +335,15 @@ export function neighbourSectionTexts(
     out: { heading: 'Links to', note, empty: 'No links from here.' },
     in: { heading: 'Linked from', note, empty: 'No links to here.' },
   };
+}
+
+/**
+ * Why a work outside the list is in the graph: "Outside the list · cited by 37 papers of the list";
+ * null for the list's own papers.
+ */
+export function outsideReason(a: Pick<NodeAttributes, 'outside' | 'expandedBecause'>): string | null {
+  if (!a.outside) return null;
+  const n = a.expandedBecause?.citedBy;
+  if (n === undefined) return 'Outside the list';
+  return `Outside the list · cited by ${count(n)} paper${n === 1 ? '' : 's'} of the list`;
 }

@@ -10,7 +10,7 @@ import type { Visibility } from '../graph/filters';
 import { groupNeighbours, type NeighbourGroup } from '../graph/paper-neighbours';
 import { nodeNoun } from '../model';
 import type { AppContext, MountPanel } from './context';
-import { fileAttributeRows, onlineRows, paperLinks, taxonomyRows, venueYear } from './details-text';
+import { fileAttributeRows, onlineRows, outsideReason, paperLinks, taxonomyRows, venueYear } from './details-text';
 import { button, el } from './panel-dom';
 import './panels.css';
 
@@ -82,10 +82,18 @@ function paperView(
       el('strong', { className: 'la-details-name', text: a.name }),
       document.createTextNode(' · '),
     );
-  facts.append(el('span', { className: 'la-details-venue', text: venueYear(a) }));
+  // a work outside the list: its year only (the references give no venue, and its arXiv month is unknown)
+  const when = a.outside ? (a.year !== null ? String(a.year) : '') : venueYear(a);
+  facts.append(el('span', { className: 'la-details-venue', text: when }));
   if (!visibility.nodes.has(id))
     facts.append(el('span', { className: 'la-tag la-tag-hidden', text: 'hidden by filters' }));
   out.push(facts);
+  const reason = outsideReason(a);
+  if (reason) {
+    const p = el('p', { className: 'la-details-outside', text: reason });
+    p.title = 'Not in the list: added to the graph because papers of the list cite it (build:graph --expand)';
+    out.push(p);
+  }
   if (a.authors.length > 0)
     out.push(el('p', { className: 'la-details-authors', text: a.authors.join(', ') }));
 

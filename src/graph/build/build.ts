@@ -10,15 +10,17 @@ import type { EdgeRecord } from '../../model/edge';
 import type { OnlineCache, OnlineFacts } from '../../model/online';
 import type { Paper, PaperRecord } from '../../model/paper';
 import { onlineEdgeRecords, onlineFacts } from '../../online/edges';
+import { selectExpansion, type ExpandedWork } from '../../online/expand';
 import { paperDoi } from '../../online/ids';
-import { displayLabel, joinPapers } from '../join';
+import { compareIds, displayLabel, joinPapers } from '../join';
 import type { LayoutOptions } from './layout';
 import { assignLayout } from './layout';
 import type { MergedEdge } from './merge-edges';
-import { mergeEdges } from './merge-edges';
+import { idRanks, mergeEdges } from './merge-edges';
 import { buildMeta } from '../meta';
 import type { MetricsOptions } from './metrics';
 import { assignMetrics } from './metrics';
+import { outsideEdgeRecords, outsideNodeAttributes } from './outside';
 import { createRng } from '../random';
 import { sortKeysDeep } from '../stable-json';
 import type { AtlasGraph } from '../types';
@@ -45,6 +47,12 @@ export interface BuildOptions {
    * which reads the dataset only to build, sets this). Off by default: the dataset stays intact.
    */
   releaseEdgeRecords?: boolean;
+  /**
+   * Add at most this many works outside the list: those the most papers of the list cite, by the
+   * references in the online cache (src/online/expand.ts). 0 or absent: none (and the file is what it
+   * is without the option).
+   */
+  expand?: number;
   metrics?: Omit<MetricsOptions, 'rng'>;
   layout?: Omit<LayoutOptions, 'rng' | 'iterations'>;
   visuals?: VisualOptions;
@@ -57,6 +65,8 @@ const runDirectly: StepRunner = (_step, run) => run();
 export interface BuildResult {
   graph: AtlasGraph;
   meta: GraphMeta;
+  /** The works outside the list the build added (`expand`), most cited first; empty without. */
+  outside: ExpandedWork[];
 }
 
 const EMPTY_COLORS = {} as Record<ColorBy, string>;
@@ -122,18 +132,36 @@ export function edgeKey(source: string, target: string): string {
   return `${source}->${target}`;
 }
 
-/** A directed simple graph of the papers and merged edges, in the given order. */
-export function assembleGraph(papers: Paper[], edges: MergedEdge[], online?: OnlineCache): AtlasGraph {
+/**
+ * A directed simple graph of the papers, the works outside the list (`outside`, if any) and merged
+ * edges. Nodes in id order when the papers come sorted (joinPapers sorts them).
+ */
+export function assembleGraph(
+  papers: Paper[],
+  edges: MergedEdge[],
+  online?: OnlineCache,
+  outside: readonly ExpandedWork[] = [],
+): AtlasGraph {
   const graph: AtlasGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
-  for (const p of papers)
+  const works = [...outside].sort((a, b) => compareIds(a.id, b.id));
+  let w = 0;
+  for (const p of papers) {
+    for (; w < works.length && compareIds(works[w]!.id, p.id) < 0; w++)
+      graph.addNode(works[w]!.id, outsideNodeAttributes(works[w]!));
     graph.addNode(p.id, initialNodeAttributes(p, online ? onlineFacts(p.id, online) : undefined));
+  }
+  for (; w < works.length; w++) graph.addNode(works[w]!.id, outsideNodeAttributes(works[w]!));
   for (const { source, target, attributes } of edges) {
     graph.addDirectedEdgeWithKey(edgeKey(source, target), source, target, attributes);
   }
   return graph;
 }
 
-function checkOptions(options: BuildOptions | undefined): { seed: number; inputsHash: string } {
+function checkOptions(options: BuildOptions | undefined): {
+  seed: number;
+  inputsHash: string;
+  expand: number;
+} {
   const seed = options?.seed ?? DEFAULT_SEED;
   if (!Number.isSafeInteger(seed) || seed < 0 || seed > 0xffffffff) {
     throw new Error(`buildGraph: seed must be an integer in [0, 2^32), got ${seed}`);
@@ -142,7 +170,11 @@ function checkOptions(options: BuildOptions | undefined): { seed: number; inputs
   if (inputsHash !== '' && !/^[0-9a-f]{64}$/.test(inputsHash)) {
     throw new Error('buildGraph: inputsHash must be a sha256 hex digest');
   }
-  return { seed, inputsHash };
+  const expand = options?.expand ?? 0;
+  if (!Number.isSafeInteger(expand) || expand < 0) {
+    throw new Error(`buildGraph: expand must be a non-negative integer, got ${expand}`);
+  }
+  return { seed, inputsHash, expand };
 }
 
 /**
@@ -150,17 +182,25 @@ function checkOptions(options: BuildOptions | undefined): { seed: number; inputs
  * file:line, record and field) when the dataset is inconsistent.
  */
 export function buildGraph(dataset: Dataset, options?: BuildOptions): BuildResult {
-  const { seed, inputsHash } = checkOptions(options);
+  const { seed, inputsHash, expand } = checkOptions(options);
   const step = options?.step ?? runDirectly;
   step('validate', () => validateDataset(dataset));
+  let outside: ExpandedWork[] = [];
   const graph = step('assemble', () => {
     const papers = joinPapers(dataset.papers, dataset.labels);
     const online = dataset.online;
     // concat, not spread: 10^5+ records
-    const records = online ? dataset.edges.concat(onlineRecords(papers, online)) : dataset.edges;
-    const edges = mergeEdges(records, new Map(papers.map((p, i) => [p.id, i])));
+    let records = online ? dataset.edges.concat(onlineRecords(papers, online)) : dataset.edges;
+    let ranks = new Map(papers.map((p, i) => [p.id, i]));
+    if (online && expand > 0) {
+      const indexed = papers.map((p) => ({ id: p.id, arxiv: p.arxiv, doi: paperDoi(p) }));
+      outside = selectExpansion(indexed, online, expand);
+      records = records.concat(outsideEdgeRecords(outside, online));
+      ranks = idRanks([...papers.map((p) => p.id), ...outside.map((w) => w.id)]);
+    }
+    const edges = mergeEdges(records, ranks);
     if (options?.releaseEdgeRecords) dataset.edges.length = 0;
-    return assembleGraph(papers, edges, online);
+    return assembleGraph(papers, edges, online, outside);
   });
   const taxonomy = dataset.taxonomy.value;
   const communities = step('metrics', () => {
@@ -183,5 +223,9 @@ export function buildGraph(dataset: Dataset, options?: BuildOptions): BuildResul
     seed,
     layoutIterations,
   });
-  return { graph, meta };
+  if (expand > 0) {
+    meta.counts.outside = outside.length;
+    meta.build.expand = expand;
+  }
+  return { graph, meta, outside };
 }
