@@ -104,5 +104,6 @@ export function tableEntries(table: Table, ctx: WalkContext): void {
       level: 'warning',
       line: skipped[0],
       message: `${skipped.length} table row(s) without a title, arXiv link or year skipped (lines ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})`,
+      skip: { reason: 'no-paper-link', lines: skipped },
     });
 }
