@@ -10,6 +10,7 @@ import { tableEntries } from './awesome-table';
 import type { EntryBlock, EntryFacts } from './awesome-entry';
 import { clip, isPaperLink, linkKind, parseEntry } from './awesome-entry';
 import type { InlineLine, ResolveReference } from './markdown-inline';
+import { VenueIndex } from './known-venues';
 import { inlineText, isBlank, linksIn, splitLines, trimLine } from './markdown-inline';
 
 /** What the walker tells the list reader: a heading, or an entry read at a line. */
@@ -23,6 +24,8 @@ export interface WalkContext {
   diags: Diagnostic[];
   /** Lines of entries in the bold-title paragraph style that have no italic authors line. */
   noAuthors: number[];
+  /** Labels of the list items the walk is inside ("- **Year 2025**" › "- **CVPR**"), outermost first. */
+  labels: string[];
   /** Whether the current heading maps to a section (warnings about non-entries are only given there). */
   inSection: () => boolean;
   emit: (e: ListEvent) => void;
@@ -50,7 +53,7 @@ export function walkBlocks(nodes: readonly Nodes[], ctx: WalkContext): void {
         ctx.emit({ kind: 'heading', depth: n.depth, text: headingPlain(n), line: line0(n) });
         break;
       case 'paragraph':
-        paragraphEntries(splitLines(n.children, line0(n)), ctx, true);
+        paragraphEntries(splitLines(n.children, line0(n)).map(untag), ctx, true);
         break;
       case 'list':
         listEntries(n, ctx);
@@ -90,8 +93,35 @@ export function walkBlocks(nodes: readonly Nodes[], ctx: WalkContext): void {
   }
 }
 
+/** A heading's text without images and badges (`# Awesome X [![Awesome](badge.svg)](link)` → "Awesome X"). */
 function headingPlain(h: Heading): string {
-  return inlineText(h.children.filter((c) => c.type !== 'image' && c.type !== 'imageReference'));
+  return inlineText(withoutImages(h.children));
+}
+
+function withoutImages(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  const image = (n: PhrasingContent): boolean => n.type === 'image' || n.type === 'imageReference';
+  return nodes
+    .filter((n) => !image(n))
+    .filter(
+      (n) =>
+        !(
+          (n.type === 'link' || n.type === 'linkReference') &&
+          n.children.every((c) => image(c) || isBlank(c))
+        ),
+    )
+    .map((n) =>
+      'children' in n && n.type !== 'link' && n.type !== 'linkReference'
+        ? ({ ...n, children: withoutImages(n.children as PhrasingContent[]) } as PhrasingContent)
+        : n,
+    );
+}
+
+/** "`CLIP` **Learning Transferable…**": a code-span tag before a bold title is a label, not the title. */
+function untag(l: InlineLine): InlineLine {
+  const nodes = trimLine(l.nodes);
+  const [tag, ...rest] = nodes;
+  const next = trimLine(rest);
+  return tag?.type === 'inlineCode' && next[0]?.type === 'strong' ? { nodes: next, line: l.line } : l;
 }
 
 function firstNode(l: InlineLine): PhrasingContent | undefined {
@@ -106,6 +136,8 @@ function startsWithStrong(l: InlineLine): boolean {
 function brokenBold(l: InlineLine, ctx: WalkContext): boolean {
   if (startsWithStrong(l)) return false;
   const f = firstNode(l);
+  // `***Name:*** rest of the title`: the parser read the stars (emphasis around bold)
+  if (f?.type === 'emphasis' && f.children.some((c) => c.type === 'strong')) return false;
   if (f?.type === 'text' && /^\s*\*\*/.test(f.value)) return true;
   return /^[\s>]*(?:[-+*]\s+|\d+[.)]\s+)?\*\*/.test(ctx.source[l.line - 1] ?? '');
 }
@@ -130,7 +162,7 @@ function read(block: EntryBlock, ctx: WalkContext): void {
     ctx.diags.push({ level: 'error', line: block.line, message: 'entry has an empty bold title' });
     return;
   }
-  const r = parseEntry(block, ctx.resolve, ctx.diags);
+  const r = parseEntry({ ...block, labels: [...ctx.labels] }, ctx.resolve, ctx.diags);
   if (r.kind !== 'entry') return;
   if (block.expectAuthors && r.facts.authors.length === 0) ctx.noAuthors.push(block.line);
   ctx.emit({ kind: 'entry', facts: r.facts });
@@ -142,6 +174,13 @@ function hasLiteralStars(nodes: readonly PhrasingContent[]): boolean {
       ? n.value.includes('**')
       : 'children' in n && hasLiteralStars(n.children as PhrasingContent[]),
   );
+}
+
+/** A line of links only, nothing before the first ("[[PDF](…), [Page](…)]"). */
+function linksOnly(l: InlineLine): boolean {
+  const nodes = trimLine(l.nodes);
+  const i = nodes.findIndex((n) => n.type === 'link' || n.type === 'linkReference');
+  return i >= 0 && inlineText(nodes.slice(0, i)).replace(/[\s[(]/g, '') === '';
 }
 
 /** A line of images and image links only: badges, a banner. */
@@ -180,7 +219,8 @@ function paragraphEntries(lines: InlineLine[], ctx: WalkContext, expectAuthors: 
       continue;
     }
     // a venue-and-links line ("Arxiv 2024. / [PDF](…)"), not a sentence that cites a paper
-    const links = linksIn(l.nodes, ctx.resolve);
+    // a link with no address (`[PDF]()`, a template left in the list) links nothing
+    const links = linksIn(l.nodes, ctx.resolve).filter((k) => k.url.trim() !== '');
     const before = inlineText(
       nodes.slice(
         0,
@@ -202,6 +242,26 @@ function paragraphEntries(lines: InlineLine[], ctx: WalkContext, expectAuthors: 
         line: l.line,
         message: `entry title is not a bold line "**Title**": "${clip(inlineText(l.nodes))}"`,
       });
+      continue;
+    }
+    // a line that is an entry of its own: "[Title](https://arxiv.org/abs/…)", "[CVPR 2022] Title [[PDF](…)]"
+    // (its links may be on the next line: "[arxiv 2024.06] Title" then "[[PDF](…)]")
+    const next = lines[i + 1];
+    const nextLinks = next !== undefined && !startsWithStrong(next) && linksOnly(next);
+    const own = italic ? undefined : untitledBlock(l, nextLinks && next ? [next] : [], ctx);
+    if (own) {
+      read(own, ctx);
+      if (nextLinks) i++;
+      continue;
+    }
+    if (links.length === 0 && linksIn(l.nodes, ctx.resolve).length > 0) {
+      if (ctx.inSection())
+        ctx.diags.push({
+          level: 'warning',
+          line: l.line,
+          message: `a line whose links have no address skipped: "${clip(inlineText(l.nodes))}"`,
+          skip: { reason: 'no-paper-link' },
+        });
       continue;
     }
     if (ctx.inSection() && (italic || venueLike)) {
@@ -253,6 +313,7 @@ function listEntries(list: List, ctx: WalkContext): void {
       level: 'warning',
       line: skipped.other[0],
       message: `${skipped.other.length} list item(s) without a paper link skipped (lines ${skipped.other.slice(0, 5).join(', ')}${skipped.other.length > 5 ? ', …' : ''})`,
+      skip: { reason: 'no-paper-link', lines: skipped.other },
     });
 }
 
@@ -266,11 +327,22 @@ function listItemEntry(item: ListItem, ctx: WalkContext, skipped: Skipped): void
     walkBlocks(item.children, ctx);
     return;
   }
-  const lines = [...splitLines(first.children, line0(first)), ...moreLines];
+  const lines = [...splitLines(first.children, line0(first)).map(untag), ...moreLines];
   const head = lines[0];
+  // "- **CVPR**" or "- Year 2024" over a nested list: a label grouping the entries below, no entry
+  const label =
+    lines.length === 1 &&
+    nested.some((c) => c.type === 'list') &&
+    linksIn(first.children, ctx.resolve).length === 0;
+  if (label) {
+    ctx.labels.push(inlineText(first.children));
+    walkBlocks(nested, ctx);
+    ctx.labels.pop();
+    return;
+  }
   if (head && (startsWithStrong(head) || brokenBold(head, ctx))) paragraphEntries(lines, ctx, false);
   else if (head) {
-    const block = linkTitleBlock(head, lines.slice(1)) ?? textTitleBlock(head, lines.slice(1), ctx);
+    const block = untitledBlock(head, lines.slice(1), ctx);
     if (block) read(block, ctx);
     else {
       const links = lines.flatMap((l) => linksIn(l.nodes, ctx.resolve));
@@ -280,6 +352,46 @@ function listItemEntry(item: ListItem, ctx: WalkContext, skipped: Skipped): void
     }
   }
   walkBlocks(nested, ctx);
+}
+
+/**
+ * An entry without a bold title: a title link or title text before the links, after an optional
+ * bracketed venue or date (`[CVPR 2022] Title [[PDF](…)]`, `[arxiv 2026.05] Title …`), which is read
+ * as the entry's venue line.
+ */
+function untitledBlock(head: InlineLine, rest: InlineLine[], ctx: WalkContext): EntryBlock | undefined {
+  const nodes = trimLine(head.nodes);
+  const first = nodes[0];
+  const lead = first?.type === 'text' ? LEAD.exec(first.value) : null;
+  if (
+    first?.type === 'text' &&
+    lead?.[1] &&
+    (/\b(?:19|20)\d{2}\b/.test(lead[1]) || VENUES.match(lead[1]) !== null)
+  ) {
+    const after = first.value.slice(lead[0].length);
+    const line: InlineLine = {
+      nodes: [...(after.trim() === '' ? [] : [{ ...first, value: after }]), ...nodes.slice(1)],
+      line: head.line,
+    };
+    const venueLine: InlineLine = { nodes: [{ ...first, value: `[${lead[1]}]` }], line: head.line };
+    const block = linkTitleBlock(line, rest) ?? textTitleBlock(line, rest, ctx, true);
+    return block ? { ...block, lines: [venueLine, ...block.lines] } : undefined;
+  }
+  return linkTitleBlock(head, rest) ?? textTitleBlock(head, rest, ctx);
+}
+
+/** A bracketed venue or date opening a line: "[CVPR 2022] ", "(ICCV 2023) ". */
+const LEAD = /^\s*[[(]([^\]()[]{1,40})[\])]\s*/;
+const VENUES = new VenueIndex();
+
+/** Title text that is only a venue and a year ("Arxiv 2024.", "CVPR 2023 Oral"): a venue line, not a title. */
+function onlyVenue(title: string): boolean {
+  const venue = VENUES.match(title);
+  const words = title
+    .replace(/\b(?:19|20)\d{2}(?:[-/.]\d{1,2})*\b/g, ' ')
+    .split(/[\s.,;:()[\]|/]+/)
+    .filter((w) => /\p{L}/u.test(w));
+  return words.length === 0 || (venue !== null && words.length <= 2);
 }
 
 /** `- [A Title](https://arxiv.org/abs/…) …`: the link's text is the title. */
@@ -301,23 +413,40 @@ function linkTitleBlock(head: InlineLine, rest: InlineLine[]): EntryBlock | unde
 }
 
 /** `- A Title [[Paper](…)] [[Code](…)]`: the text before the first link is the title. */
-function textTitleBlock(head: InlineLine, rest: InlineLine[], ctx: WalkContext): EntryBlock | undefined {
+function textTitleBlock(
+  head: InlineLine,
+  rest: InlineLine[],
+  ctx: WalkContext,
+  /** The line opened with a bracketed venue or date: an entry, even if its title has a "!" or "Ms." */
+  led = false,
+): EntryBlock | undefined {
   const nodes = trimLine(head.nodes);
-  const i = nodes.findIndex((n) => n.type === 'link' || n.type === 'linkReference');
-  if (i <= 0) return undefined;
+  const at = nodes.findIndex((n) => n.type === 'link' || n.type === 'linkReference');
+  // the title alone on its line, its links on the next: "Title\n[[PDF](…), [Page](…)]"
+  const alone = at < 0 && rest[0] !== undefined && linksOnly(rest[0]);
+  if (at === 0 || (at < 0 && !alone)) return undefined;
+  const i = alone ? nodes.length : at;
   const title = inlineText(nodes.slice(0, i))
     .replace(/[\s[(|/:,.-]+$/, '')
-    .replace(/^[\s\d.)-]+(?=\p{L})/u, '')
+    .replace(/^\s*\d+[.)]\s+/, '')
+    .replace(/^[\p{So}\p{Sk}\uFE0F\u200D\s]+/u, '')
     .trim();
   const all = [head, ...rest].flatMap((l) => linksIn(l.nodes, ctx.resolve));
   // a title, not a sentence about the list ("We release a survey. You can find it from [arXiv](…)")
   const words = title.split(/\s+/).length;
-  if (words < 2 || words > 30 || /[.!?]\s+\p{Lu}/u.test(title) || !all.some(isPaperLink)) return undefined;
+  if (words < 2 || words > 30 || (!led && /[.!?]\s+\p{Lu}/u.test(title)) || !all.some(isPaperLink))
+    return undefined;
+  // a venue line, or a sentence to readers ("We release…", "…according to our survey——")
+  if (
+    onlyVenue(title) ||
+    (!led && /\b(?:we|our|please)\b|\bthis (?:repo|repository|list|page)\b/i.test(title))
+  )
+    return undefined;
   return {
     line: head.line,
     title,
     titleLinks: [],
-    lines: [{ nodes: nodes.slice(i), line: head.line }, ...rest],
+    lines: alone ? rest : [{ nodes: nodes.slice(i), line: head.line }, ...rest],
     expectAuthors: false,
   };
 }
