@@ -196,7 +196,10 @@ function dropSkipped(
   const kept: Diagnostic[] = [];
   for (const d of diags) {
     if (!under(d.line)) kept.push(d);
-    else if (d.skip) for (const l of d.skip.lines ?? [d.line ?? 0]) if (under(l)) lines.add(l);
+    // an entry the reader skipped, or could not read (an error), is an entry there too
+    else if (d.skip) {
+      for (const l of d.skip.lines ?? [d.line ?? 0]) if (under(l)) lines.add(l);
+    } else if (d.level === 'error' && d.line !== undefined) lines.add(d.line);
   }
   if (lines.size > 0) {
     const sorted = [...lines].sort((a, b) => a - b);
