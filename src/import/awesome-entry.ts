@@ -60,7 +60,7 @@ export interface EntryBlock {
 type LinkKind = keyof PaperLinks;
 
 export const ARXIV_URL =
-  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
+  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/+(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
 const OPENREVIEW_URL = /^https?:\/\/(?:www\.)?openreview\.net\/(?:forum|pdf)\?id=/i;
 const YEAR = /\b(19\d{2}|20\d{2})\b/;
 /** A DOI address: doi.org or a publisher's /doi/ path. */
@@ -208,7 +208,12 @@ export function parseEntry(block: EntryBlock, resolve: ResolveReference, diags: 
       // "[[NeurIPS 2024 Spotlight](https://arxiv.org/abs/…)]": the venue is the paper link's text
       const first = found[0];
       const outside = textOutsideLinks(trimLine(l.nodes));
-      if (venueText.replace(/[\s[(/|]+/g, '') === '' && first && YEAR.test(first.text) && isPaperLink(first))
+      if (
+        venueText.replace(/[\s[(/|]+/g, '') === '' &&
+        first &&
+        YEAR.test(first.text) &&
+        (isPaperLink(first) || VENUES.match(first.text) !== null)
+      )
         venueText = first.text;
       // "[[paper](…)] ICLR 2024": the venue after the links
       else if (venueText.replace(/[\s[(/|]+/g, '') === '' && YEAR.test(outside)) venueText = outside;
