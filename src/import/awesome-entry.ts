@@ -14,7 +14,7 @@ import type { PaperLinks } from '../model/paper';
 import { PaperLinksSchema } from '../model/paper';
 import type { Diagnostic } from './diagnostics';
 import { findDate, venueAndDate } from './awesome-date';
-import { VenueIndex } from './known-venues';
+import { VenueIndex, venueFromAddress } from './known-venues';
 import type { InlineLine, RawLink, ResolveReference } from './markdown-inline';
 import {
   inlineText,
@@ -242,6 +242,14 @@ export function parseEntry(block: EntryBlock, resolve: ResolveReference, diags: 
     dateMonth = read.month;
   }
   const { links: paperLinks, arxiv } = collectLinks(links, title, diags);
+  // the venue the paper's address names (openaccess.thecvf.com/content/CVPR2022/…), when it prints none
+  const addressed =
+    venue === null ? links.map((l) => venueFromAddress(l.link.url)).find((v) => v !== null) : undefined;
+  if (addressed) {
+    venue = addressed.venue;
+    venueYear ??= addressed.year;
+    marked = true;
+  }
   const doi = links.some((l) => DOI_URL.test(l.link.url));
   const knownVenue = venue !== null && (marked || VENUES.match(venue) !== null);
   if (arxiv === null && !doi && venueYear === null && dateYear === null && !knownVenue) {

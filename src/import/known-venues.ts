@@ -113,3 +113,50 @@ function words(s: string): string[] {
     .map(venueKey)
     .filter((x) => x !== '');
 }
+
+/** ICML's volumes of the Proceedings of Machine Learning Research, by year. */
+const ICML_VOLUMES: Readonly<Record<string, number>> = {
+  '37': 2015,
+  '48': 2016,
+  '70': 2017,
+  '80': 2018,
+  '97': 2019,
+  '119': 2020,
+  '139': 2021,
+  '162': 2022,
+  '202': 2023,
+  '235': 2024,
+  '267': 2025,
+};
+
+/**
+ * Publishers' addresses that name the venue (and often the year) of the paper they serve, as data:
+ * pattern, venue (a group number when the address spells it), year group (0: none).
+ */
+export const VENUE_ADDRESSES: readonly (readonly [pattern: RegExp, venue: string | number, year: number])[] =
+  [
+    [/^https?:\/\/openaccess\.thecvf\.com\/content[/_]?(cvpr|iccv|wacv|accv|eccv)_?(\d{4})/i, 1, 2],
+    [/^https?:\/\/(?:www\.)?ecva\.net\/papers\/eccv_(\d{4})\//i, 'ECCV', 1],
+    [
+      /^https?:\/\/(?:proceedings|papers)\.(?:neurips|nips)\.cc\/paper(?:_files\/paper)?\/(\d{4})\//i,
+      'NeurIPS',
+      1,
+    ],
+    [/^https?:\/\/(?:www\.)?aclanthology\.org\/(\d{4})\.(acl|emnlp|naacl|eacl|coling)-/i, 2, 1],
+    [/^https?:\/\/(?:www\.)?openreview\.net\//i, 'OpenReview', 0],
+    [/^https?:\/\/ojs\.aaai\.org\//i, 'AAAI', 0],
+    [/^https?:\/\/(?:www\.)?ijcai\.org\/proceedings\/(\d{4})\//i, 'IJCAI', 1],
+  ];
+
+/** The venue (and year) a paper's address names: CVF open access, NeurIPS proceedings, PMLR's ICML volumes, … */
+export function venueFromAddress(url: string): { venue: string; year: number | null } | null {
+  const pmlr = /^https?:\/\/proceedings\.mlr\.press\/v(\d+)\//i.exec(url)?.[1];
+  if (pmlr && ICML_VOLUMES[pmlr] !== undefined) return { venue: 'ICML', year: ICML_VOLUMES[pmlr] ?? null };
+  for (const [re, venue, year] of VENUE_ADDRESSES) {
+    const m = re.exec(url);
+    if (!m) continue;
+    const name = typeof venue === 'number' ? (m[venue] ?? '').toUpperCase() : venue;
+    return { venue: name, year: year > 0 ? Number(m[year]) : null };
+  }
+  return null;
+}

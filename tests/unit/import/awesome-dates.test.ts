@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cleanVenue, findDate, isVenueText, venueAndDate } from '../../../src/import/awesome-date';
-import { KNOWN_VENUES, VenueIndex } from '../../../src/import/known-venues';
+import { KNOWN_VENUES, VenueIndex, venueFromAddress } from '../../../src/import/known-venues';
 import { parseAwesomeList } from '../../../src/import/awesome-list';
 
 describe('findDate', () => {
@@ -70,6 +70,27 @@ describe('known venues', () => {
     expect(
       new VenueIndex([...KNOWN_VENUES, ['Information Fusion', 'Inf. Fusion']]).match('Inf. Fusion'),
     ).toBe('Information Fusion');
+  });
+});
+
+describe('venueFromAddress', () => {
+  it.each([
+    ['https://openaccess.thecvf.com/content/CVPR2022/html/x.html', 'CVPR', 2022],
+    ['https://openaccess.thecvf.com/content_cvpr_2018/papers/x.pdf', 'CVPR', 2018],
+    ['https://openaccess.thecvf.com/content_ICCV_2019/papers/x.pdf', 'ICCV', 2019],
+    ['https://proceedings.neurips.cc/paper/2021/hash/abc-Abstract.html', 'NeurIPS', 2021],
+    ['https://papers.nips.cc/paper_files/paper/2019/file/x.pdf', 'NeurIPS', 2019],
+    ['https://proceedings.mlr.press/v139/x21a.html', 'ICML', 2021],
+    ['https://aclanthology.org/2023.emnlp-main.1.pdf', 'EMNLP', 2023],
+    ['https://openreview.net/forum?id=abc', 'OpenReview', null],
+  ])('%s names %s %s', (url, venue, year) => {
+    expect(venueFromAddress(url)).toEqual({ venue, year });
+  });
+
+  it('names nothing for an address of no venue (arXiv is a preprint, not a venue of publication)', () => {
+    expect(venueFromAddress('https://arxiv.org/abs/2208.12242')).toBeNull();
+    expect(venueFromAddress('https://github.com/x/y')).toBeNull();
+    expect(venueFromAddress('https://proceedings.mlr.press/v999/x.html')).toBeNull();
   });
 });
 

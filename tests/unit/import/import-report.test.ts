@@ -48,7 +48,14 @@ describe('a list with dates, badges and sections that are not papers', () => {
     expect(byName('AppleVid')).toMatchObject({ year: 2024, month: 10, venue: null, venueYear: null });
     expect(byName('BananaFlow')).toMatchObject({ arxiv: null, year: 2023, month: 6, venue: null });
     expect(byName('CherryCam')).toMatchObject({ arxiv: null, year: 2022, month: 3, venue: null });
-    expect(byName('ElderEdit')).toMatchObject({ arxiv: null, year: 2023, month: 12, venue: null });
+    // the address names the venue (OpenReview), the date gives the year and month
+    expect(byName('ElderEdit')).toMatchObject({
+      arxiv: null,
+      year: 2023,
+      month: 12,
+      venue: 'OpenReview',
+      venueYear: null,
+    });
     for (const p of ds.papers) if (p.venue !== null) expect(isVenueText(p.venue)).toBe(true);
   });
 
