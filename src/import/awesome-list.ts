@@ -5,6 +5,7 @@
  * Pure: the text in, papers and diagnostics out; nothing is dropped without a diagnostic.
  */
 import { TASKS } from '../model/paper';
+import type { RootContent } from 'mdast';
 import type { PaperRecord } from '../model/paper';
 import type { Diagnostic } from './diagnostics';
 import { clip } from './awesome-entry';
@@ -88,6 +89,23 @@ export function headingText(raw: string): string {
     .trim();
 }
 
+/** A level-1 heading that is a table of contents, not the list's title. */
+const TOC_HEADING = /^(?:table of )?contents?$|^toc$/i;
+
+/** An HTML `<h1>` before the first Markdown heading (`<p align="center"><h1>Title</h1>`): the list's title. */
+function htmlTitle(blocks: readonly RootContent[]): string | null {
+  for (const b of blocks) {
+    if (b.type === 'heading') return null;
+    const m = b.type === 'html' ? /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(b.value) : null;
+    const text = m?.[1]
+      ?.replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text) return text;
+  }
+  return null;
+}
+
 /** The key of a section map entry that catches every heading the map does not name. */
 export const ANY_SECTION = '*';
 
@@ -134,7 +152,8 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
         if (!was && now) skippedRanges.push([e.line, Infinity]);
         const open = skippedRanges[skippedRanges.length - 1];
         if (was && !now && open) open[1] = e.line - 1;
-        if (e.depth === 1 && title === null) title = headingText(e.text);
+        if (e.depth === 1 && title === null && !TOC_HEADING.test(headingText(e.text)))
+          title = headingText(e.text);
         return;
       }
       const facts = e.facts;
@@ -165,6 +184,7 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
       });
     },
   };
+  title = htmlTitle(tree.children);
   walkBlocks(tree.children, ctx);
   reportNoAuthors(ctx);
   for (const [h, n] of unmapped) {

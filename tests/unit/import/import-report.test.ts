@@ -42,6 +42,14 @@ describe('a list with dates, badges and sections that are not papers', () => {
 
   it('names the dataset without the heading badge', () => {
     expect(ds.info.name).toBe('Awesome Fruit Video');
+    // an HTML <h1> before the first heading is the title; a "# Contents" heading is not
+    const entry = '## Papers\n\n- [A Paper Title Here](https://arxiv.org/abs/2401.00001)\n';
+    const html =
+      '<p align="center">\n  <h1 align="center">A <b>Collection</b> of Fruit</h1>\n</p>\n\n# Contents\n\n';
+    expect(listDataset(html + entry, { file: 'f.md' }).info.name).toBe('A Collection of Fruit');
+    expect(listDataset(`# Contents\n\n# Fruit Papers\n\n${entry}`, { file: 'f.md' }).info.name).toBe(
+      'Fruit Papers',
+    );
   });
 
   it('reads a date after a title as month and year, never as a venue', () => {
