@@ -76,6 +76,20 @@ describe('a list with dates, badges and sections that are not papers', () => {
     expect(ds.papers.find((p) => p.arxiv === '2401.00009')).toMatchObject({ venue: 'ICLR', venueYear: 2024 });
   });
 
+  it('reads a table date as month and year, and titles alone in paragraphs, links on the next line', () => {
+    expect(byName('MangoMix')).toMatchObject({ year: 2024, month: 3, venue: 'AAAI', venueYear: 2024 });
+    expect(ds.papers.find((p) => p.arxiv === '2311.00010')).toMatchObject({
+      venue: 'arXiv',
+      venueYear: 2023,
+    });
+    // a title link over two lines, alone in its paragraph
+    expect(ds.papers.find((p) => p.arxiv === '2105.00011')?.title).toBe(
+      'OliveOpt: Optimising Olives Over Many Groves',
+    );
+    expect(byName('PapayaPose')).toMatchObject({ arxiv: '2307.00012', venue: 'arxiv', year: 2023, month: 7 });
+    expect(byName('PapayaPose')?.links.project).toBe('https://papaya.example.org/');
+  });
+
   it('skips tools and products with a warning and a reason; only the unreadable title is an error', () => {
     const errors = ds.diagnostics.filter((d) => d.level === 'error');
     expect(errors.map((d) => d.line)).toEqual([DEPRECATED_LINE]);
@@ -94,9 +108,9 @@ describe('a list with dates, badges and sections that are not papers', () => {
   it('sums up entries, papers, arXiv ids, skips by reason and duplicates', () => {
     const s = importSummary(ds);
     expect(s).toEqual({
-      entries: 17,
-      papers: 10,
-      withArxiv: 5,
+      entries: 21,
+      papers: 14,
+      withArxiv: 8,
       skipped: 6,
       skips: { 'not-a-paper': 5, 'no-paper-link': 1 },
       duplicates: 1,
@@ -105,8 +119,8 @@ describe('a list with dates, badges and sections that are not papers', () => {
     });
     expect(s.entries).toBe(s.papers + s.skipped + s.duplicates);
     expect(formatSummary(s)).toEqual([
-      'entries seen: 17',
-      'papers written: 10 (5 with an arXiv id)',
+      'entries seen: 21',
+      'papers written: 14 (8 with an arXiv id)',
       'skipped: 6 (5 not-a-paper, 1 no-paper-link)',
       'duplicates merged: 1',
     ]);
@@ -128,7 +142,7 @@ describe('a list with dates, badges and sections that are not papers', () => {
     const skipped = listDataset(text, { file: 'styles-dated.md', sections: hints });
     expect(skipped.diagnostics.filter((d) => d.level === 'error')).toEqual([]);
     const under = skipped.diagnostics.filter(
-      (d) => d.line !== undefined && (d.line >= 65 || (d.line >= 12 && d.line < 20)),
+      (d) => d.line !== undefined && ((d.line >= 65 && d.line <= 71) || (d.line >= 12 && d.line < 20)),
     );
     expect(under).toEqual([
       {
@@ -140,7 +154,7 @@ describe('a list with dates, badges and sections that are not papers', () => {
     ]);
     expect(skipped.papers).toEqual(ds.papers);
     expect(importSummary(skipped)).toMatchObject({
-      entries: 18,
+      entries: 22,
       skipped: 7,
       skips: { 'skipped-heading': 4 },
     });
