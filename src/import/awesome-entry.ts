@@ -60,7 +60,7 @@ export interface EntryBlock {
 type LinkKind = keyof PaperLinks;
 
 export const ARXIV_URL =
-  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/+(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
+  /^https?:\/\/(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf|html)\/+(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
 const OPENREVIEW_URL = /^https?:\/\/(?:www\.)?openreview\.net\/(?:forum|pdf)\?id=/i;
 const YEAR = /\b(19\d{2}|20\d{2})\b/;
 /** A DOI address: doi.org or a publisher's /doi/ path. */

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { cleanVenue, findDate, isVenueText, venueAndDate } from '../../../src/import/awesome-date';
 import { KNOWN_VENUES, VenueIndex, venueFromAddress } from '../../../src/import/known-venues';
 import { parseAwesomeList } from '../../../src/import/awesome-list';
+import { ARXIV_URL } from '../../../src/import/awesome-entry';
 
 describe('findDate', () => {
   it.each([
@@ -70,6 +71,22 @@ describe('known venues', () => {
     expect(
       new VenueIndex([...KNOWN_VENUES, ['Information Fusion', 'Inf. Fusion']]).match('Inf. Fusion'),
     ).toBe('Information Fusion');
+  });
+});
+
+describe('arXiv addresses as lists write them', () => {
+  it.each([
+    'https://arxiv.org/abs/2209.05442',
+    'https://web7.arxiv.org/abs/2209.05442',
+    'https://export.arxiv.org/pdf/2209.05442v2.pdf',
+    'https://arxiv.org/abs//2209.05442',
+  ])('%s is arXiv 2209.05442', (url) => {
+    expect(ARXIV_URL.exec(url)?.[1]).toBe('2209.05442');
+  });
+
+  it('not an arXiv look-alike', () => {
+    expect(ARXIV_URL.exec('https://notarxiv.org/abs/2209.05442')).toBeNull();
+    expect(ARXIV_URL.exec('https://arxiv.org.example.com/abs/2209.05442')).toBeNull();
   });
 });
 
