@@ -1,8 +1,10 @@
 /**
- * npm run import:list -- --in LIST.md --data DIR [--sections MAP.yaml] [--name NAME] [--force]
+ * npm run import:list -- --in LIST.md --data DIR [--sections MAP.yaml] [--name NAME] [--force] [--strict]
  * An awesome list → a new graph-data directory (dataset.yaml, papers.yaml, taxonomy.yaml from the
  * list's headings, empty labels.yaml and edges/curated.tsv), checked as build:graph checks it before
  * anything is written. A new directory appears whole or not at all (written aside, then renamed).
+ * Entries that are not papers are skipped with a warning (errors with --strict); the run ends with a
+ * summary, and import-report.json in DIR lists every skipped line with its reason.
  */
 import {
   existsSync,
@@ -28,6 +30,14 @@ import {
   stringifyTaxonomyFile,
 } from '../src/data/index';
 import { listDataset } from '../src/import/list-dataset';
+import { strictly } from '../src/import/diagnostics';
+import {
+  IMPORT_REPORT_FILE,
+  formatSummary,
+  importReport,
+  importSummary,
+  skipRows,
+} from '../src/import/import-report';
 import { parseSectionHints } from '../src/import/section-map';
 import { slugId } from '../src/import/text';
 import { validateDataset } from '../src/graph/build/validate';
@@ -39,6 +49,8 @@ export interface ImportListArgs {
   sections?: string;
   name?: string;
   force?: boolean;
+  /** Skipped entries are errors (nothing written), not warnings. */
+  strict?: boolean;
 }
 
 export function importList(args: ImportListArgs): number {
@@ -64,10 +76,18 @@ export function importList(args: ImportListArgs): number {
     ...(args.name ? { name: args.name } : {}),
     ...(sections ? { sections } : {}),
   });
-  const errors = report(args.in, ds.diagnostics);
+  const diagnostics = args.strict ? strictly(ds.diagnostics) : ds.diagnostics;
+  const errors = report(args.in, diagnostics);
+  const summary = importSummary({ ...ds, diagnostics });
+  const printSummary = (): void => {
+    for (const l of formatSummary(summary)) console.log(`${args.in}: ${l}`);
+  };
   if (errors === 0 && ds.papers.length === 0) console.error(`${args.in}: no paper entries found`);
   if (errors > 0 || ds.papers.length === 0) {
-    console.error(`${args.in}: nothing written to ${args.data}`);
+    printSummary();
+    console.error(
+      `${args.in}: ${errors > 0 ? `${errors} error(s)${args.strict ? ' (--strict: skips are errors)' : ''}; ` : ''}nothing written to ${args.data}`,
+    );
     return 1;
   }
   // the directory as build:graph will read it; a paper's problems point at its line in the list
@@ -84,9 +104,12 @@ export function importList(args: ImportListArgs): number {
     [TAXONOMY_FILE, stringifyTaxonomyFile(ds.taxonomy, 'npm run import:list')],
     [LABELS_FILE, stringifyLabelsFile([], 'npm run import:list')],
     [join(EDGES_DIR, 'curated.tsv'), stringifyEdgesTsv('curated', [])],
+    [IMPORT_REPORT_FILE, importReport(basename(args.in), summary, skipRows(diagnostics))],
   ];
   if (empty) writeNewDirectory(args.data, files);
   else for (const [name, text] of files) writeOutput(join(args.data, name), text);
+  printSummary();
+  console.log(`${args.in}: skipped lines and their reasons: ${join(args.data, IMPORT_REPORT_FILE)}`);
   const levels = ds.taxonomy.dimensions.filter((d) => d.id !== 'family');
   console.log(
     `${args.data}: ${ds.papers.length} papers; ${levels.map((d) => `${d.categories.length} ${d.id}`).join(', ')} categories`,
@@ -121,6 +144,12 @@ if (isMain(import.meta.url)) {
       { name: 'sections', default: '', help: 'YAML map of heading → { family, task } ids' },
       { name: 'name', default: '', help: "the dataset's name (default: the list's first # heading)" },
       { name: 'force', default: '', help: 'rewrite the dataset files of a non-empty directory', flag: true },
+      {
+        name: 'strict',
+        default: '',
+        help: 'entries that are not papers (no year, arXiv id, DOI or known venue) are errors, not skipped',
+        flag: true,
+      },
     ],
   );
   runCli(() =>
@@ -130,6 +159,7 @@ if (isMain(import.meta.url)) {
       sections: opts.sections ?? '',
       name: opts.name ?? '',
       force: opts.force === 'true',
+      strict: opts.strict === 'true',
     }),
   );
 }

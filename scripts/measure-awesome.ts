@@ -1,12 +1,17 @@
 /**
  * tsx scripts/measure-awesome.ts LIST.md [LIST.md …]
- * How much of another awesome list the importer reads: every heading mapped to one section (the
- * `*` catch-all), then the distinct arXiv ids a reader sees in the file (outside HTML comments and
- * code blocks) compared with those of the imported papers. Prints one line per list and the ids it missed with their first line.
+ * How much of another awesome list `import:list` reads, with no section map: the distinct arXiv ids a
+ * reader sees in the file (outside HTML comments and code blocks, counted by a regex over the text,
+ * not by the importer) compared with those of the imported papers; entries, papers, skips by reason,
+ * errors, and any venue that is no venue (a date, a month, punctuation). Prints one line per list,
+ * a Markdown table row, and with VERBOSE=1 the ids it missed with their first line.
  */
 import { readFileSync } from 'node:fs';
-import { parseAwesomeList } from '../src/import/awesome-list';
+import { basename } from 'node:path';
+import { listDataset } from '../src/import/list-dataset';
 import { normaliseSource } from '../src/import/awesome-source';
+import { isVenueText } from '../src/import/awesome-date';
+import { importSummary } from '../src/import/import-report';
 
 const ARXIV = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/gi;
 
@@ -23,15 +28,27 @@ for (const file of process.argv.slice(2)) {
       for (const m of l.matchAll(ARXIV)) if (m[1] && !written.has(m[1])) written.set(m[1], i + 1);
     });
   const t0 = performance.now();
-  const r = parseAwesomeList(text, { sections: { '*': { task: 'subject', family: 'diffusion' } } });
+  const ds = listDataset(text, { file: basename(file) });
   const ms = performance.now() - t0;
-  const imported = new Set(r.papers.map((p) => p.arxiv).filter((a): a is string => a !== null));
+  const s = importSummary(ds);
+  const imported = new Set(ds.papers.map((p) => p.arxiv).filter((a): a is string => a !== null));
   const missed = [...written].filter(([id]) => !imported.has(id));
   const hit = written.size - missed.length;
-  const count = (level: string): number => r.diagnostics.filter((d) => d.level === level).length;
+  const pct = ((100 * hit) / Math.max(1, written.size)).toFixed(1);
+  const badVenues = ds.papers.filter((p) => p.venue !== null && !isVenueText(p.venue));
+  const skips = Object.entries(s.skips)
+    .map(([r, n]) => `${n} ${r}`)
+    .join(', ');
   console.log(
-    `${file}: ${hit}/${written.size} distinct arXiv papers imported (${((100 * hit) / Math.max(1, written.size)).toFixed(1)}%), ` +
-      `${r.papers.length} papers from ${r.entries.length} entries, ${count('error')} errors, ${count('warning')} warnings, ${ms.toFixed(0)} ms`,
+    `${file}: ${hit}/${written.size} distinct arXiv ids imported (${pct}%), ${s.papers} papers from ${s.entries} entries, ` +
+      `${s.errors} errors, skips: ${skips || 'none'}, ${badVenues.length} venues that are no venue, ${ms.toFixed(0)} ms`,
   );
-  if (process.env.VERBOSE) for (const [id, line] of missed) console.log(`  missed ${id} (line ${line})`);
+  console.log(
+    `| ${basename(file, '.md').replace('+', '/')} | | ${s.entries.toLocaleString('en')} | ${s.papers.toLocaleString('en')} | ` +
+      `${written.size.toLocaleString('en')} | ${hit.toLocaleString('en')} (${pct}%) | ${s.skipped.toLocaleString('en')} |`,
+  );
+  if (process.env.VERBOSE) {
+    for (const [id, line] of missed) console.log(`  missed ${id} (line ${line})`);
+    for (const p of badVenues) console.log(`  venue "${p.venue}" of ${p.id}`);
+  }
 }

@@ -8,8 +8,9 @@ import type { Heading, List, ListItem, Nodes, Paragraph, PhrasingContent } from 
 import type { Diagnostic } from './diagnostics';
 import { tableEntries } from './awesome-table';
 import type { EntryBlock, EntryFacts } from './awesome-entry';
-import { clip, isPaperLink, linkKind, parseEntry } from './awesome-entry';
+import { clip, isPaperLink, parseEntry } from './awesome-entry';
 import type { InlineLine, ResolveReference } from './markdown-inline';
+import { linksOnly, untitledBlock } from './awesome-untitled';
 import { inlineText, isBlank, linksIn, splitLines, trimLine } from './markdown-inline';
 
 /** What the walker tells the list reader: a heading, or an entry read at a line. */
@@ -23,6 +24,8 @@ export interface WalkContext {
   diags: Diagnostic[];
   /** Lines of entries in the bold-title paragraph style that have no italic authors line. */
   noAuthors: number[];
+  /** Labels of the list items the walk is inside ("- **Year 2025**" › "- **CVPR**"), outermost first. */
+  labels: string[];
   /** Whether the current heading maps to a section (warnings about non-entries are only given there). */
   inSection: () => boolean;
   emit: (e: ListEvent) => void;
@@ -50,7 +53,7 @@ export function walkBlocks(nodes: readonly Nodes[], ctx: WalkContext): void {
         ctx.emit({ kind: 'heading', depth: n.depth, text: headingPlain(n), line: line0(n) });
         break;
       case 'paragraph':
-        paragraphEntries(splitLines(n.children, line0(n)), ctx, true);
+        paragraphEntries(splitLines(n.children, line0(n)).map(untag), ctx, true);
         break;
       case 'list':
         listEntries(n, ctx);
@@ -90,8 +93,35 @@ export function walkBlocks(nodes: readonly Nodes[], ctx: WalkContext): void {
   }
 }
 
+/** A heading's text without images and badges (`# Awesome X [![Awesome](badge.svg)](link)` → "Awesome X"). */
 function headingPlain(h: Heading): string {
-  return inlineText(h.children.filter((c) => c.type !== 'image' && c.type !== 'imageReference'));
+  return inlineText(withoutImages(h.children));
+}
+
+function withoutImages(nodes: readonly PhrasingContent[]): PhrasingContent[] {
+  const image = (n: PhrasingContent): boolean => n.type === 'image' || n.type === 'imageReference';
+  return nodes
+    .filter((n) => !image(n))
+    .filter(
+      (n) =>
+        !(
+          (n.type === 'link' || n.type === 'linkReference') &&
+          n.children.every((c) => image(c) || isBlank(c))
+        ),
+    )
+    .map((n) =>
+      'children' in n && n.type !== 'link' && n.type !== 'linkReference'
+        ? ({ ...n, children: withoutImages(n.children as PhrasingContent[]) } as PhrasingContent)
+        : n,
+    );
+}
+
+/** "`CLIP` **Learning Transferable…**": a code-span tag before a bold title is a label, not the title. */
+function untag(l: InlineLine): InlineLine {
+  const nodes = trimLine(l.nodes);
+  const [tag, ...rest] = nodes;
+  const next = trimLine(rest);
+  return tag?.type === 'inlineCode' && next[0]?.type === 'strong' ? { nodes: next, line: l.line } : l;
 }
 
 function firstNode(l: InlineLine): PhrasingContent | undefined {
@@ -106,6 +136,8 @@ function startsWithStrong(l: InlineLine): boolean {
 function brokenBold(l: InlineLine, ctx: WalkContext): boolean {
   if (startsWithStrong(l)) return false;
   const f = firstNode(l);
+  // `***Name:*** rest of the title`: the parser read the stars (emphasis around bold)
+  if (f?.type === 'emphasis' && f.children.some((c) => c.type === 'strong')) return false;
   if (f?.type === 'text' && /^\s*\*\*/.test(f.value)) return true;
   return /^[\s>]*(?:[-+*]\s+|\d+[.)]\s+)?\*\*/.test(ctx.source[l.line - 1] ?? '');
 }
@@ -130,7 +162,7 @@ function read(block: EntryBlock, ctx: WalkContext): void {
     ctx.diags.push({ level: 'error', line: block.line, message: 'entry has an empty bold title' });
     return;
   }
-  const r = parseEntry(block, ctx.resolve, ctx.diags);
+  const r = parseEntry({ ...block, labels: [...ctx.labels] }, ctx.resolve, ctx.diags);
   if (r.kind !== 'entry') return;
   if (block.expectAuthors && r.facts.authors.length === 0) ctx.noAuthors.push(block.line);
   ctx.emit({ kind: 'entry', facts: r.facts });
@@ -180,7 +212,8 @@ function paragraphEntries(lines: InlineLine[], ctx: WalkContext, expectAuthors: 
       continue;
     }
     // a venue-and-links line ("Arxiv 2024. / [PDF](…)"), not a sentence that cites a paper
-    const links = linksIn(l.nodes, ctx.resolve);
+    // a link with no address (`[PDF]()`, a template left in the list) links nothing
+    const links = linksIn(l.nodes, ctx.resolve).filter((k) => k.url.trim() !== '');
     const before = inlineText(
       nodes.slice(
         0,
@@ -202,6 +235,26 @@ function paragraphEntries(lines: InlineLine[], ctx: WalkContext, expectAuthors: 
         line: l.line,
         message: `entry title is not a bold line "**Title**": "${clip(inlineText(l.nodes))}"`,
       });
+      continue;
+    }
+    // a line that is an entry of its own: "[Title](https://arxiv.org/abs/…)", "[CVPR 2022] Title [[PDF](…)]"
+    // (its links may be on the next line: "[arxiv 2024.06] Title" then "[[PDF](…)]")
+    const next = lines[i + 1];
+    const nextLinks = next !== undefined && !startsWithStrong(next) && linksOnly(next);
+    const own = italic ? undefined : untitledBlock(l, nextLinks && next ? [next] : [], ctx);
+    if (own) {
+      read(own, ctx);
+      if (nextLinks) i++;
+      continue;
+    }
+    if (links.length === 0 && linksIn(l.nodes, ctx.resolve).length > 0) {
+      if (ctx.inSection())
+        ctx.diags.push({
+          level: 'warning',
+          line: l.line,
+          message: `a line whose links have no address skipped: "${clip(inlineText(l.nodes))}"`,
+          skip: { reason: 'no-paper-link' },
+        });
       continue;
     }
     if (ctx.inSection() && (italic || venueLike)) {
@@ -253,6 +306,7 @@ function listEntries(list: List, ctx: WalkContext): void {
       level: 'warning',
       line: skipped.other[0],
       message: `${skipped.other.length} list item(s) without a paper link skipped (lines ${skipped.other.slice(0, 5).join(', ')}${skipped.other.length > 5 ? ', …' : ''})`,
+      skip: { reason: 'no-paper-link', lines: skipped.other },
     });
 }
 
@@ -266,11 +320,22 @@ function listItemEntry(item: ListItem, ctx: WalkContext, skipped: Skipped): void
     walkBlocks(item.children, ctx);
     return;
   }
-  const lines = [...splitLines(first.children, line0(first)), ...moreLines];
+  const lines = [...splitLines(first.children, line0(first)).map(untag), ...moreLines];
   const head = lines[0];
+  // "- **CVPR**" or "- Year 2024" over a nested list: a label grouping the entries below, no entry
+  const label =
+    lines.length === 1 &&
+    nested.some((c) => c.type === 'list') &&
+    linksIn(first.children, ctx.resolve).length === 0;
+  if (label) {
+    ctx.labels.push(inlineText(first.children));
+    walkBlocks(nested, ctx);
+    ctx.labels.pop();
+    return;
+  }
   if (head && (startsWithStrong(head) || brokenBold(head, ctx))) paragraphEntries(lines, ctx, false);
   else if (head) {
-    const block = linkTitleBlock(head, lines.slice(1)) ?? textTitleBlock(head, lines.slice(1), ctx);
+    const block = untitledBlock(head, lines.slice(1), ctx);
     if (block) read(block, ctx);
     else {
       const links = lines.flatMap((l) => linksIn(l.nodes, ctx.resolve));
@@ -280,44 +345,4 @@ function listItemEntry(item: ListItem, ctx: WalkContext, skipped: Skipped): void
     }
   }
   walkBlocks(nested, ctx);
-}
-
-/** `- [A Title](https://arxiv.org/abs/…) …`: the link's text is the title. */
-function linkTitleBlock(head: InlineLine, rest: InlineLine[]): EntryBlock | undefined {
-  const nodes = trimLine(head.nodes);
-  const first = nodes[0];
-  if (first?.type !== 'link' || first.url.startsWith('#')) return undefined;
-  const text = inlineText(first.children);
-  if (text.split(/\s+/).length < 3 && linkKind(text, first.url) !== undefined) return undefined;
-  if (/^https?:\/\//.test(text)) return undefined;
-  const after = trimLine(nodes.slice(1));
-  return {
-    line: head.line,
-    title: text,
-    titleLinks: [{ text: 'paper', url: first.url }].filter((l) => isPaperLink(l)),
-    lines: after.length > 0 ? [{ nodes: after, line: head.line }, ...rest] : rest,
-    expectAuthors: false,
-  };
-}
-
-/** `- A Title [[Paper](…)] [[Code](…)]`: the text before the first link is the title. */
-function textTitleBlock(head: InlineLine, rest: InlineLine[], ctx: WalkContext): EntryBlock | undefined {
-  const nodes = trimLine(head.nodes);
-  const i = nodes.findIndex((n) => n.type === 'link' || n.type === 'linkReference');
-  if (i <= 0) return undefined;
-  const title = inlineText(nodes.slice(0, i))
-    .replace(/[\s[(|/:,.-]+$/, '')
-    .replace(/^[\s\d.)-]+(?=\p{L})/u, '')
-    .trim();
-  const all = [head, ...rest].flatMap((l) => linksIn(l.nodes, ctx.resolve));
-  // a title, not a sentence about the list ("We release a survey. You can find it from [arXiv](…)")
-  const words = title.split(/\s+/).length;
-  if (words < 2 || words > 30 || /[.!?]\s+\p{Lu}/u.test(title) || !all.some(isPaperLink)) return undefined;
-  return {
-    line: head.line,
-    title,
-    titleLinks: [],
-    lines: [{ nodes: nodes.slice(i), line: head.line }, ...rest],
-    expectAuthors: false,
-  };
 }

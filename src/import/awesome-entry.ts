@@ -13,6 +13,8 @@
 import type { PaperLinks } from '../model/paper';
 import { PaperLinksSchema } from '../model/paper';
 import type { Diagnostic } from './diagnostics';
+import { findDate, venueAndDate } from './awesome-date';
+import { VenueIndex, venueFromAddress } from './known-venues';
 import type { InlineLine, RawLink, ResolveReference } from './markdown-inline';
 import {
   inlineText,
@@ -31,8 +33,10 @@ export interface EntryFacts {
   venue: string | null;
   /** Year printed with the venue, if any. */
   venueYear: number | null;
-  /** Year of a date printed apart from the venue ("25-Aug-22"), for entries without arXiv id or venue year. */
+  /** Year of a date printed apart from the venue ("25-Aug-22", "(Oct., 2024)"), for entries without arXiv id or venue year. */
   dateYear: number | null;
+  /** Month of that date, when it prints one ("(Oct., 2024)" → 10). */
+  dateMonth?: number | null;
   arxiv: string | null;
   links: PaperLinks;
 }
@@ -46,14 +50,22 @@ export interface EntryBlock {
   lines: InlineLine[];
   /** Whether the style has an authors line, so a missing one is worth a warning. */
   expectAuthors: boolean;
+  /**
+   * Labels of the list items around the entry, outermost first ("Year 2025", "CVPR"): a known venue
+   * or a year among them is the entry's when it prints none.
+   */
+  labels?: readonly string[];
 }
 
 type LinkKind = keyof PaperLinks;
 
 export const ARXIV_URL =
-  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
+  /^https?:\/\/(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf|html)\/+(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
 const OPENREVIEW_URL = /^https?:\/\/(?:www\.)?openreview\.net\/(?:forum|pdf)\?id=/i;
 const YEAR = /\b(19\d{2}|20\d{2})\b/;
+/** A DOI address: doi.org or a publisher's /doi/ path. */
+const DOI_URL = /(?:doi\.org\/|\/doi\/(?:abs\/|full\/|pdf\/|epdf\/)?)10\.\d{4,9}\//i;
+const VENUES = new VenueIndex();
 /** A line holding only a date: "2 Jul 2023", "25-Aug-22", "Nov, 2023", "2022 08-02", "2023-06". */
 const MONTH = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 const DATE_LINE = new RegExp(
@@ -110,18 +122,10 @@ export function isPaperLink(l: RawLink): boolean {
   return ARXIV_URL.test(l.url) || OPENREVIEW_URL.test(l.url) || linkKind(l.text, l.url) === 'pdf';
 }
 
-/** "CVPR 2025 (Highlight).  / [PDF](...)" → venue "CVPR (Highlight)", year 2025. */
+/** "CVPR 2025 (Highlight).  / [PDF](...)" → venue "CVPR (Highlight)", year 2025; a date is no venue. */
 export function parseVenue(text: string): { venue: string | null; venueYear: number | null } {
-  const firstLink = text.search(/\[+[^\]]*\]+\(/);
-  const head = (firstLink >= 0 ? text.slice(0, firstLink) : text).replace(/[\s/|.,;:[-]+$/, '').trim();
-  const years = [...head.matchAll(/\b(19\d{2}|20\d{2})\b/g)];
-  const last = years[years.length - 1];
-  const venueYear = last ? Number(last[1]) : null;
-  const venue = (last ? head.slice(0, last.index) + head.slice((last.index ?? 0) + 4) : head)
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.,;:/[\]|-]+|[\s.,;:/[\]|-]+$/g, '')
-    .trim();
-  return { venue: venue === '' ? null : tidyText(venue), venueYear };
+  const { venue, venueYear } = venueAndDate(text);
+  return { venue: venue === null ? null : tidyText(venue), venueYear };
 }
 
 /** The year of a date-only line ("25-Aug-22" → 2022), else null. */
@@ -166,12 +170,16 @@ export function parseEntry(block: EntryBlock, resolve: ResolveReference, diags: 
       level: 'warning',
       line: block.line,
       message: `"${clip(title)}" skipped: a note to readers, not a paper`,
+      skip: { reason: 'note' },
     });
     return { kind: 'skipped' };
   }
   let authors: string[] = [];
   let venueText: string | null = null;
   let dateYear: number | null = null;
+  let dateMonth: number | null = null;
+  /** Whether the list marks the venue text as a venue (an italic venue, the line below the authors). */
+  let marked = false;
   const links: { link: RawLink; line: number }[] = block.titleLinks.map((link) => ({
     link,
     line: block.line,
@@ -182,18 +190,30 @@ export function parseEntry(block: EntryBlock, resolve: ResolveReference, diags: 
     for (const link of found) links.push({ link, line: l.line });
     if (c.kind === 'empty') continue;
     if (c.kind === 'date') {
-      dateYear ??= dateLineYear(c.text);
+      if (dateYear === null) {
+        dateYear = dateLineYear(c.text);
+        dateMonth = findDate(c.text)?.month ?? null;
+      }
       continue;
     }
-    if (c.kind === 'italic' && venueText === null && isItalicVenue(c.italic)) venueText = c.italic;
-    else if (c.kind === 'italic' && authors.length === 0 && venueText === null)
+    if (c.kind === 'italic' && venueText === null && isItalicVenue(c.italic)) {
+      venueText = c.italic;
+      marked = true;
+    } else if (c.kind === 'italic' && authors.length === 0 && venueText === null)
       authors = splitAuthors(c.italic);
     else if (venueText === null && (found.length > 0 || YEAR.test(c.text))) {
       venueText = textBeforeFirstLink(trimLine(l.nodes));
+      // the bundled convention's venue line: below the authors, on a line of its own
+      marked = authors.length > 0 && l.line !== block.line;
       // "[[NeurIPS 2024 Spotlight](https://arxiv.org/abs/…)]": the venue is the paper link's text
       const first = found[0];
       const outside = textOutsideLinks(trimLine(l.nodes));
-      if (venueText.replace(/[\s[(/|]+/g, '') === '' && first && YEAR.test(first.text) && isPaperLink(first))
+      if (
+        venueText.replace(/[\s[(/|]+/g, '') === '' &&
+        first &&
+        YEAR.test(first.text) &&
+        (isPaperLink(first) || VENUES.match(first.text) !== null)
+      )
         venueText = first.text;
       // "[[paper](…)] ICLR 2024": the venue after the links
       else if (venueText.replace(/[\s[(/|]+/g, '') === '' && YEAR.test(outside)) venueText = outside;
@@ -204,30 +224,69 @@ export function parseEntry(block: EntryBlock, resolve: ResolveReference, diags: 
         message: `unexpected line in entry "${clip(title)}": "${clip(c.text)}"`,
       });
   }
-  const { venue, venueYear } = venueText !== null ? parseVenue(venueText) : { venue: null, venueYear: null };
+  const read =
+    venueText !== null
+      ? venueAndDate(venueText)
+      : { venue: null, venueYear: null, month: null, dateYear: null };
+  let venue = read.venue === null ? null : tidyText(read.venue);
+  let { venueYear } = read;
+  const fromLabels = labelled(block.labels ?? []);
+  if (venue === null && fromLabels.venue !== null) {
+    venue = fromLabels.venue;
+    venueYear ??= fromLabels.year;
+    marked = true;
+  } else if (venueYear === null && dateYear === null && read.dateYear === null && fromLabels.year !== null)
+    dateYear = fromLabels.year;
+  if (dateYear === null && read.dateYear !== null) {
+    dateYear = read.dateYear;
+    dateMonth = read.month;
+  }
   const { links: paperLinks, arxiv } = collectLinks(links, title, diags);
-  if (venueText === null && arxiv === null) {
-    if (authors.length > 0) {
-      diags.push({
-        level: 'error',
-        line: block.line,
-        message: `entry "${clip(title)}" has no venue-and-year line with links`,
-      });
-      return { kind: 'failed' };
-    }
-    if (links.length === 0 || dateYear === null) {
-      diags.push({
-        level: 'warning',
-        line: block.line,
-        message: `"${clip(title)}" skipped: not a paper entry (no authors, no arXiv link, no venue or year)`,
-      });
-      return { kind: 'skipped' };
-    }
+  // the venue the paper's address names (openaccess.thecvf.com/content/CVPR2022/…), when it prints none
+  const addressed =
+    venue === null ? links.map((l) => venueFromAddress(l.link.url)).find((v) => v !== null) : undefined;
+  if (addressed) {
+    venue = addressed.venue;
+    venueYear ??= addressed.year;
+    marked = true;
+  }
+  const doi = links.some((l) => DOI_URL.test(l.link.url));
+  const knownVenue = venue !== null && (marked || VENUES.match(venue) !== null);
+  if (arxiv === null && !doi && venueYear === null && dateYear === null && !knownVenue) {
+    diags.push({
+      level: 'warning',
+      line: block.line,
+      message: `"${clip(title)}" skipped: not a paper (no year, no arXiv id, no DOI and no known venue)`,
+      skip: { reason: 'not-a-paper' },
+    });
+    return { kind: 'skipped' };
   }
   return {
     kind: 'entry',
-    facts: { line: block.line, title, authors, venue, venueYear, dateYear, arxiv, links: paperLinks },
+    facts: {
+      line: block.line,
+      title,
+      authors,
+      venue,
+      venueYear,
+      dateYear,
+      dateMonth,
+      arxiv,
+      links: paperLinks,
+    },
   };
+}
+
+/** The innermost known venue and the innermost year among list-item labels ("Year 2025" › "CVPR"). */
+function labelled(labels: readonly string[]): { venue: string | null; year: number | null } {
+  let venue: string | null = null;
+  let year: number | null = null;
+  for (const label of [...labels].reverse()) {
+    const y = /\b(19\d{2}|20\d{2})\b/.exec(label)?.[1];
+    year ??= y ? Number(y) : null;
+    if (venue === null && VENUES.match(label) !== null) venue = venueAndDate(label).venue;
+  }
+  return { venue, year };
 }
 
 /** A link's address, unwrapping `[a](b)` written inside a link's parentheses (→ b, with a warning). */

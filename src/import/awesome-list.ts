@@ -5,6 +5,7 @@
  * Pure: the text in, papers and diagnostics out; nothing is dropped without a diagnostic.
  */
 import { TASKS } from '../model/paper';
+import type { RootContent } from 'mdast';
 import type { PaperRecord } from '../model/paper';
 import type { Diagnostic } from './diagnostics';
 import { clip } from './awesome-entry';
@@ -42,6 +43,11 @@ export const DEFAULT_SECTIONS: SectionMap = {
 
 export interface AwesomeListOptions {
   sections?: SectionMap;
+  /**
+   * Headings (as `sectionKey`s) whose entries, and their sub-headings' entries, are left out: they
+   * give no entries and no diagnostics, only one warning that counts them.
+   */
+  skipHeadings?: ReadonlySet<string>;
 }
 
 export interface ListedEntry extends EntryFacts {
@@ -62,6 +68,8 @@ export interface AwesomeListImport {
   papers: PaperRecord[];
   /** The text of the list's first level-1 heading (its title, usually); null when it has none. */
   title: string | null;
+  /** The headings above each entry left out under a skipped heading (see `skipHeadings`). */
+  skippedPaths: string[][];
   diagnostics: Diagnostic[];
 }
 
@@ -81,6 +89,23 @@ export function headingText(raw: string): string {
     .trim();
 }
 
+/** A level-1 heading that is a table of contents, not the list's title. */
+const TOC_HEADING = /^(?:table of )?contents?$|^toc$/i;
+
+/** An HTML `<h1>` before the first Markdown heading (`<p align="center"><h1>Title</h1>`): the list's title. */
+function htmlTitle(blocks: readonly RootContent[]): string | null {
+  for (const b of blocks) {
+    if (b.type === 'heading') return null;
+    const m = b.type === 'html' ? /<h1\b[^>]*>([\s\S]*?)<\/h1>/i.exec(b.value) : null;
+    const text = m?.[1]
+      ?.replace(/<[^>]*>/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text) return text;
+  }
+  return null;
+}
+
 /** The key of a section map entry that catches every heading the map does not name. */
 export const ANY_SECTION = '*';
 
@@ -90,7 +115,13 @@ export const ANY_SECTION = '*';
  */
 export function parseAwesomeList(text: string, options: AwesomeListOptions = {}): AwesomeListImport {
   const sections = options.sections ?? DEFAULT_SECTIONS;
+  const skipKeys = options.skipHeadings ?? new Set<string>();
   const diags: Diagnostic[] = [];
+  /** Line ranges under skipped headings, and the entries read there. */
+  const skippedRanges: [from: number, to: number][] = [];
+  const skippedEntries: number[] = [];
+  const skippedPaths: string[][] = [];
+  const skipping = (): boolean => stack.some((h) => skipKeys.has(sectionKey(h.text)));
   const { tree, source } = parseMarkdown(text);
   const stack: Heading[] = [];
   const unmapped = new Map<Heading, number>();
@@ -110,15 +141,27 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
     source,
     diags,
     noAuthors: [],
+    labels: [],
     inSection: () => section() !== undefined,
     emit: (e) => {
       if (e.kind === 'heading') {
+        const was = skipping();
         while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= e.depth) stack.pop();
         stack.push({ depth: e.depth, text: headingText(e.text), line: e.line });
-        if (e.depth === 1 && title === null) title = headingText(e.text);
+        const now = skipping();
+        if (!was && now) skippedRanges.push([e.line, Infinity]);
+        const open = skippedRanges[skippedRanges.length - 1];
+        if (was && !now && open) open[1] = e.line - 1;
+        if (e.depth === 1 && title === null && !TOC_HEADING.test(headingText(e.text)))
+          title = headingText(e.text);
         return;
       }
       const facts = e.facts;
+      if (skipping()) {
+        skippedEntries.push(facts.line);
+        skippedPaths.push(stack.map((h) => h.text));
+        return;
+      }
       const s = section();
       if (!s) {
         const inner = stack[stack.length - 1];
@@ -141,6 +184,7 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
       });
     },
   };
+  title = htmlTitle(tree.children);
   walkBlocks(tree.children, ctx);
   reportNoAuthors(ctx);
   for (const [h, n] of unmapped) {
@@ -151,8 +195,42 @@ export function parseAwesomeList(text: string, options: AwesomeListOptions = {})
     });
   }
   const papers = mergeEntries(entries, diags);
-  diags.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return { entries, papers, title, diagnostics: diags };
+  const kept = dropSkipped(diags, skippedRanges, skippedEntries);
+  kept.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { entries, papers, title, skippedPaths, diagnostics: kept };
+}
+
+/**
+ * Diagnostics of the lines under skipped headings are dropped; what was there is counted in one
+ * warning (entries read, and entries the reader skipped itself).
+ */
+function dropSkipped(
+  diags: readonly Diagnostic[],
+  ranges: readonly [number, number][],
+  entries: readonly number[],
+): Diagnostic[] {
+  if (ranges.length === 0) return [...diags];
+  const under = (line: number | undefined): boolean =>
+    line !== undefined && ranges.some(([a, b]) => line >= a && line <= b);
+  const lines = new Set(entries);
+  const kept: Diagnostic[] = [];
+  for (const d of diags) {
+    if (!under(d.line)) kept.push(d);
+    // an entry the reader skipped, or could not read (an error), is an entry there too
+    else if (d.skip) {
+      for (const l of d.skip.lines ?? [d.line ?? 0]) if (under(l)) lines.add(l);
+    } else if (d.level === 'error' && d.line !== undefined) lines.add(d.line);
+  }
+  if (lines.size > 0) {
+    const sorted = [...lines].sort((a, b) => a - b);
+    kept.push({
+      level: 'warning',
+      line: sorted[0],
+      message: `${sorted.length} ${sorted.length === 1 ? 'entry' : 'entries'} under headings the section map skips left out`,
+      skip: { reason: 'skipped-heading', lines: sorted },
+    });
+  }
+  return kept;
 }
 
 const MINOR_WORDS = new Set([
@@ -217,7 +295,11 @@ function mergeEntries(entries: ListedEntry[], diags: Diagnostic[]): PaperRecord[
       name: nameFromTitle(e.title),
       authors: e.authors,
       year,
-      month: e.arxiv ? Number(e.arxiv.slice(2, 4)) : null,
+      month: e.arxiv
+        ? Number(e.arxiv.slice(2, 4))
+        : e.dateYear !== null && year === e.dateYear
+          ? (e.dateMonth ?? null)
+          : null,
       venue: e.venue,
       venueYear: e.venueYear,
       arxiv: e.arxiv,
@@ -288,9 +370,10 @@ function neighbourYear(
     }
   }
   diags.push({
-    level: 'error',
+    level: 'warning',
     line: e.line,
-    message: `"${clip(e.title)}" has no year: none on its venue line and no arXiv id`,
+    message: `"${clip(e.title)}" skipped: no year (none printed with it or its neighbours, and no arXiv id)`,
+    skip: { reason: 'no-year' },
   });
   return null;
 }

@@ -12,6 +12,7 @@ import {
   splitAuthors,
 } from './awesome-entry';
 import type { WalkContext } from './awesome-blocks';
+import { findDate } from './awesome-date';
 import type { RawLink } from './markdown-inline';
 import { inlineText, isBlank, linksIn, trimLine } from './markdown-inline';
 
@@ -87,6 +88,7 @@ export function tableEntries(table: Table, ctx: WalkContext): void {
         venue,
         venueYear,
         dateYear,
+        dateMonth: dateYear !== null ? (findDate(dateText)?.month ?? null) : null,
         arxiv,
         links,
       },
@@ -104,5 +106,6 @@ export function tableEntries(table: Table, ctx: WalkContext): void {
       level: 'warning',
       line: skipped[0],
       message: `${skipped.length} table row(s) without a title, arXiv link or year skipped (lines ${skipped.slice(0, 5).join(', ')}${skipped.length > 5 ? ', …' : ''})`,
+      skip: { reason: 'no-paper-link', lines: skipped },
     });
 }

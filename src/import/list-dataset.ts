@@ -46,6 +46,10 @@ export interface ListDataset {
   taxonomy: Taxonomy;
   /** The list's line of each paper's first entry. */
   lines: ReadonlyMap<string, number>;
+  /** Entries read under headings that are not skipped (a paper listed twice: two entries). */
+  entries: number;
+  /** Entries that were a paper listed before, merged into it. */
+  duplicates: number;
   diagnostics: Diagnostic[];
 }
 
@@ -57,10 +61,18 @@ interface Node {
 export function listDataset(text: string, options: ListDatasetOptions): ListDataset {
   const hints = options.sections ?? {};
   // every heading is accepted; tasks and families are filed below from each entry's headings
-  const parsed = parseAwesomeList(text, { sections: { [ANY_SECTION]: { task: '', family: '' } } });
+  const skipHeadings = new Set(Object.keys(hints).filter((k) => hints[k]?.skip === true));
+  const parsed = parseAwesomeList(text, {
+    sections: { [ANY_SECTION]: { task: '', family: '' } },
+    skipHeadings,
+  });
   const diagnostics = [...parsed.diagnostics];
   const paths = parsed.entries.map((e) => (e.headings.length > 0 ? e.headings : [NO_HEADING]));
-  const shared = sharedPrefix(paths);
+  // the headings every entry shares, skipped ones included (skipping a section keeps the others' levels)
+  const shared = sharedPrefix([
+    ...paths,
+    ...parsed.skippedPaths.map((p) => (p.length > 0 ? p : [NO_HEADING])),
+  ]);
 
   // heading path → its category, per level, in list order
   const byPath = new Map<string, Node>();
@@ -70,21 +82,8 @@ export function listDataset(text: string, options: ListDatasetOptions): ListData
   const filed = new Map<string, { family: string; tasks: string[]; dims: Map<string, string[]> }>();
   const lines = new Map<string, number>();
 
-  // entries under a heading the map skips (at any level) are left out, and counted
-  const skipped = new Set<number>();
-  parsed.entries.forEach((_e, i) => {
-    if ((paths[i] ?? []).some((h) => hints[sectionKey(h)]?.skip === true)) skipped.add(i);
-  });
-  if (skipped.size > 0) {
-    diagnostics.push({
-      level: 'warning',
-      line: parsed.entries[[...skipped][0]!]!.line,
-      message: `${skipped.size} ${skipped.size === 1 ? 'entry' : 'entries'} under headings the section map skips left out`,
-    });
-  }
-
+  let duplicates = 0;
   parsed.entries.forEach((entry, i) => {
-    if (skipped.has(i)) return;
     const path = (paths[i] ?? []).slice(shared);
     const ids: string[] = [];
     path.forEach((written, level) => {
@@ -125,6 +124,7 @@ export function listDataset(text: string, options: ListDatasetOptions): ListData
         label: family === NEUTRAL_FAMILY.id ? NEUTRAL_FAMILY.label : labelOf(family),
         color: '#000000',
       });
+    if (filed.has(entry.paperId) && paperOf.has(entry.paperId)) duplicates++;
     const f = filed.get(entry.paperId) ?? { family, tasks: [], dims: new Map<string, string[]>() };
     filed.set(entry.paperId, f);
     if (!lines.has(entry.paperId)) lines.set(entry.paperId, entry.line);
@@ -182,6 +182,8 @@ export function listDataset(text: string, options: ListDatasetOptions): ListData
       dimensions,
     },
     lines,
+    entries: parsed.entries.length,
+    duplicates,
     diagnostics,
   };
 }

@@ -87,7 +87,8 @@ describe('parseAwesomeList on a hand-written list', () => {
   it('reports malformed entries, unknown sections and ignored links with their lines', () => {
     expect(result.diagnostics.map((d) => [d.line, d.level, d.message.split(':')[0]])).toEqual([
       [24, 'error', 'entry title is not a bold line "**Title**"'],
-      [28, 'error', 'entry "A paper with no venue line" has no venue-and-year line with links'],
+      // not a paper by the issue-14 rule (no year, arXiv id, DOI or known venue): skipped, not an error
+      [28, 'warning', '"A paper with no venue line" skipped'],
       [39, 'warning', 'link "Slides" (https'],
       [55, 'error', 'section "Odd Section" maps to no task (known'],
     ]);
@@ -102,7 +103,8 @@ describe('parseAwesomeList on a hand-written list', () => {
       sections: { ...DEFAULT_SECTIONS, oddsection: { task: 'style', family: 'diffusion' } },
     });
     expect(custom.papers.find((p) => p.id === '2201.00002')?.tasks).toEqual(['style']);
-    expect(custom.diagnostics.filter((d) => d.level === 'error')).toHaveLength(2);
+    expect(custom.diagnostics.filter((d) => d.level === 'error')).toHaveLength(1);
+    expect(custom.diagnostics.find((d) => d.line === 28)?.skip).toEqual({ reason: 'not-a-paper' });
   });
 });
 
@@ -215,7 +217,7 @@ describe('section map files', () => {
     const r = parseAwesomeList(mini, { sections: map });
     expect(r.papers.find((p) => p.id === '2201.00002')?.tasks).toEqual(['style']);
     // AR and GAN headings are not in this map: their entries are reported, not dropped
-    expect(r.diagnostics.filter((d) => d.level === 'error').map((d) => d.line)).toEqual([24, 28, 41, 49]);
+    expect(r.diagnostics.filter((d) => d.level === 'error').map((d) => d.line)).toEqual([24, 41, 49]);
   });
 
   it('name the line and heading of a bad mapping', () => {

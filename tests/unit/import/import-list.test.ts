@@ -51,6 +51,7 @@ describe('import:list then build:graph', () => {
     expect(readdirSync(data).sort()).toEqual([
       'dataset.yaml',
       'edges',
+      'import-report.json',
       'labels.yaml',
       'papers.yaml',
       'taxonomy.yaml',
@@ -170,6 +171,7 @@ describe('importList refuses and writes nothing', () => {
     expect(readdirSync(data).sort()).toEqual([
       'dataset.yaml',
       'edges',
+      'import-report.json',
       'labels.yaml',
       'notes.txt',
       'papers.yaml',
@@ -180,11 +182,14 @@ describe('importList refuses and writes nothing', () => {
   it('when the list has an error, naming its file and line', () => {
     const work = tempDir('atlas-import-list-bad-');
     const list = join(work, 'bad.md');
-    writeFileSync(list, '# Bad\n\n## Things\n\n**A Paper With No Date**\n*Ada Lovelace*\n\n');
+    writeFileSync(
+      list,
+      '# Bad\n\n## Things\n\n**A Paper With No Date**\n*Ada Lovelace*\n\n**Broken title<br>\n*Nobody*<br>\nArxiv 2024. / [PDF](https://arxiv.org/abs/2401.00001)\n',
+    );
     const data = join(work, 'out');
     const r = quietly(() => importList({ in: list, data }));
     expect(r.code).toBe(1);
-    expect(r.errors).toMatch(/bad\.md:5: error: entry "A Paper With No Date"/);
+    expect(r.errors).toMatch(/bad\.md:8: error: entry title is not a bold line/);
     expect(existsSync(data)).toBe(false);
     expect(readdirSync(work)).toEqual(['bad.md']);
   });
