@@ -37,6 +37,8 @@ export interface RenderCaches {
   focus: Focus | null;
   /** Brushed papers (vivid, labelled; the rest dimmed); null when nothing is brushed. */
   brush: Set<string> | null;
+  /** Papers of the reader's library (ringed; see library-rings.ts); null when none is open. */
+  library: Set<string> | null;
 }
 
 /**
@@ -97,6 +99,11 @@ export function buildBrush(graph: AtlasGraph, state: ViewState): Set<string> | n
   return set;
 }
 
+export function buildLibrary(graph: AtlasGraph, state: ViewState): Set<string> | null {
+  if (state.library === null) return null;
+  return new Set(state.library.nodes.filter((n) => graph.hasNode(n)));
+}
+
 export function buildCaches(
   graph: AtlasGraph,
   meta: GraphMeta,
@@ -114,6 +121,7 @@ export function buildCaches(
     isolated: buildIsolated(categories, state.isolated),
     focus: buildFocus(graph, state, visibility, lineages),
     brush: buildBrush(graph, state),
+    library: buildLibrary(graph, state),
   };
 }
 
@@ -154,6 +162,10 @@ export function updateCaches(
   }
   if (prev.brush !== next.brush) {
     c.brush = buildBrush(graph, next);
+    if (refresh === 'none') refresh = 'highlight';
+  }
+  if (prev.library !== next.library) {
+    c.library = buildLibrary(graph, next);
     if (refresh === 'none') refresh = 'highlight';
   }
   const lineageChanged = prev.lineage !== next.lineage || prev.compareWith !== next.compareWith;
