@@ -14,6 +14,7 @@ import { colorByLabel } from './controls';
 import { h } from './dom';
 import { uniqueId } from './panel-dom';
 import { mountSelectionKey } from './legend-selection';
+import { mountLibraryKey } from './legend-library';
 
 function swatch(color: string): HTMLElement {
   const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
@@ -37,6 +38,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
   const region = h('section', { class: 'legend', role: 'region', 'aria-labelledby': 'legend-title' }, heading, subtitle, body, restore, kinds);
   container.append(region);
   const unmountSelectionKey = mountSelectionKey(region, ctx);
+  const unmountLibraryKey = mountLibraryKey(region, ctx);
 
   let categories = categoryMap(graph, store.get().colorBy);
   let visible = ctx.visibility(store.get().filters).nodes;
@@ -78,6 +80,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
   return () => {
     unsubscribe();
     unmountSelectionKey();
+    unmountLibraryKey();
     container.replaceChildren();
   };
 };
