@@ -23,7 +23,11 @@ export function parseBibtexLibrary(text: string, file: string): LibraryEntry[] {
   const err = lib.errors[0];
   if (err) {
     const at = err.input ? text.indexOf(err.input) : -1;
-    throw new LibraryFileError(file, at >= 0 ? lineOf(text, at) : null, `malformed BibTeX: ${err.error.replace(/\s+/g, ' ').trim()}`);
+    throw new LibraryFileError(
+      file,
+      at >= 0 ? lineOf(text, at) : null,
+      `malformed BibTeX: ${err.error.replace(/\s+/g, ' ').trim()}`,
+    );
   }
   const entries: LibraryEntry[] = [];
   let cursor = 0;
@@ -48,7 +52,16 @@ export function parseBibtexLibrary(text: string, file: string): LibraryEntry[] {
       line,
       title: str('title'),
       doi,
-      arxiv: entryArxiv(str('eprint'), str('archiveprefix') ?? str('eprinttype'), doi, str('url'), str('journal'), str('journaltitle'), str('note'), str('howpublished')),
+      arxiv: entryArxiv(
+        str('eprint'),
+        str('archiveprefix') ?? str('eprinttype'),
+        doi,
+        str('url'),
+        str('journal'),
+        str('journaltitle'),
+        str('note'),
+        str('howpublished'),
+      ),
       year: yearOf(str('year') ?? str('date')),
     });
   }

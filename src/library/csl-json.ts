@@ -13,7 +13,9 @@ import { LibraryFileError, lineOf, type LibraryEntry } from './types';
 /** Where item `index`'s `"id": …` is written, else where the array's index-th object would start. */
 function itemLine(text: string, id: unknown, fallback: number): number {
   if (typeof id === 'string' || typeof id === 'number') {
-    const m = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(text);
+    const m = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(
+      text,
+    );
     if (m) return lineOf(text, m.index);
   }
   return fallback;
@@ -26,9 +28,18 @@ export function parseCslJsonLibrary(text: string, file: string): LibraryEntry[] 
   } catch (e) {
     const at = jsonErrorOffset(text.replace(/^\uFEFF/, ''));
     const where = at === null ? null : lineColumn(text, at);
-    throw new LibraryFileError(file, where?.line ?? null, `not valid JSON${where ? ` (column ${where.column})` : ''}: ${(e as Error).message}`);
+    throw new LibraryFileError(
+      file,
+      where?.line ?? null,
+      `not valid JSON${where ? ` (column ${where.column})` : ''}: ${(e as Error).message}`,
+    );
   }
-  if (!Array.isArray(data)) throw new LibraryFileError(file, 1, 'a CSL-JSON library is an array of items ([{"id": …, "type": …, "title": …}, …])');
+  if (!Array.isArray(data))
+    throw new LibraryFileError(
+      file,
+      1,
+      'a CSL-JSON library is an array of items ([{"id": …, "type": …, "title": …}, …])',
+    );
   return data.map((item: unknown, i) => {
     const where = `item ${i + 1}`;
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
@@ -40,7 +51,12 @@ export function parseCslJsonLibrary(text: string, file: string): LibraryEntry[] 
       const v = o[name];
       if (v === undefined || v === null) return null;
       if (typeof v === 'number') return String(v);
-      if (typeof v !== 'string') throw new LibraryFileError(file, line, `${where}${o.id !== undefined ? ` (id ${JSON.stringify(o.id)})` : ''}: "${name}" must be text, got ${Array.isArray(v) ? 'an array' : typeof v}`);
+      if (typeof v !== 'string')
+        throw new LibraryFileError(
+          file,
+          line,
+          `${where}${o.id !== undefined ? ` (id ${JSON.stringify(o.id)})` : ''}: "${name}" must be text, got ${Array.isArray(v) ? 'an array' : typeof v}`,
+        );
       return v.trim() || null;
     };
     const doi = doiIn(text_('DOI'), text_('URL'));
@@ -49,7 +65,15 @@ export function parseCslJsonLibrary(text: string, file: string): LibraryEntry[] 
       line,
       title: text_('title'),
       doi,
-      arxiv: entryArxiv(text_('number'), text_('archive') ?? text_('publisher'), doi, text_('URL'), text_('archive_location'), text_('container-title'), text_('note')),
+      arxiv: entryArxiv(
+        text_('number'),
+        text_('archive') ?? text_('publisher'),
+        doi,
+        text_('URL'),
+        text_('archive_location'),
+        text_('container-title'),
+        text_('note'),
+      ),
       year: issuedYear(o.issued) ?? yearOf(text_('original-date')),
     };
   });

@@ -7,7 +7,8 @@
 import { arxivFromDoi, normalizeArxiv, normalizeDoi } from '../online/ids';
 
 /** arXiv ids in free text: "arXiv:2208.12242v2", "arXiv preprint arXiv:2208.12242", "arxiv.org/abs/2208.12242". */
-const ARXIV_IN_TEXT = /(?:arxiv\s*(?:preprint)?\s*:?\s*(?:arxiv\s*:\s*)?|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i;
+const ARXIV_IN_TEXT =
+  /(?:arxiv\s*(?:preprint)?\s*:?\s*(?:arxiv\s*:\s*)?|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i;
 
 /** The first arXiv id named in any of `texts` (URLs, notes, journal lines), else null. */
 export function arxivInText(...texts: Array<string | null | undefined>): string | null {
@@ -36,7 +37,12 @@ export function doiIn(...texts: Array<string | null | undefined>): string | null
  * An entry's arXiv id: an explicit eprint (when its archive is arXiv or unnamed), else the arXiv DOI,
  * else one named in the other texts.
  */
-export function entryArxiv(eprint: string | null | undefined, archive: string | null | undefined, doi: string | null, ...texts: Array<string | null | undefined>): string | null {
+export function entryArxiv(
+  eprint: string | null | undefined,
+  archive: string | null | undefined,
+  doi: string | null,
+  ...texts: Array<string | null | undefined>
+): string | null {
   if (eprint && (!archive || /^arxiv$/i.test(archive.trim()))) {
     const id = normalizeArxiv(eprint) ?? arxivInText(eprint);
     if (id) return id;

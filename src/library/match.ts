@@ -49,7 +49,11 @@ export function graphIds(graph: AtlasGraph): GraphIds {
   return ids;
 }
 
-export function matchLibrary(graph: AtlasGraph, entries: readonly LibraryEntry[], ids: GraphIds = graphIds(graph)): LibraryMatches {
+export function matchLibrary(
+  graph: AtlasGraph,
+  entries: readonly LibraryEntry[],
+  ids: GraphIds = graphIds(graph),
+): LibraryMatches {
   const matched: LibraryMatch[] = [];
   const unmatched: LibraryEntry[] = [];
   const nodes = new Set<string>();

@@ -24,8 +24,14 @@ export function libraryFormat(name: string, text: string): LibraryFormat | null 
 
 export function parseLibrary(text: string, name: string): LibraryFile {
   const format = libraryFormat(name, text);
-  if (!format) throw new LibraryFileError(name, null, 'not a BibTeX (.bib), CSL-JSON (.json) or RIS (.ris) library');
-  const entries = format === 'bibtex' ? parseBibtexLibrary(text, name) : format === 'csl-json' ? parseCslJsonLibrary(text, name) : parseRisLibrary(text, name);
+  if (!format)
+    throw new LibraryFileError(name, null, 'not a BibTeX (.bib), CSL-JSON (.json) or RIS (.ris) library');
+  const entries =
+    format === 'bibtex'
+      ? parseBibtexLibrary(text, name)
+      : format === 'csl-json'
+        ? parseCslJsonLibrary(text, name)
+        : parseRisLibrary(text, name);
   if (entries.length === 0) throw new LibraryFileError(name, null, 'the library has no entries');
   return { name, format, entries };
 }

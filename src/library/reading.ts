@@ -31,7 +31,12 @@ export interface NewRank {
   year: number | null;
 }
 
-export function notInLibrary(graph: AtlasGraph, library: readonly string[], kinds: readonly EdgeKind[], index?: LineageIndex): AncestorRank[] {
+export function notInLibrary(
+  graph: AtlasGraph,
+  library: readonly string[],
+  kinds: readonly EdgeKind[],
+  index?: LineageIndex,
+): AncestorRank[] {
   const mine = new Set(library.filter((n) => graph.hasNode(n)));
   const counts = new Map<string, AncestorRank>();
   for (const node of mine) {
@@ -44,10 +49,19 @@ export function notInLibrary(graph: AtlasGraph, library: readonly string[], kind
       counts.set(a, r);
     }
   }
-  return [...counts.values()].sort((x, y) => y.direct - x.direct || y.indirect - x.indirect || (x.node < y.node ? -1 : x.node > y.node ? 1 : 0));
+  return [...counts.values()].sort(
+    (x, y) =>
+      y.direct - x.direct || y.indirect - x.indirect || (x.node < y.node ? -1 : x.node > y.node ? 1 : 0),
+  );
 }
 
-export function newSince(graph: AtlasGraph, library: readonly string[], afterYear: number, kinds: readonly EdgeKind[], index?: LineageIndex): NewRank[] {
+export function newSince(
+  graph: AtlasGraph,
+  library: readonly string[],
+  afterYear: number,
+  kinds: readonly EdgeKind[],
+  index?: LineageIndex,
+): NewRank[] {
   const mine = new Set(library.filter((n) => graph.hasNode(n)));
   const counts = new Map<string, NewRank>();
   for (const node of mine) {
@@ -63,6 +77,10 @@ export function newSince(graph: AtlasGraph, library: readonly string[], afterYea
   }
   const month = (n: string) => graph.getNodeAttribute(n, 'month') ?? 0;
   return [...counts.values()].sort(
-    (x, y) => y.from - x.from || (y.year ?? 0) - (x.year ?? 0) || month(y.node) - month(x.node) || (x.node < y.node ? -1 : x.node > y.node ? 1 : 0),
+    (x, y) =>
+      y.from - x.from ||
+      (y.year ?? 0) - (x.year ?? 0) ||
+      month(y.node) - month(x.node) ||
+      (x.node < y.node ? -1 : x.node > y.node ? 1 : 0),
   );
 }

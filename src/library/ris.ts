@@ -45,19 +45,29 @@ export function readRisRecords(text: string, file: string): RisRecord[] {
         last.values[last.i] = `${last.values[last.i]} ${line.trim()}`;
         return;
       }
-      throw new LibraryFileError(file, n, `"${line.slice(0, 40)}" is not a RIS tag line (two capitals, two spaces, "- ", a value: "TI  - A title")`);
+      throw new LibraryFileError(
+        file,
+        n,
+        `"${line.slice(0, 40)}" is not a RIS tag line (two capitals, two spaces, "- ", a value: "TI  - A title")`,
+      );
     }
     const tag = m[1]!;
     const value = (m[2] ?? '').trim();
     if (tag === 'TY') {
-      if (open) throw new LibraryFileError(file, n, `a new record (TY) starts before the record opened on line ${open.line} was closed with "ER  - "`);
+      if (open)
+        throw new LibraryFileError(
+          file,
+          n,
+          `a new record (TY) starts before the record opened on line ${open.line} was closed with "ER  - "`,
+        );
       open = { line: n, tags: new Map() };
       last = null;
       if (value === '') throw new LibraryFileError(file, n, 'TY has no reference type (e.g. "TY  - JOUR")');
       open.tags.set('TY', [value]);
       return;
     }
-    if (!open) throw new LibraryFileError(file, n, `tag ${tag} outside a record: a record starts with "TY  - <type>"`);
+    if (!open)
+      throw new LibraryFileError(file, n, `tag ${tag} outside a record: a record starts with "TY  - <type>"`);
     if (tag === 'ER') {
       records.push(open);
       open = null;
@@ -69,8 +79,18 @@ export function readRisRecords(text: string, file: string): RisRecord[] {
     open.tags.set(tag, values);
     last = { values, i: values.length - 1 };
   });
-  if (open) throw new LibraryFileError(file, (open as RisRecord).line, 'the record opened here has no "ER  - " closing it');
-  if (records.length === 0) throw new LibraryFileError(file, null, 'no RIS record in the file (a record runs from "TY  - <type>" to "ER  - ")');
+  if (open)
+    throw new LibraryFileError(
+      file,
+      (open as RisRecord).line,
+      'the record opened here has no "ER  - " closing it',
+    );
+  if (records.length === 0)
+    throw new LibraryFileError(
+      file,
+      null,
+      'no RIS record in the file (a record runs from "TY  - <type>" to "ER  - ")',
+    );
   return records;
 }
 

@@ -15,7 +15,14 @@ function isEntry(e: unknown): e is LibraryEntry {
   if (!e || typeof e !== 'object') return false;
   const o = e as Record<string, unknown>;
   const strOrNull = (v: unknown) => v === null || typeof v === 'string';
-  return typeof o.key === 'string' && typeof o.line === 'number' && strOrNull(o.title) && strOrNull(o.doi) && strOrNull(o.arxiv) && (o.year === null || typeof o.year === 'number');
+  return (
+    typeof o.key === 'string' &&
+    typeof o.line === 'number' &&
+    strOrNull(o.title) &&
+    strOrNull(o.doi) &&
+    strOrNull(o.arxiv) &&
+    (o.year === null || typeof o.year === 'number')
+  );
 }
 
 /** The library stored for `dataset`, or null (none, or unreadable: then it is dropped). */
@@ -25,7 +32,12 @@ export function loadLibrary(storage: Storage, dataset: string): LibraryFile | nu
   if (raw === null) return null;
   try {
     const o = JSON.parse(raw) as Record<string, unknown>;
-    if (typeof o.name === 'string' && FORMATS.includes(o.format as LibraryFormat) && Array.isArray(o.entries) && o.entries.every(isEntry)) {
+    if (
+      typeof o.name === 'string' &&
+      FORMATS.includes(o.format as LibraryFormat) &&
+      Array.isArray(o.entries) &&
+      o.entries.every(isEntry)
+    ) {
       return { name: o.name, format: o.format as LibraryFormat, entries: o.entries };
     }
   } catch {

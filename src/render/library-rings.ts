@@ -17,7 +17,11 @@ export interface LibraryRings {
   cleanup(): void;
 }
 
-export function createLibraryRings(sigma: Sigma<NodeAttributes, EdgeAttributes>, caches: () => RenderCaches, theme: () => RenderTheme): LibraryRings {
+export function createLibraryRings(
+  sigma: Sigma<NodeAttributes, EdgeAttributes>,
+  caches: () => RenderCaches,
+  theme: () => RenderTheme,
+): LibraryRings {
   const container = sigma.getContainer();
   const doc = container.ownerDocument;
   const canvas = doc.createElement('canvas');

@@ -12,7 +12,13 @@ import './library.css';
 export function mountLibraryKey(parent: HTMLElement, ctx: AppContext): () => void {
   const ring = h('span', { class: 'ring-swatch', 'aria-hidden': 'true' });
   const count = h('span', { class: 'legend-count' });
-  const row = h('p', { class: 'legend-library', 'data-testid': 'legend-library', hidden: true }, ring, h('span', { text: 'In my library' }), count);
+  const row = h(
+    'p',
+    { class: 'legend-library', 'data-testid': 'legend-library', hidden: true },
+    ring,
+    h('span', { text: 'In my library' }),
+    count,
+  );
   parent.append(row);
   const render = (s: ViewState) => {
     row.hidden = s.library === null;

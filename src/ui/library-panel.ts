@@ -18,10 +18,31 @@ import './library.css';
 const LIBRARY_ACCEPT = '.bib,.bibtex,.json,.csljson,.ris,.txt';
 
 export const mountLibrary: MountPanel = (container, ctx) => {
-  const input = h('input', { type: 'file', accept: LIBRARY_ACCEPT, class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
-  const open = h('button', { type: 'button', class: 'btn', text: 'Open my library…', title: 'Mark the papers of your reference manager’s export (BibTeX, CSL-JSON or RIS) in this graph' });
-  const clear = h('button', { type: 'button', class: 'link-btn small', text: 'Clear my library', hidden: true });
-  const error = h('p', { class: 'library-error', role: 'alert', 'data-testid': 'library-error', hidden: true });
+  const input = h('input', {
+    type: 'file',
+    accept: LIBRARY_ACCEPT,
+    class: 'visually-hidden',
+    tabindex: -1,
+    'aria-hidden': 'true',
+  });
+  const open = h('button', {
+    type: 'button',
+    class: 'btn',
+    text: 'Open my library…',
+    title: 'Mark the papers of your reference manager’s export (BibTeX, CSL-JSON or RIS) in this graph',
+  });
+  const clear = h('button', {
+    type: 'button',
+    class: 'link-btn small',
+    text: 'Clear my library',
+    hidden: true,
+  });
+  const error = h('p', {
+    class: 'library-error',
+    role: 'alert',
+    'data-testid': 'library-error',
+    hidden: true,
+  });
   const status = h('p', { class: 'muted small', role: 'status' });
   const body = h('div', { class: 'library-body' });
   const region = h(
@@ -45,7 +66,9 @@ export const mountLibrary: MountPanel = (container, ctx) => {
   let controller: Promise<LibraryController> | null = null;
   let disposed = false;
   const load = (): Promise<LibraryController> => {
-    controller ??= import('./library-view').then((m) => m.createLibraryController(ctx, { body, error, status, clear }, storage));
+    controller ??= import('./library-view').then((m) =>
+      m.createLibraryController(ctx, { body, error, status, clear }, storage),
+    );
     return controller;
   };
   const fail = (e: unknown) => {
@@ -64,10 +87,19 @@ export const mountLibrary: MountPanel = (container, ctx) => {
       .then((c) => (disposed ? undefined : c.open(file)))
       .catch(fail);
   });
-  clear.addEventListener('click', () => void load().then((c) => c.clear()).catch(fail));
+  clear.addEventListener(
+    'click',
+    () =>
+      void load()
+        .then((c) => c.clear())
+        .catch(fail),
+  );
 
   // a library kept from an earlier visit: load the code and mark it again
-  if (storage?.getItem(libraryStorageKey(ctx.meta.dataset.name)) != null) void load().then((c) => (disposed ? undefined : c.restore())).catch(fail);
+  if (storage?.getItem(libraryStorageKey(ctx.meta.dataset.name)) != null)
+    void load()
+      .then((c) => (disposed ? undefined : c.restore()))
+      .catch(fail);
 
   return () => {
     disposed = true;

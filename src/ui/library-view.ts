@@ -34,7 +34,11 @@ export interface LibraryController {
   cleanup(): void;
 }
 
-export function createLibraryController(ctx: AppContext, els: LibraryElements, storage: Storage | null): LibraryController {
+export function createLibraryController(
+  ctx: AppContext,
+  els: LibraryElements,
+  storage: Storage | null,
+): LibraryController {
   const { graph, meta, store } = ctx;
   const dataset = meta.dataset.name;
   const ids = graphIds(graph);
@@ -47,7 +51,12 @@ export function createLibraryController(ctx: AppContext, els: LibraryElements, s
     const a = graph.getNodeAttributes(node);
     const b = h(
       'button',
-      { type: 'button', class: 'library-row', 'data-node': node, title: `${a.title ?? a.label} (${a.year ?? 'no year'})` },
+      {
+        type: 'button',
+        class: 'library-row',
+        'data-node': node,
+        title: `${a.title ?? a.label} (${a.year ?? 'no year'})`,
+      },
       h('span', { class: 'library-title', text: `${a.label}${a.year !== null ? ` · ${a.year}` : ''}` }),
       h('span', { class: 'library-count', text: count }),
     );
@@ -74,7 +83,11 @@ export function createLibraryController(ctx: AppContext, els: LibraryElements, s
       h(
         'ul',
         {},
-        ...matches.unmatched.map((e) => h('li', { text: `${e.key} (line ${e.line})${e.title ? `: ${e.title}` : e.doi ? `: doi ${e.doi}` : e.arxiv ? `: arXiv ${e.arxiv}` : ''}` })),
+        ...matches.unmatched.map((e) =>
+          h('li', {
+            text: `${e.key} (line ${e.line})${e.title ? `: ${e.title}` : e.doi ? `: doi ${e.doi}` : e.arxiv ? `: arXiv ${e.arxiv}` : ''}`,
+          }),
+        ),
       ),
     );
     const ranked = notInLibrary(graph, mine, s.lineage.kinds, index);
@@ -85,7 +98,14 @@ export function createLibraryController(ctx: AppContext, els: LibraryElements, s
     );
     const year = since ?? defaultSince(mine);
     const fresh = newSince(graph, mine, year, s.lineage.kinds, index);
-    const yearInput = h('input', { type: 'number', value: year, min: years?.[0] ?? 1900, max: years?.[1] ?? 2100, step: 1, 'aria-label': 'New since the end of year' });
+    const yearInput = h('input', {
+      type: 'number',
+      value: year,
+      min: years?.[0] ?? 1900,
+      max: years?.[1] ?? 2100,
+      step: 1,
+      'aria-label': 'New since the end of year',
+    });
     yearInput.addEventListener('change', () => {
       const y = Number(yearInput.value);
       if (!Number.isInteger(y)) return;
@@ -100,10 +120,16 @@ export function createLibraryController(ctx: AppContext, els: LibraryElements, s
     );
     els.body.replaceChildren(
       h('p', { class: 'library-summary', 'data-testid': 'library-summary', text: matchSummary(matches) }),
-      h('p', { class: 'muted small', text: `${file.name}: ${mine.length} ${mine.length === 1 ? 'paper' : 'papers'} ringed in the graph` }),
+      h('p', {
+        class: 'muted small',
+        text: `${file.name}: ${mine.length} ${mine.length === 1 ? 'paper' : 'papers'} ringed in the graph`,
+      }),
       unmatched,
       h('h3', { class: 'library-heading', text: `Not in your library (${ranked.length})` }),
-      h('p', { class: 'muted small', text: 'What your papers cite or build on most: by how many cite it directly, then at two steps.' }),
+      h('p', {
+        class: 'muted small',
+        text: 'What your papers cite or build on most: by how many cite it directly, then at two steps.',
+      }),
       notIn,
       h('h3', { class: 'library-heading', text: `New since (${fresh.length})` }),
       h('label', { class: 'library-since' }, 'Published after', yearInput),
@@ -138,7 +164,9 @@ export function createLibraryController(ctx: AppContext, els: LibraryElements, s
       els.error.hidden = true;
       els.error.textContent = '';
       const kept = storage ? saveLibrary(storage, dataset, lib) : false;
-      els.status.textContent = kept ? `Opened ${file.name}; kept in this browser only.` : `Opened ${file.name}; the browser would not store it, so it lasts this visit.`;
+      els.status.textContent = kept
+        ? `Opened ${file.name}; kept in this browser only.`
+        : `Opened ${file.name}; the browser would not store it, so it lasts this visit.`;
     },
     restore() {
       const lib = storage ? loadLibrary(storage, dataset) : null;
