@@ -21,7 +21,7 @@ export const mountLibrary: MountPanel = (container, ctx) => {
   const input = h('input', {
     type: 'file',
     accept: LIBRARY_ACCEPT,
-    class: 'visually-hidden',
+    class: 'la-visually-hidden',
     tabindex: -1,
     'aria-hidden': 'true',
   });

@@ -67,6 +67,31 @@ export function createLibraryController(
     return h('li', {}, b);
   };
 
+  // the year field and the "New since" list live as long as the region: re-rendering the lists never
+  // takes the field away from under the reader's typing
+  const yearInput = h('input', {
+    type: 'number',
+    min: years?.[0] ?? 1900,
+    max: years?.[1] ?? 2100,
+    step: 1,
+    'aria-label': 'New since the end of year',
+  });
+  const newHeading = h('h3', { class: 'library-heading' });
+  const newList = h('ol', { class: 'library-list', 'data-testid': 'library-new' });
+  const renderNew = (s: ViewState, mine: readonly string[]) => {
+    const year = since ?? defaultSince(mine);
+    yearInput.value = String(year);
+    const fresh = newSince(graph, mine, year, s.lineage.kinds, index);
+    newHeading.textContent = `New since (${fresh.length})`;
+    newList.replaceChildren(...fresh.slice(0, LIST_LIMIT).map((r) => row(r.node, `from ${r.from} of yours`)));
+  };
+  yearInput.addEventListener('change', () => {
+    const y = Number(yearInput.value);
+    if (!Number.isInteger(y) || !current || y === since) return;
+    since = y;
+    renderNew(store.get(), current.matches.nodes);
+  });
+
   const render = (s: ViewState) => {
     if (!current) {
       els.body.replaceChildren();
@@ -96,28 +121,7 @@ export function createLibraryController(
       { class: 'library-list', 'data-testid': 'library-not-in' },
       ...ranked.slice(0, LIST_LIMIT).map((r) => row(r.node, `${r.direct} direct · ${r.indirect} at 2 steps`)),
     );
-    const year = since ?? defaultSince(mine);
-    const fresh = newSince(graph, mine, year, s.lineage.kinds, index);
-    const yearInput = h('input', {
-      type: 'number',
-      value: year,
-      min: years?.[0] ?? 1900,
-      max: years?.[1] ?? 2100,
-      step: 1,
-      'aria-label': 'New since the end of year',
-    });
-    yearInput.addEventListener('change', () => {
-      const y = Number(yearInput.value);
-      if (!Number.isInteger(y)) return;
-      since = y;
-      render(store.get());
-      els.body.querySelector<HTMLInputElement>('.library-since input')?.focus();
-    });
-    const newList = h(
-      'ol',
-      { class: 'library-list', 'data-testid': 'library-new' },
-      ...fresh.slice(0, LIST_LIMIT).map((r) => row(r.node, `from ${r.from} of yours`)),
-    );
+    renderNew(s, mine);
     els.body.replaceChildren(
       h('p', { class: 'library-summary', 'data-testid': 'library-summary', text: matchSummary(matches) }),
       h('p', {
@@ -131,7 +135,7 @@ export function createLibraryController(
         text: 'What your papers cite or build on most: by how many cite it directly, then at two steps.',
       }),
       notIn,
-      h('h3', { class: 'library-heading', text: `New since (${fresh.length})` }),
+      newHeading,
       h('label', { class: 'library-since' }, 'Published after', yearInput),
       newList,
     );
