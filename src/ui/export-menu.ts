@@ -1,7 +1,9 @@
 /**
  * The Export menu (header): images of the current view (PNG at 1×, 2×, 4×; SVG) and the data in
  * scope (GEXF, GraphML, JSON, CSV, BibTeX), with a "Visible papers only" checkbox (on by default)
- * choosing between what the filters show and the whole graph. A menu button in the ARIA pattern:
+ * choosing between what the filters show and the whole graph, and, while the reader's library is
+ * open, an "Include my library" checkbox (off by default) that rings its papers in the images and
+ * keys them in the frame's legend. A menu button in the ARIA pattern:
  * Enter / Space / ↓ open it on the first item, ↑ on the last; ↑ ↓ Home End move; Enter / Space
  * choose; Escape closes and returns to the button; Tab or a click elsewhere closes.
  */
@@ -98,12 +100,13 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
   let visibleOnly = true;
   // the reader's library rings the papers in an image only when ticked (it stays in this browser otherwise)
   let withLibrary = false;
-  const libraryItem = h('div', { role: 'menuitemcheckbox', class: 'menu-item menu-check', tabindex: -1, 'aria-checked': 'false', hidden: true },
+  const libraryItem = h('div', { role: 'menuitemcheckbox', class: 'menu-item menu-check', tabindex: -1, 'aria-checked': 'false' },
     h('span', { class: 'check', 'aria-hidden': 'true' }), 'Include my library');
+  // in the menu only while a library is open
   const showLibraryItem = () => {
-    libraryItem.hidden = ctx.store.get().library === null;
+    if (ctx.store.get().library === null) libraryItem.remove();
+    else if (!libraryItem.isConnected) imageGroup.append(libraryItem);
   };
-  showLibraryItem();
   const unsubscribeLibrary = ctx.store.subscribe((s, prev) => {
     if (s.library !== prev.library) showLibraryItem();
   });
@@ -116,12 +119,14 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
   };
   const imageItems = images.map(itemFor);
   const dataItems = data.map(itemFor);
+  const imageGroup = h('div', { role: 'group', 'aria-label': 'Image of the view' }, h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Image of the view' }), ...imageItems.map((i) => i.el));
   menu.append(
-    h('div', { role: 'group', 'aria-label': 'Image of the view' }, h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Image of the view' }), ...imageItems.map((i) => i.el), libraryItem),
+    imageGroup,
     h('div', { role: 'separator', class: 'menu-sep' }),
     h('div', { role: 'group', 'aria-label': 'Data' }, h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Data' }), scopeItem, ...dataItems.map((i) => i.el)),
   );
-  const all = (): HTMLElement[] => [...imageItems.map((i) => i.el), ...(libraryItem.hidden ? [] : [libraryItem]), scopeItem, ...dataItems.map((i) => i.el)];
+  showLibraryItem();
+  const all = (): HTMLElement[] => [...imageItems.map((i) => i.el), ...(libraryItem.isConnected ? [libraryItem] : []), scopeItem, ...dataItems.map((i) => i.el)];
   const runs = new Map<HTMLElement, MenuAction>([...imageItems, ...dataItems].map((i) => [i.el, i.action]));
 
   const isOpen = () => !menu.hidden;
