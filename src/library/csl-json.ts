@@ -10,15 +10,30 @@ import { jsonErrorOffset, lineColumn } from '../foreign/json-syntax';
 import { doiIn, entryArxiv, yearOf } from './ids';
 import { LibraryFileError, lineOf, type LibraryEntry } from './types';
 
-/** Where item `index`'s `"id": …` is written, else where the array's index-th object would start. */
-function itemLine(text: string, id: unknown, fallback: number): number {
-  if (typeof id === 'string' || typeof id === 'number') {
-    const m = new RegExp(`"id"\\s*:\\s*${JSON.stringify(id).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`).exec(
-      text,
-    );
-    if (m) return lineOf(text, m.index);
+/**
+ * The offsets where the top-level array's elements start, for the lines of error messages (the text
+ * is valid JSON by then: strings and nesting are all that need tracking).
+ */
+export function topLevelElementOffsets(text: string): number[] {
+  const starts: number[] = [];
+  let depth = 0;
+  let expecting = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === ' ' || c === '\n' || c === '\r' || c === '\t') continue;
+    if (depth === 1 && expecting && c !== ']') {
+      starts.push(i);
+      expecting = false;
+    }
+    if (c === '"') {
+      for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+    } else if (c === '[' || c === '{') {
+      depth += 1;
+      if (depth === 1) expecting = true;
+    } else if (c === ']' || c === '}') depth -= 1;
+    else if (c === ',' && depth === 1) expecting = true;
   }
-  return fallback;
+  return starts;
 }
 
 export function parseCslJsonLibrary(text: string, file: string): LibraryEntry[] {
@@ -40,13 +55,14 @@ export function parseCslJsonLibrary(text: string, file: string): LibraryEntry[] 
       1,
       'a CSL-JSON library is an array of items ([{"id": …, "type": …, "title": …}, …])',
     );
+  const starts = topLevelElementOffsets(text);
   return data.map((item: unknown, i) => {
     const where = `item ${i + 1}`;
+    const line = starts[i] !== undefined ? lineOf(text, starts[i]) : 1;
     if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-      throw new LibraryFileError(file, null, `${where} is not an object`);
+      throw new LibraryFileError(file, line, `${where} is not an object`);
     }
     const o = item as Record<string, unknown>;
-    const line = itemLine(text, o.id, 1);
     const text_ = (name: string): string | null => {
       const v = o[name];
       if (v === undefined || v === null) return null;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { libraryFormat, parseLibrary } from '../../../src/library/parse';
 import { LibraryFileError } from '../../../src/library/types';
 import { readRisRecords } from '../../../src/library/ris';
+import { topLevelElementOffsets } from '../../../src/library/csl-json';
 
 function errorOf(text: string, name: string): LibraryFileError {
   try {
@@ -59,6 +60,18 @@ describe('library formats', () => {
   });
 });
 
+describe('CSL-JSON item lines', () => {
+  it('finds where each top-level item starts, past strings with brackets, quotes and commas', () => {
+    const text =
+      '[\n  {"id": "a", "title": "[x], \\"{y}\\""},\n  {"id": "b", "note": [1, {"c": ","}]},\n\n  "z"\n]';
+    expect(topLevelElementOffsets(text).map((o) => text.slice(o, o + 9))).toEqual([
+      '{"id": "a',
+      '{"id": "b',
+      '"z"\n]',
+    ]);
+  });
+});
+
 describe('malformed libraries: the file, the line, what is wrong', () => {
   it('BibTeX: an unterminated entry', () => {
     const e = errorOf('@article{a,\n  title = {Fine},\n}\n\n@article{b,\n  title = {Unclosed,\n', 'mine.bib');
@@ -76,7 +89,9 @@ describe('malformed libraries: the file, the line, what is wrong', () => {
     );
     const typed = errorOf('[\n {"id": "a", "title": "x"},\n {"id": "b",\n  "title": ["y"]}\n]', 'mine.json');
     expect(typed.message).toBe('mine.json, line 3: item 2 (id "b"): "title" must be text, got an array');
-    expect(errorOf('[1]', 'mine.json').message).toBe('mine.json: item 1 is not an object');
+    expect(errorOf('[\n  {"id": "a"},\n  "b"\n]', 'mine.json').message).toBe(
+      'mine.json, line 3: item 2 is not an object',
+    );
     expect(errorOf('[]', 'mine.json').message).toBe('mine.json: the library has no entries');
   });
 
