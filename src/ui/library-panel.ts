@@ -11,11 +11,14 @@
 import { libraryStorageKey } from '../library/storage';
 import type { MountPanel } from './context';
 import { h } from './dom';
+import { formatBytes } from './open-file';
 import type { LibraryController } from './library-view';
 import './library.css';
 
 /** What the file picker offers (BibTeX, CSL-JSON, RIS). */
 const LIBRARY_ACCEPT = '.bib,.bibtex,.json,.csljson,.ris,.txt';
+/** Larger files are refused before they are read (a 10,000-entry Zotero export is a few MB). */
+export const MAX_LIBRARY_BYTES = 20 * 1024 * 1024;
 
 export const mountLibrary: MountPanel = (container, ctx) => {
   const input = h('input', {
@@ -82,6 +85,14 @@ export const mountLibrary: MountPanel = (container, ctx) => {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    if (file.size > MAX_LIBRARY_BYTES) {
+      fail(
+        new Error(
+          `${file.name} is ${formatBytes(file.size)}: a library file of up to ${formatBytes(MAX_LIBRARY_BYTES)} is read.`,
+        ),
+      );
+      return;
+    }
     status.textContent = `Reading ${file.name}…`;
     void load()
       .then((c) => (disposed ? undefined : c.open(file)))
