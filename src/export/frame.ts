@@ -37,6 +37,8 @@ export interface FrameContent {
   selection: { heading: string; items: LegendItem[] } | null;
   links: LinkKey[];
   caption: string;
+  /** "In my library": the ring's colour and how many visible papers carry it, when the export includes the library. */
+  library?: LegendItem | null;
 }
 
 export interface FrameTheme {
@@ -67,6 +69,8 @@ export interface SwatchBox {
   cy: number;
   r: number;
   color: string;
+  /** A ring (the library's key) rather than a filled disc. */
+  ring?: true;
 }
 
 export interface LineBox {
@@ -147,7 +151,7 @@ export function frameLayout(
     texts.push({ text: t, x, y, size, weight, color, anchor });
 
   // legend column width: the widest row, within bounds
-  const rows = [...content.legend, ...(content.selection?.items ?? [])];
+  const rows = [...content.legend, ...(content.selection?.items ?? []), ...(content.library ? [content.library] : [])];
   const countWidth = Math.max(0, ...rows.map((r) => (r.count === null ? 0 : measure(String(r.count), FRAME.itemSize, 400))));
   const widest = Math.max(
     measure(content.legendHeading, FRAME.headingSize, 600),
@@ -186,6 +190,13 @@ export function frameLayout(
   }
   text(fit(content.legendHeading, legendW, FRAME.headingSize, 600, measure), legendX, y, FRAME.headingSize, 600, theme.text);
   items(content.legend);
+  if (content.library) {
+    const lib = content.library;
+    y += FRAME.rowHeight + 4;
+    swatches.push({ cx: legendX + 6, cy: y - 4, r: 4.5, color: lib.color, ring: true });
+    text(fit(lib.label, labelMax, FRAME.itemSize, 400, measure), legendX + 20, y, FRAME.itemSize, 400, theme.text);
+    if (lib.count !== null) text(String(lib.count), legendX + legendW, y, FRAME.itemSize, 400, theme.muted, 'end');
+  }
   if (content.links.length > 0) {
     y += FRAME.rowHeight + FRAME.headingSize - 4;
     text('Links', legendX, y, FRAME.headingSize, 600, theme.text);

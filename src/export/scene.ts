@@ -82,6 +82,16 @@ export interface Scene {
   focusLabels: SceneLabel[];
   card: SceneCard | null;
   focusNodes: SceneNode[];
+  /** The reader's library papers (drawn as rings over their discs) when the export includes it. */
+  rings?: SceneNode[];
+}
+
+/** The ring around a paper of the reader's library: a gap outside the disc, then a stroke this wide. */
+export const LIBRARY_RING = { gap: 1.5, width: 2.5 } as const;
+
+/** The radius the ring's stroke is centred on, for a disc of radius `r`. */
+export function ringRadius(r: number): number {
+  return r + LIBRARY_RING.gap + LIBRARY_RING.width / 2;
 }
 
 /** The arrow head of an edge: tip on the target's rim, and the two base corners; null when the nodes overlap. */

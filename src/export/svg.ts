@@ -4,7 +4,7 @@
  * Pure: scene and layout in, text out. Every piece of text is XML-escaped; no foreignObject, no CSS,
  * colours as `#rrggbb` plus an opacity, so browsers and vector editors read it alike.
  */
-import { arrowGeometry, type ArrowShape, type Scene, type SceneEdge, type SceneLabel, type SceneNode } from './scene';
+import { arrowGeometry, LIBRARY_RING, ringRadius, type ArrowShape, type Scene, type SceneEdge, type SceneLabel, type SceneNode } from './scene';
 import type { FrameLayout, TextBox } from './frame';
 
 /** Escapes text for XML character data and attribute values. */
@@ -94,6 +94,17 @@ function nodesSvg(scene: Scene, nodes: SceneNode[]): string {
   return out;
 }
 
+/** The library's rings: an unfilled circle around each disc. */
+function ringsSvg(scene: Scene, rings: SceneNode[]): string {
+  let out = '';
+  for (const d of rings) {
+    const r = ringRadius(d.r);
+    if (!inView(scene, d.x - r, d.y - r, d.x + r, d.y + r)) continue;
+    out += `<circle${attr('cx', d.x)}${attr('cy', d.y)}${attr('r', r)}${paintAttr('stroke', d.color)}/>\n`;
+  }
+  return out;
+}
+
 /** Labels with a halo: a stroked copy under each text (SVG 1.1 has no paint-order). */
 function labelsSvg(scene: Scene, labels: SceneLabel[]): string {
   if (labels.length === 0) return '';
@@ -131,6 +142,7 @@ export function sceneToSvg(scene: Scene, frame: FrameLayout, meta: { title: stri
   out += '<g clip-path="url(#view-clip)">\n';
   out += `<g id="edges">\n${edgesSvg(scene, scene.edges, scene.edgeArrow)}</g>\n`;
   out += `<g id="nodes">\n${nodesSvg(scene, scene.nodes)}</g>\n`;
+  if (scene.rings && scene.rings.length > 0) out += `<g id="library" fill="none"${attr('stroke-width', LIBRARY_RING.width)}>\n${ringsSvg(scene, scene.rings)}</g>\n`;
   out += `<g id="labels">\n${labelsSvg(scene, scene.labels)}</g>\n`;
   if (scene.veil) {
     out += `<rect id="veil"${attr('width', view.width)}${attr('height', view.height)}${paintAttr('fill', scene.veil)}/>\n`;
@@ -164,7 +176,8 @@ export function sceneToSvg(scene: Scene, frame: FrameLayout, meta: { title: stri
     if (l.arrow) out += `<path${attr('d', `M${n(l.x2)} ${n(l.y2)}L${n(bx - uy * half)} ${n(by + ux * half)}L${n(bx + uy * half)} ${n(by - ux * half)}Z`)}${paintAttr('fill', l.color)}/>\n`;
   }
   for (const s of frame.swatches) {
-    out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)}${paintAttr('fill', s.color)} stroke="#000000" stroke-opacity="0.15"/>\n`;
+    if (s.ring) out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)} fill="none"${paintAttr('stroke', s.color)}${attr('stroke-width', LIBRARY_RING.width)}/>\n`;
+    else out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)}${paintAttr('fill', s.color)} stroke="#000000" stroke-opacity="0.15"/>\n`;
   }
   for (const t of frame.texts) out += frameText(t, theme.fontFamily);
   out += '</g>\n</svg>\n';

@@ -39,6 +39,8 @@ export interface RenderCaches {
   brush: Set<string> | null;
   /** Works outside the list (`build:graph --expand`), drawn as rings; fixed for the graph. */
   outside: ReadonlySet<string>;
+  /** Papers of the reader's library (ringed; see library-rings.ts); null when none is open. */
+  library: Set<string> | null;
 }
 
 /**
@@ -108,6 +110,11 @@ export function buildBrush(graph: AtlasGraph, state: ViewState): Set<string> | n
   return set;
 }
 
+export function buildLibrary(graph: AtlasGraph, state: ViewState): Set<string> | null {
+  if (state.library === null) return null;
+  return new Set(state.library.nodes.filter((n) => graph.hasNode(n)));
+}
+
 export function buildCaches(
   graph: AtlasGraph,
   meta: GraphMeta,
@@ -126,6 +133,7 @@ export function buildCaches(
     focus: buildFocus(graph, state, visibility, lineages),
     brush: buildBrush(graph, state),
     outside: buildOutside(graph),
+    library: buildLibrary(graph, state),
   };
 }
 
@@ -166,6 +174,10 @@ export function updateCaches(
   }
   if (prev.brush !== next.brush) {
     c.brush = buildBrush(graph, next);
+    if (refresh === 'none') refresh = 'highlight';
+  }
+  if (prev.library !== next.library) {
+    c.library = buildLibrary(graph, next);
     if (refresh === 'none') refresh = 'highlight';
   }
   const lineageChanged = prev.lineage !== next.lineage || prev.compareWith !== next.compareWith;

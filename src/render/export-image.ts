@@ -11,7 +11,7 @@
 import Sigma from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { ArrowShape, Scene, SceneCard, SceneEdge, SceneLabel, SceneNode } from '../export/scene';
-import { arrowGeometry } from '../export/scene';
+import { arrowGeometry, LIBRARY_RING, ringRadius } from '../export/scene';
 import type { FrameLayout, MeasureText } from '../export/frame';
 import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, NodeAttributes } from '../model';
@@ -76,6 +76,8 @@ export interface SnapshotInput {
   scale: number;
   /** Compose the canvases too (PNG); the scene alone is enough for SVG. */
   withCanvas: boolean;
+  /** Ring the papers of the reader's library ("Include my library"). */
+  rings?: boolean;
 }
 
 /** Renders the current view off-screen and reads it back (see the module comment). */
@@ -102,6 +104,7 @@ export function snapshotView(input: SnapshotInput): ViewSnapshot {
       drawers.resetFrame();
       tmp.refresh();
       const scene = readScene(tmp, graph, caches, theme, drawn);
+      if (input.rings && caches.library) scene.rings = readRings(tmp, caches.library, theme);
       const canvas = input.withCanvas ? compose(tmp, scene, scale, doc) : null;
       return { scene, canvas };
     });
@@ -184,6 +187,18 @@ function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, the
   };
 }
 
+/** The library's papers as drawn (visible ones only), coloured as their ring. */
+function readRings(tmp: AtlasSigma, library: ReadonlySet<string>, theme: RenderTheme): SceneNode[] {
+  const rings: SceneNode[] = [];
+  for (const node of library) {
+    const d = tmp.getNodeDisplayData(node);
+    if (!d || d.hidden) continue;
+    const p = tmp.framedGraphToViewport(d);
+    rings.push({ x: p.x, y: p.y, r: tmp.scaleSize(d.size), color: theme.library });
+  }
+  return rings;
+}
+
 /** The temporary renderer's layers on one canvas, in the live view's order. */
 function compose(tmp: AtlasSigma, scene: Scene, scale: number, doc: Document): HTMLCanvasElement {
   const canvases = tmp.getCanvases();
@@ -201,6 +216,18 @@ function compose(tmp: AtlasSigma, scene: Scene, scale: number, doc: Document): H
   };
   layer('edges');
   layer('nodes');
+  if (scene.rings && scene.rings.length > 0) {
+    ctx.save();
+    ctx.scale(scale, scale);
+    ctx.lineWidth = LIBRARY_RING.width;
+    for (const d of scene.rings) {
+      ctx.strokeStyle = d.color;
+      ctx.beginPath();
+      ctx.arc(d.x, d.y, ringRadius(d.r), 0, Math.PI * 2);
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
   layer('labels');
   if (scene.veil) {
     ctx.fillStyle = scene.veil;
@@ -247,6 +274,12 @@ export function composeFramedPng(view: HTMLCanvasElement, frame: FrameLayout, sc
   for (const s of frame.swatches) {
     ctx.beginPath();
     ctx.arc(s.cx, s.cy, s.r, 0, Math.PI * 2);
+    if (s.ring) {
+      ctx.strokeStyle = s.color;
+      ctx.lineWidth = LIBRARY_RING.width;
+      ctx.stroke();
+      continue;
+    }
     ctx.fillStyle = s.color;
     ctx.fill();
     ctx.strokeStyle = 'rgba(0,0,0,0.15)';

@@ -17,6 +17,7 @@ import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from '
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
+import { createLibraryRings, type LibraryRings } from './library-rings';
 import { createLabelDrawers } from './labels';
 import { createEdgeReducer, createNodeReducer, RING_NODE_TYPE } from './reducers';
 import { NodeRingProgram } from './ring-program';
@@ -56,8 +57,10 @@ export interface RendererHandle {
   setCamera(state: CameraState): void;
   /** Calls `listener` whenever the camera moves (every animation frame of a move). */
   onCamera(listener: () => void): () => void;
-  /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts). */
-  snapshot(scale: number, withCanvas: boolean): ViewSnapshot;
+  /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts); `rings`: with the library's rings. */
+  snapshot(scale: number, withCanvas: boolean, rings?: boolean): ViewSnapshot;
+  /** How many library rings the last render drew. */
+  libraryRings(): number;
   /** The colours the view is drawn with (light or dark). */
   theme(): RenderTheme;
   cleanup(): void;
@@ -119,6 +122,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let sigma!: Sigma<NodeAttributes, EdgeAttributes>;
   let unwatch: () => void = () => {};
   let overlay: FocusOverlay | null = null;
+  let rings: LibraryRings | null = null;
   let renderStart = 0;
 
   function mount(): void {
@@ -126,6 +130,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     stats.generation += 1;
     overlay = createFocusOverlay(sigma, graph, getCaches, getTheme);
     overlay.draw();
+    rings = createLibraryRings(sigma, getCaches, getTheme);
+    rings.draw();
     sigma.on('beforeRender', () => {
       renderStart = performance.now();
       labels.resetFrame();
@@ -136,6 +142,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       stats.lastRenderMs = now - renderStart;
       stats.firstRenderAt ??= now;
       overlay?.draw();
+      rings?.draw();
       for (const l of [...renderListeners]) l();
     });
     sigma.on('enterNode', ({ node }) => {
@@ -158,6 +165,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     unwatch();
     overlay?.cleanup();
     overlay = null;
+    rings?.cleanup();
+    rings = null;
     try {
       sigma.kill();
     } catch {
@@ -230,7 +239,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       cameraListeners.add(listener);
       return () => cameraListeners.delete(listener);
     },
-    snapshot: (scale, withCanvas) => snapshotView({ sigma, graph, caches, theme, scale, withCanvas }),
+    snapshot: (scale, withCanvas, withRings = false) => snapshotView({ sigma, graph, caches, theme, scale, withCanvas, rings: withRings }),
+    libraryRings: () => rings?.drawn() ?? 0,
     theme: getTheme,
     cleanup() {
       cameraListeners.clear();

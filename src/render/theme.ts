@@ -32,6 +32,8 @@ export interface RenderTheme {
   edges: Record<EdgeKind, EdgeStyle>;
   /** Edge colour while it is part of a hovered neighbourhood. */
   highlightEdge: string;
+  /** The ring around the papers of the reader's library. */
+  library: string;
 }
 
 const LIGHT: RenderTheme = {
@@ -54,6 +56,7 @@ const LIGHT: RenderTheme = {
     links: { color: '#b9bec5', size: 1.2 },
   },
   highlightEdge: '#4a515b',
+  library: '#d6336c',
 };
 
 const DARK: RenderTheme = {
@@ -76,6 +79,7 @@ const DARK: RenderTheme = {
     links: { color: '#5d646e', size: 1.2 },
   },
   highlightEdge: '#d0d4da',
+  library: '#f783ac',
 };
 
 export function themeFor(dark: boolean): RenderTheme {

@@ -72,6 +72,16 @@ export interface ViewState {
   compareWith: string | null;
   /** "Compare with…" is waiting for the next paper chosen (search, graph or drawer). */
   picking: boolean;
+  /**
+   * The reader's own library marked in the graph (a ring per paper); null when none is open. Kept in
+   * this browser only (src/library/storage.ts): no URL codec reads or writes it.
+   */
+  library: LibraryMarks | null;
+}
+
+/** The papers of the reader's library found in the graph, by id. */
+export interface LibraryMarks {
+  nodes: string[];
 }
 
 export type Listener<S> = (state: S, previous: S) => void;

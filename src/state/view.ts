@@ -42,6 +42,7 @@ export function initialViewState(meta: GraphMeta): ViewState {
     lineage: defaultLineage(meta),
     compareWith: null,
     picking: false,
+    library: null,
   };
 }
 

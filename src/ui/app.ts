@@ -176,12 +176,12 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
       images: {
         theme: () => renderer.theme(),
         async png(scale, content) {
-          const snap = renderer.snapshot(scale, true);
+          const snap = renderer.snapshot(scale, true, !!content.library);
           const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
           return composeFramedPng(snap.canvas!, frame, scale);
         },
         svg(content, description) {
-          const snap = renderer.snapshot(1, false);
+          const snap = renderer.snapshot(1, false, !!content.library);
           const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
           return sceneToSvg(snap.scene, frame, { title: content.title, description });
         },

@@ -1,13 +1,18 @@
 /**
  * The Export menu (header): images of the current view (PNG at 1×, 2×, 4×; SVG) and the data in
  * scope (GEXF, GraphML, JSON, CSV, BibTeX), with a "Visible papers only" checkbox (on by default)
- * choosing between what the filters show and the whole graph. A menu button in the ARIA pattern:
+ * choosing between what the filters show and the whole graph, and, while the reader's library is
+ * open, an "Include my library" checkbox (off by default) that rings its papers in the images and
+ * keys them in the frame's legend. A menu button in the ARIA pattern:
  * Enter / Space / ↓ open it on the first item, ↑ on the last; ↑ ↓ Home End move; Enter / Space
  * choose; Escape closes and returns to the button; Tab or a click elsewhere closes.
  */
 import { exportData, exportFilename } from '../export/data';
 import { buildExportInput } from '../export/input';
 import type { DataFormat, ExportScope } from '../export/types';
+import type { LegendItem } from '../export/frame';
+import type { RenderTheme } from '../render/theme';
+import type { ViewState } from '../state/types';
 import type { AppContext, MountPanel } from './context';
 import { h } from './dom';
 import { downloadBlob, downloadText } from './download';
@@ -29,12 +34,14 @@ const DATA_ITEMS: Array<{ format: DataFormat; name: string; hint: string }> = [
   { format: 'bibtex', name: 'BibTeX', hint: 'references' },
 ];
 
-function actions(ctx: AppContext): { images: MenuAction[]; data: MenuAction[] } {
+function actions(ctx: AppContext, includeLibrary: () => boolean): { images: MenuAction[]; data: MenuAction[] } {
   const { graph, meta, store } = ctx;
   const doc = document;
   const content = (date: Date) => {
     const s = store.get();
-    return frameContent(graph, meta, s, ctx.visibility(s.filters), ctx.view.images.theme(), date);
+    const visibility = ctx.visibility(s.filters);
+    const c = frameContent(graph, meta, s, visibility, ctx.view.images.theme(), date);
+    return includeLibrary() ? { ...c, library: libraryKey(s, visibility.nodes, ctx.view.images.theme()) } : c;
   };
   const png = (scale: number): MenuAction => ({
     name: `PNG ${scale}×`,
@@ -91,21 +98,35 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
   container.append(h('div', { class: 'menu-wrap' }, button, menu), status);
 
   let visibleOnly = true;
+  // the reader's library rings the papers in an image only when ticked (it stays in this browser otherwise)
+  let withLibrary = false;
+  const libraryItem = h('div', { role: 'menuitemcheckbox', class: 'menu-item menu-check', tabindex: -1, 'aria-checked': 'false' },
+    h('span', { class: 'check', 'aria-hidden': 'true' }), 'Include my library');
+  // in the menu only while a library is open
+  const showLibraryItem = () => {
+    if (ctx.store.get().library === null) libraryItem.remove();
+    else if (!libraryItem.isConnected) imageGroup.append(libraryItem);
+  };
+  const unsubscribeLibrary = ctx.store.subscribe((s, prev) => {
+    if (s.library !== prev.library) showLibraryItem();
+  });
   const scopeItem = h('div', { role: 'menuitemcheckbox', class: 'menu-item menu-check', tabindex: -1, 'aria-checked': 'true' },
     h('span', { class: 'check', 'aria-hidden': 'true' }), 'Visible papers only');
-  const { images, data } = actions(ctx);
+  const { images, data } = actions(ctx, () => withLibrary && ctx.store.get().library !== null);
   const itemFor = (a: MenuAction) => {
     const el = h('div', { role: 'menuitem', class: 'menu-item', tabindex: -1 }, a.name, h('span', { class: 'menu-hint', 'aria-hidden': 'true', text: a.hint }));
     return { el, action: a };
   };
   const imageItems = images.map(itemFor);
   const dataItems = data.map(itemFor);
+  const imageGroup = h('div', { role: 'group', 'aria-label': 'Image of the view' }, h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Image of the view' }), ...imageItems.map((i) => i.el));
   menu.append(
-    h('div', { role: 'group', 'aria-label': 'Image of the view' }, h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Image of the view' }), ...imageItems.map((i) => i.el)),
+    imageGroup,
     h('div', { role: 'separator', class: 'menu-sep' }),
     h('div', { role: 'group', 'aria-label': 'Data' }, h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Data' }), scopeItem, ...dataItems.map((i) => i.el)),
   );
-  const all = (): HTMLElement[] => [...imageItems.map((i) => i.el), scopeItem, ...dataItems.map((i) => i.el)];
+  showLibraryItem();
+  const all = (): HTMLElement[] => [...imageItems.map((i) => i.el), ...(libraryItem.isConnected ? [libraryItem] : []), scopeItem, ...dataItems.map((i) => i.el)];
   const runs = new Map<HTMLElement, MenuAction>([...imageItems, ...dataItems].map((i) => [i.el, i.action]));
 
   const isOpen = () => !menu.hidden;
@@ -133,6 +154,11 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
   let busy = false;
   const activate = async (el: HTMLElement) => {
     if (el === scopeItem) return toggleScope();
+    if (el === libraryItem) {
+      withLibrary = !withLibrary;
+      libraryItem.setAttribute('aria-checked', String(withLibrary));
+      return;
+    }
     const action = runs.get(el);
     if (!action || busy) return;
     close(true);
@@ -199,7 +225,14 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
   };
   document.addEventListener('pointerdown', onDocPointer);
   return () => {
+    unsubscribeLibrary();
     document.removeEventListener('pointerdown', onDocPointer);
     container.replaceChildren();
   };
 };
+
+/** The frame's "In my library" key: the ring's colour and how many visible papers carry it. */
+function libraryKey(s: ViewState, visible: ReadonlySet<string>, theme: RenderTheme): LegendItem | null {
+  if (s.library === null) return null;
+  return { label: 'In my library', color: theme.library, count: s.library.nodes.filter((n) => visible.has(n)).length };
+}

@@ -27,6 +27,8 @@ export interface AtlasInspector {
   edgeDisplay(id: string): { color: string; size: number; hidden: boolean } | null;
   hover(id: string | null): void;
   select(id: string | null): void;
+  /** How many rings of the reader's library the last render drew. */
+  libraryRings(): number;
 }
 
 export function createInspector(getApp: () => App | null, getStatus: () => { status: string; error: string | null }): AtlasInspector {
@@ -71,5 +73,6 @@ export function createInspector(getApp: () => App | null, getStatus: () => { sta
     },
     hover: (id) => getApp()?.store.update((s) => hover(s, id)),
     select: (id) => getApp()?.store.update((s) => select(s, id)),
+    libraryRings: () => getApp()?.renderer.libraryRings() ?? 0,
   };
 }

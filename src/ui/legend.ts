@@ -15,6 +15,7 @@ import { h } from './dom';
 import { uniqueId } from './panel-dom';
 import { mountSelectionKey } from './legend-selection';
 import { mountOutsideKey } from './legend-outside';
+import { mountLibraryKey } from './legend-library';
 
 function swatch(color: string): HTMLElement {
   const el = h('span', { class: 'swatch', 'aria-hidden': 'true' });
@@ -39,6 +40,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
   container.append(region);
   const unmountSelectionKey = mountSelectionKey(region, ctx);
   const unmountOutsideKey = mountOutsideKey(region, kinds, ctx);
+  const unmountLibraryKey = mountLibraryKey(region, ctx);
 
   let categories = categoryMap(graph, store.get().colorBy);
   let visible = ctx.visibility(store.get().filters).nodes;
@@ -81,6 +83,7 @@ export const mountLegend: MountPanel = (container, ctx) => {
     unsubscribe();
     unmountSelectionKey();
     unmountOutsideKey();
+    unmountLibraryKey();
     container.replaceChildren();
   };
 };

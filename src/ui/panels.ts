@@ -22,6 +22,7 @@ import { mountExportMenu } from './export-menu';
 import { mountShare } from './share';
 import { mountFilters } from './filters-panel';
 import { mountLegend } from './legend';
+import { mountLibrary } from './library-panel';
 import { mountLineage } from './lineage-panel';
 import { mountNeighbours } from './neighbours-panel';
 import { mountSearch } from './search';
@@ -42,6 +43,7 @@ export const PANELS: PanelEntry[] = [
   { slot: 'controls', id: 'controls', mount: mountControls },
   { slot: 'legend', id: 'legend', mount: mountLegend },
   { slot: 'filters', id: 'filters', mount: mountFilters },
+  { slot: 'filters', id: 'library', mount: mountLibrary },
   { slot: 'details', id: 'details', mount: mountDetails },
   { slot: 'analysis', id: 'clusters', mount: mountClusters },
   { slot: 'overlay', id: 'brush', mount: mountBrushBar },

@@ -1,0 +1,69 @@
+/**
+ * The rings around the papers of the reader's library: a 2D canvas above sigma's node layer (below
+ * the labels, the focus veil and the hover layers), redrawn after each sigma render from the
+ * precomputed set in the caches (O(library), not O(graph)). A paper hidden by the filters has no ring.
+ */
+import type Sigma from 'sigma';
+import { LIBRARY_RING, ringRadius } from '../export/scene';
+import type { EdgeAttributes, NodeAttributes } from '../model';
+import type { RenderCaches } from './caches';
+import type { RenderTheme } from './theme';
+
+export interface LibraryRings {
+  /** Redraws the rings; call after each render. */
+  draw(): void;
+  /** How many rings the last draw drew (for tests). */
+  drawn(): number;
+  cleanup(): void;
+}
+
+export function createLibraryRings(
+  sigma: Sigma<NodeAttributes, EdgeAttributes>,
+  caches: () => RenderCaches,
+  theme: () => RenderTheme,
+): LibraryRings {
+  const container = sigma.getContainer();
+  const doc = container.ownerDocument;
+  const canvas = doc.createElement('canvas');
+  canvas.className = 'sigma-library-rings';
+  canvas.style.cssText = 'position:absolute;inset:0;pointer-events:none';
+  container.insertBefore(canvas, sigma.getCanvases().labels ?? null);
+  const ctx = canvas.getContext('2d')!;
+  let count = 0;
+  return {
+    draw() {
+      const { width, height } = sigma.getDimensions();
+      const ratio = doc.defaultView?.devicePixelRatio ?? 1;
+      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+        canvas.width = Math.round(width * ratio);
+        canvas.height = Math.round(height * ratio);
+        canvas.style.width = `${width}px`;
+        canvas.style.height = `${height}px`;
+      } else if (count > 0) {
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, canvas.width, canvas.height);
+      }
+      count = 0;
+      const library = caches().library;
+      if (!library || library.size === 0) return;
+      ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+      ctx.strokeStyle = theme().library;
+      ctx.lineWidth = LIBRARY_RING.width;
+      for (const node of library) {
+        const d = sigma.getNodeDisplayData(node);
+        if (!d || d.hidden) continue;
+        const p = sigma.framedGraphToViewport(d);
+        const r = ringRadius(sigma.scaleSize(d.size));
+        if (p.x < -r || p.y < -r || p.x > width + r || p.y > height + r) continue;
+        ctx.beginPath();
+        ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
+        ctx.stroke();
+        count += 1;
+      }
+    },
+    drawn: () => count,
+    cleanup() {
+      canvas.remove();
+    },
+  };
+}
