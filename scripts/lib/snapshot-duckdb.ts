@@ -89,8 +89,15 @@ const node = (x: string) => `{'id': CAST(${x}.id AS VARCHAR), 'display_name': ${
 const DOI = `lower(regexp_replace(trim(doi), '(?i)^(https?://(dx\\.)?doi\\.org/|doi:)', ''))`;
 const ARXIV_URL_SQL = sqlString(`(?i)${ARXIV_URL.source.replace(/\\\//g, '/')}`);
 
-/** The staging table's projection of a works source, the same for JSON Lines and Parquet. */
-const STAGE_SELECT = `
+/**
+ * The staging table's projection of a works source. JSON Lines are read with WORK_COLUMNS' types
+ * already; Parquet (a cluster's output) may hold more struct fields, so its structs are rebuilt.
+ * References are not made distinct here (that costs more than the whole read): the selection SQL
+ * counts distinct pairs where it matters.
+ */
+function stageSelect(kind: SnapshotFile['kind']): string {
+  const rebuild = kind === 'parquet';
+  return `
   ${workNumberSql('id')} AS work_id,
   CASE WHEN regexp_matches(${DOI}, '^10\\.\\d{4,9}/\\S+$') THEN ${DOI} END AS doi,
   COALESCE(
@@ -103,14 +110,15 @@ const STAGE_SELECT = `
   ) AS arxiv,
   COALESCE(cited_by_count, 0) AS cited_by_count,
   updated_date,
-  list_distinct(list_filter(list_transform(referenced_works, r -> ${workNumberSql('r')}), x -> x IS NOT NULL)) AS refs,
+  list_filter(list_transform(referenced_works, r -> ${workNumberSql('r')}), x -> x IS NOT NULL) AS refs,
   list_filter(list_transform(topics, t -> TRY_CAST(NULLIF(regexp_extract(CAST(t.id AS VARCHAR), '(\\d{1,18})$', 1), '') AS BIGINT)), x -> x IS NOT NULL) AS topic_ids,
   id, title, display_name, publication_date, CAST(publication_year AS INTEGER) AS publication_year,
-  list_transform(authorships, a -> {'author': {'display_name': a.author.display_name}}) AS authorships,
-  CASE WHEN primary_location IS NOT NULL THEN ${loc('primary_location')} END AS primary_location,
-  list_transform(locations, l -> ${loc('l')}) AS locations,
-  list_transform(topics, t -> {'id': CAST(t.id AS VARCHAR), 'display_name': t.display_name, 'subfield': ${node('t.subfield')}, 'field': ${node('t.field')}, 'domain': ${node('t.domain')}}) AS topics,
-  list_transform(concepts, c -> {'id': CAST(c.id AS VARCHAR), 'display_name': c.display_name, 'level': CAST(c.level AS BIGINT), 'score': CAST(c.score AS DOUBLE)}) AS concepts`;
+  ${rebuild ? `list_transform(authorships, a -> {'author': {'display_name': a.author.display_name}})` : 'authorships'} AS authorships,
+  ${rebuild ? `CASE WHEN primary_location IS NOT NULL THEN ${loc('primary_location')} END` : 'primary_location'} AS primary_location,
+  ${rebuild ? `list_transform(locations, l -> ${loc('l')})` : 'locations'} AS locations,
+  ${rebuild ? `list_transform(topics, t -> {'id': CAST(t.id AS VARCHAR), 'display_name': t.display_name, 'subfield': ${node('t.subfield')}, 'field': ${node('t.field')}, 'domain': ${node('t.domain')}})` : 'topics'} AS topics,
+  ${rebuild ? `list_transform(concepts, c -> {'id': CAST(c.id AS VARCHAR), 'display_name': c.display_name, 'level': CAST(c.level AS BIGINT), 'score': CAST(c.score AS DOUBLE)})` : 'concepts'} AS concepts`;
+}
 
 /** The staging table and the views the selection SQL reads. */
 export async function createStaging(conn: DuckDBConnection): Promise<void> {
@@ -148,7 +156,7 @@ export async function stageFile(
   fileId: number,
 ): Promise<{ rows: number; works: number }> {
   await conn.run(
-    `INSERT INTO staged SELECT ${fileId} AS file_id, ${STAGE_SELECT} FROM ${sourceOf(path, kind)}`,
+    `INSERT INTO staged SELECT ${fileId} AS file_id, ${stageSelect(kind)} FROM ${sourceOf(path, kind)}`,
   );
   const r = await conn.runAndReadAll(
     `SELECT COUNT(*) AS n, COUNT(work_id) AS ok FROM staged WHERE file_id = ${fileId}`,

@@ -275,7 +275,10 @@ async function run(
           )
         ).map((r) => String(r.seed))
       : [];
-  const edgeRows = await rows(conn, 'SELECT citing, cited FROM selected_edges');
+  let t1 = Date.now();
+  const edgeCols = (await conn.runAndReadAll('SELECT citing, cited FROM selected_edges')).getColumnsJS();
+  const citing = (edgeCols[0] ?? []) as bigint[];
+  const cited = (edgeCols[1] ?? []) as bigint[];
   const records = await selectedRecords(conn);
   const dateRow = await rows(conn, 'SELECT MAX(substr(updated_date, 1, 10)) AS d FROM staged');
   const snapshot =
@@ -283,6 +286,8 @@ async function run(
     latestPartition(files.map((f) => f.path)) ||
     (dateRow[0]?.d ? String(dateRow[0].d) : null);
 
+  log(`  read back ${fmt(records.length)} works and ${fmt(citing.length)} edges: ${secs(Date.now() - t1)}`);
+  t1 = Date.now();
   const works: SnapshotWork[] = [];
   const seen = new Set<number>();
   for (const { raw } of records) {
@@ -293,9 +298,9 @@ async function run(
   }
   const { papers, idOf, skipped, sharedArxiv } = papersOfWorks(works);
   const edges: EdgeRecord[] = [];
-  for (const e of edgeRows) {
-    const source = idOf.get(Number(e.citing));
-    const target = idOf.get(Number(e.cited));
+  for (let i = 0; i < citing.length; i++) {
+    const source = idOf.get(Number(citing[i]));
+    const target = idOf.get(Number(cited[i]));
     if (source && target && source !== target)
       edges.push({
         source,
@@ -326,6 +331,7 @@ async function run(
     if (e instanceof DataErrors) log(`${e.message}\nimport:snapshot: nothing written to ${args.data}`);
     throw e;
   }
+  log(`  papers, edges, taxonomy, checked as build:graph checks them: ${secs(Date.now() - t1)}`);
   writeDirectoryAtomic(args.data, files_);
 
   log(

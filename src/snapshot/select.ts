@@ -8,8 +8,8 @@
  * - Seeds match works by OpenAlex id (through merges), DOI or arXiv id.
  * - Each hop takes the frontier (the works the previous hop added; the seeds for hop 1). Each
  *   frontier work's candidates are its references and its citers that the snapshot holds and the
- *   set does not yet have. They are ranked by their links to the set so far (references either
- *   way, "citations within the set"), then by `cited_by_count`, then by id; each frontier work adds
+ *   set does not yet have. They are ranked by their links to the set so far (how many of its
+ *   works they cite or are cited by: "citations within the set"), then by `cited_by_count`, then by id; each frontier work adds
  *   at most `cap` of them, and one that had more is reported as a cap hit.
  * - A topic selection takes every work with one of the topics among its topics.
  * - The edges are the references between selected works.

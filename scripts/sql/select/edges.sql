@@ -3,7 +3,7 @@
 DROP TABLE IF EXISTS selected_edges;
 
 CREATE TABLE selected_edges AS
-SELECT r.citing, r.cited
+SELECT DISTINCT r.citing, r.cited
 FROM refs r
 JOIN selected a ON a.work_id = r.citing
 JOIN selected b ON b.work_id = r.cited;

@@ -3,9 +3,9 @@
 --
 -- The frontier is the works the previous hop added (the seeds for the first hop). A frontier
 -- work's candidates are its references and its citers that the snapshot holds (a deleted work is
--- not in works) and the set does not have yet. They are ranked by their links to the set (references
--- either way: citations within the set), then by cited_by_count, then by id, and each frontier
--- work adds at most params.cap of them.
+-- not in works) and the set does not have yet. They are ranked by their links to the set (the
+-- number of works of the set they cite or are cited by: citations within the set), then by
+-- cited_by_count, then by id, and each frontier work adds at most params.cap of them.
 DROP TABLE IF EXISTS frontier;
 
 CREATE TABLE frontier AS
@@ -33,14 +33,14 @@ WHERE s.work_id IS NULL;
 DROP TABLE IF EXISTS candidate_links;
 
 CREATE TABLE candidate_links AS
-SELECT l.work_id, COUNT(*) AS links
+SELECT l.work_id, COUNT(DISTINCT l.other) AS links
 FROM (
-  SELECT r.cited AS work_id
+  SELECT r.cited AS work_id, r.citing AS other
   FROM refs r
   JOIN (SELECT DISTINCT work_id FROM candidates) c ON c.work_id = r.cited
   JOIN selected s ON s.work_id = r.citing
   UNION ALL
-  SELECT r.citing AS work_id
+  SELECT r.citing AS work_id, r.cited AS other
   FROM refs r
   JOIN (SELECT DISTINCT work_id FROM candidates) c ON c.work_id = r.citing
   JOIN selected s ON s.work_id = r.cited
