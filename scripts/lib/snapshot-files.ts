@@ -113,8 +113,9 @@ export function latestPartition(paths: readonly string[]): string | null {
   return best;
 }
 
-function lineStream(file: SnapshotFile): NodeJS.ReadableStream {
+function lineStream(file: SnapshotFile, onBytes?: (n: number) => void): NodeJS.ReadableStream {
   const raw = createReadStream(file.path);
+  if (onBytes) raw.on('data', (chunk) => onBytes(chunk.length));
   if (file.kind !== 'jsonl-gz') return raw;
   const gunzip = createGunzip();
   raw.on('error', (e) => gunzip.destroy(e));
@@ -128,12 +129,12 @@ export interface LineCount {
   error: string | null;
 }
 
-/** Decompress a JSON Lines file and count its non-empty lines; `onBytes` gets compressed progress. */
-export async function countLines(file: SnapshotFile): Promise<LineCount> {
+/** Decompress a JSON Lines file and count its non-empty lines; `onBytes` gets the bytes read from disk. */
+export async function countLines(file: SnapshotFile, onBytes?: (n: number) => void): Promise<LineCount> {
   let lines = 0;
   let current = 0;
   try {
-    for await (const chunk of lineStream(file)) {
+    for await (const chunk of lineStream(file, onBytes)) {
       const buf = chunk as Buffer;
       let from = 0;
       for (;;) {

@@ -192,10 +192,19 @@ async function run(
   );
   for (const [i, file] of files.entries()) {
     const fileId = i + 1;
+    // within a large file (the snapshot's run to 2 GB), progress every 10 s from the bytes read
+    let read = 0;
+    const ticker = setInterval(() => {
+      const done = doneBytes + read;
+      const elapsed = Date.now() - t0;
+      log(
+        `[${fileId}/${files.length}] ${basename(file.path)}: ${Math.round((100 * read) / Math.max(file.bytes, 1))}% of the file, ${Math.round((100 * done) / Math.max(totalBytes, 1))}% of the bytes, ${secs(elapsed)}, ETA ${secs((elapsed * (totalBytes - done)) / Math.max(done, 1))}`,
+      );
+    }, 10_000);
     const [count, staged] = await Promise.all([
-      file.kind === 'parquet' ? Promise.resolve(null) : countLines(file),
+      file.kind === 'parquet' ? Promise.resolve(null) : countLines(file, (n) => (read += n)),
       stageFile(conn, file.path, file.kind, fileId),
-    ]);
+    ]).finally(() => clearInterval(ticker));
     if (count === null) {
       // Parquet: rows DuckDB read without a work id have no line to name
       lines += staged.rows;

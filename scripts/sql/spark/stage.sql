@@ -14,7 +14,6 @@ CREATE TABLE IF NOT EXISTS openalex_works (
   publication_year BIGINT,
   publication_date STRING,
   cited_by_count BIGINT,
-  updated_date STRING,
   referenced_works ARRAY<STRING>,
   authorships ARRAY<STRUCT<author: STRUCT<display_name: STRING>>>,
   primary_location STRUCT<landing_page_url: STRING, pdf_url: STRING, source: STRUCT<display_name: STRING>>,
@@ -23,6 +22,8 @@ CREATE TABLE IF NOT EXISTS openalex_works (
   concepts ARRAY<STRUCT<id: STRING, display_name: STRING, level: BIGINT, score: DOUBLE>>
 )
 USING json
+-- every part file below, but not data/works/manifest, and no partition column from the folders
+OPTIONS (pathGlobFilter '*.gz', recursiveFileLookup 'true')
 LOCATION 's3a://openalex/data/works/';
 
 CREATE TEMPORARY VIEW openalex_merged
