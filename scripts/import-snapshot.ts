@@ -86,7 +86,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     );
     return code;
   } catch (e) {
-    if (e instanceof DataErrors) return 1;
+    if (e instanceof DataErrors) {
+      console.error(`${e.message}\nimport:snapshot: nothing written`);
+      return 1;
+    }
     throw e;
   }
 }

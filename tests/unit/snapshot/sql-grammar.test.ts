@@ -48,10 +48,13 @@ describe('the selection SQL', () => {
     });
   });
 
-  it.each(['stage.sql', 'export.sql'])('the Spark staging and export, scripts/sql/spark/%s, parse too', (file) => {
-    const text = readFileSync(join(SELECT_SQL_DIR, '..', 'spark', file), 'utf8');
-    for (const statement of sqlStatements(text)) expect(spark.validate(statement)).toEqual([]);
-  });
+  it.each(['stage.sql', 'export.sql'])(
+    'the Spark staging and export, scripts/sql/spark/%s, parse too',
+    (file) => {
+      const text = readFileSync(join(SELECT_SQL_DIR, '..', 'spark', file), 'utf8');
+      for (const statement of sqlStatements(text)) expect(spark.validate(statement)).toEqual([]);
+    },
+  );
 
   it('would catch a statement Spark cannot parse', () => {
     expect(spark.validate('CREATE TABLE t AS SELECT FROM WHERE').length).toBeGreaterThan(0);
