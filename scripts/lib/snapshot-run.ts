@@ -332,6 +332,14 @@ async function run(
     works,
     'OpenAlex topics (domain → field → subfield → topic) of the works; colours from colour-blind-safe palettes.',
   );
+  if (papers.length === 0) {
+    const why =
+      unmatchedSeeds.length > 0
+        ? `; seeds not in the snapshot: ${unmatchedSeeds.slice(0, 10).join(', ')}`
+        : '';
+    log(`import:snapshot: nothing selected${why}; nothing written to ${args.data}`);
+    return { code: 1 };
+  }
   const files_ = datasetFiles(args.data, { info, papers, taxonomy, edges });
   writeDirectoryAtomic(args.data, files_);
 

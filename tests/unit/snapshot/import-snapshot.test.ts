@@ -60,6 +60,17 @@ describe('bad lines', () => {
     expect(kept.summary?.selected).toEqual(expect.arrayContaining([134, 140, 141]));
   });
 
+  it('writes nothing when no seed is in the snapshot', async () => {
+    const seeds = join(tempDir(), 'seeds.txt');
+    writeFileSync(seeds, '10.9999/not-there\nW999999\n');
+    const r = await runImport({ seeds });
+    expect(r.code).toBe(1);
+    expect(r.log.at(-1)).toBe(
+      `import:snapshot: nothing selected; seeds not in the snapshot: 10.9999/not-there, W999999; nothing written to ${r.data}`,
+    );
+    expect(existsSync(r.data)).toBe(false);
+  });
+
   it('refuses a non-empty output directory without --force, and replaces it with', async () => {
     const dir = join(tempDir(), 'full');
     mkdirSync(dir);
