@@ -207,7 +207,7 @@ describe('end to end', () => {
     expect(
       graph.graph.edges.every((e) => e.attributes.provenance.every((p) => p.source === 'openalex-snapshot')),
     ).toBe(true);
-  });
+  }, 240_000);
 
   it('exits 2 with the usage for a missing mode', () => {
     const r = spawnSync(
