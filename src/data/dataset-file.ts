@@ -12,6 +12,7 @@ export const DatasetInfoSchema = z.strictObject({
   name: z.string().trim().min(1),
   description: z.string().trim().min(1).optional(),
   source: z.string().trim().min(1).optional(),
+  snapshot: z.iso.date().optional(),
 });
 
 /** Parse dataset.yaml; throws DataErrors naming file, line and field. */
@@ -29,5 +30,5 @@ export function parseDatasetFile(text: string, file: string): DatasetInfo {
 }
 
 export function stringifyDatasetFile(info: DatasetInfo): string {
-  return stringifyYaml(orderKeys(info, ['name', 'description', 'source']));
+  return stringifyYaml(orderKeys(info, ['name', 'description', 'source', 'snapshot']));
 }

@@ -34,6 +34,7 @@ export const DETAIL_COLUMNS: Record<ProvenanceSource, readonly Column[]> = {
   ],
   'semantic-scholar': [{ name: 'fetched', field: 'fetched', type: 'optional' }],
   openalex: [{ name: 'fetched', field: 'fetched', type: 'optional' }],
+  'openalex-snapshot': [{ name: 'snapshot', field: 'snapshot', type: 'optional' }],
 };
 
 /** Sources whose files always carry a note column (curators write notes there). */

@@ -202,6 +202,8 @@ export function describeProvenance(p: Provenance): string {
       return `curated${p.by !== undefined ? ` by ${p.by}` : ''}`;
     case 'file':
       return `file ${p.file} (${p.format})`;
+    case 'openalex-snapshot':
+      return `openalex-snapshot${p.snapshot !== undefined ? ` (snapshot ${p.snapshot})` : ''}`;
     default:
       return `${p.source}${p.fetched !== undefined ? ` (fetched ${p.fetched})` : ''}`;
   }

@@ -27,6 +27,8 @@ export interface DatasetInfo {
   description?: string;
   /** Where the facts come from, in one line. */
   source?: string;
+  /** The date (ISO) of the bulk snapshot the dataset was selected from, when it comes from one. */
+  snapshot?: string;
 }
 
 export interface Dataset {

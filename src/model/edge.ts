@@ -27,6 +27,7 @@ export const PROVENANCE_SOURCES = [
   'curated',
   'semantic-scholar',
   'openalex',
+  'openalex-snapshot',
   'file',
 ] as const;
 export type ProvenanceSource = (typeof PROVENANCE_SOURCES)[number];
@@ -60,6 +61,13 @@ export const OnlineProvenanceSchema = z.strictObject({
   fetched: z.string().optional(),
 });
 
+/** A reference read from the OpenAlex bulk snapshot (npm run import:snapshot). */
+export const SnapshotProvenanceSchema = z.strictObject({
+  source: z.literal('openalex-snapshot'),
+  /** The snapshot's date (ISO date): the latest `updated_date` partition it was read from. */
+  snapshot: z.string().optional(),
+});
+
 /** An edge of a graph file opened in the explorer. */
 export const FileProvenanceSchema = z.strictObject({
   source: z.literal('file'),
@@ -73,6 +81,7 @@ export const ProvenanceSchema = z.discriminatedUnion('source', [
   CodeReadmeProvenanceSchema,
   CuratedProvenanceSchema,
   OnlineProvenanceSchema,
+  SnapshotProvenanceSchema,
   FileProvenanceSchema,
 ]);
 export type Provenance = z.infer<typeof ProvenanceSchema>;

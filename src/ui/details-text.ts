@@ -148,6 +148,8 @@ export function formatProvenance(p: Provenance): string {
       const name = p.source === 'openalex' ? 'OpenAlex' : 'Semantic Scholar';
       return p.fetched ? `${name} (fetched ${p.fetched})` : name;
     }
+    case 'openalex-snapshot':
+      return p.snapshot ? `OpenAlex snapshot of ${p.snapshot}` : 'OpenAlex snapshot';
     case 'file':
       return `the file ${p.file}`;
   }
@@ -251,6 +253,8 @@ export function shortProvenance(list: readonly Provenance[]): string {
         return 'Semantic Scholar';
       case 'openalex':
         return 'OpenAlex';
+      case 'openalex-snapshot':
+        return 'OpenAlex snapshot';
     }
   });
   return [...new Set(parts)].join(' + ');

@@ -1,0 +1,232 @@
+/**
+ * import:snapshot on the hand-made fixture: bad lines named and counted, the bad-share limit, a
+ * truncated gzip file, nothing written on failure, the written graph-data directory (papers,
+ * topic taxonomy, edges with their provenance and the snapshot date), a graph-data directory as
+ * seeds, Parquet input (what a cluster run writes), and the whole way through build:graph.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { readGraphData } from '../../../scripts/lib/graph-data-fs';
+import type { GraphFile } from '../../../src/model';
+import {
+  BAD_FIXTURE,
+  FIXTURE,
+  removeTempDirs,
+  runImport,
+  SEEDS,
+  tempDir,
+  WORKS_GLOB,
+} from './snapshot-fixture';
+
+afterAll(removeTempDirs);
+
+describe('bad lines', () => {
+  it('names each bad line with its file and line, counts them, and still imports under the limit', async () => {
+    const r = await runImport({ seeds: SEEDS, maxBadShare: 0.2 });
+    expect(r.code).toBe(0);
+    const second = `${FIXTURE}/data/works/updated_date=2026-11-15/part_000.gz`;
+    expect(r.summary?.badLines).toEqual([
+      { file: second, line: 3, reason: 'invalid JSON' },
+      { file: second, line: 7, reason: 'no id' },
+    ]);
+    expect(r.log).toContain(`${second}:3: invalid JSON`);
+    expect(r.log.join('\n')).toMatch(/bad lines: 2 of 19 \(10\.526%; allowed 20\.000%\)/);
+    expect(r.summary?.lines).toBe(19);
+  });
+
+  it('fails above the allowed share of bad lines and writes nothing', async () => {
+    const r = await runImport({ seeds: SEEDS, maxBadShare: 0.05 });
+    expect(r.code).toBe(1);
+    expect(r.log.join('\n')).toMatch(/too many bad lines; nothing written/);
+    expect(existsSync(r.data)).toBe(false);
+  });
+
+  it('reports a truncated gzip file at the line where it breaks off', async () => {
+    const works = `${BAD_FIXTURE}/data/works/updated_date=*/*.gz`;
+    const r = await runImport({ works, seeds: SEEDS, maxBadShare: 0.001 });
+    expect(r.code).toBe(1);
+    const truncated = r.log.find((l) => l.includes('truncated gzip'));
+    expect(truncated).toMatch(
+      /updated_date=2026-10-01\/part_000\.gz:\d+: truncated gzip .*the file ends here/,
+    );
+    expect(existsSync(r.data)).toBe(false);
+    // allowed, the lines before the break are kept
+    const kept = await runImport({ works, topics: ['T10003'], maxBadShare: 1 });
+    expect(kept.code).toBe(0);
+    expect(kept.summary?.badLines).toHaveLength(1);
+    expect(kept.summary?.selected).toEqual(expect.arrayContaining([134, 140, 141]));
+  });
+
+  it('writes nothing when no seed is in the snapshot', async () => {
+    const seeds = join(tempDir(), 'seeds.txt');
+    writeFileSync(seeds, '10.9999/not-there\nW999999\n');
+    const r = await runImport({ seeds });
+    expect(r.code).toBe(1);
+    expect(r.log.at(-1)).toBe(
+      `import:snapshot: nothing selected; seeds not in the snapshot: 10.9999/not-there, W999999; nothing written to ${r.data}`,
+    );
+    expect(existsSync(r.data)).toBe(false);
+  });
+
+  it('refuses a non-empty output directory without --force, and replaces it with', async () => {
+    const dir = join(tempDir(), 'full');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'keep.txt'), 'mine');
+    const refused = await runImport({ seeds: SEEDS, data: dir });
+    expect(refused.code).toBe(1);
+    expect(readFileSync(join(dir, 'keep.txt'), 'utf8')).toBe('mine');
+    const forced = await runImport({ seeds: SEEDS, data: dir, force: true });
+    expect(forced.code).toBe(0);
+    expect(existsSync(join(dir, 'keep.txt'))).toBe(false);
+    expect(existsSync(join(dir, 'papers.yaml'))).toBe(true);
+  });
+});
+
+describe('the graph-data directory', () => {
+  it('holds the papers with ids, dates, venues and authors, the topic tree and the snapshot edges', async () => {
+    const r = await runImport({ seeds: SEEDS, hops: 2 });
+    const ds = readGraphData(r.data);
+    expect(ds.info.snapshot).toBe('2026-11-15');
+    const byId = new Map(ds.papers.map((p) => [p.value.id, p.value]));
+    // arXiv id from the landing page: the arXiv id's month wins over the publication date
+    expect(byId.get('2301.00001')).toMatchObject({
+      year: 2023,
+      month: 1,
+      venue: 'arXiv',
+      arxiv: '2301.00001',
+      authors: ['Ada Lovelace', 'Alan Turing'],
+    });
+    expect(byId.get('2103.01111')?.arxiv).toBe('2103.01111'); // from its PDF link
+    expect(byId.get('2205.00115')?.arxiv).toBe('2205.00115'); // from its DataCite DOI
+    // neither DOI nor arXiv: the OpenAlex id
+    expect(byId.get('w112')).toMatchObject({ year: 2019, month: 11, arxiv: null, links: {} });
+    expect(byId.get('w101')).toMatchObject({
+      venue: 'Journal of Vision Machines',
+      venueYear: 2022,
+      links: { pdf: 'https://doi.org/10.1000/seed-two' },
+    });
+    expect(byId.has('w113')).toBe(false); // deleted, only referenced
+    expect(byId.get('w101')?.dimensions).toEqual({ field: ['f17'], subfield: ['s1707'], topic: ['t10002'] });
+    const tax = ds.taxonomy.value;
+    expect(tax.dimensions.map((d) => [d.id, d.parent])).toEqual([
+      ['field', undefined],
+      ['subfield', 'field'],
+      ['topic', 'subfield'],
+    ]);
+    const topic = tax.dimensions[2]?.categories.find((c) => c.id === 't10003');
+    expect(topic).toMatchObject({ label: 'Cell signalling', parent: 's1307' });
+    expect(tax.dimensions[1]?.categories.find((c) => c.id === 's1307')?.parent).toBe('f13');
+    const edges = ds.edges.map((e) => e.value);
+    expect(
+      edges.every(
+        (e) =>
+          e.kind === 'cites' &&
+          e.provenance.source === 'openalex-snapshot' &&
+          e.provenance.snapshot === '2026-11-15',
+      ),
+    ).toBe(true);
+    // the merged reference W199 became an edge to W114
+    expect(edges.some((e) => e.source === '2301.00001' && e.target === 'w114')).toBe(true);
+    expect(edges).toHaveLength(r.summary?.edges ?? -1);
+  });
+
+  it('grows an imported list into its field: a graph-data directory as seeds', async () => {
+    const small = await runImport({ seeds: SEEDS, hops: 1, cap: 1 });
+    expect(small.summary?.papers).toBe(3);
+    const grown = await runImport({ seeds: small.data, hops: 1, cap: 50 });
+    expect(grown.code).toBe(0);
+    // its three papers are found again (by arXiv id or DOI) and their neighbours added
+    expect(grown.summary?.selectedByHop[0]).toBe(3);
+    expect(grown.summary?.unmatchedSeeds).toEqual([]);
+    expect(grown.summary?.selected).toEqual(expect.arrayContaining([100, 101, 110, 130, 131]));
+  });
+
+  it('reads Parquet works, as a cluster run writes them, and takes them all with --all', async () => {
+    const dir = tempDir();
+    const parquet = join(dir, 'selected.parquet');
+    const inst = await DuckDBInstance.create(':memory:');
+    const conn = await inst.connect();
+    // every field as read_ndjson infers it: extra struct fields, as Spark's Parquet would carry
+    await conn.run(
+      `COPY (SELECT * FROM read_ndjson('${FIXTURE}/data/works/updated_date=2026-10-01/part_000.gz')) TO '${parquet}' (FORMAT parquet)`,
+    );
+    conn.closeSync();
+    inst.closeSync();
+    const r = await runImport({ works: parquet, all: true, snapshotDate: '2026-11-30' });
+    expect(r.code).toBe(0);
+    expect(r.summary?.selected).toEqual([100, 101, 110, 111, 112, 114, 115, 120, 121, 130, 131, 133]);
+    const ds = readGraphData(r.data);
+    expect(ds.info.snapshot).toBe('2026-11-30');
+    expect(ds.papers.find((p) => p.value.id === '2301.00001')?.value.dimensions?.topic).toEqual(['t10001']);
+  });
+});
+
+describe('end to end', () => {
+  it('snapshot → import:snapshot (the CLI) → build:graph gives a graph the explorer opens', () => {
+    const dir = tempDir();
+    const data = join(dir, 'field');
+    const out = join(dir, 'field.json');
+    const imp = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/import-snapshot.ts',
+        '--works',
+        WORKS_GLOB,
+        '--data',
+        data,
+        '--seeds',
+        SEEDS,
+        '--max-bad-share',
+        '0.2',
+        '--threads',
+        '1',
+      ],
+      { encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(imp.status).toBe(0);
+    expect(imp.stderr).toMatch(/\[2\/2\] part_000\.gz: 19 rows scanned, 100% of the bytes, .* ETA/);
+    expect(imp.stderr).toMatch(/selected: 2 at hop 0, 8 at hop 1, 5 at hop 2 of 17 works/);
+    const build = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/build-graph.ts', '--data', data, '--out', out],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    expect(build.status).toBe(0);
+    const graph = JSON.parse(readFileSync(out, 'utf8')) as GraphFile;
+    expect(graph.graph.nodes).toHaveLength(15);
+    expect(graph.graph.edges).toHaveLength(15);
+    expect(graph.meta.taxonomy.dimensions.map((d) => d.id)).toEqual(['field', 'subfield', 'topic']);
+    expect(
+      graph.graph.edges.every((e) => e.attributes.provenance.every((p) => p.source === 'openalex-snapshot')),
+    ).toBe(true);
+  }, 240_000);
+
+  it('exits 2 with the usage for a missing mode', () => {
+    const r = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/import-snapshot.ts',
+        '--works',
+        WORKS_GLOB,
+        '--data',
+        join(tempDir(), 'x'),
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/one of --seeds FILE, --topic ID or --all are required/);
+  });
+});
