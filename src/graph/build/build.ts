@@ -9,7 +9,8 @@ import type { Located } from '../../model/dataset';
 import type { EdgeRecord } from '../../model/edge';
 import type { OnlineCache, OnlineFacts } from '../../model/online';
 import type { Paper, PaperRecord } from '../../model/paper';
-import { onlineEdgeRecords, onlineFacts } from '../../online/edges';
+import { onlineEdgeRecords, onlineFacts, paperIndex, type PaperIndex } from '../../online/edges';
+import { outsideReferences } from '../../online/outside-refs';
 import { paperDoi } from '../../online/ids';
 import { displayLabel, joinPapers } from '../join';
 import type { LayoutOptions } from './layout';
@@ -117,6 +118,12 @@ export function onlineRecords(papers: readonly PaperRecord[], online: OnlineCach
   }));
 }
 
+/** A paper's online facts and, when it has any, the works it references outside the set. */
+function onlineNodeFacts(id: string, online: OnlineCache, index: PaperIndex): OnlineFacts {
+  const outside = outsideReferences(id, online, index);
+  return outside.length > 0 ? { ...onlineFacts(id, online), outsideReferences: outside } : onlineFacts(id, online);
+}
+
 /** The stable key of the edge of an ordered pair. */
 export function edgeKey(source: string, target: string): string {
   return `${source}->${target}`;
@@ -125,8 +132,9 @@ export function edgeKey(source: string, target: string): string {
 /** A directed simple graph of the papers and merged edges, in the given order. */
 export function assembleGraph(papers: Paper[], edges: MergedEdge[], online?: OnlineCache): AtlasGraph {
   const graph: AtlasGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  const index = online ? paperIndex(papers.map((p) => ({ id: p.id, arxiv: p.arxiv, doi: paperDoi(p) })), online) : null;
   for (const p of papers)
-    graph.addNode(p.id, initialNodeAttributes(p, online ? onlineFacts(p.id, online) : undefined));
+    graph.addNode(p.id, initialNodeAttributes(p, online && index ? onlineNodeFacts(p.id, online, index) : undefined));
   for (const { source, target, attributes } of edges) {
     graph.addDirectedEdgeWithKey(edgeKey(source, target), source, target, attributes);
   }
