@@ -12,12 +12,21 @@ import type { ViewState } from './types';
  * remaining one; taking out the last seed keeps the paper selected.
  */
 export function toggleSeed(state: ViewState, node: string): ViewState {
-  const seeds = state.seeds.length === 0 && state.selected !== null && state.selected !== node ? [state.selected] : [...state.seeds];
+  const seeds =
+    state.seeds.length === 0 && state.selected !== null && state.selected !== node
+      ? [state.selected]
+      : [...state.seeds];
   const at = seeds.indexOf(node);
   if (at >= 0) {
     seeds.splice(at, 1);
     const selected = state.selected === node ? (seeds.at(-1) ?? node) : state.selected;
-    return { ...state, seeds, selected, compareWith: selected === state.selected ? state.compareWith : null, picking: false };
+    return {
+      ...state,
+      seeds,
+      selected,
+      compareWith: selected === state.selected ? state.compareWith : null,
+      picking: false,
+    };
   }
   seeds.push(node);
   return { ...state, seeds, selected: state.selected ?? node, picking: false };
