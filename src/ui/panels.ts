@@ -25,6 +25,7 @@ import { mountLegend } from './legend';
 import { mountLineage } from './lineage-panel';
 import { mountNeighbours } from './neighbours-panel';
 import { mountSearch } from './search';
+import { mountSimilar } from './similar-panel';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
@@ -48,5 +49,6 @@ export const PANELS: PanelEntry[] = [
   { slot: 'header', id: 'export', mount: mountExportMenu },
   { slot: 'header', id: 'share', mount: mountShare },
   { slot: 'details', id: 'lineage', mount: mountLineage },
+  { slot: 'details', id: 'similar', mount: mountSimilar },
   { slot: 'details', id: 'neighbours', mount: mountNeighbours },
 ];
