@@ -3,6 +3,7 @@
  * the components, the tf-idf text index, and the reasons a paper is listed, in words.
  */
 import { EDGE_KINDS, type EdgeKind } from '../../model/edge';
+import { tokenize } from '../clusters/title-terms';
 import type { AtlasGraph } from '../types';
 import type { ResolvedOptions, SimilarityOptions, SimilarityWeights, SimilarPaper, TextIndex } from './types';
 
@@ -71,39 +72,22 @@ export function similarityReasons(p: SimilarPaper): string[] {
   return out;
 }
 
-/** Common English words and words of every abstract, left out of the text vectors. */
-const STOP_WORDS = new Set(
-  `the and for with that this from are was were been has have had our its their which these those than then into onto over under such can also
-  not but all any each more most other some only both when where while what who how why using use used based via between within without
-  through per new paper propose proposed approach method methods show shows results result work works existing however given different
-  two one three first many much well able further large small high low significantly experiments demonstrate present task tasks`
-    .split(/\s+/)
-    .filter(Boolean),
-);
-
-/** Lower-cased words of three or more letters or digits, stop words left out. */
-export function tokens(text: string): string[] {
-  const out: string[] = [];
-  for (const w of text.toLowerCase().split(/[^\p{L}\p{N}]+/u))
-    if (w.length >= 3 && !STOP_WORDS.has(w)) out.push(w);
-  return out;
-}
-
 /** From this many abstracts up, words found in `COMMON_TERM_SHARE` of them or more are left out. */
 const COMMON_TERMS_FROM = 50;
 const COMMON_TERM_SHARE = 0.2;
 
 /**
- * tf-idf vectors (raw term counts × ln(N / document frequency), L2-normalised) of title + abstract
- * for the papers that have an abstract; null when none has. N counts the papers with an abstract; in
- * a corpus of 50 abstracts or more, words in a fifth of them or more are left out.
+ * tf-idf vectors of title + abstract for the papers that have an abstract (null when none has): the
+ * words of the cluster labels' `tokenize` (no bigrams), raw counts × ln(N / document frequency),
+ * L2-normalised; N counts the papers with an abstract. In a corpus of 50 abstracts or more, words in
+ * a fifth of them or more are left out.
  */
 export function buildTextIndex(graph: AtlasGraph, nodes: readonly string[]): TextIndex | null {
   const counts: Array<Map<string, number> | null> = nodes.map((n) => {
     const a = graph.getNodeAttributes(n);
     if (!a.abstract) return null;
     const m = new Map<string, number>();
-    for (const t of tokens(`${a.title} ${a.abstract}`)) m.set(t, (m.get(t) ?? 0) + 1);
+    for (const t of tokenize(`${a.title} ${a.abstract}`, { bigrams: false })) m.set(t, (m.get(t) ?? 0) + 1);
     return m;
   });
   const withText = counts.filter((c) => c !== null).length;
