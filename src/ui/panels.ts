@@ -26,6 +26,7 @@ import { mountLineage } from './lineage-panel';
 import { mountNeighbours } from './neighbours-panel';
 import { mountSearch } from './search';
 import { mountSimilar } from './similar-panel';
+import { mountSimilarClusters } from './similar-clusters-panel';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
@@ -44,6 +45,7 @@ export const PANELS: PanelEntry[] = [
   { slot: 'legend', id: 'legend', mount: mountLegend },
   { slot: 'filters', id: 'filters', mount: mountFilters },
   { slot: 'details', id: 'details', mount: mountDetails },
+  { slot: 'analysis', id: 'similar-clusters', mount: mountSimilarClusters },
   { slot: 'analysis', id: 'clusters', mount: mountClusters },
   { slot: 'overlay', id: 'brush', mount: mountBrushBar },
   { slot: 'header', id: 'export', mount: mountExportMenu },

@@ -107,17 +107,17 @@ const positions = (page: Page, ids: string[]): Promise<Positions> =>
 const moved = (a: Positions, b: Positions) =>
   Object.keys(a).filter((k) => Math.hypot(a[k]!.x - b[k]!.x, a[k]!.y - b[k]!.y) > 1e-6).length;
 
-/** Waits until the papers stop moving (two reads 400 ms apart agree) and the status line is gone. */
-async function still(page: Page, ids: string[]): Promise<Positions> {
+/** Waits until the papers have left `from`, then until they stop moving (two reads 400 ms apart agree). */
+async function still(page: Page, ids: string[], from: Positions): Promise<Positions> {
   let last = await positions(page, ids);
-  for (let i = 0; i < 60; i++) {
+  for (let i = 0; i < 75; i++) {
     await page.waitForTimeout(400);
     const now = await positions(page, ids);
     const busy = await page.locator('.similar-layout-status').isVisible();
-    if (!busy && moved(last, now) === 0) return now;
+    if (!busy && moved(from, now) > 0 && moved(last, now) === 0) return now;
     last = now;
   }
-  throw new Error('the papers did not settle');
+  throw new Error('the papers did not move and settle');
 }
 
 describe.skipIf(!existsSync(BUNDLED))('similar papers on the bundled graph', () => {
@@ -178,11 +178,24 @@ describe.skipIf(!existsSync(BUNDLED))('similar papers on the bundled graph', () 
     await page.waitForFunction(
       () => new URLSearchParams(window.location.search).get('layout') === 'similarity',
     );
-    const map = await still(page, ids);
+    const map = await still(page, ids, force);
     expect(moved(force, map)).toBeGreaterThan(ids.length / 2);
+    // the Clusters column leads with the communities of the similarity map; a click picks one out
+    await page.getByRole('button', { name: 'Clusters', exact: true }).click();
+    const communities = page.getByRole('region', { name: 'Communities of the similarity map' });
+    const first = communities
+      .getByRole('list', { name: 'Similarity communities' })
+      .getByRole('button')
+      .first();
+    await first.waitFor();
+    await first.click();
+    const brush = await page.evaluate(() => window.__atlas!.state()!.brush);
+    expect(brush?.label).toBe('Similarity community 1');
+    expect(brush!.nodes.length).toBeGreaterThan(1);
+    await expect(first.getAttribute('aria-pressed')).resolves.toBe('true');
     // back to the force layout: the same positions as before
     await page.getByRole('radiogroup', { name: 'Layout' }).getByRole('radio', { name: 'Force' }).check();
-    const back = await still(page, ids);
+    const back = await still(page, ids, map);
     expect(moved(force, back)).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
@@ -192,7 +205,7 @@ describe.skipIf(!existsSync(BUNDLED))('similar papers on the bundled graph', () 
     await linked.goto(`${baseUrl}/?layout=similarity`);
     await linked.waitForFunction(() => window.__atlas?.status() === 'ready');
     expect(await linked.evaluate(() => window.__atlas!.state()!.layout)).toBe('similarity');
-    const linkedMap = await still(linked, ids);
+    const linkedMap = await still(linked, ids, force);
     expect(moved(force, linkedMap)).toBeGreaterThan(ids.length / 2);
     expect(linkedProblems).toEqual([]);
     await linked.close();
