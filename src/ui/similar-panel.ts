@@ -64,6 +64,14 @@ export const mountSimilar: MountPanel = (container, ctx) => {
   const getIndex = (m: SimilarModule): SimilarityIndex =>
     (index ??= m.similarityIndex(graph, { ...(ctx.lineages ? { lineage: ctx.lineages.index() } : {}) }));
 
+  /** The paper this list lights in the graph (store.hovered), if any. */
+  let lit: string | null = null;
+  const unlight = () => {
+    const id = lit;
+    lit = null;
+    if (id !== null) store.update((s) => (s.hovered === id ? hover(s, null) : s));
+  };
+
   const choose = (id: string) => {
     store.update((s) => select(s, id));
     ctx.view.focusNode(id);
@@ -114,11 +122,14 @@ export const mountSimilar: MountPanel = (container, ctx) => {
     compare.addEventListener('click', () => store.update((s) => compareWith(s, p.node)));
     meta.append(compare);
     li.append(pick, reasons, meta);
-    // lit in the graph while pointed at (its neighbourhood, as a hover on the graph shows it)
-    li.addEventListener('pointerenter', () => store.update((s) => hover(s, p.node)));
-    li.addEventListener('pointerleave', () =>
-      store.update((s) => (s.hovered === p.node ? hover(s, null) : s)),
-    );
+    // lit in the graph while pointed at (its neighbourhood, as a hover on the graph shows it); on a
+    // real move only, not when the list shifts under a resting pointer
+    li.addEventListener('pointermove', () => {
+      if (store.get().hovered === p.node) return;
+      lit = p.node;
+      store.update((s) => hover(s, p.node));
+    });
+    li.addEventListener('pointerleave', unlight);
     return li;
   }
 
@@ -167,6 +178,8 @@ export const mountSimilar: MountPanel = (container, ctx) => {
   function render(): void {
     const s = store.get();
     if (disposed) return;
+    // the rows are replaced: a row lit under the pointer gets no pointerleave (after this update)
+    if (lit !== null) queueMicrotask(unlight);
     if (s.selected === null || !graph.hasNode(s.selected)) {
       region.hidden = true;
       list.replaceChildren();
@@ -229,6 +242,7 @@ export const mountSimilar: MountPanel = (container, ctx) => {
   return () => {
     disposed = true;
     unsubscribe();
+    unlight();
     region.remove();
   };
 };

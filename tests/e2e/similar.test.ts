@@ -147,6 +147,13 @@ describe.skipIf(!existsSync(BUNDLED))('similar papers on the bundled graph', () 
       expect(r.reasons).toBe(reasons.filter(Boolean).join(' · '));
       expect(r.kin.startsWith('in lineage'), `${r.node}: ${r.kin}`).toBe(inLineage.has(r.node));
     });
+    // pointing at a row lights its paper in the graph
+    const firstRow = page.getByRole('region', { name: 'Similar papers' }).locator('.la-similar-row').first();
+    await firstRow.hover();
+    await page.waitForFunction((n) => window.__atlas!.state()!.hovered === n, expected[0]!.node);
+    expect((await page.evaluate((n) => window.__atlas!.nodeDisplay(n), expected[0]!.node))!.highlighted).toBe(
+      true,
+    );
     // a row selects its paper
     await page
       .getByRole('region', { name: 'Similar papers' })
