@@ -151,8 +151,9 @@ describe.skipIf(!existsSync(BUNDLED))('similar papers on the bundled graph', () 
     const firstRow = page.getByRole('region', { name: 'Similar papers' }).locator('.la-similar-row').first();
     await firstRow.hover();
     await page.waitForFunction((n) => window.__atlas!.state()!.hovered === n, expected[0]!.node);
-    expect((await page.evaluate((n) => window.__atlas!.nodeDisplay(n), expected[0]!.node))!.highlighted).toBe(
-      true,
+    await page.waitForFunction(
+      (n) => window.__atlas!.nodeDisplay(n)?.highlighted === true,
+      expected[0]!.node,
     );
     // a row selects its paper
     await page
