@@ -13,6 +13,7 @@
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import FA2LayoutSupervisor from 'graphology-layout-forceatlas2/worker';
 import { animateNodes } from 'sigma/utils';
+import type { SimilarityEdge } from '../graph/similar';
 import type { AtlasGraph } from '../graph/types';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
@@ -42,6 +43,30 @@ export interface SimilarityMode {
 }
 
 type Positions = Map<string, { x: number; y: number }>;
+
+/** Time given to the scores per slice before the page gets a turn, ms. */
+const SLICE_MS = 40;
+
+/**
+ * The top-10 similarity graph's edges (coupling and co-citation, no text), computed a slice at a
+ * time between the page's frames; `onProgress` hears the share done. Null when `cancelled()` turns
+ * true on the way. Loads the scores on first use.
+ */
+export async function similarityEdgesInSlices(
+  graph: AtlasGraph,
+  onProgress: (share: number) => void,
+  cancelled: () => boolean,
+): Promise<SimilarityEdge[] | null> {
+  const { similarityEdgeSteps } = await import('../graph/similar');
+  if (cancelled()) return null;
+  const steps = similarityEdgeSteps(graph, { limit: 10, text: false });
+  while (!steps.step(SLICE_MS)) {
+    onProgress(steps.progress());
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    if (cancelled()) return null;
+  }
+  return steps.edges();
+}
 
 export function createSimilarityMode(opts: SimilarityModeOptions): SimilarityMode {
   const { graph, store, renderer, force } = opts;
@@ -96,12 +121,14 @@ export function createSimilarityMode(opts: SimilarityModeOptions): SimilarityMod
     phase = 'computing';
     show('Placing papers by similarity…');
     // loaded on first use: the scores and Louvain stay out of the start-up bundle
-    const [{ similarityEdges }, { similarityGraph }] = await Promise.all([
-      import('../graph/similar'),
-      import('../graph/similar/graph'),
-    ]);
-    if (gen !== generation || disposed) return;
-    const edges = similarityEdges(graph, { limit: 10, text: false });
+    const stale = () => gen !== generation || disposed;
+    const { similarityGraph } = await import('../graph/similar/graph');
+    const edges = await similarityEdgesInSlices(
+      graph,
+      (share) => show(`Placing papers by similarity… ${Math.round(share * 100)}%`),
+      stale,
+    );
+    if (edges === null || stale()) return;
     const sim = similarityGraph(graph, edges);
     if (edges.length === 0) {
       phase = 'placed';

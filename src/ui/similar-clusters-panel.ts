@@ -6,6 +6,7 @@
  * communities follow below, as always. Computed on first show (the scores load then).
  */
 import { nodeNoun } from '../model';
+import { similarityEdgesInSlices } from '../render/similar-layout';
 import { toggleBrush } from '../state/brush';
 import type { ViewState } from '../state/types';
 import type { MountPanel } from './context';
@@ -42,15 +43,15 @@ export const mountSimilarClusters: MountPanel = (container, ctx) => {
 
   const build = () =>
     (built ??= (async () => {
-      const [{ similarityEdges }, { similarityGraph, similarityCommunities }] = await Promise.all([
-        import('../graph/similar'),
-        import('../graph/similar/graph'),
-      ]);
-      if (disposed) return;
-      const communities = similarityCommunities(
+      const { similarityGraph, similarityCommunities } = await import('../graph/similar/graph');
+      const edges = await similarityEdgesInSlices(
         graph,
-        similarityGraph(graph, similarityEdges(graph, { limit: 10, text: false })),
+        (share) =>
+          (note.textContent = `Finding the communities of the similarity map… ${Math.round(share * 100)}%`),
+        () => disposed,
       );
+      if (edges === null || disposed) return;
+      const communities = similarityCommunities(graph, similarityGraph(graph, edges));
       const alone = graph.order - communities.reduce((n, c) => n + c.nodes.length, 0);
       note.textContent = `${communities.length.toLocaleString('en')} Louvain communities of the similarity graph (each ${noun(1)} linked to its 10 most similar, by shared references and co-citations)${alone > 0 ? `; ${alone.toLocaleString('en')} ${noun(alone)} without a similar ${noun(1)} left out` : ''}. Click one to pick out its ${noun(2)}.`;
       const items = communities.slice(0, LISTED).map((c) => {

@@ -336,20 +336,53 @@ export interface SimilarityEdge {
  * undirected edge per pair (weight: the similarity), sorted by source then target number.
  */
 export function similarityEdges(graph: AtlasGraph, options?: SimilarityOptions): SimilarityEdge[] {
+  const steps = similarityEdgeSteps(graph, options);
+  while (!steps.step(Infinity));
+  return steps.edges();
+}
+
+/** `similarityEdges` a slice at a time, so a page can stay responsive (and say how far it is). */
+export interface SimilarityEdgeSteps {
+  /** Scores papers until `budgetMs` have passed (at least one); true when every paper is done. */
+  step(budgetMs: number): boolean;
+  /** Share of the papers done, 0–1. */
+  progress(): number;
+  /** The edges, once done. */
+  edges(): SimilarityEdge[];
+}
+
+export function similarityEdgeSteps(graph: AtlasGraph, options?: SimilarityOptions): SimilarityEdgeSteps {
   const o = resolveOptions('similarityEdges', options);
   const ix = indexFor('similarityEdges', graph, o, options?.index);
   const pairs = new Map<number, number>(); // pair key i * n + j (i < j) → weight
   const n = ix.nodes.length;
-  for (let a = 0; a < n; a++) {
-    const run = pass(ix, a, o);
-    for (const j of best(ix, run.touched, ix.scratch.score, o.limit)) {
-      const key = a < j ? a * n + j : j * n + a;
-      const score = ix.scratch.score[j]!;
-      if ((pairs.get(key) ?? 0) < score) pairs.set(key, score);
-    }
-    run.reset();
-  }
-  return [...pairs]
-    .sort((x, y) => x[0] - y[0])
-    .map(([key, weight]) => ({ source: ix.nodes[Math.floor(key / n)]!, target: ix.nodes[key % n]!, weight }));
+  let a = 0;
+  return {
+    step(budgetMs) {
+      const until = performance.now() + budgetMs;
+      do {
+        if (a >= n) break;
+        const run = pass(ix, a, o);
+        for (const j of best(ix, run.touched, ix.scratch.score, o.limit)) {
+          const key = a < j ? a * n + j : j * n + a;
+          const score = ix.scratch.score[j]!;
+          if ((pairs.get(key) ?? 0) < score) pairs.set(key, score);
+        }
+        run.reset();
+        a++;
+      } while (performance.now() < until);
+      return a >= n;
+    },
+    progress: () => (n === 0 ? 1 : a / n),
+    edges() {
+      if (a < n) throw new Error('similarityEdges: not done yet (call step until it returns true)');
+      return [...pairs]
+        .sort((x, y) => x[0] - y[0])
+        .map(([key, weight]) => ({
+          source: ix.nodes[Math.floor(key / n)]!,
+          target: ix.nodes[key % n]!,
+          weight,
+        }));
+    },
+  };
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   similarityEdges,
+  similarityEdgeSteps,
   similarityIndex,
   similarityReasons,
   similarPapers,
@@ -160,5 +161,17 @@ describe('similarityEdges', () => {
     );
     // G has no similar paper: no edge
     expect(pairs.some((p) => p.split('-').includes('G'))).toBe(false);
+  });
+
+  it('can be computed a slice at a time, to the same edges', () => {
+    const steps = similarityEdgeSteps(graph, { limit: 2 });
+    expect(() => steps.edges()).toThrow(/not done yet/);
+    expect(steps.step(0)).toBe(false); // at least one paper per slice
+    expect(steps.progress()).toBe(1 / papers.length);
+    let slices = 1;
+    while (!steps.step(0)) slices++;
+    expect(slices).toBe(papers.length);
+    expect(steps.progress()).toBe(1);
+    expect(steps.edges()).toEqual(similarityEdges(graph, { limit: 2 }));
   });
 });
