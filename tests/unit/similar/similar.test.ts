@@ -169,7 +169,11 @@ describe('similarityEdges', () => {
     expect(steps.step(0)).toBe(false); // at least one paper per slice
     expect(steps.progress()).toBe(1 / papers.length);
     let slices = 1;
-    while (!steps.step(0)) slices++;
+    let done = false;
+    while (!done) {
+      done = steps.step(0);
+      slices++;
+    }
     expect(slices).toBe(papers.length);
     expect(steps.progress()).toBe(1);
     expect(steps.edges()).toEqual(similarityEdges(graph, { limit: 2 }));
