@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { collectProblems, nodeOnScreen, openAtlas } from './atlas';
+import { exportItem } from './export-helpers';
 import { useBrowser } from './use-browser';
 
 const BUNDLED = 'dist/graph.json';
@@ -188,6 +189,18 @@ describe.skipIf(!existsSync(BUNDLED))('similar papers on the bundled graph', () 
     );
     const map = await still(page, ids, force);
     expect(moved(force, map)).toBeGreaterThan(ids.length / 2);
+    // the data export holds the map's positions, as on screen
+    const { bytes } = await exportItem(page, 'JSON');
+    const exported = JSON.parse(bytes.toString('utf8')) as {
+      graph: { nodes: Array<{ key: string; attributes: { x: number; y: number } }> };
+    };
+    const at = new Map(exported.graph.nodes.map((n) => [n.key, n.attributes]));
+    expect(at.size).toBe(ids.length);
+    for (const id of ids) {
+      expect(at.get(id)!.x).toBeCloseTo(map[id]!.x, 3);
+      expect(at.get(id)!.y).toBeCloseTo(map[id]!.y, 3);
+    }
+    await page.keyboard.press('Escape');
     // the Clusters column leads with the communities of the similarity map; a click picks one out
     await page.getByRole('button', { name: 'Clusters', exact: true }).click();
     const communities = page.getByRole('region', { name: 'Communities of the similarity map' });
