@@ -18,6 +18,7 @@ import { joinPapers } from '../src/graph/join';
 import { createRng, randomInt, type Rng } from '../src/graph/random';
 import { similarityEdges, similarityIndex, similarPapers, similarToSet } from '../src/graph/similar';
 import type { AtlasGraph } from '../src/graph/types';
+import { time } from './lib/bench-timing';
 
 const USAGE = `Usage: npm run bench:similar -- [--papers N] [--edges N] [--outside N] [--runs N] [--seed N] [--no-text]`;
 const TARGET_MS = 100;
@@ -84,26 +85,6 @@ function build(o: ReturnType<typeof args>): AtlasGraph {
     }
   });
   return graph;
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
-
-function time(label: string, runs: number, fn: (i: number) => unknown): { median: number; p90: number } {
-  for (let i = 0; i < Math.min(5, runs); i++) fn(i); // warm up the JIT
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn(i);
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  const r = { median: percentile(ms, 0.5), p90: percentile(ms, 0.9) };
-  process.stdout.write(
-    `${label.padEnd(52)} median ${r.median.toFixed(2).padStart(7)} ms   p90 ${r.p90.toFixed(2).padStart(7)} ms\n`,
-  );
-  return r;
 }
 
 function main(): void {
