@@ -37,6 +37,8 @@ export interface SimilarityModeOptions {
 }
 
 export interface SimilarityMode {
+  /** Runs `fn` once the papers are back on the force layout (at once if they are). */
+  afterForce(fn: () => void): void;
   /** 'idle' | 'computing' | 'placed': where the layout is (for tests and the status line). */
   phase(): 'idle' | 'computing' | 'placed';
   cleanup(): void;
@@ -87,6 +89,12 @@ export function createSimilarityMode(opts: SimilarityModeOptions): SimilarityMod
   let phase: 'idle' | 'computing' | 'placed' = 'idle';
   let generation = 0;
   let disposed = false;
+  let waiting: Array<() => void> = [];
+  const release = () => {
+    const run = waiting;
+    waiting = [];
+    for (const fn of run) fn();
+  };
 
   const show = (text: string) => {
     status.textContent = text;
@@ -191,7 +199,7 @@ export function createSimilarityMode(opts: SimilarityModeOptions): SimilarityMod
       return;
     }
     void renderer.sigma().getCamera().animatedReset({ duration });
-    animateTo(back);
+    animateTo(back, release);
   };
 
   const unsubscribe = store.subscribe((s, prev) => {
@@ -209,6 +217,10 @@ export function createSimilarityMode(opts: SimilarityModeOptions): SimilarityMod
       : null;
 
   return {
+    afterForce(fn) {
+      if (saved === null && stopAnimation === null) fn();
+      else waiting.push(fn);
+    },
     phase: () => phase,
     cleanup() {
       disposed = true;
@@ -219,6 +231,7 @@ export function createSimilarityMode(opts: SimilarityModeOptions): SimilarityMod
       stopAnimation = null;
       if (saved) for (const [node, p] of saved) graph.mergeNodeAttributes(node, p);
       saved = null;
+      waiting = [];
       status.remove();
     },
   };

@@ -168,10 +168,10 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     view: {
       focusNode: (id) => renderer.focusNode(id),
       layout: {
-        // ForceAtlas2 runs on the force positions: leave the timeline first
+        // ForceAtlas2 runs on the force positions: leave the timeline (or the similarity map) first
         start: () => {
           store.update((s) => setLayout(s, 'force'));
-          timeline.afterForce(() => layout.start());
+          timeline.afterForce(() => similarity.afterForce(() => layout.start()));
         },
         stop: () => layout.stop(),
         isRunning: () => layout.isRunning(),

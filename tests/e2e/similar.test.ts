@@ -228,6 +228,11 @@ describe.skipIf(!existsSync(BUNDLED))('similar papers on the bundled graph', () 
     expect(await linked.evaluate(() => window.__atlas!.state()!.layout)).toBe('similarity');
     const linkedMap = await still(linked, ids, force);
     expect(moved(force, linkedMap)).toBeGreaterThan(ids.length / 2);
+    // "Start layout" leaves the map first, then runs ForceAtlas2 from the force positions
+    await linked.getByRole('button', { name: 'Start layout' }).click();
+    expect(await linked.evaluate(() => window.__atlas!.state()!.layout)).toBe('force');
+    await linked.waitForFunction(() => window.__atlas!.layoutRunning(), null, { timeout: 10_000 });
+    await linked.getByRole('button', { name: 'Stop layout' }).click();
     expect(linkedProblems).toEqual([]);
     await linked.close();
   });
