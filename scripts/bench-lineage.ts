@@ -20,6 +20,7 @@ import { createRng, randomInt } from '../src/graph/random';
 import { syntheticDataset } from '../src/graph/build/synthetic';
 import type { AtlasGraph } from '../src/graph/types';
 import { EDGE_KINDS } from '../src/model/edge';
+import { time } from './lib/bench-timing';
 
 const USAGE = `Usage: npm run bench:lineage -- [--papers N] [--edges N] [--runs N] [--seed N]`;
 const TARGET_MS = 50;
@@ -50,24 +51,6 @@ function args() {
     process.stderr.write(`bench-lineage: ${(e as Error).message}\n\n${USAGE}\n`);
     process.exit(2);
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-}
-
-function time(label: string, runs: number, fn: (i: number) => unknown): { median: number; p90: number } {
-  for (let i = 0; i < Math.min(5, runs); i++) fn(i); // warm up the JIT
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn(i);
-    ms.push(performance.now() - t0);
-  }
-  ms.sort((a, b) => a - b);
-  const r = { median: percentile(ms, 0.5), p90: percentile(ms, 0.9) };
-  process.stdout.write(`${label.padEnd(52)} median ${r.median.toFixed(2).padStart(7)} ms   p90 ${r.p90.toFixed(2).padStart(7)} ms\n`);
-  return r;
 }
 
 function build(papers: number, edges: number, seed: number): AtlasGraph {

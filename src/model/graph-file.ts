@@ -77,6 +77,12 @@ export const NodeAttributesSchema = PaperSchema.extend({
   totalCitations: z.int().min(0).optional(),
   /** The abstract, from arXiv. */
   abstract: z.string().optional(),
+  /**
+   * From the online cache, when fetched: the works the paper references outside the set, one
+   * compact key each ("arxiv:…", "doi:…", "s2:…", "openalex:…"), sorted. Similar papers count
+   * shared outside references (bibliographic coupling) with them.
+   */
+  outsideReferences: z.array(z.string().min(1)).optional(),
   /** Date of the first arXiv version (YYYY-MM-DD). */
   firstVersion: z
     .string()

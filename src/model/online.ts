@@ -122,4 +122,6 @@ export interface OnlineFacts {
   firstVersion?: string;
   /** arXiv categories, primary first. */
   categories?: string[];
+  /** The works referenced outside the dataset, one key each, sorted (see `outsideReferences`). */
+  outsideReferences?: string[];
 }

@@ -11,6 +11,7 @@ import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import { clickBackground, hover, select } from '../state/view';
+import { toggleSeed } from '../state/seeds';
 import { visibilityMemo, type VisibilityOf } from '../graph/filters';
 import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
 import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from './caches';
@@ -153,7 +154,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       container.style.cursor = '';
       store.update((s) => hover(s, null));
     });
-    sigma.on('clickNode', ({ node }) => store.update((s) => select(s, node)));
+    // Shift-click adds the paper to (or takes it from) the seeds of "Similar to these"
+    sigma.on('clickNode', ({ node, event }) => store.update((s) => (event.original.shiftKey ? toggleSeed(s, node) : select(s, node))));
     sigma.on('clickStage', () => store.update(clickBackground));
     sigma.getCamera().on('updated', onCameraUpdated);
     const canvases = sigma.getCanvases();

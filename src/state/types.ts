@@ -35,9 +35,12 @@ export interface Brush {
   /** The Louvain community brushed, when the brush is one (a link can name it: `community=`). */
   community?: number;
 }
-/** How papers are placed: the force layout (the build's, or ForceAtlas2 run on demand) or the timeline. */
-export type LayoutMode = 'force' | 'timeline';
-export const LAYOUT_MODES: readonly LayoutMode[] = ['force', 'timeline'];
+/**
+ * How papers are placed: the force layout (the build's, or ForceAtlas2 run on demand), the timeline,
+ * or by similarity (ForceAtlas2 on the top-k similarity graph, see src/render/similar-layout.ts).
+ */
+export type LayoutMode = 'force' | 'timeline' | 'similarity';
+export const LAYOUT_MODES: readonly LayoutMode[] = ['force', 'timeline', 'similarity'];
 /** How far the selection's lineage reaches: 1–3 steps, or every ancestor and descendant. */
 export const LINEAGE_DEPTHS = [1, 2, 3, 'all'] as const;
 export type LineageDepth = (typeof LINEAGE_DEPTHS)[number];
@@ -77,6 +80,11 @@ export interface ViewState {
    * this browser only (src/library/storage.ts): no URL codec reads or writes it.
    */
   library: LibraryMarks | null;
+  /**
+   * Papers picked together (Shift-click, Shift+Enter in search) for "Similar to these", in the order
+   * picked; empty when none. The selection is one of them while there are any.
+   */
+  seeds: string[];
 }
 
 /** The papers of the reader's library found in the graph, by id. */

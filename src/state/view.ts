@@ -43,6 +43,7 @@ export function initialViewState(meta: GraphMeta): ViewState {
     compareWith: null,
     picking: false,
     library: null,
+    seeds: [],
   };
 }
 
@@ -70,13 +71,15 @@ export function select(state: ViewState, node: string | null): ViewState {
     return { ...state, compareWith: node, picking: false };
   }
   if (state.selected === node) return state;
-  return { ...state, selected: node, compareWith: null, picking: false };
+  // a plain choice of a paper outside the seeds (Shift-click's set) starts afresh
+  const seeds = state.seeds.length > 0 && (node === null || !state.seeds.includes(node)) ? [] : state.seeds;
+  return { ...state, selected: node, compareWith: null, picking: false, seeds };
 }
 
 /** Clears the selection, the hover and any comparison (Escape, click on the background). */
 export function clearSelection(state: ViewState): ViewState {
-  if (state.selected === null && state.hovered === null && state.compareWith === null && !state.picking) return state;
-  return { ...state, selected: null, hovered: null, compareWith: null, picking: false };
+  if (state.selected === null && state.hovered === null && state.compareWith === null && !state.picking && state.seeds.length === 0) return state;
+  return { ...state, selected: null, hovered: null, compareWith: null, picking: false, seeds: [] };
 }
 
 /** A click on the graph's background: cancels "Compare with…" while it waits, else clears the selection. */

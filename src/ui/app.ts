@@ -10,6 +10,7 @@ import type { LoadedGraph } from '../graph/types';
 import { createLayout, type LayoutController } from '../render/layout';
 import { createRenderer, type RendererHandle } from '../render/renderer';
 import { createTimelineMode, type TimelineMode } from '../render/timeline';
+import { createSimilarityMode } from '../render/similar-layout';
 import { createStore, type Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import { clearSelection, dismiss, initialViewState, setClustersOpen, setLayout } from '../state/view';
@@ -151,6 +152,9 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   if (urlSync) cleanups.push(urlSync.cleanup);
   const layout = createLayout(graph);
   cleanups.push(layout.cleanup);
+  // subscribed before the timeline: leaving the similarity map for the timeline gives the force positions back first
+  const similarity = createSimilarityMode({ graph, store, renderer, force: layout, timeline: () => timeline });
+  cleanups.push(similarity.cleanup);
   const timeline = createTimelineMode({ graph, meta, store, renderer, force: layout, avoid: () => [legendDock.getBoundingClientRect()] });
   cleanups.push(timeline.cleanup);
 
@@ -164,10 +168,10 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     view: {
       focusNode: (id) => renderer.focusNode(id),
       layout: {
-        // ForceAtlas2 runs on the force positions: leave the timeline first
+        // ForceAtlas2 runs on the force positions: leave the timeline (or the similarity map) first
         start: () => {
           store.update((s) => setLayout(s, 'force'));
-          timeline.afterForce(() => layout.start());
+          timeline.afterForce(() => similarity.afterForce(() => layout.start()));
         },
         stop: () => layout.stop(),
         isRunning: () => layout.isRunning(),

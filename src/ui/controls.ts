@@ -3,7 +3,7 @@
  * the force layout's Start / Stop buttons.
  */
 import { colorByChoices, sizeByChoices, dimension, type BuiltInSizeBy, type ColorBy, type ComputedColorBy, type GraphMeta, type SizeBy } from '../model';
-import type { LayoutMode } from '../state/types';
+import { LAYOUT_MODES, type LayoutMode } from '../state/types';
 import { setColorBy, setLabelDensity, setLayout, setSizeBy } from '../state/view';
 import type { MountPanel } from './context';
 import { h } from './dom';
@@ -35,7 +35,7 @@ export function colorByLabel(meta: GraphMeta, colorBy: ColorBy): string {
   return dimension(meta.taxonomy, colorBy)?.label ?? colorBy;
 }
 
-const LAYOUT_LABELS: Record<LayoutMode, string> = { force: 'Force', timeline: 'Timeline' };
+const LAYOUT_LABELS: Record<LayoutMode, string> = { force: 'Force', timeline: 'Timeline', similarity: 'Similarity' };
 
 /** A radio group as a segmented control: one labelled radio per value. */
 function radios<T extends string>(name: string, label: string, values: readonly T[], text: (v: T) => string) {
@@ -61,7 +61,8 @@ export const mountControls: MountPanel = (container, ctx) => {
   const { store, meta } = ctx;
   const color = select('color-by', 'Color by', colorByChoices(meta), (v) => colorByLabel(meta, v));
   const size = select('size-by', 'Size by', sizeByChoices(meta), (v) => sizeByLabel(meta, v));
-  const layoutMode = radios('layout-mode', 'Layout', ['force', 'timeline'] as const, (v) => LAYOUT_LABELS[v]);
+  const layoutMode = radios('layout-mode', 'Layout', LAYOUT_MODES, (v) => LAYOUT_LABELS[v]);
+  layoutMode.inputs.get('similarity')!.parentElement!.title = 'Places papers by shared references and co-citations (ForceAtlas2 on each paper’s 10 most similar)';
   const density = h('input', { id: 'label-density', type: 'range', min: 0, max: 1, step: 0.05 });
   const start = h('button', {
     type: 'button',

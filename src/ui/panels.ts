@@ -26,6 +26,8 @@ import { mountLibrary } from './library-panel';
 import { mountLineage } from './lineage-panel';
 import { mountNeighbours } from './neighbours-panel';
 import { mountSearch } from './search';
+import { mountSimilar } from './similar-panel';
+import { mountSimilarClusters } from './similar-clusters-panel';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
@@ -45,10 +47,12 @@ export const PANELS: PanelEntry[] = [
   { slot: 'filters', id: 'filters', mount: mountFilters },
   { slot: 'filters', id: 'library', mount: mountLibrary },
   { slot: 'details', id: 'details', mount: mountDetails },
+  { slot: 'analysis', id: 'similar-clusters', mount: mountSimilarClusters },
   { slot: 'analysis', id: 'clusters', mount: mountClusters },
   { slot: 'overlay', id: 'brush', mount: mountBrushBar },
   { slot: 'header', id: 'export', mount: mountExportMenu },
   { slot: 'header', id: 'share', mount: mountShare },
   { slot: 'details', id: 'lineage', mount: mountLineage },
+  { slot: 'details', id: 'similar', mount: mountSimilar },
   { slot: 'details', id: 'neighbours', mount: mountNeighbours },
 ];

@@ -1,10 +1,12 @@
 /**
  * The search box: an ARIA combobox ("Search papers") with a listbox of suggestions.
- * Keyboard: ArrowDown/ArrowUp move, Enter chooses, Escape closes (a second Escape clears the text);
+ * Keyboard: ArrowDown/ArrowUp move, Enter chooses (Shift+Enter adds it to the seeds of "Similar to
+ * these"), Escape closes (a second Escape clears the text);
  * the mouse works too. Choosing a paper selects it and animates the camera to it.
  */
 import { createSearchIndexBuilder, searchPapers, type SearchHit, type SearchIndex } from '../graph/search';
 import { select } from '../state/view';
+import { toggleSeed } from '../state/seeds';
 import type { MountPanel } from './context';
 import { el, uniqueId } from './panel-dom';
 import './panels.css';
@@ -129,11 +131,20 @@ export const mountSearch: MountPanel = (container, ctx) => {
     return id !== null && ctx.graph.hasNode(id) ? ctx.graph.getNodeAttribute(id, 'label') : '';
   };
 
-  function choose(i: number): void {
+  /** `seed`: Shift+Enter adds the paper to (or takes it from) the seeds of "Similar to these". */
+  function choose(i: number, seed = false): void {
     const hit = hits[i];
     if (!hit) return;
-    const comparing = ctx.store.get().picking;
+    const comparing = ctx.store.get().picking && !seed;
     open(false);
+    if (seed) {
+      ctx.store.update((s) => toggleSeed(s, hit.id));
+      const n = ctx.store.get().seeds.length;
+      input.value = selectedLabel();
+      status.textContent = `${n} ${n === 1 ? 'paper' : 'papers'} picked for “Similar to these”`;
+      ctx.view.focusNode(hit.id);
+      return;
+    }
     ctx.store.update((s) => select(s, hit.id));
     input.value = selectedLabel();
     status.textContent = comparing ? `Comparing with ${hit.label}` : `Selected ${hit.label}`;
@@ -165,7 +176,7 @@ export const mountSearch: MountPanel = (container, ctx) => {
       case 'Enter':
         if (isOpen && active >= 0) {
           e.preventDefault();
-          choose(active);
+          choose(active, e.shiftKey);
         }
         break;
       case 'Escape':

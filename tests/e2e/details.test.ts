@@ -61,10 +61,10 @@ describe('paper details', () => {
     const { page } = await openFixture(browser(), 'small.json');
     await page.evaluate(() => window.__atlas!.select('2208.12242'));
     const details = page.getByRole('region', { name: 'Paper details' });
-    // the drawer reads top-down: the paper, its lineage, then its linked papers
+    // the drawer reads top-down: the paper, its lineage, similar papers, then its linked papers
     await page.getByRole('region', { name: 'Lineage' }).waitFor();
     const regions = await page.evaluate(() => [...document.querySelectorAll('.drawer [role="region"]')].map((r) => r.getAttribute('aria-label')));
-    expect(regions).toEqual(['Paper details', 'Lineage', 'Linked papers']);
+    expect(regions).toEqual(['Paper details', 'Lineage', 'Similar papers', 'Linked papers']);
     const out = linked(page).locator('.la-neighbours-out');
     const inn = linked(page).locator('.la-neighbours-in');
     expect(await out.getByRole('heading', { level: 3 }).textContent()).toBe('Cites / builds on2');

@@ -9,8 +9,9 @@ import type { Located } from '../../model/dataset';
 import type { EdgeRecord } from '../../model/edge';
 import type { OnlineCache, OnlineFacts } from '../../model/online';
 import type { Paper, PaperRecord } from '../../model/paper';
-import { onlineEdgeRecords, onlineFacts } from '../../online/edges';
+import { onlineEdgeRecords, onlineFacts, paperIndex, type PaperIndex } from '../../online/edges';
 import { selectExpansion, type ExpandedWork } from '../../online/expand';
+import { outsideReferences } from '../../online/outside-refs';
 import { paperDoi } from '../../online/ids';
 import { compareIds, displayLabel, joinPapers } from '../join';
 import type { LayoutOptions } from './layout';
@@ -127,6 +128,30 @@ export function onlineRecords(papers: readonly PaperRecord[], online: OnlineCach
   }));
 }
 
+/** A paper's online facts and, when it has any, the works it references outside the set. */
+function onlineNodeFacts(id: string, online: OnlineCache, index: PaperIndex): OnlineFacts {
+  const outside = outsideReferences(id, online, index);
+  return outside.length > 0 ? { ...onlineFacts(id, online), outsideReferences: outside } : onlineFacts(id, online);
+}
+
+/**
+ * The ids of the papers and of the works outside the list that became nodes (`--expand`): a
+ * reference to either is an edge of the graph, not an outside reference of the paper.
+ */
+function papersAndWorksIndex(papers: Paper[], outside: readonly ExpandedWork[], online: OnlineCache): PaperIndex {
+  const index = paperIndex(
+    papers.map((p) => ({ id: p.id, arxiv: p.arxiv, doi: paperDoi(p) })),
+    online,
+  );
+  for (const w of outside) {
+    if (w.ids.arxiv) index.byArxiv.set(w.ids.arxiv, w.id);
+    if (w.ids.doi) index.byDoi.set(w.ids.doi, w.id);
+    if (w.ids.s2) index.byS2.set(w.ids.s2, w.id);
+    if (w.ids.openalex) index.byOpenAlex.set(w.ids.openalex, w.id);
+  }
+  return index;
+}
+
 /** The stable key of the edge of an ordered pair. */
 export function edgeKey(source: string, target: string): string {
   return `${source}->${target}`;
@@ -143,12 +168,14 @@ export function assembleGraph(
   outside: readonly ExpandedWork[] = [],
 ): AtlasGraph {
   const graph: AtlasGraph = new Graph({ type: 'directed', multi: false, allowSelfLoops: false });
+  const index = online ? papersAndWorksIndex(papers, outside, online) : null;
+  const facts = (id: string) => (online && index ? onlineNodeFacts(id, online, index) : undefined);
   const works = [...outside].sort((a, b) => compareIds(a.id, b.id));
   let w = 0;
   for (const p of papers) {
     for (; w < works.length && compareIds(works[w]!.id, p.id) < 0; w++)
       graph.addNode(works[w]!.id, outsideNodeAttributes(works[w]!));
-    graph.addNode(p.id, initialNodeAttributes(p, online ? onlineFacts(p.id, online) : undefined));
+    graph.addNode(p.id, initialNodeAttributes(p, facts(p.id)));
   }
   for (; w < works.length; w++) graph.addNode(works[w]!.id, outsideNodeAttributes(works[w]!));
   for (const { source, target, attributes } of edges) {

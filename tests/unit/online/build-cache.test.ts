@@ -89,6 +89,16 @@ describe('build with the online cache', () => {
     expect(graph.getNodeAttributes(A).citations).toBe(3);
   });
 
+  it('keeps the keys of the works each paper references outside the set (one per DOI), for similar papers', () => {
+    const { graph } = buildGraph(readGraphData(dir));
+    const doi = (...i: number[]) => i.map((k) => `doi:10.1000/outside.${k}`);
+    expect(graph.getNodeAttribute(A, 'outsideReferences')).toEqual(doi(0));
+    expect(graph.getNodeAttribute(B, 'outsideReferences')).toBeUndefined();
+    expect(graph.getNodeAttribute(C, 'outsideReferences')).toEqual(doi(0, 1, 2));
+    // D's twelve outside references name six works (two service ids per DOI): six keys
+    expect(graph.getNodeAttribute(D, 'outsideReferences')).toEqual(doi(0, 1, 2, 3, 4, 5));
+  });
+
   it('builds the same bytes twice, and the cache is part of the inputs hash', () => {
     const out = (name: string) => join(dir, name);
     const run = (file: string) =>
