@@ -270,6 +270,22 @@ describe('buildGraph with expand', () => {
     expect(graph.outDegree('1512.03385')).toBe(0);
   });
 
+  it('keeps a work it made a node out of the papers\' outside references (an edge, not counted twice)', () => {
+    const plain = buildGraph(fixture().dataset);
+    const { graph } = buildGraph(fixture().dataset, { expand: 5 });
+    const before = plain.graph.getNodeAttribute(C, 'outsideReferences') ?? [];
+    const after = graph.getNodeAttribute(C, 'outsideReferences') ?? [];
+    // ResNet (cited by C, under any of its ids) is an outside reference of C without --expand, a
+    // node and an edge with it
+    const resnet = ['arxiv:1512.03385', 'doi:10.1109/cvpr.2016.90', 's2:s2x', 'openalex:W2194775991'];
+    expect(before.filter((key: string) => resnet.includes(key))).toHaveLength(1);
+    expect(graph.hasEdge(`${C}->1512.03385`)).toBe(true);
+    expect(after.filter((key: string) => resnet.includes(key))).toEqual([]);
+    // the works left outside stay outside references
+    expect(after.length).toBeGreaterThan(0);
+    expect(after.every((key: string) => before.includes(key))).toBe(true);
+  });
+
   it('writes a file the explorer reads back, the same bytes every time', () => {
     const a = buildGraph(fixture().dataset, { expand: 10 });
     const b = buildGraph(fixture().dataset, { expand: 10 });
