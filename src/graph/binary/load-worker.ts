@@ -3,7 +3,7 @@
  * and checks it (decode.ts), and posts the arrays back with their buffer in the transfer list (moved,
  * not copied), or the error message. See load.ts for the page's side.
  */
-import { readBinary, type BinaryRequest, type BinaryResponse } from './load';
+import { readBinary, type BinaryRequest, type BinaryResponse } from './read';
 
 self.onmessage = async (e: MessageEvent<BinaryRequest>) => {
   let response: BinaryResponse;
