@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blockedIntervals, nearestFree, timelineInput, timelineLayout } from '../../src/graph/timeline';
+import { timelineInput, timelineLayout } from '../../src/graph/timeline';
+import { blockedIntervals, nearestFree } from '../../src/graph/timeline-swarm';
 import { fitTimeline } from '../../src/graph/timeline-fit';
 import { createRng, randomInt } from '../../src/graph/random';
 import { startTimelineJob, type TimelineJobCallbacks } from '../../src/render/timeline-job';
