@@ -12,7 +12,9 @@ import { useBrowser } from './use-browser';
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-async function open(graph: string): Promise<{ page: Page; problems: string[]; warnings: string[]; requested: string[] }> {
+async function open(
+  graph: string,
+): Promise<{ page: Page; problems: string[]; warnings: string[]; requested: string[] }> {
   const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
   const problems = collectProblems(page);
   const warnings: string[] = [];
@@ -25,7 +27,11 @@ async function open(graph: string): Promise<{ page: Page; problems: string[]; wa
     if (path.startsWith('/fixtures/compact/')) requested.push(path.slice('/fixtures/compact/'.length));
   });
   await page.goto(`${baseUrl}/?graph=fixtures/compact/${graph}`);
-  await page.waitForFunction(() => window.__atlas !== undefined && window.__atlas.status() !== 'loading', null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => window.__atlas !== undefined && window.__atlas.status() !== 'loading',
+    null,
+    { timeout: 20_000 },
+  );
   return { page, problems, warnings, requested };
 }
 
@@ -37,7 +43,12 @@ function shown(page: Page) {
     return {
       status: a.status(),
       total: a.totalCount(),
-      papers: ids.map((id) => ({ id, position: a.position(id), label: a.nodeDisplay(id)?.label ?? null, color: a.nodeDisplay(id)?.color })),
+      papers: ids.map((id) => ({
+        id,
+        position: a.position(id),
+        label: a.nodeDisplay(id)?.label ?? null,
+        color: a.nodeDisplay(id)?.color,
+      })),
     };
   });
 }
@@ -63,10 +74,14 @@ describe('compact graph form', () => {
     const { page, problems, warnings, requested } = await open('bad.json');
     expect(await page.evaluate(() => window.__atlas!.status())).toBe('ready');
     await expect(page.getByRole('alert').count()).resolves.toBe(0);
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Fixture: small personalization graph');
+    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(
+      'Fixture: small personalization graph',
+    );
     expect(requested).toContain('bad.json');
     expect(warnings.filter((w) => /compact form/.test(w))).toEqual([
-      expect.stringMatching(/^The compact form of bad\.json could not be used, loading bad\.json instead: bad\.bin: section POSX \(entry 5, offset \d+, 128 bytes\): checksum mismatch: the section is corrupted$/),
+      expect.stringMatching(
+        /^The compact form of bad\.json could not be used, loading bad\.json instead: bad\.bin: section POSX \(entry 5, offset \d+, 128 bytes\): checksum mismatch: the section is corrupted$/,
+      ),
     ]);
     expect(problems).toEqual([]);
     await page.close();
