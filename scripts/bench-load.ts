@@ -70,18 +70,24 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(0)} ms`);
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** Times each phase of `run` over `runs` runs (after one warm-up) and gives each phase's median. */
+/** CPU time of this process (user + system), ms: steadier than wall time on a shared machine. */
+function cpuMs(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Times (CPU) each phase of `run` over `runs` runs (after one warm-up) and gives each phase's median. */
 function timePhases(runs: number, run: (mark: (phase: string) => void) => void): Record<string, number> {
   const samples: Record<string, number[]> = {};
   for (let r = 0; r <= runs; r++) {
-    let last = performance.now();
+    let last = cpuMs();
     const start = last;
     run((phase) => {
-      const now = performance.now();
+      const now = cpuMs();
       if (r > 0) (samples[phase] ??= []).push(now - last);
       last = now;
     });
-    if (r > 0) (samples.total ??= []).push(performance.now() - start);
+    if (r > 0) (samples.total ??= []).push(cpuMs() - start);
   }
   return Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
 }
@@ -89,7 +95,7 @@ function timePhases(runs: number, run: (mark: (phase: string) => void) => void):
 function main(): void {
   const o = options(process.argv.slice(2));
   process.stdout.write(
-    `bench:load on ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)}; medians of ${o.runs} runs\n\n`,
+    `bench:load on ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(2)}; CPU time, medians of ${o.runs} runs\n\n`,
   );
   const rows: string[] = [
     '| papers | edges | JSON file | JSON: parse | validate + assemble | total | compact files | binary: decode | side: parse + assemble | total | speed-up |',
