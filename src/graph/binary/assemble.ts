@@ -8,11 +8,8 @@
 import Graph from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
 import type { AtlasGraph, LoadedGraph } from '../types';
-import { GraphBinaryError, type GraphBinary } from './decode';
+import { GraphBinaryError, isObject, type GraphBinary } from './decode';
 import { NO_COLOR, SIDE_FORMAT, SIDE_FORMAT_VERSION } from './format';
-
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The side table's records, checked against the binary; `text` is the side file's text. */
 export function parseSideTable(
