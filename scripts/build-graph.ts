@@ -17,17 +17,22 @@ import {
 } from '../src/data/datasets-list';
 import { buildGraph, DEFAULT_SEED } from '../src/graph/build/build';
 import type { BuildStep, StepRunner } from '../src/graph/build/build';
+import { encodeGraphBinary } from '../src/graph/binary/encode';
+import { binaryFileNames } from '../src/graph/binary/format';
 import { graphFileChunks } from '../src/graph/serialize';
 import { DATASETS_FILE, DatasetFileNameSchema, type DatasetsFile } from '../src/model/datasets';
 import { DataError, DataErrors } from '../src/model/errors';
 import { hashInputs } from './lib/build-io';
 import { writeChunksAtomic } from './lib/build-io';
+import { writeBytesAtomic } from './lib/atomic-write';
 import { readGraphData } from './lib/graph-data-fs';
 
 const USAGE = `Usage: npm run build:graph -- [options]
 
 Builds the explorer's graph file from a graph-data directory: validates it, merges edges,
-computes citations, PageRank, communities and an initial layout, and writes the file atomically.
+computes citations, PageRank, communities and an initial layout, and writes the file atomically,
+with its compact form beside it (FILE.bin and FILE.side.json for FILE.json), which the explorer
+loads first.
 Then records it in ${DATASETS_FILE} in the same directory (name, description, paper and edge
 counts, inputs hash; entries of graph files that no longer exist are dropped). The explorer offers
 a dataset switcher when that list has several entries.
@@ -202,12 +207,20 @@ function main(argv: string[]): number {
           `${untitled} of them ${untitled === 1 ? 'has' : 'have'} no title in the cache: labelled by an id`,
         );
     }
+    // the compact form first: should the graph file's write fail, datasets.json still describes
+    // the old graph file, and the explorer refuses the new binary (its inputs hash differs)
+    const names = binaryFileNames(basename(out));
+    timed(`write ${names.binary} and ${names.side}`, () => {
+      const encoded = encodeGraphBinary(graph, meta);
+      writeBytesAtomic(join(dirname(out), names.binary), encoded.binary);
+      writeChunksAtomic(join(dirname(out), names.side), encoded.side());
+    });
     const bytes = timed(`write ${out}`, () => writeChunksAtomic(out, graphFileChunks(graph, meta)));
     written = true;
     const list = nextDatasetsFile(
       previous,
       basename(out),
-      datasetEntryFromMeta(meta),
+      { ...datasetEntryFromMeta(meta), binary: { file: names.binary, side: names.side } },
       readdirSync(dirname(out)),
     );
     writeChunksAtomic(datasetsPath, [stringifyDatasetsFile(list)]);

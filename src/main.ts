@@ -7,7 +7,8 @@
  */
 import './ui/styles.css';
 import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice } from './graph/datasets';
-import { fetchGraphFile, graphUrlFromQuery } from './graph/load';
+import { loadGraph } from './graph/binary/load';
+import { graphUrlFromQuery } from './graph/load';
 import type { LoadedGraph } from './graph/types';
 import { MAX_FILE_BYTES } from './foreign/open';
 import { openGraphTextAsync } from './foreign/open-async';
@@ -61,7 +62,7 @@ async function main(root: HTMLElement): Promise<void> {
     performance.mark('atlas:fetch-start');
     const datasetsUrl = datasetsUrlFor(url);
     const list = fetchDatasetsList(datasetsUrl); // never rejects; a missing list is fine
-    const loaded = await fetchGraphFile(url);
+    const loaded = await loadGraph(url, list, datasetsUrl); // the compact form when listed, else the JSON
     performance.mark('atlas:loaded');
     const { list: entries, problem } = await list;
     if (problem) console.warn(problem);

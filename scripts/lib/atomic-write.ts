@@ -9,19 +9,11 @@ import { basename, dirname, join } from 'node:path';
  * Returns the number of bytes written.
  */
 export function writeChunksAtomic(path: string, chunks: Iterable<string>, bufferBytes = 1 << 20): number {
-  mkdirSync(dirname(path) || '.', { recursive: true });
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
-  let closed = false;
-  let bytes = 0;
-  try {
+  return writeAtomic(path, (write) => {
     let pending: string[] = [];
     let pendingLength = 0;
     const flush = () => {
-      const buf = Buffer.from(pending.join(''), 'utf8');
-      let off = 0;
-      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
-      bytes += buf.length;
+      write(Buffer.from(pending.join(''), 'utf8'));
       pending = [];
       pendingLength = 0;
     };
@@ -31,6 +23,27 @@ export function writeChunksAtomic(path: string, chunks: Iterable<string>, buffer
       if (pendingLength >= bufferBytes) flush();
     }
     flush();
+  });
+}
+
+/** Writes `bytes` atomically, as `writeChunksAtomic` does text. Returns the number of bytes written. */
+export function writeBytesAtomic(path: string, bytes: Uint8Array): number {
+  return writeAtomic(path, (write) => write(bytes));
+}
+
+/** The temporary file, flush and rename of both writers; `fill` writes the content through `write`. */
+function writeAtomic(path: string, fill: (write: (bytes: Uint8Array) => void) => void): number {
+  mkdirSync(dirname(path) || '.', { recursive: true });
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w');
+  let closed = false;
+  let bytes = 0;
+  try {
+    fill((buf) => {
+      let off = 0;
+      while (off < buf.length) off += writeSync(fd, buf, off, buf.length - off);
+      bytes += buf.length;
+    });
     fsyncSync(fd);
     closeSync(fd);
     closed = true;

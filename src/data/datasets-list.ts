@@ -72,6 +72,7 @@ export function stringifyDatasetsFile(list: DatasetsFile): string {
       papers: e.papers,
       edges: e.edges,
       inputsHash: e.inputsHash,
+      ...(e.binary ? { binary: { file: e.binary.file, side: e.binary.side } } : {}),
     };
   }
   return `${JSON.stringify({ format: list.format, version: list.version, datasets }, null, 2)}\n`;

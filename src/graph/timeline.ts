@@ -8,6 +8,7 @@
 import type { ColorBy, NodeAttributes } from '../model';
 import { nodeCategory, UNKNOWN_CATEGORY, UNKNOWN_LABEL } from './categories';
 import { compareIds } from './join';
+import { blockedIntervals, swarm, type Item } from './timeline-swarm';
 import type { AtlasGraph } from './types';
 
 export interface TimelineCategory {
@@ -100,17 +101,29 @@ function resolve(options: TimelineOptions): Resolved {
   for (const k of ['gap', 'bandGap', 'minBandHeight', 'bandPadding'] as const) {
     check(Number.isFinite(o[k]) && o[k] >= 0, `${k} must be a non-negative number`, o[k]);
   }
-  check(o.yearScale === 'linear' || o.yearScale === 'balanced', 'yearScale must be "linear" or "balanced"', o.yearScale);
+  check(
+    o.yearScale === 'linear' || o.yearScale === 'balanced',
+    'yearScale must be "linear" or "balanced"',
+    o.yearScale,
+  );
   check(o.monthSpread >= 0 && o.monthSpread <= 1, 'monthSpread must be in [0, 1]', o.monthSpread);
   if (o.years) {
     const [a, b] = o.years;
-    check(Number.isInteger(a) && Number.isInteger(b) && a <= b, 'years must be two integers, first <= last', o.years);
+    check(
+      Number.isInteger(a) && Number.isInteger(b) && a <= b,
+      'years must be two integers, first <= last',
+      o.years,
+    );
   }
   return o;
 }
 
 /** The x of the start of a month (the middle of the year without one) on the timeline's axis. */
-export function timelineX(t: Pick<TimelineResult, 'firstYear' | 'yearStarts'>, year: number, month: number | null = null): number {
+export function timelineX(
+  t: Pick<TimelineResult, 'firstYear' | 'yearStarts'>,
+  year: number,
+  month: number | null = null,
+): number {
   const last = t.yearStarts.length - 1;
   const i = year - t.firstYear;
   if (i < 0) return t.yearStarts[0] ?? 0;
@@ -121,9 +134,16 @@ export function timelineX(t: Pick<TimelineResult, 'firstYear' | 'yearStarts'>, y
 }
 
 /** Year boundaries over `width`: equal shares, or shares of 1 + √papers / 2 (`balanced`). */
-function yearStarts(firstYear: number, lastYear: number, width: number, scale: 'linear' | 'balanced', counts: Map<number, number>): number[] {
+function yearStarts(
+  firstYear: number,
+  lastYear: number,
+  width: number,
+  scale: 'linear' | 'balanced',
+  counts: Map<number, number>,
+): number[] {
   const shares: number[] = [];
-  for (let y = firstYear; y <= lastYear; y++) shares.push(scale === 'linear' ? 1 : 1 + Math.sqrt(counts.get(y) ?? 0) / 2);
+  for (let y = firstYear; y <= lastYear; y++)
+    shares.push(scale === 'linear' ? 1 : 1 + Math.sqrt(counts.get(y) ?? 0) / 2);
   const total = shares.reduce((a, b) => a + b, 0);
   const starts = [0];
   let x = 0;
@@ -135,135 +155,135 @@ function yearStarts(firstYear: number, lastYear: number, width: number, scale: '
   return starts;
 }
 
-interface Item {
-  node: string;
-  x: number;
-  r: number;
-  /** Offset from the band's middle, set by the swarm. */
-  dy: number;
+/**
+ * What the packing needs of the graph, in plain arrays (a worker can take them): the papers in the
+ * graph's order, their years, months, bands and radii, and the bands (the unlabelled one appended
+ * when a paper needs it and the list has none).
+ */
+export interface TimelineInput {
+  nodes: string[];
+  years: Int32Array;
+  /** 1–12, or 0 for a paper without a month. */
+  months: Uint8Array;
+  /** Index into `bands`. */
+  bandOf: Int32Array;
+  radii: Float64Array;
+  bands: TimelineCategory[];
 }
 
-/** The free offset nearest 0 given the open intervals other discs block. */
-function nearestFree(blocked: Array<[number, number]>, preferUp: boolean): number {
-  if (blocked.length === 0) return 0;
-  blocked.sort((a, b) => a[0] - b[0]);
-  let lo = blocked[0]![0];
-  let hi = blocked[0]![1];
-  for (let i = 1; i <= blocked.length; i++) {
-    const next = blocked[i];
-    if (next && next[0] < hi) {
-      hi = Math.max(hi, next[1]);
-      continue;
-    }
-    // [lo, hi] is a merged blocked run: 0 inside it → the nearer end is free
-    if (lo < 0 && 0 < hi) {
-      if (-lo < hi) return lo;
-      if (hi < -lo) return hi;
-      return preferUp ? hi : lo;
-    }
-    if (next) [lo, hi] = next;
+/** The packing's input from the graph; checks years, radii and the category list. */
+export function timelineInput(
+  graph: AtlasGraph,
+  options: Pick<TimelineOptions, 'dimension' | 'categories' | 'radius'>,
+): TimelineInput {
+  const radius = options.radius ?? ((_n: string, a: NodeAttributes) => a.size);
+  const bands: TimelineCategory[] = [];
+  const bandIndex = new Map<string, number>();
+  for (const c of options.categories) {
+    if (bandIndex.has(c.id)) throw new Error(`timelineLayout: category "${c.id}" is listed twice`);
+    bandIndex.set(c.id, bands.length);
+    bands.push({ id: c.id, label: c.label });
   }
-  return 0;
-}
-
-/** Places a band's papers: each keeps its x, at the free offset nearest the middle, largest first. */
-function swarm(items: Item[], gap: number): void {
-  if (items.length === 0) return;
-  const rMax = items.reduce((m, it) => Math.max(m, it.r), 0);
-  const cell = 2 * rMax + gap || 1;
-  const grid = new Map<number, Item[]>();
-  const order = [...items].sort((a, b) => b.r - a.r || a.x - b.x || compareIds(a.node, b.node));
-  const blocked: Array<[number, number]> = [];
-  order.forEach((it, i) => {
-    blocked.length = 0;
-    const reach = it.r + rMax + gap;
-    const c0 = Math.floor((it.x - reach) / cell);
-    const c1 = Math.floor((it.x + reach) / cell);
-    for (let c = c0; c <= c1; c++) {
-      for (const other of grid.get(c) ?? []) {
-        const d = it.r + other.r + gap;
-        const dx = it.x - other.x;
-        if (Math.abs(dx) >= d) continue;
-        const dy = Math.sqrt(d * d - dx * dx);
-        blocked.push([other.dy - dy, other.dy + dy]);
+  let unknownIndex = bandIndex.get(UNKNOWN_CATEGORY) ?? -1;
+  const n = graph.order;
+  const input: TimelineInput = {
+    nodes: [],
+    years: new Int32Array(n),
+    months: new Uint8Array(n),
+    bandOf: new Int32Array(n),
+    radii: new Float64Array(n),
+    bands,
+  };
+  graph.forEachNode((node, a) => {
+    if (a.year === null || !Number.isInteger(a.year))
+      throw new Error(`timelineLayout: node "${node}" has no integer year`);
+    const i = input.nodes.length;
+    input.nodes.push(node);
+    input.years[i] = a.year;
+    input.months[i] = a.month ?? 0;
+    let band = bandIndex.get(nodeCategory(a, options.dimension));
+    if (band === undefined) {
+      if (unknownIndex < 0) {
+        unknownIndex = bands.length;
+        bands.push({ id: UNKNOWN_CATEGORY, label: UNKNOWN_LABEL });
       }
+      band = unknownIndex;
     }
-    it.dy = nearestFree(blocked, i % 2 === 0);
-    const c = Math.floor(it.x / cell);
-    const list = grid.get(c);
-    if (list) list.push(it);
-    else grid.set(c, [it]);
+    input.bandOf[i] = band;
+    const r = radius(node, a);
+    if (!(Number.isFinite(r) && r >= 0))
+      throw new Error(`timelineLayout: radius of node "${node}" must be a non-negative number, got ${r}`);
+    input.radii[i] = r;
   });
+  return input;
 }
 
-/** Positions every paper of the graph on the timeline; see the module comment. */
-export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): TimelineResult {
-  const o = resolve(options);
+export type TimelinePackOptions = Omit<TimelineOptions, 'dimension' | 'categories' | 'radius'>;
+
+/**
+ * Positions the input's papers on the timeline; see the module comment. `onProgress(done, total)`
+ * is called as papers are placed (every 1024 of them, and at the end).
+ */
+export function timelinePack(
+  input: TimelineInput,
+  options: TimelinePackOptions,
+  onProgress?: (done: number, total: number) => void,
+): TimelineResult {
+  const o = resolve({ ...options, dimension: '', categories: [] });
+  const n = input.nodes.length;
   let firstYear = Infinity;
   let lastYear = -Infinity;
-  const yearOf = new Map<string, number>();
-  graph.forEachNode((node, a) => {
-    if (a.year === null || !Number.isInteger(a.year)) throw new Error(`timelineLayout: node "${node}" has no integer year`);
-    yearOf.set(node, a.year);
-    firstYear = Math.min(firstYear, a.year);
-    lastYear = Math.max(lastYear, a.year);
-  });
+  for (let i = 0; i < n; i++) {
+    firstYear = Math.min(firstYear, input.years[i]!);
+    lastYear = Math.max(lastYear, input.years[i]!);
+  }
   if (o.years) [firstYear, lastYear] = o.years;
   if (!Number.isFinite(firstYear)) [firstYear, lastYear] = [0, 0];
   const clampYear = (y: number) => Math.min(lastYear, Math.max(firstYear, y));
   const counts = new Map<number, number>();
-  for (const y of yearOf.values()) counts.set(clampYear(y), (counts.get(clampYear(y)) ?? 0) + 1);
+  for (let i = 0; i < n; i++)
+    counts.set(clampYear(input.years[i]!), (counts.get(clampYear(input.years[i]!)) ?? 0) + 1);
   const axis = { firstYear, yearStarts: yearStarts(firstYear, lastYear, o.width, o.yearScale, counts) };
-
-  // bands, in order; the unlabelled one where listed, else last
-  const bandDefs: TimelineCategory[] = [];
-  const bandIndex = new Map<string, number>();
-  for (const c of options.categories) {
-    if (bandIndex.has(c.id)) throw new Error(`timelineLayout: category "${c.id}" is listed twice`);
-    bandIndex.set(c.id, bandDefs.length);
-    bandDefs.push({ id: c.id, label: c.label });
-  }
-  const members: Item[][] = bandDefs.map(() => []);
-  let unknownIndex = bandIndex.get(UNKNOWN_CATEGORY) ?? -1;
+  const members: Item[][] = input.bands.map(() => []);
 
   // papers grouped by band and month slot, to spread each slot evenly over its month
-  const slots = new Map<string, Array<{ node: string; a: NodeAttributes }>>();
-  graph.forEachNode((node, a) => {
-    let band = bandIndex.get(nodeCategory(a, options.dimension));
-    if (band === undefined) {
-      if (unknownIndex < 0) {
-        unknownIndex = bandDefs.length;
-        bandDefs.push({ id: UNKNOWN_CATEGORY, label: UNKNOWN_LABEL });
-        members.push([]);
-      }
-      band = unknownIndex;
-    }
-    const year = clampYear(yearOf.get(node)!);
-    const key = `${band}\u0000${year}\u0000${a.month ?? 'mid'}`;
+  const slots = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const key = `${input.bandOf[i]}\u0000${clampYear(input.years[i]!)}\u0000${input.months[i] || 'mid'}`;
     const slot = slots.get(key);
-    if (slot) slot.push({ node, a });
-    else slots.set(key, [{ node, a }]);
-  });
+    if (slot) slot.push(i);
+    else slots.set(key, [i]);
+  }
   for (const [key, papers] of slots) {
     const [band, year] = key.split('\u0000').map(Number) as [number, number];
-    const month = papers[0]!.a.month;
+    const month = input.months[papers[0]!]! || null;
     const slotWidth = (axis.yearStarts[year - firstYear + 1]! - axis.yearStarts[year - firstYear]!) / 12;
     const middle = timelineX(axis, year, month) + (month === null ? 0 : slotWidth / 2);
-    papers.sort((p, q) => compareIds(p.node, q.node));
+    papers.sort((p, q) => compareIds(input.nodes[p]!, input.nodes[q]!));
     papers.forEach((p, i) => {
       const t = (i + 0.5) / papers.length - 0.5;
-      const r = o.radius(p.node, p.a);
-      if (!(Number.isFinite(r) && r >= 0)) throw new Error(`timelineLayout: radius of node "${p.node}" must be a non-negative number, got ${r}`);
-      members[band]!.push({ node: p.node, x: middle + t * o.monthSpread * slotWidth, r, dy: 0 });
+      members[band]!.push({
+        i: p,
+        node: input.nodes[p]!,
+        x: middle + t * o.monthSpread * slotWidth,
+        r: input.radii[p]!,
+        dy: 0,
+      });
     });
   }
 
+  let done = 0;
+  const progress = () => {
+    done++;
+    if ((done & 1023) === 0) onProgress?.(done, n);
+  };
+  const blocked = blockedIntervals();
   const positions = new Map<string, { x: number; y: number }>();
   const bands: TimelineBand[] = [];
   let top = 0;
-  bandDefs.forEach((def, b) => {
+  input.bands.forEach((def, b) => {
     const items = members[b]!;
-    swarm(items, o.gap);
+    swarm(items, o.gap, blocked, progress);
     const extent = items.reduce((m, it) => Math.max(m, Math.abs(it.dy) + it.r), 0);
     const height = Math.max(o.minBandHeight, 2 * (extent + o.bandPadding));
     const middle = top - height / 2;
@@ -271,5 +291,12 @@ export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): Tim
     bands.push({ id: def.id, label: def.label, count: items.length, top, bottom: top - height });
     top -= height + o.bandGap;
   });
+  onProgress?.(n, n);
   return { positions, bands, firstYear, lastYear, yearStarts: axis.yearStarts };
+}
+
+/** Positions every paper of the graph on the timeline; see the module comment. */
+export function timelineLayout(graph: AtlasGraph, options: TimelineOptions): TimelineResult {
+  resolve(options); // bad options first, as before the graph is read
+  return timelinePack(timelineInput(graph, options), options);
 }

@@ -26,6 +26,11 @@ export const DatasetEntrySchema = z.strictObject({
   edges: z.int().min(0),
   /** meta.inputsHash of the graph file: which inputs it was built from. */
   inputsHash: z.string().min(1),
+  /**
+   * The graph's compact form, written by the same build beside it (see src/graph/binary/format.ts):
+   * the binary and its side table. The explorer loads these first, and the graph file when they fail.
+   */
+  binary: z.strictObject({ file: DatasetFileNameSchema, side: DatasetFileNameSchema }).optional(),
 });
 export type DatasetEntry = z.infer<typeof DatasetEntrySchema>;
 

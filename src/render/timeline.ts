@@ -9,14 +9,17 @@
 import { animateNodes } from 'sigma/utils';
 import { categoryMap, legendEntries } from '../graph/categories';
 import { categoryParent, qualifiedCategoryLabel } from '../graph/category-groups';
-import { timelineLayout, type TimelineResult } from '../graph/timeline';
+import { timelineInput, type TimelineResult } from '../graph/timeline';
 import type { AtlasGraph } from '../graph/types';
 import type { GraphMeta } from '../model';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
+import { setLayout } from '../state/view';
 import type { LayoutController } from './layout';
 import type { RendererHandle } from './renderer';
+import { startTimelineJob, type TimelineJob } from './timeline-job';
 import { AXIS_HEIGHT, BAND_LABEL_WIDTH, createTimelineOverlay } from './timeline-overlay';
+import { createTimelineProgress } from './timeline-progress';
 
 export interface TimelineModeOptions {
   graph: AtlasGraph;
@@ -41,7 +44,6 @@ export interface TimelineMode {
 
 type Positions = Map<string, { x: number; y: number }>;
 
-const timelineHeight = (t: TimelineResult) => (t.bands[0]?.top ?? 0) - (t.bands.at(-1)?.bottom ?? 0);
 const timelineWidth = (t: TimelineResult) => t.yearStarts.at(-1) ?? 0;
 
 const MARGIN = { left: BAND_LABEL_WIDTH + 10, top: AXIS_HEIGHT + 12, right: 24, bottom: 20 };
@@ -54,6 +56,8 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
   let saved: Positions | null = null;
   let stopAnimation: (() => void) | null = null;
   let waiting: Array<() => void> = [];
+  let job: TimelineJob | null = null;
+  const progress = createTimelineProgress(container, () => store.update((s) => setLayout(s, 'force')));
 
   const snapshot = (): Positions => {
     const out: Positions = new Map();
@@ -71,7 +75,8 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
     });
   };
 
-  const compute = (state: ViewState): TimelineResult => {
+  /** What packing the timeline of `state` takes (read from the graph here; packed by `startTimelineJob`). */
+  const request = (state: ViewState) => {
     // band names say the family of per-family categories ("GAN · Parameter space"), as the legend's headings do
     const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), null).map((e) =>
       categoryParent(meta.taxonomy, state.colorBy, e.id) ? { ...e, label: qualifiedCategoryLabel(meta.taxonomy, state.colorBy, e.id) } : e,
@@ -81,33 +86,8 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
       width: Math.max(320, screen.width - MARGIN.left - MARGIN.right),
       height: Math.max(200, screen.height - MARGIN.top - MARGIN.bottom),
     };
-    // Graph units ≈ screen pixels at the first view, so node sizes (pixels) pack without overlap;
-    // the width is then adjusted (a few passes) until the timeline has the screen's aspect ratio.
-    // Big graphs start wider, keeping the swarms' density (and the time to pack them) bounded.
-    const at = (width: number) =>
-      timelineLayout(graph, {
-        dimension: state.colorBy,
-        categories: entries,
-        width,
-        yearScale: 'balanced',
-        // room for a band's name (20 px) and little between bands: many bands must fit a screen
-        minBandHeight: 28,
-        bandGap: 8,
-        bandPadding: 3,
-        radius: (_n, a) => a.sizes[state.sizeBy] ?? a.size,
-      });
-    const aspect = usable.height / usable.width;
-    let width = usable.width * Math.max(1, Math.sqrt(graph.order / 1500));
-    let result = at(width);
-    for (let pass = 0; pass < (graph.order > 5000 ? 1 : 4); pass++) {
-      const off = timelineHeight(result) / width / aspect;
-      if (Math.abs(Math.log(off)) < 0.08) break;
-      width = Math.max(usable.width / 4, width * Math.sqrt(off));
-      result = at(width);
-    }
-    const colors = new Map(entries.map((e) => [e.id, e.color]));
-    overlay.set(result, colors);
-    return result;
+    const input = timelineInput(graph, { dimension: state.colorBy, categories: entries, radius: (_n, a) => a.sizes[state.sizeBy] ?? a.size });
+    return { input, screen: usable, colors: new Map(entries.map((e) => [e.id, e.color])) };
   };
 
   /** The camera that shows the whole timeline in the space the axis and band names leave. */
@@ -147,18 +127,43 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
     void sigma.getCamera().animate({ x: mid.x, y: mid.y, ratio: 1 / zoom, angle: 0 }, { duration, easing: 'cubicInOut' });
   };
 
-  /** To the timeline of the state's colour-by and size-by, framed whole (the extent changes anyway). */
+  /** Stops a packing under way (a worker's, on big graphs). */
+  const cancelJob = () => {
+    job?.cancel();
+    job = null;
+    progress.hide();
+  };
+
+  /**
+   * To the timeline of the state's colour-by and size-by, framed whole (the extent changes anyway).
+   * Big graphs are packed in a worker, with progress; a new colour-by or size-by, or leaving the
+   * timeline, cancels it.
+   */
   const enter = (state: ViewState) => {
     force.stop();
     saved ??= snapshot();
     waiting = [];
     overlay.setVisible(false);
-    const result = compute(state);
-    fitCamera(result);
-    animateTo(result.positions, () => overlay.setVisible(true));
+    cancelJob();
+    const { colors, ...req } = request(state);
+    job = startTimelineJob(req, {
+      progress: (fraction) => progress.show(fraction),
+      done: (result) => {
+        progress.hide();
+        overlay.set(result, colors);
+        fitCamera(result);
+        animateTo(result.positions, () => overlay.setVisible(true));
+      },
+      failed: (error) => {
+        progress.hide();
+        console.error(error);
+        store.update((s) => setLayout(s, 'force'));
+      },
+    });
   };
 
   const leave = () => {
+    cancelJob();
     overlay.setVisible(false);
     if (!saved) return;
     const back = saved;
@@ -184,12 +189,14 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
   if (store.get().layout === 'timeline') enter(store.get());
 
   return {
-    animating: () => stopAnimation !== null,
+    animating: () => stopAnimation !== null || (job?.running() ?? false),
     afterForce(fn) {
       if (saved === null && stopAnimation === null) fn();
       else waiting.push(fn);
     },
     cleanup() {
+      cancelJob();
+      progress.cleanup();
       unsubscribe();
       unrender();
       stopAnimation?.();

@@ -47,6 +47,7 @@ describe('build-graph CLI: datasets.json', () => {
         papers: 6,
         edges: 8,
         inputsHash: smallMeta.inputsHash,
+        binary: { file: 'small.bin', side: 'small.side.json' },
       },
     });
 
@@ -63,15 +64,24 @@ describe('build-graph CLI: datasets.json', () => {
       papers: 6,
       edges: 8,
       inputsHash: otherMeta.inputsHash,
+      binary: { file: 'other.bin', side: 'other.side.json' },
     });
     expect(otherMeta.inputsHash).not.toBe(smallMeta.inputsHash);
 
-    // building both again, in the other order: byte-identical graph files and list
-    const graphs = [readFileSync(join(dir, 'small.json')), readFileSync(join(dir, 'other.json'))];
+    // building both again, in the other order: byte-identical graph files, compact forms and list
+    const files = [
+      'small.json',
+      'small.bin',
+      'small.side.json',
+      'other.json',
+      'other.bin',
+      'other.side.json',
+    ];
+    const graphs = files.map((f) => readFileSync(join(dir, f)));
     expect(cli('--data', OTHER_DIR, '--out', join(dir, 'other.json')).status).toBe(0);
     expect(cli('--data', SMALL_DIR, '--out', join(dir, 'small.json')).status).toBe(0);
     expect(readFileSync(list)).toEqual(bytes);
-    expect([readFileSync(join(dir, 'small.json')), readFileSync(join(dir, 'other.json'))]).toEqual(graphs);
+    expect(files.map((f) => readFileSync(join(dir, f)))).toEqual(graphs);
   });
 
   it('replaces the entry of a graph built again from other data, and drops the entry of a deleted graph', () => {

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hashInputs, inputFiles, writeChunksAtomic } from '../../../scripts/lib/build-io';
+import { writeBytesAtomic } from '../../../scripts/lib/atomic-write';
 import { copySmallDir, removeTempDirs, SMALL_DIR, tempDir } from './support';
 
 afterAll(removeTempDirs);
@@ -26,6 +27,18 @@ describe('writeChunksAtomic', () => {
     expect(() => writeChunksAtomic(path, failing(), 4096)).toThrow('serialisation failed half-way');
     expect(readFileSync(path, 'utf8')).toBe('previous build\n');
     expect(readdirSync(dir)).toEqual(['graph.json']);
+  });
+});
+
+describe('writeBytesAtomic', () => {
+  it('writes the bytes over the previous file and leaves no temporary file', () => {
+    const dir = tempDir('atlas-io-');
+    const path = join(dir, 'graph.bin');
+    writeFileSync(path, 'previous build\n');
+    const bytes = new Uint8Array([0x4c, 0x41, 0x47, 0x42, 0, 255, 7]);
+    expect(writeBytesAtomic(path, bytes)).toBe(7);
+    expect(new Uint8Array(readFileSync(path))).toEqual(bytes);
+    expect(readdirSync(dir)).toEqual(['graph.bin']);
   });
 });
 

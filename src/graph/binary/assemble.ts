@@ -1,0 +1,117 @@
+/**
+ * The graphology graph of the compact form: the binary's arrays (decode.ts) put back into the side
+ * table's records, which keep the JSON's attribute order. The result equals the graph the JSON file
+ * loads to (same nodes, edges, keys and attributes). The side table is checked in proportion: its
+ * format, that it belongs to this binary (the payload's CRC-32), its counts and that every record is
+ * an object; graphology refuses duplicate keys, self-loops and parallel edges. Pure.
+ */
+import Graph from 'graphology';
+import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
+import type { AtlasGraph, LoadedGraph } from '../types';
+import { GraphBinaryError, isObject, type GraphBinary } from './decode';
+import { NO_COLOR, SIDE_FORMAT, SIDE_FORMAT_VERSION } from './format';
+
+/** The side table's records, checked against the binary; `text` is the side file's text. */
+export function parseSideTable(
+  text: string,
+  bin: Pick<GraphBinary, 'nodeCount' | 'edgeCount' | 'payloadCrc'>,
+  file = 'graph.side.json',
+): { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } {
+  const fail = (where: string | null, problem: string): never => {
+    throw new GraphBinaryError(file, where, problem);
+  };
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    return fail(
+      null,
+      `is not valid JSON (truncated or corrupted?): ${e instanceof Error ? e.message : String(e)}`,
+    );
+  }
+  if (!isObject(json) || json.format !== SIDE_FORMAT)
+    return fail('field "format"', `expected "${SIDE_FORMAT}"`);
+  if (json.version !== SIDE_FORMAT_VERSION)
+    fail(
+      'field "version"',
+      `unsupported version ${JSON.stringify(json.version)}, expected ${SIDE_FORMAT_VERSION}`,
+    );
+  if (json.payloadCrc !== bin.payloadCrc)
+    fail(
+      'field "payloadCrc"',
+      `${JSON.stringify(json.payloadCrc)} does not match the binary's (${bin.payloadCrc}): the two files come from different builds`,
+    );
+  const { nodes, edges } = json;
+  if (!Array.isArray(nodes) || nodes.length !== bin.nodeCount)
+    fail('field "nodes"', `expected ${bin.nodeCount} records, as the binary has`);
+  if (!Array.isArray(edges) || edges.length !== bin.edgeCount)
+    fail('field "edges"', `expected ${bin.edgeCount} records, as the binary has`);
+  return { nodes: nodes as Record<string, unknown>[], edges: edges as Record<string, unknown>[] };
+}
+
+/** The graph and metadata of a decoded binary and its side table's text. Throws `GraphBinaryError`. */
+export function assembleGraphBinary(
+  bin: GraphBinary,
+  sideText: string,
+  sideFile = 'graph.side.json',
+): LoadedGraph {
+  const side = parseSideTable(sideText, bin, sideFile);
+  const n = bin.nodeCount;
+  const graph: AtlasGraph = new Graph<NodeAttributes, EdgeAttributes>({
+    type: 'directed',
+    multi: false,
+    allowSelfLoops: false,
+  });
+  graph.replaceAttributes(bin.graphAttributes);
+  const dims = bin.colorDimensions;
+  const measures = bin.measures;
+  const defaultPalette = bin.palettes[0]!;
+  for (let i = 0; i < n; i++) {
+    const a = side.nodes[i];
+    if (!isObject(a)) throw new GraphBinaryError(sideFile, `nodes[${i}]`, 'expected an object');
+    a.label = bin.labels[i];
+    a.x = bin.x[i];
+    a.y = bin.y[i];
+    a.size = bin.size[i];
+    a.color = defaultPalette[bin.colors[i]!];
+    const colors: Record<string, string> = {};
+    for (let c = 0; c < dims.length; c++) {
+      const v = bin.colors[(c + 1) * n + i]!;
+      if (v !== NO_COLOR) colors[dims[c]!] = bin.palettes[c + 1]![v]!;
+    }
+    a.colors = colors;
+    const sizes: Record<string, number> = {};
+    for (let c = 0; c < measures.length; c++) {
+      const v = bin.measureValues[c * n + i]!;
+      if (!Number.isNaN(v)) sizes[measures[c]!] = v;
+    }
+    a.sizes = sizes;
+    try {
+      graph.addNode(bin.keys[i]!, a as unknown as NodeAttributes);
+    } catch (e) {
+      throw new GraphBinaryError(
+        sideFile,
+        `node ${i} ("${bin.keys[i]}")`,
+        e instanceof Error ? e.message : String(e),
+      );
+    }
+  }
+  for (let e = 0; e < bin.edgeCount; e++) {
+    const a = side.edges[e];
+    if (!isObject(a)) throw new GraphBinaryError(sideFile, `edges[${e}]`, 'expected an object');
+    a.kind = bin.kinds[bin.kind[e]!];
+    const source = bin.keys[bin.source[e]!]!;
+    const target = bin.keys[bin.target[e]!]!;
+    const key = bin.edgeKeys ? bin.edgeKeys[e]! : `${source}->${target}`;
+    try {
+      graph.addDirectedEdgeWithKey(key, source, target, a as unknown as EdgeAttributes);
+    } catch (err) {
+      throw new GraphBinaryError(
+        sideFile,
+        `edge ${e} ("${key}")`,
+        err instanceof Error ? err.message : String(err),
+      );
+    }
+  }
+  return { graph, meta: bin.meta };
+}
