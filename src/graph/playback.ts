@@ -102,18 +102,28 @@ export function visibilityAt(base: Visibility, order: PlaybackOrder, playhead: P
   return { nodes, edges };
 }
 
-/** The first and last month a paper of `shown` appears, or null when none of them is dated. */
-export function playbackRange(order: PlaybackOrder, shown: ReadonlySet<string>): [number, number] | null {
-  let first = -1;
-  for (let i = 0; i < order.nodes.length; i++) {
-    if (shown.has(order.nodes[i]!)) {
-      first = i;
-      break;
-    }
+/**
+ * The months a sweep covers: the first paper's to the last's (of every dated paper, so filtering a
+ * category does not move the time axis), within the year filter's years when one is set; null when
+ * nothing is dated there.
+ */
+export function sweepRange(
+  order: PlaybackOrder,
+  years: readonly [number, number] | null,
+): [number, number] | null {
+  const months = order.nodeMonths;
+  if (months.length === 0) return null;
+  let first = months[0]!;
+  let last = months[months.length - 1]!;
+  if (years) {
+    first = Math.max(first, years[0] * 12);
+    last = Math.min(last, years[1] * 12 + 11);
+    // the first and last dated paper inside the years
+    const from = countUpTo(months, first - 1);
+    const to = countUpTo(months, last) - 1;
+    if (to < from) return null;
+    first = months[from]!;
+    last = months[to]!;
   }
-  if (first < 0) return null;
-  for (let i = order.nodes.length - 1; i >= first; i--) {
-    if (shown.has(order.nodes[i]!)) return [order.nodeMonths[first]!, order.nodeMonths[i]!];
-  }
-  return null;
+  return [first, last];
 }

@@ -25,6 +25,7 @@ import { mountLegend } from './legend';
 import { mountLineage } from './lineage-panel';
 import { mountNeighbours } from './neighbours-panel';
 import { mountSearch } from './search';
+import { mountPlaybackCaption } from './playback-controls';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
@@ -45,6 +46,7 @@ export const PANELS: PanelEntry[] = [
   { slot: 'details', id: 'details', mount: mountDetails },
   { slot: 'analysis', id: 'clusters', mount: mountClusters },
   { slot: 'overlay', id: 'brush', mount: mountBrushBar },
+  { slot: 'overlay', id: 'playback-caption', mount: mountPlaybackCaption },
   { slot: 'header', id: 'export', mount: mountExportMenu },
   { slot: 'header', id: 'share', mount: mountShare },
   { slot: 'details', id: 'lineage', mount: mountLineage },

@@ -7,7 +7,7 @@ import {
   monthIndex,
   paperMonth,
   playbackOrder,
-  playbackRange,
+  sweepRange,
   visibilityAt,
 } from '../../src/graph/playback';
 import { defaultFilters } from '../../src/state/filters';
@@ -94,16 +94,17 @@ describe('playbackOrder', () => {
     expect(countUpTo([], 9)).toBe(0);
   });
 
-  it('finds the range of the shown papers', () => {
-    expect(playbackRange(order, new Set(graph.nodes()))).toEqual([
+  it('sweeps from the first dated paper to the last, within the year filter', () => {
+    expect(sweepRange(order, null)).toEqual([
       monthIndex({ year: 2020, month: 3 }),
       monthIndex({ year: 2022, month: 11 }),
     ]);
-    expect(playbackRange(order, new Set(['b', 'd']))).toEqual([
-      monthIndex({ year: 2021, month: 7 }),
+    expect(sweepRange(order, [2021, 2021])).toEqual([
+      monthIndex({ year: 2021, month: 2 }),
       monthIndex({ year: 2021, month: 7 }),
     ]);
-    expect(playbackRange(order, new Set(['f']))).toBeNull();
+    expect(sweepRange(order, [2023, 2024])).toBeNull();
+    expect(sweepRange(playbackOrder(makeGraph([], [])), null)).toBeNull();
   });
 });
 
