@@ -224,8 +224,16 @@ export function canvasMeasure(doc: Document, family: string): MeasureText {
   };
 }
 
-/** The framed image: background, the view canvas in its box, then the frame's text, swatches and keys. */
+/** The framed image as a PNG (see `composeFramed`). */
 export function composeFramedPng(view: HTMLCanvasElement, frame: FrameLayout, scale: number): Promise<Blob> {
+  const out = composeFramed(view, frame, scale);
+  return new Promise((resolve, reject) => {
+    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG image.'))), 'image/png');
+  });
+}
+
+/** The framed image: background, the view canvas in its box, then the frame's text, swatches and keys. */
+export function composeFramed(view: HTMLCanvasElement, frame: FrameLayout, scale: number): HTMLCanvasElement {
   const doc = view.ownerDocument;
   const out = doc.createElement('canvas');
   out.width = Math.round(frame.width * scale);
@@ -260,7 +268,5 @@ export function composeFramedPng(view: HTMLCanvasElement, frame: FrameLayout, sc
     ctx.textBaseline = 'alphabetic';
     ctx.fillText(t.text, t.x, t.y);
   }
-  return new Promise((resolve, reject) => {
-    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG image.'))), 'image/png');
-  });
+  return out;
 }

@@ -25,7 +25,7 @@ import { viewFromQuery, type UrlContext } from '../state/url';
 import { syncUrl } from './url-sync';
 import { frameLayout } from '../export/frame';
 import { sceneToSvg } from '../export/svg';
-import { canvasMeasure, composeFramedPng } from '../render/export-image';
+import { canvasMeasure, composeFramed, composeFramedPng } from '../render/export-image';
 import { LABEL_FONT } from '../render/renderer';
 import type { RenderTheme } from '../render/theme';
 
@@ -179,6 +179,11 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
           const snap = renderer.snapshot(scale, true);
           const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
           return composeFramedPng(snap.canvas!, frame, scale);
+        },
+        canvas(scale, content) {
+          const snap = renderer.snapshot(scale, true);
+          const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
+          return composeFramed(snap.canvas!, frame, scale);
         },
         svg(content, description) {
           const snap = renderer.snapshot(1, false);

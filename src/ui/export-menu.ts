@@ -71,7 +71,13 @@ function actions(ctx: AppContext): { images: MenuAction[]; data: MenuAction[] } 
       },
     }),
   );
-  return { images: [png(1), png(2), png(4), svg], data };
+  // the playback as a video or GIF (the recording dialog and encoders load on first use)
+  const video = (format: 'webm' | 'gif', name: string): MenuAction => ({
+    name,
+    hint: 'playback over time',
+    run: async () => (await import('./video-export')).recordPlayback(ctx, format),
+  });
+  return { images: [png(1), png(2), png(4), svg, video('webm', 'Video (WebM)'), video('gif', 'GIF')], data };
 }
 
 export const mountExportMenu: MountPanel = (container, ctx) => {
@@ -141,7 +147,7 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
     status.textContent = `Preparing ${action.name}…`;
     try {
       const names = await action.run(visibleOnly ? 'visible' : 'all');
-      status.textContent = `Saved ${names.join(', ')}`;
+      status.textContent = names.length > 0 ? `Saved ${names.join(', ')}` : `${action.name}: cancelled`;
     } catch (e) {
       status.textContent = `${action.name} export failed: ${e instanceof Error ? e.message : String(e)}`;
       console.error(e);
