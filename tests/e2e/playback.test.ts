@@ -319,6 +319,31 @@ describe('video export', () => {
     await page.close();
   });
 
+  it('a recording can be cancelled: no file, and the view is back as it was', async () => {
+    const page = await openAtlas(browser(), baseUrl, '');
+    const before = await visibleCount(page);
+    const downloads: string[] = [];
+    page.on('download', (d) => downloads.push(d.suggestedFilename()));
+    await openExportMenu(page);
+    await page.getByRole('menuitem', { name: 'GIF', exact: true }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Width (px)').fill('320');
+    await dialog.getByLabel('Height (px)').fill('200');
+    await dialog.getByLabel('Frames per second').selectOption('5');
+    await dialog.getByLabel('Length (s)').fill('60');
+    await dialog.getByRole('button', { name: 'Record' }).click();
+    // progress shows
+    await expect.poll(() => dialog.getByRole('status').textContent()).toMatch(/^Frame \d+ of 300$/);
+    expect(Number(await dialog.locator('progress').getAttribute('value'))).toBeGreaterThan(0);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForTimeout(500);
+    expect(downloads).toEqual([]);
+    expect(await page.getByRole('status').filter({ hasText: 'GIF: cancelled' }).count()).toBe(1);
+    expect(await visibleCount(page)).toEqual(before);
+    await page.close();
+  });
+
   it('a browser without WebCodecs gets the GIF and a sentence saying why', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     await page.addInitScript(() => {
