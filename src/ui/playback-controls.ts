@@ -56,7 +56,7 @@ export function mountPlayback(container: HTMLElement, ctx: AppContext): () => vo
   });
   const slider = h('input', { type: 'range', class: 'la-scrub', 'aria-label': 'Playback month', step: 1 });
   const speed = h('select', { class: 'la-speed', 'aria-label': 'Speed (months per second)' });
-  const date = h('output', { class: 'la-playback-date', 'data-testid': 'playback-date' });
+  const date = h('span', { class: 'la-playback-date', 'data-testid': 'playback-date' });
   const end = h('button', {
     type: 'button',
     class: 'la-link-button la-playback-end',
