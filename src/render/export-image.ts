@@ -80,7 +80,27 @@ export interface SnapshotInput {
 
 /** Renders the current view off-screen and reads it back (see the module comment). */
 export function snapshotView(input: SnapshotInput): ViewSnapshot {
-  const { sigma, graph, caches, theme, scale } = input;
+  const session = openSnapshots(input);
+  try {
+    return session.take(input.caches, input.theme);
+  } finally {
+    session.close();
+  }
+}
+
+/** Snapshots taken one after another with one off-screen renderer (a video's frames). */
+export interface SnapshotSession {
+  /** The view as it is now (the live caches and theme), as `snapshotView` reads it. */
+  take(caches: RenderCaches, theme: RenderTheme): ViewSnapshot;
+  close(): void;
+}
+
+/**
+ * Opens the off-screen renderer `snapshotView` uses and keeps it for several snapshots at the same
+ * scale: each `take` follows the live camera and re-renders, without a new WebGL context per frame.
+ */
+export function openSnapshots(input: Omit<SnapshotInput, 'caches'>): SnapshotSession {
+  const { sigma, graph, scale } = input;
   const doc = sigma.getContainer().ownerDocument;
   const win = doc.defaultView ?? window;
   const { width, height } = sigma.getDimensions();
@@ -89,30 +109,44 @@ export function snapshotView(input: SnapshotInput): ViewSnapshot {
   doc.body.append(root);
 
   const drawn: DrawnLabel[] = [];
-  const focusNode = caches.focus?.hood.node ?? null;
+  let theme = input.theme;
+  let focusNode: string | null = null;
   const drawers = createLabelDrawers(() => theme, () => focusNode, (d) => drawn.push(d));
   const settings = sigma.getSettings() as Settings<NodeAttributes, EdgeAttributes>;
   let tmp: AtlasSigma | null = null;
-  try {
-    return withPixelRatio(win, scale, () => {
-      tmp = new Sigma(graph, root, { ...settings, defaultDrawNodeLabel: drawers.drawLabel, defaultDrawNodeHover: drawers.drawHover });
-      tmp.getCamera().setState(sigma.getCamera().getState());
-      tmp.setCustomBBox(sigma.getCustomBBox());
-      drawn.length = 0;
-      drawers.resetFrame();
-      tmp.refresh();
-      const scene = readScene(tmp, graph, caches, theme, drawn);
-      const canvas = input.withCanvas ? compose(tmp, scene, scale, doc) : null;
-      return { scene, canvas };
-    });
-  } finally {
+  const close = () => {
     try {
-      (tmp as AtlasSigma | null)?.kill();
+      tmp?.kill();
     } catch {
       // a renderer that failed half-way may not release everything; it is dropped anyway
     }
+    tmp = null;
     root.remove();
+  };
+  try {
+    tmp = withPixelRatio(win, scale, () => new Sigma(graph, root, { ...settings, defaultDrawNodeLabel: drawers.drawLabel, defaultDrawNodeHover: drawers.drawHover }));
+  } catch (e) {
+    close();
+    throw e;
   }
+  const renderer = tmp;
+  return {
+    take(caches, current) {
+      theme = current;
+      focusNode = caches.focus?.hood.node ?? null;
+      return withPixelRatio(win, scale, () => {
+        renderer.getCamera().setState(sigma.getCamera().getState());
+        renderer.setCustomBBox(sigma.getCustomBBox());
+        drawn.length = 0;
+        drawers.resetFrame();
+        renderer.refresh();
+        const scene = readScene(renderer, graph, caches, current, drawn);
+        const canvas = input.withCanvas ? compose(renderer, scene, scale, doc) : null;
+        return { scene, canvas };
+      });
+    },
+    close,
+  };
 }
 
 function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, theme: RenderTheme, drawn: DrawnLabel[]): Scene {

@@ -20,7 +20,7 @@ import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
 import { createLabelDrawers } from './labels';
 import { createEdgeReducer, createNodeReducer } from './reducers';
 import { currentTheme, type RenderTheme } from './theme';
-import { snapshotView, type ViewSnapshot } from './export-image';
+import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } from './export-image';
 import type { CameraState } from 'sigma/types';
 
 export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -57,6 +57,8 @@ export interface RendererHandle {
   onCamera(listener: () => void): () => void;
   /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts). */
   snapshot(scale: number, withCanvas: boolean): ViewSnapshot;
+  /** Snapshots one after another at one scale with one off-screen renderer (a video's frames); `take` reads the view as it is then. */
+  snapshots(scale: number, withCanvas: boolean): { take(): ViewSnapshot; close(): void };
   /** The colours the view is drawn with (light or dark). */
   theme(): RenderTheme;
   cleanup(): void;
@@ -228,6 +230,10 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       return () => cameraListeners.delete(listener);
     },
     snapshot: (scale, withCanvas) => snapshotView({ sigma, graph, caches, theme, scale, withCanvas }),
+    snapshots(scale, withCanvas) {
+      const session: SnapshotSession = openSnapshots({ sigma, graph, theme, scale, withCanvas });
+      return { take: () => session.take(caches, theme), close: () => session.close() };
+    },
     theme: getTheme,
     cleanup() {
       cameraListeners.clear();

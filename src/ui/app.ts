@@ -180,10 +180,16 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
           const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
           return composeFramedPng(snap.canvas!, frame, scale);
         },
-        canvas(scale, content) {
-          const snap = renderer.snapshot(scale, true);
-          const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
-          return composeFramed(snap.canvas!, frame, scale);
+        canvases(scale) {
+          const session = renderer.snapshots(scale, true);
+          const measure = canvasMeasure(root.ownerDocument, LABEL_FONT);
+          return {
+            draw(content) {
+              const snap = session.take();
+              return composeFramed(snap.canvas!, frameLayout(content, snap.scene, frameTheme(renderer.theme()), measure), scale);
+            },
+            close: () => session.close(),
+          };
         },
         svg(content, description) {
           const snap = renderer.snapshot(1, false);

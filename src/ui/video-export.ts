@@ -152,6 +152,7 @@ export function recordPlayback(ctx: AppContext, asked: VideoFormat): Promise<str
       void (async () => {
         const original = store.get().filters.playhead ?? null;
         let encoder: FrameEncoder | null = null;
+        let frames: ReturnType<AppContext['view']['images']['canvases']> | null = null;
         try {
           status.textContent = 'Loading the encoder…';
           const canvas = doc.createElement('canvas');
@@ -165,7 +166,13 @@ export function recordPlayback(ctx: AppContext, asked: VideoFormat): Promise<str
           };
           // the scale that fits the last (fullest) frame into the size; every frame is drawn at it
           store.update((s) => setPlayhead(s, range[1], range));
-          const reference = ctx.view.images.canvas(1, content());
+          const once = ctx.view.images.canvases(1);
+          let reference: HTMLCanvasElement;
+          try {
+            reference = once.draw(content());
+          } finally {
+            once.close();
+          }
           const scale = Math.min(plan.width / reference.width, plan.height / reference.height);
           const ox = Math.floor((plan.width - reference.width * scale) / 2);
           const oy = Math.floor((plan.height - reference.height * scale) / 2);
@@ -174,10 +181,11 @@ export function recordPlayback(ctx: AppContext, asked: VideoFormat): Promise<str
               ? await (await import('../export/video/webm')).createWebmEncoder(canvas, plan.fps)
               : (await import('../export/video/gif')).createGifEncoder(canvas, plan.fps);
           const background = ctx.view.images.theme().background;
+          frames = ctx.view.images.canvases(scale);
           for (let i = 0; i < plan.frames; i++) {
             if (cancelled) break;
             store.update((s) => setPlayhead(s, plan.months[i]!, range));
-            const frame = ctx.view.images.canvas(scale, content());
+            const frame = frames.draw(content());
             g.fillStyle = background;
             g.fillRect(0, 0, plan.width, plan.height);
             g.drawImage(frame, ox, oy);
@@ -201,6 +209,7 @@ export function recordPlayback(ctx: AppContext, asked: VideoFormat): Promise<str
           await encoder?.cancel().catch(() => {});
           finish(e instanceof Error ? e : new Error(String(e)));
         } finally {
+          frames?.close();
           store.update((s) => setPlayhead(s, original));
         }
       })();
