@@ -108,7 +108,8 @@ export function mountPlayback(container: HTMLElement, ctx: AppContext): () => vo
     // someone else moved the playhead (the slider, a link): go on from there
     const shown = s.filters.playhead ? monthIndex(s.filters.playhead) : null;
     if (shown !== Math.floor(position)) position = shown ?? r[0];
-    position += monthsIn(s.playSpeed, Math.min(250, now - last));
+    // (a frame long delayed, e.g. a hidden tab, counts as at most a second)
+    position += monthsIn(s.playSpeed, Math.min(1000, now - last));
     last = now;
     const done = position >= r[1];
     store.update((st) => setPlayhead(st, done ? r[1] : position, r));

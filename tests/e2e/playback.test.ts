@@ -88,6 +88,60 @@ describe('playback', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('playing writes the address a few times a second, not once a month, and ends on the month shown', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    await page.addInitScript(() => {
+      const w = window as unknown as { __historyCalls: number[] };
+      w.__historyCalls = [];
+      for (const name of ['pushState', 'replaceState'] as const) {
+        const original = history[name].bind(history);
+        history[name] = (...args: Parameters<History['pushState']>) => {
+          w.__historyCalls.push(performance.now());
+          original(...args);
+        };
+      }
+    });
+    await page.goto(`${baseUrl}/?speed=24`);
+    await page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 20_000 });
+    const calls = () =>
+      page.evaluate(() => (window as unknown as { __historyCalls: number[] }).__historyCalls);
+    const before = (await calls()).length;
+    await playback(page).getByRole('button', { name: 'Play' }).click();
+    await page.waitForTimeout(2000);
+    await playback(page).getByRole('button', { name: 'Pause' }).click();
+    const months = await page.evaluate(() => window.__atlas!.state()!.filters.playhead);
+    expect(months).not.toBeNull();
+    await page.waitForTimeout(400);
+    // many months went by, but the address was written at most every 250 ms (and at the first month)
+    const times = (await calls()).slice(before);
+    const first = Number(
+      await playback(page).getByRole('slider', { name: 'Playback month' }).getAttribute('min'),
+    );
+    const monthsPlayed = months!.year * 12 + months!.month - 1 - first;
+    expect(monthsPlayed).toBeGreaterThan(12);
+    expect(times.length).toBeLessThan(monthsPlayed / 2);
+    expect(times.length).toBeLessThanOrEqual((times.at(-1)! - times[0]!) / 250 + 3);
+    const key = `${months!.year}-${String(months!.month).padStart(2, '0')}`;
+    expect(new URL(page.url()).searchParams.get('play')).toBe(key);
+    await page.close();
+  });
+
+  it('a link with play= and speed= opens paused at that month, at that speed', async () => {
+    const page = await openAtlas(browser(), baseUrl, '');
+    const all = await visibleCount(page);
+    await page.goto(`${baseUrl}/?play=2022-06&speed=3`);
+    await page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 20_000 });
+    expect(await caption(page)).toMatch(/^June 2022 · \d+ papers?/);
+    expect(
+      await playback(page).getByRole('combobox', { name: 'Speed (months per second)' }).inputValue(),
+    ).toBe('3');
+    expect(await playback(page).getByRole('button', { name: 'Play' }).count()).toBe(1);
+    const shown = await visibleCount(page);
+    expect(shown.nodes).toBeGreaterThan(0);
+    expect(shown.nodes).toBeLessThan(all.nodes);
+    await page.close();
+  });
 });
 
 /** Opens "Video (WebM)" or "GIF", sets the size, fps and length, records, and returns the download. */
