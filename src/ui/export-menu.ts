@@ -1,5 +1,6 @@
 /**
- * The Export menu (header): images of the current view (PNG at 1×, 2×, 4×; SVG) and the data in
+ * The Export menu (header): images of the current view (PNG at 1×, 2×, 4×; SVG), the playback as
+ * a WebM video or a GIF (the recording dialog, video-export.ts, loads on first use) and the data in
  * scope (GEXF, GraphML, JSON, CSV, BibTeX), with a "Visible papers only" checkbox (on by default)
  * choosing between what the filters show and the whole graph. A menu button in the ARIA pattern:
  * Enter / Space / ↓ open it on the first item, ↑ on the last; ↑ ↓ Home End move; Enter / Space
