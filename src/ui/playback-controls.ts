@@ -60,8 +60,8 @@ export function mountPlayback(container: HTMLElement, ctx: AppContext): () => vo
   const end = h('button', {
     type: 'button',
     class: 'la-link-button la-playback-end',
-    text: 'Show all',
-    title: 'End playback: every paper again',
+    text: 'End playback',
+    title: 'Show every paper again',
   });
   const group = h(
     'div',

@@ -31,7 +31,7 @@ describe('playback', () => {
     expect(await page.getByTestId('playback-caption').isHidden()).toBe(true);
     const controls = playback(page);
     await controls.getByRole('combobox', { name: 'Speed (months per second)' }).selectOption('12');
-    await controls.getByRole('button', { name: 'Play' }).click();
+    await controls.getByRole('button', { name: 'Play', exact: true }).click();
     // playing starts at the first paper's month: few papers show
     await page.getByTestId('playback-caption').waitFor();
     const early = await visibleCount(page);
@@ -45,7 +45,7 @@ describe('playback', () => {
       firstCaption,
     );
     await page.waitForTimeout(700);
-    await controls.getByRole('button', { name: 'Pause' }).click();
+    await controls.getByRole('button', { name: 'Pause', exact: true }).click();
     const paused = await visibleCount(page);
     const pausedCaption = await caption(page);
     expect(paused.nodes).toBeGreaterThan(early.nodes);
@@ -82,7 +82,7 @@ describe('playback', () => {
     await controls.getByRole('button', { name: 'Forward one month' }).click();
     expect(await month()).toBe(next);
 
-    await controls.getByRole('button', { name: 'Show all' }).click();
+    await controls.getByRole('button', { name: 'End playback' }).click();
     expect(await visibleCount(page)).toEqual(all);
     expect(await page.getByTestId('playback-caption').isHidden()).toBe(true);
     expect(errors).toEqual([]);
@@ -107,9 +107,9 @@ describe('playback', () => {
     const calls = () =>
       page.evaluate(() => (window as unknown as { __historyCalls: number[] }).__historyCalls);
     const before = (await calls()).length;
-    await playback(page).getByRole('button', { name: 'Play' }).click();
+    await playback(page).getByRole('button', { name: 'Play', exact: true }).click();
     await page.waitForTimeout(2000);
-    await playback(page).getByRole('button', { name: 'Pause' }).click();
+    await playback(page).getByRole('button', { name: 'Pause', exact: true }).click();
     const months = await page.evaluate(() => window.__atlas!.state()!.filters.playhead);
     expect(months).not.toBeNull();
     await page.waitForTimeout(400);
@@ -136,7 +136,7 @@ describe('playback', () => {
     expect(
       await playback(page).getByRole('combobox', { name: 'Speed (months per second)' }).inputValue(),
     ).toBe('3');
-    expect(await playback(page).getByRole('button', { name: 'Play' }).count()).toBe(1);
+    expect(await playback(page).getByRole('button', { name: 'Play', exact: true }).count()).toBe(1);
     const shown = await visibleCount(page);
     expect(shown.nodes).toBeGreaterThan(0);
     expect(shown.nodes).toBeLessThan(all.nodes);
