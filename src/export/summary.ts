@@ -5,6 +5,7 @@
 import { dimension, type GraphMeta } from '../model';
 import { shownEdgeKinds } from '../graph/facets';
 import type { Filters } from '../state/types';
+import { playheadKey } from '../state/playback';
 
 
 export function filtersSummary(filters: Filters, meta: GraphMeta): string {
@@ -29,5 +30,6 @@ export function filtersSummary(filters: Filters, meta: GraphMeta): string {
   }
   if (filters.showSurveyMentions) parts.push("mentions from other surveys' lists shown");
   if (filters.minDegree > 0) parts.push(`minimum degree ${filters.minDegree}`);
+  if (filters.playhead) parts.push(`playback up to ${playheadKey(filters.playhead)}`);
   return parts.length === 0 ? 'no filters' : parts.join('; ');
 }

@@ -3,6 +3,7 @@
  */
 import type { Filters } from '../state/types';
 import { paperCategories } from './categories';
+import { monthIndex, paperMonth, playbackOrder, visibilityAt, type PlaybackOrder } from './playback';
 import type { AtlasGraph } from './types';
 
 export interface Visibility {
@@ -26,9 +27,15 @@ export function computeVisibility(graph: AtlasGraph, filters: Filters): Visibili
   const nodes = new Set<string>();
   const categories = Object.entries(filters.categories).map(([dim, list]) => [dim, new Set(list)] as const);
   const unlabelledHidden = filters.unlabelled ?? [];
+  const until = filters.playhead ? monthIndex(filters.playhead) : null;
   graph.forEachNode((node, a) => {
     // a year range hides the papers without a year
     if (filters.years && (a.year === null || a.year < filters.years[0] || a.year > filters.years[1])) return;
+    // playback shows the papers dated up to the playhead's month (see playback.ts)
+    if (until !== null) {
+      const month = paperMonth(a);
+      if (month === null || month > until) return;
+    }
     // a paper without a label in a dimension shows unless that dimension's unlabelled are hidden
     for (const dim of unlabelledHidden) if (paperCategories(a, dim).length === 0) return;
     for (const [dim, shown] of categories) {
@@ -67,8 +74,35 @@ export type VisibilityOf = (filters: Filters) => Visibility;
  */
 export function visibilityMemo(graph: AtlasGraph): VisibilityOf {
   let last: { filters: Filters; visibility: Visibility } | null = null;
+  // playback: the other filters' visibility, kept while only the playhead moves, and the papers and
+  // links sorted by date (once), so a tick of the playhead only walks the prefix before it
+  let base: { filters: Filters; visibility: Visibility } | null = null;
+  let order: PlaybackOrder | null = null;
+  const compute = (filters: Filters): Visibility => {
+    const playhead = filters.playhead;
+    if (!playhead || filters.minDegree > 0) return computeVisibility(graph, filters);
+    if (!base || !sameExceptPlayhead(base.filters, filters)) {
+      const rest: Filters = { ...filters, playhead: null };
+      base = { filters: rest, visibility: computeVisibility(graph, rest) };
+    }
+    order ??= playbackOrder(graph);
+    return visibilityAt(base.visibility, order, playhead);
+  };
   return (filters) => {
-    if (last?.filters !== filters) last = { filters, visibility: computeVisibility(graph, filters) };
+    if (last?.filters !== filters) last = { filters, visibility: compute(filters) };
     return last.visibility;
   };
+}
+
+/** Whether two filters differ at most in their playhead (lists compared by identity, as producers keep them). */
+function sameExceptPlayhead(a: Filters, b: Filters): boolean {
+  const years = a.years === b.years || (a.years !== null && b.years !== null && a.years[0] === b.years[0] && a.years[1] === b.years[1]);
+  return (
+    years &&
+    a.categories === b.categories &&
+    a.unlabelled === b.unlabelled &&
+    a.edgeKinds === b.edgeKinds &&
+    a.showSurveyMentions === b.showSurveyMentions &&
+    a.minDegree === b.minDegree
+  );
 }

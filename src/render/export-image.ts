@@ -82,7 +82,27 @@ export interface SnapshotInput {
 
 /** Renders the current view off-screen and reads it back (see the module comment). */
 export function snapshotView(input: SnapshotInput): ViewSnapshot {
-  const { sigma, graph, caches, theme, scale } = input;
+  const session = openSnapshots(input);
+  try {
+    return session.take(input.caches, input.theme);
+  } finally {
+    session.close();
+  }
+}
+
+/** Snapshots taken one after another with one off-screen renderer (a video's frames). */
+export interface SnapshotSession {
+  /** The view as it is now (the live caches and theme), as `snapshotView` reads it. */
+  take(caches: RenderCaches, theme: RenderTheme): ViewSnapshot;
+  close(): void;
+}
+
+/**
+ * Opens the off-screen renderer `snapshotView` uses and keeps it for several snapshots at the same
+ * scale: each `take` follows the live camera and re-renders, without a new WebGL context per frame.
+ */
+export function openSnapshots(input: Omit<SnapshotInput, 'caches'>): SnapshotSession {
+  const { sigma, graph, scale } = input;
   const doc = sigma.getContainer().ownerDocument;
   const win = doc.defaultView ?? window;
   const { width, height } = sigma.getDimensions();
@@ -91,31 +111,45 @@ export function snapshotView(input: SnapshotInput): ViewSnapshot {
   doc.body.append(root);
 
   const drawn: DrawnLabel[] = [];
-  const focusNode = caches.focus?.hood.node ?? null;
+  let theme = input.theme;
+  let focusNode: string | null = null;
   const drawers = createLabelDrawers(() => theme, () => focusNode, (d) => drawn.push(d));
   const settings = sigma.getSettings() as Settings<NodeAttributes, EdgeAttributes>;
   let tmp: AtlasSigma | null = null;
-  try {
-    return withPixelRatio(win, scale, () => {
-      tmp = new Sigma(graph, root, { ...settings, defaultDrawNodeLabel: drawers.drawLabel, defaultDrawNodeHover: drawers.drawHover });
-      tmp.getCamera().setState(sigma.getCamera().getState());
-      tmp.setCustomBBox(sigma.getCustomBBox());
-      drawn.length = 0;
-      drawers.resetFrame();
-      tmp.refresh();
-      const scene = readScene(tmp, graph, caches, theme, drawn);
-      if (input.rings && caches.library) scene.rings = readRings(tmp, caches.library, theme);
-      const canvas = input.withCanvas ? compose(tmp, scene, scale, doc) : null;
-      return { scene, canvas };
-    });
-  } finally {
+  const close = () => {
     try {
-      (tmp as AtlasSigma | null)?.kill();
+      tmp?.kill();
     } catch {
       // a renderer that failed half-way may not release everything; it is dropped anyway
     }
+    tmp = null;
     root.remove();
+  };
+  try {
+    tmp = withPixelRatio(win, scale, () => new Sigma(graph, root, { ...settings, defaultDrawNodeLabel: drawers.drawLabel, defaultDrawNodeHover: drawers.drawHover }));
+  } catch (e) {
+    close();
+    throw e;
   }
+  const renderer = tmp;
+  return {
+    take(caches, current) {
+      theme = current;
+      focusNode = caches.focus?.hood.node ?? null;
+      return withPixelRatio(win, scale, () => {
+        renderer.getCamera().setState(sigma.getCamera().getState());
+        renderer.setCustomBBox(sigma.getCustomBBox());
+        drawn.length = 0;
+        drawers.resetFrame();
+        renderer.refresh();
+        const scene = readScene(renderer, graph, caches, current, drawn);
+        if (input.rings && caches.library) scene.rings = readRings(renderer, caches.library, current);
+        const canvas = input.withCanvas ? compose(renderer, scene, scale, doc) : null;
+        return { scene, canvas };
+      });
+    },
+    close,
+  };
 }
 
 function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, theme: RenderTheme, drawn: DrawnLabel[]): Scene {
@@ -251,8 +285,16 @@ export function canvasMeasure(doc: Document, family: string): MeasureText {
   };
 }
 
-/** The framed image: background, the view canvas in its box, then the frame's text, swatches and keys. */
+/** The framed image as a PNG (see `composeFramed`). */
 export function composeFramedPng(view: HTMLCanvasElement, frame: FrameLayout, scale: number): Promise<Blob> {
+  const out = composeFramed(view, frame, scale);
+  return new Promise((resolve, reject) => {
+    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG image.'))), 'image/png');
+  });
+}
+
+/** The framed image: background, the view canvas in its box, then the frame's text, swatches and keys. */
+export function composeFramed(view: HTMLCanvasElement, frame: FrameLayout, scale: number): HTMLCanvasElement {
   const doc = view.ownerDocument;
   const out = doc.createElement('canvas');
   out.width = Math.round(frame.width * scale);
@@ -293,7 +335,5 @@ export function composeFramedPng(view: HTMLCanvasElement, frame: FrameLayout, sc
     ctx.textBaseline = 'alphabetic';
     ctx.fillText(t.text, t.x, t.y);
   }
-  return new Promise((resolve, reject) => {
-    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG image.'))), 'image/png');
-  });
+  return out;
 }

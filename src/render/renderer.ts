@@ -23,7 +23,7 @@ import { createLabelDrawers } from './labels';
 import { createEdgeReducer, createNodeReducer, RING_NODE_TYPE } from './reducers';
 import { NodeRingProgram } from './ring-program';
 import { currentTheme, type RenderTheme } from './theme';
-import { snapshotView, type ViewSnapshot } from './export-image';
+import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } from './export-image';
 import type { CameraState } from 'sigma/types';
 
 export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
@@ -60,6 +60,8 @@ export interface RendererHandle {
   onCamera(listener: () => void): () => void;
   /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts); `rings`: with the library's rings. */
   snapshot(scale: number, withCanvas: boolean, rings?: boolean): ViewSnapshot;
+  /** Snapshots one after another at one scale with one off-screen renderer (a video's frames); `take` reads the view as it is then. */
+  snapshots(scale: number, withCanvas: boolean, rings?: boolean): { take(): ViewSnapshot; close(): void };
   /** How many library rings the last render drew. */
   libraryRings(): number;
   /** The colours the view is drawn with (light or dark). */
@@ -242,6 +244,10 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       return () => cameraListeners.delete(listener);
     },
     snapshot: (scale, withCanvas, withRings = false) => snapshotView({ sigma, graph, caches, theme, scale, withCanvas, rings: withRings }),
+    snapshots(scale, withCanvas, withRings = false) {
+      const session: SnapshotSession = openSnapshots({ sigma, graph, theme, scale, withCanvas, rings: withRings });
+      return { take: () => session.take(caches, theme), close: () => session.close() };
+    },
     libraryRings: () => rings?.drawn() ?? 0,
     theme: getTheme,
     cleanup() {

@@ -24,6 +24,18 @@ export interface Filters {
   showSurveyMentions: boolean;
   /** Hide papers with fewer visible-graph edges (in + out) than this. */
   minDegree: number;
+  /**
+   * Playback: only papers dated up to this month show (and links once both ends do); absent or
+   * null: no playback. Set by the playback producers (state/playback.ts), which drop it when null.
+   */
+  playhead?: Playhead | null;
+}
+
+/** A month of the playback: papers of this month and before are shown. */
+export interface Playhead {
+  year: number;
+  /** 1–12. */
+  month: number;
 }
 
 /** Papers picked out together (a community, a heat-map or grid cell): shown vivid, the rest dimmed. */
@@ -85,6 +97,8 @@ export interface ViewState {
    * picked; empty when none. The selection is one of them while there are any.
    */
   seeds: string[];
+  /** Playback speed, months per second (the playhead itself is `filters.playhead`). */
+  playSpeed: number;
 }
 
 /** The papers of the reader's library found in the graph, by id. */

@@ -17,6 +17,7 @@ import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage
 import { LAYOUT_MODES, type ViewState } from './types';
 import { INT, LIST_SEP, listItems, oneOf, quoted, type ParamCodec, type UrlContext, type ViewPatch } from './url-codec';
 import { FILTER_CODECS } from './url-filters';
+import { PLAYBACK_CODECS } from './url-playback';
 import { defaultColorBy, defaultLabelDensity, defaultSizeBy } from './view';
 
 export type { ParamCodec, UrlContext, ViewPatch } from './url-codec';
@@ -84,6 +85,7 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
     },
   },
   ...FILTER_CODECS,
+  ...PLAYBACK_CODECS,
   {
     param: 'sel',
     write: (s) => s.selected,

@@ -6,6 +6,7 @@ import { colorByChoices, type ColorBy, type GraphMeta, type SizeBy } from '../mo
 import { defaultFilters } from './filters';
 import { defaultLineage, endComparison } from './lineage';
 import type { LayoutMode, ViewState } from './types';
+import { DEFAULT_PLAY_SPEED } from './playback';
 
 export const DEFAULT_LABEL_DENSITY = 0.5;
 
@@ -44,6 +45,7 @@ export function initialViewState(meta: GraphMeta): ViewState {
     picking: false,
     library: null,
     seeds: [],
+    playSpeed: DEFAULT_PLAY_SPEED,
   };
 }
 

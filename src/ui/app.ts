@@ -26,7 +26,7 @@ import { viewFromQuery, type UrlContext } from '../state/url';
 import { syncUrl } from './url-sync';
 import { frameLayout } from '../export/frame';
 import { sceneToSvg } from '../export/svg';
-import { canvasMeasure, composeFramedPng } from '../render/export-image';
+import { canvasMeasure, composeFramed, composeFramedPng } from '../render/export-image';
 import { LABEL_FONT } from '../render/renderer';
 import type { RenderTheme } from '../render/theme';
 
@@ -183,6 +183,17 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
           const snap = renderer.snapshot(scale, true, !!content.library);
           const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
           return composeFramedPng(snap.canvas!, frame, scale);
+        },
+        canvases(scale) {
+          const session = renderer.snapshots(scale, true);
+          const measure = canvasMeasure(root.ownerDocument, LABEL_FONT);
+          return {
+            draw(content) {
+              const snap = session.take();
+              return composeFramed(snap.canvas!, frameLayout(content, snap.scene, frameTheme(renderer.theme()), measure), scale);
+            },
+            close: () => session.close(),
+          };
         },
         svg(content, description) {
           const snap = renderer.snapshot(1, false, !!content.library);

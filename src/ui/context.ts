@@ -27,6 +27,11 @@ export interface ViewServices {
 export interface ImageService {
   /** A PNG of the framed view at `scale` × its CSS pixel size (1, 2, 4). */
   png(scale: number, frame: FrameContent): Promise<Blob>;
+  /**
+   * Framed views drawn on canvases at `scale` × their CSS pixel size, one after another (a video's
+   * frames): `draw` renders the view as it is then, inside the frame `content` describes.
+   */
+  canvases(scale: number): { draw(frame: FrameContent): HTMLCanvasElement; close(): void };
   /** The framed view as an SVG document. */
   svg(frame: FrameContent, description: string): string;
   /** The colours the view is drawn with, for the frame's keys. */

@@ -12,6 +12,7 @@ import type { RenderTheme } from '../render/theme';
 import type { ViewState } from '../state/types';
 import type { FrameContent, LinkKey } from '../export/frame';
 import { filtersSummary } from '../export/summary';
+import { playheadLabel } from '../state/playback';
 import { colorByLabel, sizeByLabel } from './controls';
 
 const LINK_LABELS: Array<[EdgeKind[], string]> = [
@@ -60,6 +61,8 @@ export function frameContent(
     width: theme.edges[kinds[0]!].size,
   }));
   const caption = [
+    // playback: the month shown comes first (a video's frames differ there)
+    ...(state.filters.playhead ? [playheadLabel(state.filters.playhead)] : []),
     meta.dataset.name,
     `build ${meta.inputsHash.slice(0, 8)}`,
     isoDay(date),

@@ -1,5 +1,6 @@
 /**
- * The Export menu (header): images of the current view (PNG at 1×, 2×, 4×; SVG) and the data in
+ * The Export menu (header): images of the current view (PNG at 1×, 2×, 4×; SVG), the playback as
+ * a WebM video or a GIF (the recording dialog, video-export.ts, loads on first use) and the data in
  * scope (GEXF, GraphML, JSON, CSV, BibTeX), with a "Visible papers only" checkbox (on by default)
  * choosing between what the filters show and the whole graph, and, while the reader's library is
  * open, an "Include my library" checkbox (off by default) that rings its papers in the images and
@@ -78,7 +79,13 @@ function actions(ctx: AppContext, includeLibrary: () => boolean): { images: Menu
       },
     }),
   );
-  return { images: [png(1), png(2), png(4), svg], data };
+  // the playback as a video or GIF (the recording dialog and encoders load on first use)
+  const video = (format: 'webm' | 'gif', name: string): MenuAction => ({
+    name,
+    hint: 'playback over time',
+    run: async () => (await import('./video-export')).recordPlayback(ctx, format),
+  });
+  return { images: [png(1), png(2), png(4), svg, video('webm', 'Video (WebM)'), video('gif', 'GIF')], data };
 }
 
 export const mountExportMenu: MountPanel = (container, ctx) => {
@@ -167,7 +174,7 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
     status.textContent = `Preparing ${action.name}…`;
     try {
       const names = await action.run(visibleOnly ? 'visible' : 'all');
-      status.textContent = `Saved ${names.join(', ')}`;
+      status.textContent = names.length > 0 ? `Saved ${names.join(', ')}` : `${action.name}: cancelled`;
     } catch (e) {
       status.textContent = `${action.name} export failed: ${e instanceof Error ? e.message : String(e)}`;
       console.error(e);

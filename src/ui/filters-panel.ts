@@ -22,6 +22,7 @@ import type { Filters } from '../state/types';
 import type { MountPanel } from './context';
 import { button, checkbox, el, uniqueId } from './panel-dom';
 import { createYearBrush } from './year-brush';
+import { mountPlayback } from './playback-controls';
 import './panels.css';
 
 const EDGE_KIND_LABELS: Record<EdgeKind, string> = {
@@ -77,6 +78,8 @@ export const mountFilters: MountPanel = (container, ctx) => {
     onChange: (range) => update((s) => setYearRange(s, range, bounds)),
   });
   cleanups.push(() => yearBrush.destroy());
+  // playback (Play, step, scrub, speed) beside the year brush
+  if (facets.years.length > 0) cleanups.push(mountPlayback(yearGroup, ctx));
   function yearInput(text: string) {
     const label = el('label', { className: 'la-number' });
     const input = el('input');

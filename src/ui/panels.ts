@@ -28,6 +28,7 @@ import { mountNeighbours } from './neighbours-panel';
 import { mountSearch } from './search';
 import { mountSimilar } from './similar-panel';
 import { mountSimilarClusters } from './similar-clusters-panel';
+import { mountPlaybackCaption } from './playback-controls';
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
@@ -50,6 +51,7 @@ export const PANELS: PanelEntry[] = [
   { slot: 'analysis', id: 'similar-clusters', mount: mountSimilarClusters },
   { slot: 'analysis', id: 'clusters', mount: mountClusters },
   { slot: 'overlay', id: 'brush', mount: mountBrushBar },
+  { slot: 'overlay', id: 'playback-caption', mount: mountPlaybackCaption },
   { slot: 'header', id: 'export', mount: mountExportMenu },
   { slot: 'header', id: 'share', mount: mountShare },
   { slot: 'details', id: 'lineage', mount: mountLineage },

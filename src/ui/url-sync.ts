@@ -75,10 +75,21 @@ export function syncUrl(opts: UrlSyncOptions): UrlSync {
   let applying = false;
   let timer: ReturnType<typeof setTimeout> | null = null;
 
+  // repeated changes (the playback's months, a brush dragged) replace the entry at most every
+  // `throttleMs`, the last one always written: browsers cap the rate of history calls (Safari throws
+  // after 100 in 30 s, Chrome ignores them past 200 in 10 s)
+  const throttleMs = 250;
+  let lastWrite = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | null = null;
   const write = (mode: 'push' | 'replace') => {
     const next = url();
-    if (mode === 'replace' || next === win.location.href) win.history.replaceState(null, '', next);
-    else win.history.pushState(null, '', next);
+    lastWrite = win.performance.now();
+    try {
+      if (mode === 'replace' || next === win.location.href) win.history.replaceState(null, '', next);
+      else win.history.pushState(null, '', next);
+    } catch {
+      // over the browser's rate cap: the next change writes the address again
+    }
   };
   // the address bar shows the canonical link from the start (malformed parameters dropped)
   write('replace');
@@ -90,6 +101,21 @@ export function syncUrl(opts: UrlSyncOptions): UrlSync {
     const params = changedParams(last, q);
     const now = win.performance.now();
     const coalesce = params === lastPush.params && now - lastPush.at < coalesceMs;
+    if (coalesce && now - lastWrite < throttleMs) {
+      last = q;
+      lastPush = { params, at: now };
+      trailing ??= setTimeout(() => {
+        trailing = null;
+        write('replace');
+      }, throttleMs);
+      return;
+    }
+    if (trailing !== null) {
+      clearTimeout(trailing);
+      trailing = null;
+      // before a new entry is pushed, the one we leave gets its last state (a replace overwrites it anyway)
+      if (!coalesce) win.history.replaceState(null, '', urlWith(prevState, camera.camera()));
+    }
     if (timer !== null) {
       // the entry we leave keeps its final camera
       clearTimeout(timer);
@@ -114,6 +140,8 @@ export function syncUrl(opts: UrlSyncOptions): UrlSync {
     const read = viewFromQuery(opts.initial, new URLSearchParams(win.location.search), ctx);
     if (timer !== null) clearTimeout(timer);
     timer = null;
+    if (trailing !== null) clearTimeout(trailing);
+    trailing = null;
     applying = true;
     try {
       store.update(() => read.state);
@@ -130,6 +158,7 @@ export function syncUrl(opts: UrlSyncOptions): UrlSync {
     url,
     cleanup() {
       if (timer !== null) clearTimeout(timer);
+      if (trailing !== null) clearTimeout(trailing);
       unsubscribe();
       unCamera();
       win.removeEventListener('popstate', onPop);

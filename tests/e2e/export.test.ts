@@ -112,6 +112,8 @@ describe('Export menu', () => {
       'menuitem:PNG 2×',
       'menuitem:PNG 4×',
       'menuitem:SVG',
+      'menuitem:Video (WebM)',
+      'menuitem:GIF',
       'menuitemcheckbox:Visible papers only',
       'menuitem:GEXF',
       'menuitem:GraphML',
@@ -120,7 +122,7 @@ describe('Export menu', () => {
       'menuitem:BibTeX',
     ]);
     // accessible names are the formats (hints are hidden from them)
-    for (const name of ['PNG 1×', 'PNG 2×', 'PNG 4×', 'SVG', 'GEXF', 'GraphML', 'JSON', 'CSV', 'BibTeX']) {
+    for (const name of ['PNG 1×', 'PNG 2×', 'PNG 4×', 'SVG', 'Video (WebM)', 'GIF', 'GEXF', 'GraphML', 'JSON', 'CSV', 'BibTeX']) {
       expect(await menu.getByRole('menuitem', { name, exact: true }).count()).toBe(1);
     }
     await page.screenshot({ path: `${OUT}/menu-open.png` });
@@ -135,7 +137,7 @@ describe('Export menu', () => {
     await page.keyboard.press('ArrowUp');
     expect(await focused()).toBe('BibTeX');
     await page.keyboard.press('Home');
-    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
     expect(await scope.evaluate((e) => e === document.activeElement)).toBe(true);
     // Enter toggles the checkbox and keeps the menu open
     await page.keyboard.press('Enter');

@@ -16,6 +16,7 @@ import {
   type CameraView,
 } from '../../src/state/url';
 import { initialViewState } from '../../src/state/view';
+import { PLAY_SPEEDS, setPlayhead, setPlaySpeed } from '../../src/state/playback';
 
 const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
 const ctx = { meta, hasNode: (id: string) => graph.hasNode(id) };
@@ -50,6 +51,8 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     kinds: fc.subarray([...EDGE_KINDS]),
     compare: fc.option(fc.constantFrom(...graph.nodes())),
     layout: fc.constantFrom(...LAYOUT_MODES),
+    playhead: fc.option(fc.record({ year: fc.integer({ min: 2019, max: 2025 }), month: fc.integer({ min: 1, max: 12 }) })),
+    playSpeed: fc.constantFrom(...PLAY_SPEEDS, 0.25, 1.5, 120),
   })
   .map((r) => ({
     ...s0,
@@ -60,12 +63,14 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     lineage: { depth: r.depth, kinds: r.kinds },
     compareWith: r.selected !== null && r.compare !== r.selected ? r.compare : null,
     layout: r.layout,
+    playSpeed: r.playSpeed,
     isolated: r.colorBy === 'family' ? 'gan' : null,
     filters: {
       years: r.years,
       categories: canonicalCategories(meta, { ...(r.families ? { family: r.families } : {}), ...(r.tasks ? { task: r.tasks } : {}) }),
       unlabelled: r.unlabelled,
-      edgeKinds: r.edgeKinds, showSurveyMentions: r.showSurveyMentions, minDegree: r.minDegree },
+      edgeKinds: r.edgeKinds, showSurveyMentions: r.showSurveyMentions, minDegree: r.minDegree,
+      ...(r.playhead ? { playhead: r.playhead } : {}) },
   }));
 
 describe('viewToQuery', () => {
@@ -251,6 +256,29 @@ describe('round trip (property)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('playback in the link', () => {
+  it('writes the playhead as play=YYYY-MM and the speed, and reads them back', () => {
+    const s = setPlaySpeed(setPlayhead(s0, { year: 2021, month: 3 }), 12);
+    expect(viewToQuery(s, null, ctx)).toBe('play=2021-03&speed=12');
+    const r = roundTrip(s);
+    expect(r.problems).toEqual([]);
+    expect(r.state.filters.playhead).toEqual({ year: 2021, month: 3 });
+    expect(r.state.playSpeed).toBe(12);
+    expect(r.state).toEqual(s);
+    // no playback, default speed: nothing written
+    expect(viewToQuery(setPlayhead(s, null), null, ctx)).toBe('speed=12');
+  });
+
+  it('ignores a malformed month, a month outside the graph, and a bad speed', () => {
+    expect(read('play=2021-13').problems).toEqual(['play "2021-13": expected a month like 2021-03']);
+    expect(read('play=2021-3').patch).toEqual({});
+    expect(read('play=1999-01').problems).toEqual(['play "1999-01": expected a month of 2019 to 2025']);
+    expect(read('speed=0').problems).toEqual(['speed "0": expected months per second from 0.25 to 120']);
+    expect(read('speed=fast').patch).toEqual({});
+    expect(read('play=2025-12&speed=0.5').patch).toEqual({ filters: { playhead: { year: 2025, month: 12 } }, playSpeed: 0.5 });
   });
 });
 
