@@ -24,6 +24,8 @@ import { snapshotView, type ViewSnapshot } from './export-image';
 import type { CameraState } from 'sigma/types';
 
 export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** Above this many links, edges and labels hide while the camera moves. */
+export const BIG_GRAPH_EDGES = 20_000;
 /** Labels are drawn at this size, never smaller. */
 export const LABEL_SIZE = 13;
 
@@ -106,7 +108,9 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     stagePadding: 30,
     minCameraRatio: 0.03,
     maxCameraRatio: 4,
-    hideEdgesOnMove: graph.size > 20_000,
+    // big graphs: edges and labels hide while the camera moves, and come back when it stops
+    hideEdgesOnMove: graph.size > BIG_GRAPH_EDGES,
+    hideLabelsOnMove: graph.size > BIG_GRAPH_EDGES,
     nodeReducer: createNodeReducer(getCaches, getTheme),
     edgeReducer: createEdgeReducer(graph, getCaches, getTheme),
     defaultDrawNodeLabel: labels.drawLabel,
@@ -206,9 +210,13 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   };
   media.addEventListener('change', onScheme);
 
+  // Sigma resizes its canvases at every render; a new size also needs its label grid rebuilt (its
+  // `process`), not every node and edge re-reduced. The observer's first call (the size at mount)
+  // changes nothing: a full refresh there drew the whole graph twice before the first commit.
   const resizeObserver = new ResizeObserver(() => {
-    sigma.resize();
-    sigma.refresh();
+    const { width, height } = sigma.getDimensions();
+    if (container.offsetWidth === width && container.offsetHeight === height) return;
+    sigma.refresh({ partialGraph: { nodes: [] }, schedule: true });
   });
   resizeObserver.observe(container);
 
