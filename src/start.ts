@@ -1,16 +1,16 @@
 /**
- * Entry point: loads the graph file (`graph.json`, or the relative path in `?graph=`) and the
- * datasets.json next to it (for the dataset switcher; optional), mounts the app, or shows what went
- * wrong. A graph file from the reader's computer ("Open file…" or a drop) is read in a worker and
+ * The app's start, loaded by main.ts: reads the graph file (`graph.json`, or the relative path in
+ * `?graph=`; main.ts has started its download) and the datasets.json next to it (for the dataset
+ * switcher; optional), mounts the app, or shows what went wrong. Marks the load phases
+ * (`atlas:fetched`, `atlas:parsed`, `atlas:assembled`, `atlas:mounted`) for the benchmark. A graph file from the reader's computer ("Open file…" or a drop) is read in a worker and
  * replaces the app only once it has been read: a file that cannot be opened leaves the graph on
  * screen. Exposes `window.__atlas` for tests and the benchmark.
  */
-import './ui/styles.css';
 import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice } from './graph/datasets';
-import { fetchGraphFile, graphUrlFromQuery } from './graph/load';
+import { fetchGraphFile, GraphLoadError, graphUrlFromQuery, parseGraphFile } from './graph/load';
+import { takePrefetched, type GraphPrefetch } from './graph/prefetch';
 import type { LoadedGraph } from './graph/types';
-import { MAX_FILE_BYTES } from './foreign/open';
-import { openGraphTextAsync } from './foreign/open-async';
+import { MAX_FILE_BYTES } from './foreign/limits';
 import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
 import { createFileOpener } from './ui/open-file';
@@ -26,7 +26,30 @@ function nextPaint(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-async function main(root: HTMLElement): Promise<void> {
+/**
+ * The graph at `url`, read from the early download when there is one, each phase marked. Any failure
+ * but an invalid graph loads the file again through `fetchGraphFile`, whose error names what is wrong.
+ */
+async function loadGraph(url: string, prefetch: GraphPrefetch | null): Promise<LoadedGraph> {
+  const name = new URL(url).pathname.split('/').pop() || url;
+  try {
+    const response = await (takePrefetched(prefetch, url) ?? fetch(url));
+    if (response.ok) {
+      const text = await response.text();
+      performance.mark('atlas:fetched');
+      const json: unknown = JSON.parse(text);
+      performance.mark('atlas:parsed');
+      const loaded = parseGraphFile(json, name);
+      performance.mark('atlas:assembled');
+      return loaded;
+    }
+  } catch (e) {
+    if (e instanceof GraphLoadError) throw e;
+  }
+  return fetchGraphFile(url);
+}
+
+export async function start(root: HTMLElement, prefetch: GraphPrefetch | null): Promise<void> {
   let app: App | null = null;
   let datasets: DatasetChoice[] = [];
   const status = { status: 'loading', error: null as string | null };
@@ -40,7 +63,8 @@ async function main(root: HTMLElement): Promise<void> {
     maxBytes: MAX_FILE_BYTES,
     async open(file) {
       const text = await file.text();
-      await nextPaint();
+      // the readers load on first use
+      const [{ openGraphTextAsync }] = await Promise.all([import('./foreign/open-async'), nextPaint()]);
       // read and converted in a worker: the page stays responsive; throws, and the graph on screen stays
       const opened = await openGraphTextAsync(text, file.name);
       for (const w of opened.warnings) console.warn(`${file.name}: ${w}`);
@@ -58,11 +82,9 @@ async function main(root: HTMLElement): Promise<void> {
 
   try {
     const url = graphUrlFromQuery(window.location.search, window.location.href);
-    performance.mark('atlas:fetch-start');
     const datasetsUrl = datasetsUrlFor(url);
     const list = fetchDatasetsList(datasetsUrl); // never rejects; a missing list is fine
-    const loaded = await fetchGraphFile(url);
-    performance.mark('atlas:loaded');
+    const loaded = await loadGraph(url, prefetch);
     const { list: entries, problem } = await list;
     if (problem) console.warn(problem);
     datasets = datasetChoices(entries, datasetsUrl, url, window.location.href, loaded.meta) ?? [];
@@ -92,6 +114,3 @@ async function main(root: HTMLElement): Promise<void> {
     if (e.persisted) window.location.reload();
   });
 }
-
-const root = document.getElementById('app');
-if (root) void main(root);
