@@ -27,6 +27,8 @@ export interface AtlasInspector {
   edgeDisplay(id: string): { color: string; size: number; hidden: boolean } | null;
   hover(id: string | null): void;
   select(id: string | null): void;
+  /** Up to `count` node ids spread evenly over the graph's node order (for the benchmark and tests). */
+  sampleNodes(count: number): string[];
 }
 
 export function createInspector(getApp: () => App | null, getStatus: () => { status: string; error: string | null }): AtlasInspector {
@@ -71,5 +73,9 @@ export function createInspector(getApp: () => App | null, getStatus: () => { sta
     },
     hover: (id) => getApp()?.store.update((s) => hover(s, id)),
     select: (id) => getApp()?.store.update((s) => select(s, id)),
+    sampleNodes(count) {
+      const nodes = getApp()?.loaded.graph.nodes() ?? [];
+      return Array.from({ length: Math.min(count, nodes.length) }, (_, i) => nodes[Math.floor((i * nodes.length) / count)]!);
+    },
   };
 }
