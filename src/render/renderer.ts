@@ -123,22 +123,26 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let renderStart = 0;
 
   function mount(): void {
+    renderStart = performance.now();
+    labels.resetFrame();
     sigma = new Sigma(graph, container, settings());
     stats.generation += 1;
     overlay = createFocusOverlay(sigma, graph, getCaches, getTheme);
-    overlay.draw();
     sigma.on('beforeRender', () => {
       renderStart = performance.now();
       labels.resetFrame();
     });
-    sigma.on('afterRender', () => {
+    const afterRender = () => {
       const now = performance.now();
       stats.renders += 1;
       stats.lastRenderMs = now - renderStart;
       stats.firstRenderAt ??= now;
       overlay?.draw();
       for (const l of [...renderListeners]) l();
-    });
+    };
+    sigma.on('afterRender', afterRender);
+    // the constructor has rendered once already, before anyone could listen
+    afterRender();
     sigma.on('enterNode', ({ node }) => {
       container.style.cursor = 'pointer';
       store.update((s) => hover(s, node));
