@@ -1,7 +1,7 @@
 /**
  * The Timeline layout, loaded the first time the view asks for it (timeline.ts and its packing are
- * a chunk of their own). Until then the papers are on the force layout: nothing animates, and
- * `afterForce` runs at once.
+ * a chunk of their own). Until then the papers are on the force layout and `afterForce` runs at
+ * once; while the code loads for a view that asks for the timeline, it counts as animating.
  */
 import type { TimelineMode, TimelineModeOptions } from './timeline';
 
@@ -22,7 +22,10 @@ export function createLazyTimelineMode(
         // the mode enters the timeline itself if the view still asks for it
         if (!disposed) mode = m.createTimelineMode(opts);
       },
-      (e: unknown) => console.error(e),
+      (e: unknown) => {
+        loading = false;
+        console.error(e);
+      },
     );
   };
   const unsubscribe = opts.store.subscribe((s) => {
@@ -30,7 +33,8 @@ export function createLazyTimelineMode(
   });
   if (opts.store.get().layout === 'timeline') start();
   return {
-    animating: () => mode?.animating() ?? false,
+    // while its code loads, the timeline the view asked for counts as on its way
+    animating: () => (mode ? mode.animating() : loading && !disposed && opts.store.get().layout === 'timeline'),
     afterForce(fn) {
       if (mode) mode.afterForce(fn);
       else fn();
