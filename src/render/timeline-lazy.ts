@@ -34,7 +34,8 @@ export function createLazyTimelineMode(
   if (opts.store.get().layout === 'timeline') start();
   return {
     // while its code loads, the timeline the view asked for counts as on its way
-    animating: () => (mode ? mode.animating() : loading && !disposed && opts.store.get().layout === 'timeline'),
+    animating: () =>
+      mode ? mode.animating() : loading && !disposed && opts.store.get().layout === 'timeline',
     afterForce(fn) {
       if (mode) mode.afterForce(fn);
       else fn();

@@ -6,7 +6,9 @@ const PAGE = 'https://atlas.example/app/index.html';
 
 function fakeFetch() {
   const response = new Response('{}');
-  return vi.fn((_url: string) => Promise.resolve(response)) as unknown as typeof fetch & { mock: { calls: string[][] } };
+  return vi.fn((_url: string) => Promise.resolve(response)) as unknown as typeof fetch & {
+    mock: { calls: string[][] };
+  };
 }
 
 describe('prefetchGraph', () => {

@@ -10,7 +10,12 @@ function setup(layout: 'force' | 'timeline') {
   const real = { animating: vi.fn(() => true), afterForce: vi.fn(), cleanup: vi.fn() } satisfies TimelineMode;
   const createTimelineMode = vi.fn((_o: TimelineModeOptions) => real);
   let resolve!: () => void;
-  const load = vi.fn(() => new Promise<{ createTimelineMode: typeof createTimelineMode }>((r) => (resolve = () => r({ createTimelineMode }))));
+  const load = vi.fn(
+    () =>
+      new Promise<{ createTimelineMode: typeof createTimelineMode }>(
+        (r) => (resolve = () => r({ createTimelineMode })),
+      ),
+  );
   const mode = createLazyTimelineMode(opts, load);
   return { store, opts, real, createTimelineMode, load, mode, resolve: () => resolve() };
 }
