@@ -392,7 +392,7 @@ async function main(): Promise<void> {
     throw new Error('dist/index.html is missing: run `npm run build` first.');
   mkdirSync(CACHE, { recursive: true });
   console.log('Building the bare sigma page…');
-  if (!process.env.SKIP_BARE) await buildBare();
+  await buildBare();
   const graphs: Array<{ name: string; path: string; size: number | 'bundled' }> = [];
   for (const size of opts.sizes) {
     if (size === 'bundled') {
@@ -460,6 +460,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(`bench-app: ${e instanceof Error ? (process.env.DEBUG ? e.stack : e.message) : String(e)}`);
+  console.error(`bench-app: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 });
