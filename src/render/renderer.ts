@@ -96,7 +96,9 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const stats: RendererStats = { generation: 0, renders: 0, lastRenderMs: 0, firstRenderAt: null, contextLost: false };
 
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
-    defaultEdgeType: 'arrow',
+    // big graphs: plain lines; arrow heads a few pixels wide cannot be told apart among tens of
+    // thousands of links, and they double the edges' drawing work
+    defaultEdgeType: graph.size > BIG_GRAPH_EDGES ? 'line' : 'arrow',
     // undirected links (a graph file's) as plain lines: no arrow head claims a direction
     edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }), line: EdgeRectangleProgram },
     labelFont: LABEL_FONT,
