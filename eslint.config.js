@@ -15,7 +15,7 @@ function restrictImports(files, patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'public/**', 'coverage/**', '.cache/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
