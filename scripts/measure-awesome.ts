@@ -13,6 +13,20 @@ import { normaliseSource } from '../src/import/awesome-source';
 import { isVenueText } from '../src/import/awesome-date';
 import { importSummary } from '../src/import/import-report';
 
+const USAGE = `Usage: tsx scripts/measure-awesome.ts LIST.md [LIST.md …]
+
+How much of each awesome list the importer reads: arXiv ids a reader sees in the file compared with
+those of the imported papers, one line per list, then the ids it missed with their first line.`;
+
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (process.argv.length <= 2) {
+  console.error(`measure-awesome: no list given\n\n${USAGE}`);
+  process.exit(2);
+}
+
 const ARXIV = /arxiv\.org\/(?:abs|pdf|html)\/(\d{4}\.\d{4,5})/gi;
 
 for (const file of process.argv.slice(2)) {

@@ -8,14 +8,38 @@ import { parseArgs } from 'node:util';
 import { launchBrowser } from '../tests/e2e/browser';
 import { startStaticServer } from './static-server';
 
-const { values } = parseArgs({
-  options: {
-    out: { type: 'string', default: 'docs/screenshot.png' },
-    width: { type: 'string', default: '1440' },
-    height: { type: 'string', default: '900' },
-    dark: { type: 'boolean', default: false },
-  },
-});
+const USAGE = `Usage: npm run build:graph && npm run build && npm run screenshot -- [options]
+
+Saves a screenshot of the explorer's default view on the bundled graph.
+
+Options:
+  --out FILE     where to write the PNG (default: docs/screenshot.png)
+  --width N      viewport width (default: 1440)
+  --height N     viewport height (default: 900)
+  --dark         dark colour scheme
+  --help         show this help`;
+
+function parse() {
+  try {
+    return parseArgs({
+      options: {
+        out: { type: 'string', default: 'docs/screenshot.png' },
+        width: { type: 'string', default: '1440' },
+        height: { type: 'string', default: '900' },
+        dark: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    console.error(`screenshot: ${(e as Error).message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { values } = parse();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 async function main(): Promise<void> {
   if (!existsSync('dist/index.html') || !existsSync('dist/graph.json')) {

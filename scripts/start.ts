@@ -33,6 +33,19 @@ function option(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
+if (process.argv.includes('--help') || process.argv.includes('-h')) {
+  console.log(`Usage: npm start -- [--port N] [--host H]
+
+Builds ${GRAPH_FILE} when it is missing or older than ${GRAPH_DATA}/, then serves the explorer with
+Vite's dev server.
+
+Options:
+  --port N   port (default: 5173)
+  --host H   host (default: localhost)
+  --help     show this help`);
+  process.exit(0);
+}
+
 if (graphIsStale()) {
   console.log(`Building ${GRAPH_FILE} from ${GRAPH_DATA}/ ...`);
   const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-graph.ts'], { stdio: 'inherit' });

@@ -1,98 +1,34 @@
 /**
- * Entry point: loads the graph file (`graph.json`, or the relative path in `?graph=`) and the
- * datasets.json next to it (for the dataset switcher; optional), mounts the app, or shows what went
- * wrong. A graph file from the reader's computer ("Open file…" or a drop) is read in a worker and
- * replaces the app only once it has been read: a file that cannot be opened leaves the graph on
- * screen. Exposes `window.__atlas` for tests and the benchmark.
+ * The page's first module, kept small: it starts downloading the graph file at once, then loads the
+ * app (start.ts, its own chunk), which reads the download when it has arrived. The graph file and
+ * the app's code load in parallel.
  */
 import './ui/styles.css';
-import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice } from './graph/datasets';
-import { loadGraph } from './graph/binary/load';
-import { graphUrlFromQuery } from './graph/load';
-import type { LoadedGraph } from './graph/types';
-import { MAX_FILE_BYTES } from './foreign/open';
-import { openGraphTextAsync } from './foreign/open-async';
-import { mountApp, showError, type App } from './ui/app';
-import { createInspector, type AtlasInspector } from './ui/inspect';
-import { createFileOpener } from './ui/open-file';
-
-declare global {
-  interface Window {
-    __atlas?: AtlasInspector;
-  }
-}
-
-/** Lets the browser paint (the "Opening…" status) before a long synchronous step. */
-function nextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-}
-
-async function main(root: HTMLElement): Promise<void> {
-  let app: App | null = null;
-  let datasets: DatasetChoice[] = [];
-  const status = { status: 'loading', error: null as string | null };
-  window.__atlas = createInspector(() => app, () => status);
-
-  const mount = (loaded: LoadedGraph, choices: readonly DatasetChoice[], localFile?: string) => {
-    app = mountApp(root, loaded, { datasets: choices, headerActions: [opener.button()], ...(localFile !== undefined ? { localFile } : {}) });
-    document.title = `${loaded.meta.dataset.name} · Lineage Atlas`;
-  };
-  const opener = createFileOpener(document, {
-    maxBytes: MAX_FILE_BYTES,
-    async open(file) {
-      const text = await file.text();
-      await nextPaint();
-      // read and converted in a worker: the page stays responsive; throws, and the graph on screen stays
-      const opened = await openGraphTextAsync(text, file.name);
-      for (const w of opened.warnings) console.warn(`${file.name}: ${w}`);
-      app?.cleanup();
-      app = null;
-      // no link can name a file from this computer: the page's address drops the last graph's view
-      window.history.replaceState(null, '', window.location.pathname);
-      const local: DatasetChoice = { label: `${opened.loaded.meta.dataset.name} (opened file)`, href: '', current: true };
-      mount(opened.loaded, [local, ...datasets.map((d) => ({ ...d, current: false }))], file.name);
-      status.status = 'ready';
-      status.error = null;
-      return opened.warnings;
-    },
-  });
-
-  try {
-    const url = graphUrlFromQuery(window.location.search, window.location.href);
-    performance.mark('atlas:fetch-start');
-    const datasetsUrl = datasetsUrlFor(url);
-    const list = fetchDatasetsList(datasetsUrl); // never rejects; a missing list is fine
-    const loaded = await loadGraph(url, list, datasetsUrl); // the compact form when listed, else the JSON
-    performance.mark('atlas:loaded');
-    const { list: entries, problem } = await list;
-    if (problem) console.warn(problem);
-    datasets = datasetChoices(entries, datasetsUrl, url, window.location.href, loaded.meta) ?? [];
-    mount(loaded, datasets);
-    performance.mark('atlas:mounted');
-    status.status = 'ready';
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    status.status = 'error';
-    status.error = message;
-    (app as App | null)?.cleanup();
-    app = null;
-    showError(root, message, opener.button());
-    console.error(e);
-  }
-  window.addEventListener(
-    'pagehide',
-    () => {
-      app?.cleanup();
-      opener.cleanup();
-    },
-    { once: true },
-  );
-  // A page restored from the back-forward cache (back from another dataset, say) was cleaned up on
-  // pagehide: load it afresh.
-  window.addEventListener('pageshow', (e) => {
-    if (e.persisted) window.location.reload();
-  });
-}
+import { prefetchGraph } from './graph/prefetch';
 
 const root = document.getElementById('app');
-if (root) void main(root);
+if (root) {
+  performance.mark('atlas:fetch-start');
+  const prefetch = prefetchGraph(window.location.search, window.location.href);
+  import('./start')
+    .then(({ start }) => start(root, prefetch))
+    .catch((e: unknown) => {
+      // the app's code could not be loaded (offline, a new deployment): say so in plain text
+      const message = h1AndText(e);
+      root.replaceChildren(message);
+      console.error(e);
+    });
+}
+
+function h1AndText(e: unknown): HTMLElement {
+  const box = document.createElement('div');
+  box.className = 'error-screen';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('h1');
+  title.textContent = 'The explorer could not be loaded';
+  const text = document.createElement('p');
+  text.className = 'error-message';
+  text.textContent = `${e instanceof Error ? e.message : String(e)} Reload the page to try again.`;
+  box.append(title, text);
+  return box;
+}

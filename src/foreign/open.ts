@@ -9,8 +9,8 @@ import type { LoadedGraph } from '../graph/types';
 import { convertForeignGraph, type ConvertOptions } from './convert';
 import { detectFormat, readForeignGraph } from './read';
 
-/** Files larger than this are refused before they are read. */
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+// in a module of its own, so the page knows the limit without loading the readers
+export { MAX_FILE_BYTES } from './limits';
 /** Graphs with more nodes than this are refused: their layout would keep the page busy too long. */
 export const MAX_NODES = 50_000;
 

@@ -27,6 +27,8 @@ import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } 
 import type { CameraState } from 'sigma/types';
 
 export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
+/** Above this many links, edges and labels hide while the camera moves. */
+export const BIG_GRAPH_EDGES = 20_000;
 /** Labels are drawn at this size, never smaller. */
 export const LABEL_SIZE = 13;
 
@@ -101,7 +103,9 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const stats: RendererStats = { generation: 0, renders: 0, lastRenderMs: 0, firstRenderAt: null, contextLost: false };
 
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
-    defaultEdgeType: 'arrow',
+    // big graphs: plain lines; arrow heads a few pixels wide cannot be told apart among tens of
+    // thousands of links, and they double the edges' drawing work
+    defaultEdgeType: graph.size > BIG_GRAPH_EDGES ? 'line' : 'arrow',
     // undirected links (a graph file's) as plain lines: no arrow head claims a direction
     edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }), line: EdgeRectangleProgram },
     // works outside the list as rings (only a graph that has them pays for the program)
@@ -115,7 +119,9 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     stagePadding: 30,
     minCameraRatio: 0.03,
     maxCameraRatio: 4,
-    hideEdgesOnMove: graph.size > 20_000,
+    // big graphs: edges and labels hide while the camera moves, and come back when it stops
+    hideEdgesOnMove: graph.size > BIG_GRAPH_EDGES,
+    hideLabelsOnMove: graph.size > BIG_GRAPH_EDGES,
     nodeReducer: createNodeReducer(getCaches, getTheme),
     edgeReducer: createEdgeReducer(graph, getCaches, getTheme),
     defaultDrawNodeLabel: labels.drawLabel,
@@ -129,17 +135,17 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let renderStart = 0;
 
   function mount(): void {
+    renderStart = performance.now();
+    labels.resetFrame();
     sigma = new Sigma(graph, container, settings());
     stats.generation += 1;
     overlay = createFocusOverlay(sigma, graph, getCaches, getTheme);
-    overlay.draw();
     rings = createLibraryRings(sigma, getCaches, getTheme);
-    rings.draw();
     sigma.on('beforeRender', () => {
       renderStart = performance.now();
       labels.resetFrame();
     });
-    sigma.on('afterRender', () => {
+    const afterRender = () => {
       const now = performance.now();
       stats.renders += 1;
       stats.lastRenderMs = now - renderStart;
@@ -147,7 +153,10 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       overlay?.draw();
       rings?.draw();
       for (const l of [...renderListeners]) l();
-    });
+    };
+    sigma.on('afterRender', afterRender);
+    // the constructor has rendered once already, before anyone could listen
+    afterRender();
     sigma.on('enterNode', ({ node }) => {
       container.style.cursor = 'pointer';
       store.update((s) => hover(s, node));
@@ -222,9 +231,13 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   };
   media.addEventListener('change', onScheme);
 
+  // Sigma resizes its canvases at every render; a new size also needs its label grid rebuilt (its
+  // `process`), not every node and edge re-reduced. The observer's first call (the size at mount)
+  // changes nothing: a full refresh there drew the whole graph twice before the first commit.
   const resizeObserver = new ResizeObserver(() => {
-    sigma.resize();
-    sigma.refresh();
+    const { width, height } = sigma.getDimensions();
+    if (container.offsetWidth === width && container.offsetHeight === height) return;
+    sigma.refresh({ partialGraph: { nodes: [] }, schedule: true });
   });
   resizeObserver.observe(container);
 

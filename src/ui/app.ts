@@ -9,7 +9,8 @@ import { nodeNoun } from '../model';
 import type { LoadedGraph } from '../graph/types';
 import { createLayout, type LayoutController } from '../render/layout';
 import { createRenderer, type RendererHandle } from '../render/renderer';
-import { createTimelineMode, type TimelineMode } from '../render/timeline';
+import type { TimelineMode } from '../render/timeline';
+import { createLazyTimelineMode } from '../render/timeline-lazy';
 import { createSimilarityMode } from '../render/similar-layout';
 import { createStore, type Store } from '../state/store';
 import type { ViewState } from '../state/types';
@@ -24,11 +25,6 @@ import { h } from './dom';
 import { PANELS, type PanelSlot } from './panels';
 import { viewFromQuery, type UrlContext } from '../state/url';
 import { syncUrl } from './url-sync';
-import { frameLayout } from '../export/frame';
-import { sceneToSvg } from '../export/svg';
-import { canvasMeasure, composeFramed, composeFramedPng } from '../render/export-image';
-import { LABEL_FONT } from '../render/renderer';
-import type { RenderTheme } from '../render/theme';
 
 export interface App {
   store: Store<ViewState>;
@@ -155,9 +151,10 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   // subscribed before the timeline: leaving the similarity map for the timeline gives the force positions back first
   const similarity = createSimilarityMode({ graph, store, renderer, force: layout, timeline: () => timeline });
   cleanups.push(similarity.cleanup);
-  const timeline = createTimelineMode({ graph, meta, store, renderer, force: layout, avoid: () => [legendDock.getBoundingClientRect()] });
+  const timeline = createLazyTimelineMode({ graph, meta, store, renderer, force: layout, avoid: () => [legendDock.getBoundingClientRect()] });
   cleanups.push(timeline.cleanup);
 
+  let images: typeof import('./view-images') | null = null;
   const ctx: AppContext = {
     graph,
     meta,
@@ -177,28 +174,23 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
         isRunning: () => layout.isRunning(),
         onChange: (l) => layout.onChange(l),
       },
+      // the image code loads with the Export menu (view-images.ts, a chunk of its own)
       images: {
         theme: () => renderer.theme(),
+        ready: async () => {
+          images ??= await import('./view-images');
+        },
         async png(scale, content) {
-          const snap = renderer.snapshot(scale, true, !!content.library);
-          const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
-          return composeFramedPng(snap.canvas!, frame, scale);
+          images ??= await import('./view-images');
+          return images.framedPng(renderer, root.ownerDocument, scale, content);
         },
         canvases(scale) {
-          const session = renderer.snapshots(scale, true);
-          const measure = canvasMeasure(root.ownerDocument, LABEL_FONT);
-          return {
-            draw(content) {
-              const snap = session.take();
-              return composeFramed(snap.canvas!, frameLayout(content, snap.scene, frameTheme(renderer.theme()), measure), scale);
-            },
-            close: () => session.close(),
-          };
+          if (!images) throw new Error('The image code is not loaded yet: call images.ready() first.');
+          return images.framedCanvases(renderer, root.ownerDocument, scale);
         },
         svg(content, description) {
-          const snap = renderer.snapshot(1, false, !!content.library);
-          const frame = frameLayout(content, snap.scene, frameTheme(renderer.theme()), canvasMeasure(root.ownerDocument, LABEL_FONT));
-          return sceneToSvg(snap.scene, frame, { title: content.title, description });
+          if (!images) throw new Error('The image code is not loaded yet: call images.ready() first.');
+          return images.framedSvg(renderer, root.ownerDocument, content, description);
         },
       },
       shareUrl: () => (urlSync ? urlSync.url() : null),
@@ -264,17 +256,6 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
       for (const c of cleanups.reverse()) c();
       root.replaceChildren();
     },
-  };
-}
-
-/** The frame's colours for the view's theme. */
-function frameTheme(t: RenderTheme) {
-  return {
-    background: t.background,
-    text: t.label,
-    muted: t.dark ? '#9aa3ad' : '#5c6470',
-    border: t.dark ? '#343a42' : '#d8dce1',
-    fontFamily: LABEL_FONT,
   };
 }
 

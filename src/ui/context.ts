@@ -36,6 +36,8 @@ export interface ImageService {
   svg(frame: FrameContent, description: string): string;
   /** The colours the view is drawn with, for the frame's keys. */
   theme(): RenderTheme;
+  /** Loads the image code (a chunk of its own); `png` and `svg` need it loaded. */
+  ready(): Promise<void>;
 }
 
 export interface LayoutService {

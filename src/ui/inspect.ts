@@ -29,6 +29,8 @@ export interface AtlasInspector {
   select(id: string | null): void;
   /** How many rings of the reader's library the last render drew. */
   libraryRings(): number;
+  /** Up to `count` node ids spread evenly over the graph's node order (for the benchmark and tests). */
+  sampleNodes(count: number): string[];
 }
 
 export function createInspector(getApp: () => App | null, getStatus: () => { status: string; error: string | null }): AtlasInspector {
@@ -74,5 +76,9 @@ export function createInspector(getApp: () => App | null, getStatus: () => { sta
     hover: (id) => getApp()?.store.update((s) => hover(s, id)),
     select: (id) => getApp()?.store.update((s) => select(s, id)),
     libraryRings: () => getApp()?.renderer.libraryRings() ?? 0,
+    sampleNodes(count) {
+      const nodes = getApp()?.loaded.graph.nodes() ?? [];
+      return Array.from({ length: Math.min(count, nodes.length) }, (_, i) => nodes[Math.floor((i * nodes.length) / count)]!);
+    },
   };
 }

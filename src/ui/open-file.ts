@@ -2,7 +2,7 @@
  * Opening a graph file from the reader's computer: the header's "Open file…" button (a file picker)
  * and dropping a file anywhere on the page. A file over the size limit is refused before it is read;
  * while one is read and laid out a status says so; a file that cannot be opened gets its error in an
- * alert, and the graph on screen stays. `open` does the reading and swapping (main.ts).
+ * alert, and the graph on screen stays. `open` does the reading and swapping (start.ts).
  */
 import { h } from './dom';
 import './open-file.css';

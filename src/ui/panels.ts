@@ -15,20 +15,41 @@
  */
 import type { MountPanel } from './context';
 import { mountBrushBar } from './brush-bar';
-import { mountClusters } from './clusters-panel';
 import { mountControls } from './controls';
 import { mountDetails } from './details';
-import { mountExportMenu } from './export-menu';
 import { mountShare } from './share';
-import { mountFilters } from './filters-panel';
+import { lazyPanel, standInButton, whenIdle, whenState } from './lazy-panel';
 import { mountLegend } from './legend';
 import { mountLibrary } from './library-panel';
-import { mountLineage } from './lineage-panel';
 import { mountNeighbours } from './neighbours-panel';
 import { mountSearch } from './search';
 import { mountSimilar } from './similar-panel';
 import { mountSimilarClusters } from './similar-clusters-panel';
 import { mountPlaybackCaption } from './playback-controls';
+
+// After the first frame: the filters (their facets, the year brush and d3).
+const mountFilters = lazyPanel(() => import('./filters-panel').then((m) => m.mountFilters), whenIdle());
+// Loaded on first use, each in a chunk of its own (see lazy-panel.ts): the Clusters column when it
+// opens, the lineage when a paper is selected, the Export menu (and the image code) when clicked.
+const mountClusters = lazyPanel(
+  () => import('./clusters-panel').then((m) => m.mountClusters),
+  whenState((s) => s.clusters),
+);
+const mountLineage = lazyPanel(
+  () => import('./lineage-panel').then((m) => m.mountLineage),
+  whenState((s) => s.selected !== null),
+);
+const exportStandIn = standInButton({
+  class: 'btn menu-button',
+  'aria-haspopup': 'menu',
+  'aria-expanded': 'false',
+  text: 'Export',
+});
+const mountExportMenu = lazyPanel(
+  (ctx) => Promise.all([import('./export-menu'), ctx.view.images.ready()]).then(([m]) => m.mountExportMenu),
+  exportStandIn.trigger,
+  exportStandIn.afterMount,
+);
 
 export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];

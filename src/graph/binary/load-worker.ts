@@ -1,15 +1,16 @@
 /**
- * The worker that reads the compact form's binary off the page's main thread: downloads it, decodes
- * and checks it (decode.ts), and posts the arrays back with their buffer in the transfer list (moved,
- * not copied), or the error message. See load.ts for the page's side.
+ * The worker that decodes the compact form's binary off the page's main thread: it receives the
+ * downloaded bytes (moved, not copied), decodes and checks them (decode.ts), and posts the arrays
+ * back with their buffer in the transfer list, or the error message. See load.ts for the page's side.
  */
-import { readBinary, type BinaryRequest, type BinaryResponse } from './read';
+import { decodeGraphBinary } from './decode';
+import type { BinaryRequest, BinaryResponse } from './read';
 
-self.onmessage = async (e: MessageEvent<BinaryRequest>) => {
+self.onmessage = (e: MessageEvent<BinaryRequest>) => {
   let response: BinaryResponse;
   let transfer: Transferable[] = [];
   try {
-    const binary = await readBinary(e.data.url, e.data.file, fetch);
+    const binary = decodeGraphBinary(e.data.buffer, e.data.file);
     response = { ok: true, binary };
     transfer = [binary.buffer];
   } catch (err) {

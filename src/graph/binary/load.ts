@@ -9,22 +9,27 @@ import type { DatasetsResult } from '../datasets';
 import { fetchGraphFile } from '../load';
 import type { LoadedGraph } from '../types';
 import { assembleGraphBinary } from './assemble';
-import { GraphBinaryError, type GraphBinary } from './decode';
-import { download, fileName, readBinary, type BinaryRequest, type BinaryResponse } from './read';
+import { decodeGraphBinary, GraphBinaryError, type GraphBinary } from './decode';
+import { download, downloadBinary, fileName, type BinaryRequest, type BinaryResponse } from './read';
 
-/** The binary decoded by a worker made by `makeWorker`; on the main thread when there is none. */
-export function readBinaryInWorker(
+/**
+ * The binary, downloaded with `fetchFn` (which may answer with a response the page started early,
+ * see ../prefetch.ts) and decoded by a worker made by `makeWorker`, its bytes moved there and back;
+ * decoded on the main thread when there is no worker.
+ */
+export async function readBinaryInWorker(
   url: string,
   fetchFn: typeof fetch,
   makeWorker: (() => Worker) | null,
 ): Promise<GraphBinary> {
   const file = fileName(url);
+  const buffer = await downloadBinary(url, file, fetchFn);
   let worker: Worker;
   try {
     if (!makeWorker) throw new Error('no worker');
     worker = makeWorker();
   } catch {
-    return readBinary(url, file, fetchFn);
+    return decodeGraphBinary(buffer, file);
   }
   return new Promise<GraphBinary>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<BinaryResponse>) => {
@@ -36,8 +41,8 @@ export function readBinaryInWorker(
       worker.terminate();
       reject(new GraphBinaryError(file, null, `could not be read (${e.message || 'the worker failed'})`));
     };
-    const request: BinaryRequest = { url, file };
-    worker.postMessage(request);
+    const request: BinaryRequest = { buffer, file };
+    worker.postMessage(request, [buffer]);
   });
 }
 
@@ -96,6 +101,8 @@ export interface LoadGraphOptions {
   fetchFn?: typeof fetch;
   makeWorker?: (() => Worker) | null;
   warn?: (message: string) => void;
+  /** Loads the graph file itself (default: `fetchGraphFile` with `fetchFn`). */
+  loadFile?: (graphUrl: string) => Promise<LoadedGraph>;
 }
 
 /**
@@ -125,7 +132,7 @@ export async function loadGraph(
       );
     }
   }
-  return fetchGraphFile(graphUrl, fetchFn);
+  return options.loadFile ? options.loadFile(graphUrl) : fetchGraphFile(graphUrl, fetchFn);
 }
 
 function defaultWorker(): Worker {

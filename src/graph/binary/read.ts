@@ -1,11 +1,12 @@
 /**
- * Downloading the compact form's files, and the binary's decoding as the worker (load-worker.ts)
- * runs it; kept apart from load.ts so the worker's bundle holds only this and the decoder.
+ * Downloading the compact form's files, and the messages of the worker (load-worker.ts) that decodes
+ * the binary; kept apart from load.ts so the worker's bundle holds only this and the decoder.
  */
-import { decodeGraphBinary, GraphBinaryError, type GraphBinary } from './decode';
+import { GraphBinaryError, type GraphBinary } from './decode';
 
+/** The downloaded binary, moved to the worker (in the transfer list), and its file name for errors. */
 export interface BinaryRequest {
-  url: string;
+  buffer: ArrayBuffer;
   file: string;
 }
 
@@ -34,8 +35,8 @@ export async function download(url: string, file: string, fetchFn: typeof fetch)
   return response;
 }
 
-/** Downloads and decodes the binary (in the worker, or here when there is none). */
-export async function readBinary(url: string, file: string, fetchFn: typeof fetch): Promise<GraphBinary> {
+/** Downloads the binary's bytes; a failed download is a `GraphBinaryError` naming it. */
+export async function downloadBinary(url: string, file: string, fetchFn: typeof fetch): Promise<ArrayBuffer> {
   const response = await download(url, file, fetchFn);
-  return decodeGraphBinary(await response.arrayBuffer(), file);
+  return response.arrayBuffer();
 }

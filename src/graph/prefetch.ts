@@ -1,0 +1,99 @@
+/**
+ * Starting the graph's downloads before the app's code has loaded. The page's first, small module
+ * calls `prefetchGraph`: it fetches `datasets.json` beside the graph file at once (a few hundred
+ * bytes), and as soon as it has arrived, the compact form's two files when the list names them for
+ * this graph (see binary/load.ts), else the graph file itself. The app reads them through
+ * `prefetchedFetch`, which answers each prefetched URL once with its early response and fetches
+ * anything else. Only what `graphUrlFromQuery` (load.ts) could accept is fetched early — the default
+ * file or a path on this site; anything else is left to it, and it says what is wrong.
+ *
+ * This module stays small (no schema library): the list is read leniently here, and checked in full
+ * by the app (datasets.ts), which decides what to load. A list this reading misunderstands costs
+ * one wasted download, never a wrong graph.
+ */
+
+export interface GraphPrefetch {
+  /** The absolute URL of the graph file. */
+  url: string;
+  /** Early responses by absolute URL, known once the datasets list has arrived. */
+  files: Promise<Map<string, Promise<Response>>>;
+}
+
+const DATASETS_FILE = 'datasets.json';
+
+/** The compact form's files the list names for the graph file at `graphUrl`, or null. */
+export function listedCompactFiles(listText: string, datasetsUrl: string, graphUrl: string): string[] | null {
+  let list: unknown;
+  try {
+    list = JSON.parse(listText);
+  } catch {
+    return null;
+  }
+  const datasets = (list as { datasets?: unknown } | null)?.datasets;
+  if (typeof datasets !== 'object' || datasets === null) return null;
+  for (const [file, entry] of Object.entries(datasets as Record<string, unknown>)) {
+    const binary = (entry as { binary?: { file?: unknown; side?: unknown } } | null)?.binary;
+    if (typeof binary?.file !== 'string' || typeof binary.side !== 'string') continue;
+    try {
+      if (new URL(file, datasetsUrl).href !== graphUrl) continue;
+      return [new URL(binary.file, datasetsUrl).href, new URL(binary.side, datasetsUrl).href];
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+function quiet(response: Promise<Response>): Promise<Response> {
+  // a failure is reported when the app reads the response (or fetches the file again)
+  response.catch(() => {});
+  return response;
+}
+
+/** Starts the downloads for the graph `?graph=` names (default `graph.json`); null when it names none on this site. */
+export function prefetchGraph(
+  search: string,
+  pageUrl: string,
+  fetchFn: typeof fetch = fetch,
+): GraphPrefetch | null {
+  const param = new URLSearchParams(search).get('graph');
+  let url: URL;
+  try {
+    url = new URL(param === null || param === '' ? 'graph.json' : param, pageUrl);
+  } catch {
+    return null;
+  }
+  if (url.origin !== new URL(pageUrl).origin) return null;
+  url.hash = '';
+  const graphUrl = url.href;
+  const datasetsUrl = new URL(DATASETS_FILE, graphUrl).href;
+  const datasets = quiet(fetchFn(datasetsUrl));
+  const files = datasets
+    .then(async (response) => (response.ok ? response.clone().text() : ''))
+    .catch(() => '')
+    .then((text) => {
+      const early = new Map<string, Promise<Response>>([[datasetsUrl, datasets]]);
+      const compact = listedCompactFiles(text, datasetsUrl, graphUrl.replace(/\?.*$/, ''));
+      for (const file of compact ?? [graphUrl]) early.set(file, quiet(fetchFn(file)));
+      return early;
+    });
+  return { url: graphUrl, files };
+}
+
+/**
+ * A fetch that answers each URL prefetched by `prefetch` once with its early response, and fetches
+ * every other URL (or the same one again) with `fetchFn`.
+ */
+export function prefetchedFetch(prefetch: GraphPrefetch | null, fetchFn: typeof fetch = fetch): typeof fetch {
+  if (prefetch === null) return fetchFn;
+  return (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const early = await prefetch.files;
+    const response = early.get(href);
+    if (response !== undefined) {
+      early.delete(href);
+      return response;
+    }
+    return fetchFn(input, init);
+  }) as typeof fetch;
+}
