@@ -189,12 +189,12 @@ describe.skipIf(!existsSync(BUNDLED))('similar papers on the bundled graph', () 
     );
     const map = await still(page, ids, force);
     expect(moved(force, map)).toBeGreaterThan(ids.length / 2);
-    // the data export holds the map's positions, as on screen
+    // the data export (graphology's serialisation) holds the map's positions, as on screen
     const { bytes } = await exportItem(page, 'JSON');
     const exported = JSON.parse(bytes.toString('utf8')) as {
-      graph: { nodes: Array<{ key: string; attributes: { x: number; y: number } }> };
+      nodes: Array<{ key: string; attributes: { x: number; y: number } }>;
     };
-    const at = new Map(exported.graph.nodes.map((n) => [n.key, n.attributes]));
+    const at = new Map(exported.nodes.map((n) => [n.key, n.attributes]));
     expect(at.size).toBe(ids.length);
     for (const id of ids) {
       expect(at.get(id)!.x).toBeCloseTo(map[id]!.x, 3);
