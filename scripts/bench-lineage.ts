@@ -46,7 +46,12 @@ function args() {
       if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${v}`);
       return n;
     };
-    return { papers: num('papers', values.papers), edges: num('edges', values.edges), runs: num('runs', values.runs), seed: num('seed', values.seed) };
+    return {
+      papers: num('papers', values.papers),
+      edges: num('edges', values.edges),
+      runs: num('runs', values.runs),
+      seed: num('seed', values.seed),
+    };
   } catch (e) {
     process.stderr.write(`bench-lineage: ${(e as Error).message}\n\n${USAGE}\n`);
     process.exit(2);
@@ -65,10 +70,14 @@ function main(): void {
   const o = args();
   const t0 = performance.now();
   const graph = build(o.papers, o.edges, o.seed);
-  process.stdout.write(`synthetic graph: ${graph.order} papers, ${graph.size} edges (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(
+    `synthetic graph: ${graph.order} papers, ${graph.size} edges (built in ${((performance.now() - t0) / 1000).toFixed(1)} s)\n`,
+  );
   const indexStart = performance.now();
   const index = lineageIndex(graph);
-  process.stdout.write(`lineage index (built once per graph): ${(performance.now() - indexStart).toFixed(1)} ms\n`);
+  process.stdout.write(
+    `lineage index (built once per graph): ${(performance.now() - indexStart).toFixed(1)} ms\n`,
+  );
   const byInDegree = graph.nodes().sort((a, b) => graph.inDegree(b) - graph.inDegree(a));
   const top = byInDegree.slice(0, 20);
   const rng = createRng(o.seed);
@@ -85,10 +94,18 @@ function main(): void {
   const dflt = { index };
   const depth2 = { depth: 2, index };
   const results = [
-    time('lineage, all depths, cites + builds-on, top-20 cited', o.runs, (i) => lineage(graph, top[i % top.length]!, dflt)),
-    time('lineage, all depths, every kind, top-20 cited', o.runs, (i) => lineage(graph, top[i % top.length]!, all)),
-    time('lineage, all depths, cites + builds-on, sampled', o.runs, (i) => lineage(graph, sample[i % sample.length]!, dflt)),
-    time('lineage, depth 2, cites + builds-on, top-20 cited', o.runs, (i) => lineage(graph, top[i % top.length]!, depth2)),
+    time('lineage, all depths, cites + builds-on, top-20 cited', o.runs, (i) =>
+      lineage(graph, top[i % top.length]!, dflt),
+    ),
+    time('lineage, all depths, every kind, top-20 cited', o.runs, (i) =>
+      lineage(graph, top[i % top.length]!, all),
+    ),
+    time('lineage, all depths, cites + builds-on, sampled', o.runs, (i) =>
+      lineage(graph, sample[i % sample.length]!, dflt),
+    ),
+    time('lineage, depth 2, cites + builds-on, top-20 cited', o.runs, (i) =>
+      lineage(graph, top[i % top.length]!, depth2),
+    ),
     time('lineage, all depths, only visible edges (edgeSet)', o.runs, (i) =>
       lineage(graph, top[i % top.length]!, { index, edgeSet: visible }),
     ),
@@ -97,7 +114,9 @@ function main(): void {
   time('(for comparison: edgeFilter doing a Set lookup per edge)', Math.min(o.runs, 20), (i) =>
     lineage(graph, top[i % top.length]!, { index, edgeFilter: (e) => visible.has(e) }),
   );
-  time('lineagePath, sampled pairs', o.runs, (i) => lineagePath(graph, sample[i % sample.length]!, sample[(i + 1) % sample.length]!));
+  time('lineagePath, sampled pairs', o.runs, (i) =>
+    lineagePath(graph, sample[i % sample.length]!, sample[(i + 1) % sample.length]!),
+  );
   time('lowestCommonAncestors, sampled pairs', o.runs, (i) =>
     lowestCommonAncestors(graph, sample[i % sample.length]!, sample[(i + 7) % sample.length]!),
   );
@@ -109,7 +128,9 @@ function main(): void {
     lineageViewModel(graph, lineage(graph, top[i % top.length]!, dflt)),
   );
   const worst = Math.max(...results.map((r) => r.median));
-  process.stdout.write(`\nlineage of one paper: worst median ${worst.toFixed(2)} ms (target < ${TARGET_MS} ms): ${worst < TARGET_MS ? 'OK' : 'OVER TARGET'}\n`);
+  process.stdout.write(
+    `\nlineage of one paper: worst median ${worst.toFixed(2)} ms (target < ${TARGET_MS} ms): ${worst < TARGET_MS ? 'OK' : 'OVER TARGET'}\n`,
+  );
 }
 
 main();

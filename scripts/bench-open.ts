@@ -31,7 +31,13 @@ function args(): { sizes: number[]; runs: number; seed: number } {
     const sizes = values.nodes.split(',').map(Number);
     const runs = Number(values.runs);
     const seed = Number(values.seed);
-    if (sizes.some((n) => !Number.isInteger(n) || n < 10) || !Number.isInteger(runs) || runs < 1 || !Number.isInteger(seed)) throw new Error('bad numbers');
+    if (
+      sizes.some((n) => !Number.isInteger(n) || n < 10) ||
+      !Number.isInteger(runs) ||
+      runs < 1 ||
+      !Number.isInteger(seed)
+    )
+      throw new Error('bad numbers');
     return { sizes, runs, seed };
   } catch (e) {
     process.stderr.write(`bench:open: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
@@ -48,8 +54,12 @@ function gexf(n: number, seed: number, positions: boolean): string {
     '<attributes class="node"><attribute id="0" title="group" type="string"/><attribute id="1" title="score" type="double"/></attributes>\n<nodes>\n',
   ];
   for (let i = 0; i < n; i++) {
-    const pos = positions ? `<viz:position x="${(rng() * 1000).toFixed(2)}" y="${(rng() * 1000).toFixed(2)}"/>` : '';
-    parts.push(`<node id="n${i}" label="Node ${i}"><attvalues><attvalue for="0" value="g${i % 7}"/><attvalue for="1" value="${(rng() * 10).toFixed(3)}"/></attvalues>${pos}</node>\n`);
+    const pos = positions
+      ? `<viz:position x="${(rng() * 1000).toFixed(2)}" y="${(rng() * 1000).toFixed(2)}"/>`
+      : '';
+    parts.push(
+      `<node id="n${i}" label="Node ${i}"><attvalues><attvalue for="0" value="g${i % 7}"/><attvalue for="1" value="${(rng() * 10).toFixed(3)}"/></attvalues>${pos}</node>\n`,
+    );
   }
   parts.push('</nodes>\n<edges>\n');
   let e = 0;
@@ -73,8 +83,12 @@ function median(xs: number[]): number {
 }
 
 const { sizes, runs, seed } = args();
-process.stdout.write(`bench:open: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}; median of ${runs} runs\n\n`);
-process.stdout.write('| nodes | positions | file | read | convert | total |\n| ---: | --- | ---: | ---: | ---: | ---: |\n');
+process.stdout.write(
+  `bench:open: ${cpus().length} cores, load ${loadavg()[0]!.toFixed(2)}; median of ${runs} runs\n\n`,
+);
+process.stdout.write(
+  '| nodes | positions | file | read | convert | total |\n| ---: | --- | ---: | ---: | ---: | ---: |\n',
+);
 for (const n of sizes) {
   for (const positions of [true, false]) {
     const text = gexf(n, seed, positions);
@@ -91,6 +105,8 @@ for (const n of sizes) {
     }
     const mb = (text.length / 1024 / 1024).toFixed(1);
     const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    process.stdout.write(`| ${n.toLocaleString('en')} | ${positions ? 'in file' : 'laid out'} | ${mb} MB | ${s(median(read))} | ${s(median(convert))} | ${s(median(read) + median(convert))} |\n`);
+    process.stdout.write(
+      `| ${n.toLocaleString('en')} | ${positions ? 'in file' : 'laid out'} | ${mb} MB | ${s(median(read))} | ${s(median(convert))} | ${s(median(read) + median(convert))} |\n`,
+    );
   }
 }

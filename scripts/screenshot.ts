@@ -43,7 +43,9 @@ if (values.help) {
 
 async function main(): Promise<void> {
   if (!existsSync('dist/index.html') || !existsSync('dist/graph.json')) {
-    throw new Error('dist/ has no app or no graph.json: run `npm run build:graph` then `npm run build` first.');
+    throw new Error(
+      'dist/ has no app or no graph.json: run `npm run build:graph` then `npm run build` first.',
+    );
   }
   const server = await startStaticServer('dist');
   const browser = await launchBrowser();
@@ -53,7 +55,11 @@ async function main(): Promise<void> {
       colorScheme: values.dark ? 'dark' : 'light',
     });
     await page.goto(`${server.url}/`);
-    await page.waitForFunction(() => window.__atlas?.status() !== 'loading' && window.__atlas?.renderer()?.firstRenderAt != null, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => window.__atlas?.status() !== 'loading' && window.__atlas?.renderer()?.firstRenderAt != null,
+      null,
+      { timeout: 30_000 },
+    );
     const error = await page.evaluate(() => window.__atlas!.error());
     if (error) throw new Error(`the app reported: ${error}`);
     await page.waitForTimeout(500);

@@ -48,7 +48,9 @@ Options:
 
 if (graphIsStale()) {
   console.log(`Building ${GRAPH_FILE} from ${GRAPH_DATA}/ ...`);
-  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-graph.ts'], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-graph.ts'], {
+    stdio: 'inherit',
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 

@@ -53,10 +53,17 @@ export async function start(root: HTMLElement, prefetch: GraphPrefetch | null): 
   let app: App | null = null;
   let datasets: DatasetChoice[] = [];
   const status = { status: 'loading', error: null as string | null };
-  window.__atlas = createInspector(() => app, () => status);
+  window.__atlas = createInspector(
+    () => app,
+    () => status,
+  );
 
   const mount = (loaded: LoadedGraph, choices: readonly DatasetChoice[], localFile?: string) => {
-    app = mountApp(root, loaded, { datasets: choices, headerActions: [opener.button()], ...(localFile !== undefined ? { localFile } : {}) });
+    app = mountApp(root, loaded, {
+      datasets: choices,
+      headerActions: [opener.button()],
+      ...(localFile !== undefined ? { localFile } : {}),
+    });
     document.title = `${loaded.meta.dataset.name} · Lineage Atlas`;
   };
   const opener = createFileOpener(document, {
@@ -72,7 +79,11 @@ export async function start(root: HTMLElement, prefetch: GraphPrefetch | null): 
       app = null;
       // no link can name a file from this computer: the page's address drops the last graph's view
       window.history.replaceState(null, '', window.location.pathname);
-      const local: DatasetChoice = { label: `${opened.loaded.meta.dataset.name} (opened file)`, href: '', current: true };
+      const local: DatasetChoice = {
+        label: `${opened.loaded.meta.dataset.name} (opened file)`,
+        href: '',
+        current: true,
+      };
       mount(opened.loaded, [local, ...datasets.map((d) => ({ ...d, current: false }))], file.name);
       status.status = 'ready';
       status.error = null;

@@ -50,7 +50,10 @@ export interface FindBrowserDeps {
 export async function findBrowser(deps: FindBrowserDeps): Promise<FoundBrowser> {
   const fromEnv = deps.env.CHROMIUM_PATH;
   if (fromEnv !== undefined && fromEnv !== '') {
-    if (!deps.exists(fromEnv)) throw new BrowserNotFoundError(`CHROMIUM_PATH is set to ${fromEnv}, which does not exist: point it at a Chromium or Chrome executable.`);
+    if (!deps.exists(fromEnv))
+      throw new BrowserNotFoundError(
+        `CHROMIUM_PATH is set to ${fromEnv}, which does not exist: point it at a Chromium or Chrome executable.`,
+      );
     return { path: fromEnv, source: 'CHROMIUM_PATH' };
   }
   const system = SYSTEM_BROWSERS.find((p) => deps.exists(p));

@@ -46,7 +46,13 @@ export function canonicalLabels(l: PaperLabels): PaperLabels {
 }
 
 /** Stringify labels sorted by id; byte-stable. `writtenBy`: the command named in the header. */
-export function stringifyLabelsFile(labels: readonly PaperLabels[], writtenBy = 'npm run import:taxonomy'): string {
+export function stringifyLabelsFile(
+  labels: readonly PaperLabels[],
+  writtenBy = 'npm run import:taxonomy',
+): string {
   const sorted = [...labels].sort((a, b) => compareStrings(a.id, b.id)).map(canonicalLabels);
-  return stringifyYaml(sorted, { header: header(writtenBy), flowKeys: ['secondarySpaces', 'secondarySchemes'] });
+  return stringifyYaml(sorted, {
+    header: header(writtenBy),
+    flowKeys: ['secondarySpaces', 'secondarySchemes'],
+  });
 }

@@ -11,7 +11,17 @@ export const TAXONOMY_FILE = 'taxonomy.yaml';
 
 const TAXONOMY_KEYS = ['source', 'unknownColor', 'dimensions'];
 const DIMENSION_KEYS = ['id', 'label', 'parent', 'palette', 'categories'];
-const CATEGORY_KEYS = ['id', 'label', 'definition', 'color', 'parent', 'family', 'section', 'status', 'children'];
+const CATEGORY_KEYS = [
+  'id',
+  'label',
+  'definition',
+  'color',
+  'parent',
+  'family',
+  'section',
+  'status',
+  'children',
+];
 const CHILD_KEYS = ['id', 'label', 'definition'];
 
 /** The file's header comment; `writtenBy` names the command that wrote it. */
@@ -36,7 +46,9 @@ export function parseTaxonomyFile(text: string, file: string): Located<Taxonomy>
   // where each dimension and category starts, for the build's checks across the taxonomy
   const lines: TaxonomyLines = {
     dimensions: res.value.dimensions.map((_d, i) => lineAt(parsed, ['dimensions', i]) ?? 1),
-    categories: res.value.dimensions.map((d, i) => d.categories.map((_c, j) => lineAt(parsed, ['dimensions', i, 'categories', j]) ?? 1)),
+    categories: res.value.dimensions.map((d, i) =>
+      d.categories.map((_c, j) => lineAt(parsed, ['dimensions', i, 'categories', j]) ?? 1),
+    ),
   };
   return { value: res.value, file, line: 1, lines };
 }

@@ -123,7 +123,7 @@ function parseYamlListFast<T>(text: string, file: string, opts: ListFileOptions<
   const lines: number[] = [];
   const itemStart = /^-(?:[ \t]|$)/;
   let line = 1;
-  for (let at = 0; at <= text.length; ) {
+  for (let at = 0; at <= text.length;) {
     const end = text.indexOf('\n', at);
     const stop = end < 0 ? text.length : end;
     if (itemStart.test(text.slice(at, Math.min(stop, at + 2)))) lines.push(line);

@@ -22,7 +22,14 @@
 import { splitList } from '../foreign/lists';
 import { paperCategories } from '../graph/categories';
 import type { AtlasGraph } from '../graph/types';
-import type { EdgeAttributes, GraphMeta, NodeAttributes, Provenance, Taxonomy, TaxonomyField } from '../model';
+import type {
+  EdgeAttributes,
+  GraphMeta,
+  NodeAttributes,
+  Provenance,
+  Taxonomy,
+  TaxonomyField,
+} from '../model';
 
 /** An attribute of the file a graph was opened from. */
 type FileAttribute = NonNullable<GraphMeta['file']>['attributes'][number];
@@ -65,7 +72,12 @@ export function categoryLabel(
     : find('space', spaceId)?.children?.find((c) => c.id === id)?.label;
 }
 
-const FILE_TYPES: Record<FileAttribute['type'], ColumnType> = { string: 'string', integer: 'int', float: 'double', boolean: 'boolean' };
+const FILE_TYPES: Record<FileAttribute['type'], ColumnType> = {
+  string: 'string',
+  integer: 'int',
+  float: 'double',
+  boolean: 'boolean',
+};
 
 /** The columns of papers' categories in the dimensions `dims`: ids and labels, as lists. */
 function dimensionColumns(dims: Taxonomy['dimensions']): Column<NodeAttributes>[] {
@@ -163,7 +175,11 @@ export function nodeColumns(
     const name = names.has(attr.name) ? `attr_${attr.name}` : attr.name;
     names.add(name);
     if (fileLists.has(attr.name)) {
-      cols.push({ name, type: 'list', get: (a) => listed(splitList(String(a.attributes?.[attr.name] ?? ''))) });
+      cols.push({
+        name,
+        type: 'list',
+        get: (a) => listed(splitList(String(a.attributes?.[attr.name] ?? ''))),
+      });
     } else cols.push({ name, type: FILE_TYPES[attr.type], get: (a) => a.attributes?.[attr.name] });
   }
   return cols;
@@ -175,7 +191,10 @@ export function nodeColumns(
  * each item a category). A list attribute whose nodes all have one item, or too many distinct items
  * to be a dimension, is not told from a text one, and is written as text.
  */
-export function fileListAttributes(graph: AtlasGraph, meta: Pick<GraphMeta, 'file' | 'taxonomy'>): Set<string> {
+export function fileListAttributes(
+  graph: AtlasGraph,
+  meta: Pick<GraphMeta, 'file' | 'taxonomy'>,
+): Set<string> {
   const lists = new Set<string>();
   if (meta.file === undefined) return lists;
   const names = new Set(meta.file.attributes.filter((a) => a.type === 'string').map((a) => a.name));

@@ -122,7 +122,13 @@ function fit(text: string, max: number, size: number, weight: number, measure: M
 }
 
 /** Greedy word wrap to `max` pixels (a word longer than a line is cut with an ellipsis). */
-export function wrapText(text: string, max: number, size: number, weight: number, measure: MeasureText): string[] {
+export function wrapText(
+  text: string,
+  max: number,
+  size: number,
+  weight: number,
+  measure: MeasureText,
+): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
@@ -147,12 +153,26 @@ export function frameLayout(
   const texts: TextBox[] = [];
   const swatches: SwatchBox[] = [];
   const lines: LineBox[] = [];
-  const text = (t: string, x: number, y: number, size: number, weight: number, color: string, anchor: TextBox['anchor'] = 'start') =>
-    texts.push({ text: t, x, y, size, weight, color, anchor });
+  const text = (
+    t: string,
+    x: number,
+    y: number,
+    size: number,
+    weight: number,
+    color: string,
+    anchor: TextBox['anchor'] = 'start',
+  ) => texts.push({ text: t, x, y, size, weight, color, anchor });
 
   // legend column width: the widest row, within bounds
-  const rows = [...content.legend, ...(content.selection?.items ?? []), ...(content.library ? [content.library] : [])];
-  const countWidth = Math.max(0, ...rows.map((r) => (r.count === null ? 0 : measure(String(r.count), FRAME.itemSize, 400))));
+  const rows = [
+    ...content.legend,
+    ...(content.selection?.items ?? []),
+    ...(content.library ? [content.library] : []),
+  ];
+  const countWidth = Math.max(
+    0,
+    ...rows.map((r) => (r.count === null ? 0 : measure(String(r.count), FRAME.itemSize, 400))),
+  );
   const widest = Math.max(
     measure(content.legendHeading, FRAME.headingSize, 600),
     measure(content.selection?.heading ?? '', FRAME.headingSize, 600),
@@ -170,7 +190,14 @@ export function frameLayout(
   const textW = width - 2 * m;
 
   text(fit(content.title, textW, FRAME.titleSize, 700, measure), m, titleY, FRAME.titleSize, 700, theme.text);
-  text(fit(content.subtitle, textW, FRAME.subtitleSize, 400, measure), m, subtitleY, FRAME.subtitleSize, 400, theme.muted);
+  text(
+    fit(content.subtitle, textW, FRAME.subtitleSize, 400, measure),
+    m,
+    subtitleY,
+    FRAME.subtitleSize,
+    400,
+    theme.muted,
+  );
 
   // legend column
   let y = viewTop + FRAME.headingSize;
@@ -179,31 +206,76 @@ export function frameLayout(
     for (const item of list) {
       y += FRAME.rowHeight;
       swatches.push({ cx: legendX + 6, cy: y - 4, r: 5.5, color: item.color });
-      text(fit(item.label, labelMax, FRAME.itemSize, 400, measure), legendX + 20, y, FRAME.itemSize, 400, theme.text);
-      if (item.count !== null) text(String(item.count), legendX + legendW, y, FRAME.itemSize, 400, theme.muted, 'end');
+      text(
+        fit(item.label, labelMax, FRAME.itemSize, 400, measure),
+        legendX + 20,
+        y,
+        FRAME.itemSize,
+        400,
+        theme.text,
+      );
+      if (item.count !== null)
+        text(String(item.count), legendX + legendW, y, FRAME.itemSize, 400, theme.muted, 'end');
     }
   };
   if (content.selection) {
-    text(fit(content.selection.heading, legendW, FRAME.headingSize, 600, measure), legendX, y, FRAME.headingSize, 600, theme.text);
+    text(
+      fit(content.selection.heading, legendW, FRAME.headingSize, 600, measure),
+      legendX,
+      y,
+      FRAME.headingSize,
+      600,
+      theme.text,
+    );
     items(content.selection.items);
     y += FRAME.rowHeight + FRAME.headingSize - 4;
   }
-  text(fit(content.legendHeading, legendW, FRAME.headingSize, 600, measure), legendX, y, FRAME.headingSize, 600, theme.text);
+  text(
+    fit(content.legendHeading, legendW, FRAME.headingSize, 600, measure),
+    legendX,
+    y,
+    FRAME.headingSize,
+    600,
+    theme.text,
+  );
   items(content.legend);
   if (content.library) {
     const lib = content.library;
     y += FRAME.rowHeight + 4;
     swatches.push({ cx: legendX + 6, cy: y - 4, r: 4.5, color: lib.color, ring: true });
-    text(fit(lib.label, labelMax, FRAME.itemSize, 400, measure), legendX + 20, y, FRAME.itemSize, 400, theme.text);
-    if (lib.count !== null) text(String(lib.count), legendX + legendW, y, FRAME.itemSize, 400, theme.muted, 'end');
+    text(
+      fit(lib.label, labelMax, FRAME.itemSize, 400, measure),
+      legendX + 20,
+      y,
+      FRAME.itemSize,
+      400,
+      theme.text,
+    );
+    if (lib.count !== null)
+      text(String(lib.count), legendX + legendW, y, FRAME.itemSize, 400, theme.muted, 'end');
   }
   if (content.links.length > 0) {
     y += FRAME.rowHeight + FRAME.headingSize - 4;
     text('Links', legendX, y, FRAME.headingSize, 600, theme.text);
     for (const link of content.links) {
       y += FRAME.rowHeight;
-      lines.push({ x1: legendX, y1: y - 4, x2: legendX + 24, y2: y - 4, width: link.width, color: link.color, arrow: true });
-      text(fit(link.label, legendW - 34, FRAME.itemSize, 400, measure), legendX + 34, y, FRAME.itemSize, 400, theme.text);
+      lines.push({
+        x1: legendX,
+        y1: y - 4,
+        x2: legendX + 24,
+        y2: y - 4,
+        width: link.width,
+        color: link.color,
+        arrow: true,
+      });
+      text(
+        fit(link.label, legendW - 34, FRAME.itemSize, 400, measure),
+        legendX + 34,
+        y,
+        FRAME.itemSize,
+        400,
+        theme.text,
+      );
     }
   }
   const legendBottom = y + 6;

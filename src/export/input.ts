@@ -31,7 +31,8 @@ export function buildExportInput(
     edges: scope === 'visible' ? visibility.edges : new Set(graph.edges()),
     selected: state.selected,
     date,
-    filtersSummary: scope === 'visible' ? filtersSummary(state.filters, meta) : 'no filters (the whole graph)',
+    filtersSummary:
+      scope === 'visible' ? filtersSummary(state.filters, meta) : 'no filters (the whole graph)',
     colors,
     sizes,
   };

@@ -7,7 +7,6 @@ import { shownEdgeKinds } from '../graph/facets';
 import type { Filters } from '../state/types';
 import { playheadKey } from '../state/playback';
 
-
 export function filtersSummary(filters: Filters, meta: GraphMeta): string {
   const parts: string[] = [];
   if (filters.years) {

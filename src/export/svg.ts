@@ -4,7 +4,16 @@
  * Pure: scene and layout in, text out. Every piece of text is XML-escaped; no foreignObject, no CSS,
  * colours as `#rrggbb` plus an opacity, so browsers and vector editors read it alike.
  */
-import { arrowGeometry, LIBRARY_RING, ringRadius, type ArrowShape, type Scene, type SceneEdge, type SceneLabel, type SceneNode } from './scene';
+import {
+  arrowGeometry,
+  LIBRARY_RING,
+  ringRadius,
+  type ArrowShape,
+  type Scene,
+  type SceneEdge,
+  type SceneLabel,
+  type SceneNode,
+} from './scene';
 import type { FrameLayout, TextBox } from './frame';
 
 /** Escapes text for XML character data and attribute values. */
@@ -33,10 +42,16 @@ export function paint(color: string): { color: string; opacity: number } {
     const opacity = h.length === 8 ? Number.parseInt(h.slice(6), 16) / 255 : 1;
     return { color: `#${h.slice(0, 6)}`, opacity };
   }
-  const rgb = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+%?)\s*)?\)$/i.exec(color.trim());
+  const rgb = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+%?)\s*)?\)$/i.exec(
+    color.trim(),
+  );
   if (rgb) {
-    const to2 = (s: string) => Math.max(0, Math.min(255, Math.round(Number(s)))).toString(16).padStart(2, '0');
-    const a = rgb[4] === undefined ? 1 : rgb[4].endsWith('%') ? Number(rgb[4].slice(0, -1)) / 100 : Number(rgb[4]);
+    const to2 = (s: string) =>
+      Math.max(0, Math.min(255, Math.round(Number(s))))
+        .toString(16)
+        .padStart(2, '0');
+    const a =
+      rgb[4] === undefined ? 1 : rgb[4].endsWith('%') ? Number(rgb[4].slice(0, -1)) / 100 : Number(rgb[4]);
     return { color: `#${to2(rgb[1]!)}${to2(rgb[2]!)}${to2(rgb[3]!)}`, opacity: Math.max(0, Math.min(1, a)) };
   }
   return { color: '#000000', opacity: 1 };
@@ -49,7 +64,9 @@ function attr(name: string, value: string | number): string {
 /** `fill="…"` (plus `fill-opacity` when translucent) or the same for stroke. */
 function paintAttr(kind: 'fill' | 'stroke', color: string): string {
   const p = paint(color);
-  return attr(kind, p.color) + (p.opacity < 1 ? attr(`${kind}-opacity`, Math.round(p.opacity * 1000) / 1000) : '');
+  return (
+    attr(kind, p.color) + (p.opacity < 1 ? attr(`${kind}-opacity`, Math.round(p.opacity * 1000) / 1000) : '')
+  );
 }
 
 function inView(scene: Scene, x0: number, y0: number, x1: number, y1: number): boolean {
@@ -74,12 +91,16 @@ function edgesSvg(scene: Scene, edges: SceneEdge[], shape: ArrowShape): string {
     }
     const bodyLength = Math.hypot(g.base.x - g.from.x, g.base.y - g.from.y);
     const along = (g.base.x - g.from.x) * (g.tip.x - g.base.x) + (g.base.y - g.from.y) * (g.tip.y - g.base.y);
-    if (bodyLength > 0 && along > 0) group.lines.push(`M${n(g.from.x)} ${n(g.from.y)}L${n(g.base.x)} ${n(g.base.y)}`);
-    group.heads.push(`M${n(g.tip.x)} ${n(g.tip.y)}L${n(g.left.x)} ${n(g.left.y)}L${n(g.right.x)} ${n(g.right.y)}Z`);
+    if (bodyLength > 0 && along > 0)
+      group.lines.push(`M${n(g.from.x)} ${n(g.from.y)}L${n(g.base.x)} ${n(g.base.y)}`);
+    group.heads.push(
+      `M${n(g.tip.x)} ${n(g.tip.y)}L${n(g.left.x)} ${n(g.left.y)}L${n(g.right.x)} ${n(g.right.y)}Z`,
+    );
   }
   let out = '';
   for (const g of groups.values()) {
-    if (g.lines.length > 0) out += `<path${attr('d', g.lines.join(''))} fill="none"${paintAttr('stroke', g.color)}${attr('stroke-width', g.width)}/>\n`;
+    if (g.lines.length > 0)
+      out += `<path${attr('d', g.lines.join(''))} fill="none"${paintAttr('stroke', g.color)}${attr('stroke-width', g.width)}/>\n`;
     if (g.heads.length > 0) out += `<path${attr('d', g.heads.join(''))}${paintAttr('fill', g.color)}/>\n`;
   }
   return out;
@@ -128,7 +149,11 @@ function frameText(t: TextBox, family: string): string {
 }
 
 /** The SVG document of a framed scene. */
-export function sceneToSvg(scene: Scene, frame: FrameLayout, meta: { title: string; description: string }): string {
+export function sceneToSvg(
+  scene: Scene,
+  frame: FrameLayout,
+  meta: { title: string; description: string },
+): string {
   const { view, theme } = frame;
   let out = '<?xml version="1.0" encoding="UTF-8"?>\n';
   out += `<svg xmlns="http://www.w3.org/2000/svg" version="1.1"${attr('width', frame.width)}${attr('height', frame.height)}${attr('viewBox', `0 0 ${frame.width} ${frame.height}`)}>\n`;
@@ -142,7 +167,8 @@ export function sceneToSvg(scene: Scene, frame: FrameLayout, meta: { title: stri
   out += '<g clip-path="url(#view-clip)">\n';
   out += `<g id="edges">\n${edgesSvg(scene, scene.edges, scene.edgeArrow)}</g>\n`;
   out += `<g id="nodes">\n${nodesSvg(scene, scene.nodes)}</g>\n`;
-  if (scene.rings && scene.rings.length > 0) out += `<g id="library" fill="none"${attr('stroke-width', LIBRARY_RING.width)}>\n${ringsSvg(scene, scene.rings)}</g>\n`;
+  if (scene.rings && scene.rings.length > 0)
+    out += `<g id="library" fill="none"${attr('stroke-width', LIBRARY_RING.width)}>\n${ringsSvg(scene, scene.rings)}</g>\n`;
   out += `<g id="labels">\n${labelsSvg(scene, scene.labels)}</g>\n`;
   if (scene.veil) {
     out += `<rect id="veil"${attr('width', view.width)}${attr('height', view.height)}${paintAttr('fill', scene.veil)}/>\n`;
@@ -173,11 +199,14 @@ export function sceneToSvg(scene: Scene, frame: FrameLayout, meta: { title: stri
     const by = l.y2 - uy * head;
     const half = head * 0.45;
     out += `<path${attr('d', `M${n(l.x1)} ${n(l.y1)}L${n(bx)} ${n(by)}`)}${paintAttr('stroke', l.color)}${attr('stroke-width', l.width)}/>\n`;
-    if (l.arrow) out += `<path${attr('d', `M${n(l.x2)} ${n(l.y2)}L${n(bx - uy * half)} ${n(by + ux * half)}L${n(bx + uy * half)} ${n(by - ux * half)}Z`)}${paintAttr('fill', l.color)}/>\n`;
+    if (l.arrow)
+      out += `<path${attr('d', `M${n(l.x2)} ${n(l.y2)}L${n(bx - uy * half)} ${n(by + ux * half)}L${n(bx + uy * half)} ${n(by - ux * half)}Z`)}${paintAttr('fill', l.color)}/>\n`;
   }
   for (const s of frame.swatches) {
-    if (s.ring) out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)} fill="none"${paintAttr('stroke', s.color)}${attr('stroke-width', LIBRARY_RING.width)}/>\n`;
-    else out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)}${paintAttr('fill', s.color)} stroke="#000000" stroke-opacity="0.15"/>\n`;
+    if (s.ring)
+      out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)} fill="none"${paintAttr('stroke', s.color)}${attr('stroke-width', LIBRARY_RING.width)}/>\n`;
+    else
+      out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)}${paintAttr('fill', s.color)} stroke="#000000" stroke-opacity="0.15"/>\n`;
   }
   for (const t of frame.texts) out += frameText(t, theme.fontFamily);
   out += '</g>\n</svg>\n';

@@ -42,7 +42,12 @@ export interface ConvertOptions {
   maxSize: number;
 }
 
-export const DEFAULT_CONVERT_OPTIONS: ConvertOptions = { seed: 42, maxCategories: 40, minSize: 3, maxSize: 18 };
+export const DEFAULT_CONVERT_OPTIONS: ConvertOptions = {
+  seed: 42,
+  maxCategories: 40,
+  minSize: 3,
+  maxSize: 18,
+};
 
 /** The neutral colour of nodes without a value in a dimension. */
 const UNKNOWN_COLOR = '#b8bcc2';
@@ -82,7 +87,8 @@ export function categoricalColors(n: number): string[] {
 
 /** A node's year and month from a year-like value: 2019, "2019", "2019-05-17". */
 export function yearOf(v: ForeignValue | undefined): { year: number; month: number | null } | null {
-  if (typeof v === 'number') return Number.isInteger(v) && v >= 1900 && v <= 2100 ? { year: v, month: null } : null;
+  if (typeof v === 'number')
+    return Number.isInteger(v) && v >= 1900 && v <= 2100 ? { year: v, month: null } : null;
   if (typeof v !== 'string') return null;
   const m = /^\s*(\d{4})(?:[-/.](\d{1,2})(?:\D|$))?/.exec(v);
   if (!m) return null;
@@ -121,12 +127,19 @@ function valueTexts(v: ForeignValue | undefined): string[] {
 }
 
 /** The node's attributes as the details show them: a list's items joined by "; ". */
-function shownAttributes(attributes: Record<string, ForeignValue>): Record<string, string | number | boolean> {
+function shownAttributes(
+  attributes: Record<string, ForeignValue>,
+): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [name, v] of Object.entries(attributes)) {
     const shown = Array.isArray(v) ? v.join(LIST_SEPARATOR) : v;
     if (name === '__proto__')
-      Object.defineProperty(out, name, { value: shown, enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, name, {
+        value: shown,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     else out[name] = shown;
   }
   return out;
@@ -154,7 +167,12 @@ const GROUP_NAME = /class|cluster|communit|group|partition|component|categor|typ
  * when between 2 and `maxCategories` distinct values occur and they repeat; a list's values are its
  * items. Categories ordered by count.
  */
-function categorical(g: ForeignGraph, attr: ForeignAttribute, id: string, o: ConvertOptions): CategoricalPlan | null {
+function categorical(
+  g: ForeignGraph,
+  attr: ForeignAttribute,
+  id: string,
+  o: ConvertOptions,
+): CategoricalPlan | null {
   if (attr.type === 'float' || (attr.type === 'integer' && !GROUP_NAME.test(attr.name))) return null;
   const counts = new Map<string, number>();
   let valued = 0;
@@ -194,7 +212,11 @@ function fileColors(g: ForeignGraph, id: string, o: ConvertOptions): Categorical
   const categories = [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .map(([c]): Category => ({ id: c.slice(1), label: c, color: c }));
-  return { attribute: '', dimension: { id, label: 'Colour in file', categories }, ids: new Map(categories.map((c) => [c.label, c.id])) };
+  return {
+    attribute: '',
+    dimension: { id, label: 'Colour in file', categories },
+    ids: new Map(categories.map((c) => [c.label, c.id])),
+  };
 }
 
 interface MeasurePlan {
@@ -217,7 +239,8 @@ function measures(g: ForeignGraph, taken: Set<string>, skip: string | null): Mea
     return false;
   };
   const sizeOf = (n: ForeignNode) => n.size;
-  if (varies(sizeOf)) plans.push({ id: uniqueSlug('size-in-file', taken), label: 'Size in file', value: sizeOf });
+  if (varies(sizeOf))
+    plans.push({ id: uniqueSlug('size-in-file', taken), label: 'Size in file', value: sizeOf });
   for (const attr of g.nodeAttributes) {
     if (attr.type !== 'integer' && attr.type !== 'float') continue;
     if (DRAWING_NAMES.has(attr.name.toLowerCase()) || attr.name === skip) continue;
@@ -247,7 +270,8 @@ export function convertForeignGraph(g: ForeignGraph, options?: Partial<ConvertOp
   const o = mergeOptions(fn, DEFAULT_CONVERT_OPTIONS, options);
   checkInt(fn, 'seed', o.seed, 0);
   checkInt(fn, 'maxCategories', o.maxCategories, 2);
-  if (!(o.minSize > 0 && o.maxSize >= o.minSize)) throw new Error(`${fn}: need 0 < minSize <= maxSize, got ${o.minSize}, ${o.maxSize}`);
+  if (!(o.minSize > 0 && o.maxSize >= o.minSize))
+    throw new Error(`${fn}: need 0 < minSize <= maxSize, got ${o.minSize}, ${o.maxSize}`);
 
   const labelAttr = labelAttribute(g);
   const yearAttr = yearAttribute(g);
@@ -346,13 +370,22 @@ export function convertForeignGraph(g: ForeignGraph, options?: Partial<ConvertOp
     seed: o.seed,
     layoutIterations,
   });
-  meta.file = { name: g.file, format: g.format, attributes: g.nodeAttributes.map((a) => ({ name: a.name, type: a.type })) };
+  meta.file = {
+    name: g.file,
+    format: g.format,
+    attributes: g.nodeAttributes.map((a) => ({ name: a.name, type: a.type })),
+  };
   if (measurePlans.length > 0) meta.measures = measurePlans.map((m) => ({ id: m.id, label: m.label }));
   return { graph, meta };
 }
 
 /** Each node's size under each of the file's measures (square-root scale, as the build's; the smallest without a value). */
-function assignMeasureSizes(graph: AtlasGraph, g: ForeignGraph, plans: readonly MeasurePlan[], o: ConvertOptions): void {
+function assignMeasureSizes(
+  graph: AtlasGraph,
+  g: ForeignGraph,
+  plans: readonly MeasurePlan[],
+  o: ConvertOptions,
+): void {
   if (plans.length === 0) return;
   const byKey = new Map(g.nodes.map((n) => [n.key, n]));
   const ranges = plans.map((p) => {

@@ -16,7 +16,13 @@ export interface OpenRequest {
 }
 
 export type OpenResponse =
-  | { ok: true; format: OpenedGraph['format']; warnings: string[]; meta: GraphMeta; graph: SerializedGraph<NodeAttributes, EdgeAttributes> }
+  | {
+      ok: true;
+      format: OpenedGraph['format'];
+      warnings: string[];
+      meta: GraphMeta;
+      graph: SerializedGraph<NodeAttributes, EdgeAttributes>;
+    }
   | { ok: false; message: string };
 
 /** The graph of a worker's answer, as `openGraphText` would have given it. */

@@ -11,7 +11,13 @@ self.onmessage = (e: MessageEvent<OpenRequest>) => {
   let response: OpenResponse;
   try {
     const opened = openGraphText(text, file, options);
-    response = { ok: true, format: opened.format, warnings: opened.warnings, meta: opened.loaded.meta, graph: opened.loaded.graph.export() };
+    response = {
+      ok: true,
+      format: opened.format,
+      warnings: opened.warnings,
+      meta: opened.loaded.meta,
+      graph: opened.loaded.graph.export(),
+    };
   } catch (err) {
     response = { ok: false, message: err instanceof Error ? err.message : String(err) };
   }

@@ -28,7 +28,9 @@ export interface OpenOptions {
 }
 
 function tooMany(file: string, nodes: number, max: number): Error {
-  return new Error(`${file}: ${nodes.toLocaleString('en')} nodes: the explorer opens graphs of up to ${max.toLocaleString('en')} nodes.`);
+  return new Error(
+    `${file}: ${nodes.toLocaleString('en')} nodes: the explorer opens graphs of up to ${max.toLocaleString('en')} nodes.`,
+  );
 }
 
 /** Reads a graph file's text; see the module comment. */
@@ -49,5 +51,9 @@ export function openGraphText(text: string, file: string, options?: OpenOptions)
   }
   const foreign = readForeignGraph(text, file);
   if (foreign.nodes.length > maxNodes) throw tooMany(file, foreign.nodes.length, maxNodes);
-  return { loaded: convertForeignGraph(foreign, options?.convert), format: foreign.format, warnings: foreign.warnings };
+  return {
+    loaded: convertForeignGraph(foreign, options?.convert),
+    format: foreign.format,
+    warnings: foreign.warnings,
+  };
 }

@@ -134,7 +134,12 @@ export function child(el: XmlElement, name: string): XmlElement | undefined {
 }
 
 /** An edge element's `source` and `target`; a DataError at its line naming the one that is missing. */
-export function edgeEnds(doc: XmlDocument, el: XmlElement, line: number | undefined, record: string): { source: string; target: string } {
+export function edgeEnds(
+  doc: XmlDocument,
+  el: XmlElement,
+  line: number | undefined,
+  record: string,
+): { source: string; target: string } {
   const source = attr(el, 'source');
   const target = attr(el, 'target');
   if (source === undefined) throw new DataError({ file: doc.file, line, record, field: 'source' }, 'missing');

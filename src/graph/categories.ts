@@ -2,7 +2,14 @@
  * Categories of the colour-by dimensions: which category a paper falls in, and the legend's entries
  * (label, colour, count) for a dimension. Pure; built once per colour-by or filter change.
  */
-import { dimension, isComputedColorBy, type ColorBy, type GraphMeta, type NodeAttributes, type TaxonomyDimension } from '../model';
+import {
+  dimension,
+  isComputedColorBy,
+  type ColorBy,
+  type GraphMeta,
+  type NodeAttributes,
+  type TaxonomyDimension,
+} from '../model';
 import type { AtlasGraph } from './types';
 
 /** The category id of papers without a label in a dimension. */
@@ -93,8 +100,15 @@ export function legendEntries(
     }
   }
   const rest = [...present.keys()].filter((id) => !seen.has(id) && id !== UNKNOWN_CATEGORY);
-  rest.sort((a, b) => (colorBy === 'year' || colorBy === 'community' ? Number(a) - Number(b) : a.localeCompare(b)));
-  for (const id of rest) push(id, colorBy === 'community' ? `Community ${Number(id) + 1}` : id, present.get(id) ?? meta.taxonomy.unknownColor);
+  rest.sort((a, b) =>
+    colorBy === 'year' || colorBy === 'community' ? Number(a) - Number(b) : a.localeCompare(b),
+  );
+  for (const id of rest)
+    push(
+      id,
+      colorBy === 'community' ? `Community ${Number(id) + 1}` : id,
+      present.get(id) ?? meta.taxonomy.unknownColor,
+    );
   if (present.has(UNKNOWN_CATEGORY)) push(UNKNOWN_CATEGORY, UNKNOWN_LABEL, meta.taxonomy.unknownColor);
   return entries;
 }

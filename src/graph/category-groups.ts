@@ -5,7 +5,15 @@
  * group such categories by their parent and name them with it ("GAN · Optimization-based"). The
  * dimensions and labels come from the taxonomy, never from code. Pure.
  */
-import { dimension, isComputedColorBy, parentCategoryId, parentDimensionId, type Category, type ColorBy, type Taxonomy } from '../model';
+import {
+  dimension,
+  isComputedColorBy,
+  parentCategoryId,
+  parentDimensionId,
+  type Category,
+  type ColorBy,
+  type Taxonomy,
+} from '../model';
 
 /** The id of a parent dimension. */
 export type ParentField = string;
@@ -50,7 +58,11 @@ function parentOf(tax: Taxonomy, field: ParentField, category: Category | undefi
 export function categoryParent(tax: Taxonomy, dim: ColorBy, id: string): CategoryParent | null {
   const field = parentDimension(tax, dim);
   if (!field) return null;
-  return parentOf(tax, field, categoriesOf(tax, dim).find((c) => c.id === id));
+  return parentOf(
+    tax,
+    field,
+    categoriesOf(tax, dim).find((c) => c.id === id),
+  );
 }
 
 /** A category's label, after its parent's when it has one ("GAN · Optimization-based"); its id when unknown. */

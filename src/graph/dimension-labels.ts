@@ -3,7 +3,14 @@
  * defined per model family and their labels repeat ("Optimization-based" for diffusion, GAN and AR),
  * so a category that belongs to a family is shown with the family first: "GAN · Optimization-based".
  */
-import { dimension, DIMENSION_ID, parentCategoryId, type GraphMeta, type NodeAttributes, type TaxonomyDimension } from '../model';
+import {
+  dimension,
+  DIMENSION_ID,
+  parentCategoryId,
+  type GraphMeta,
+  type NodeAttributes,
+  type TaxonomyDimension,
+} from '../model';
 import { nodeCategory, UNKNOWN_CATEGORY } from './categories';
 import { qualifiedCategoryLabel } from './category-groups';
 
@@ -21,10 +28,13 @@ export interface DimensionCategory {
 /** Throws unless `dim` is one of the graph's taxonomy dimensions (without `meta`: unless it is a dimension id). */
 export function checkDimension(fn: string, dim: unknown, meta?: GraphMeta): asserts dim is TaxonomyDimension {
   if (!meta) {
-    if (typeof dim !== 'string' || !DIMENSION_ID.test(dim)) throw new Error(`${fn}: dimension must be a dimension id, got ${JSON.stringify(dim)}`);
+    if (typeof dim !== 'string' || !DIMENSION_ID.test(dim))
+      throw new Error(`${fn}: dimension must be a dimension id, got ${JSON.stringify(dim)}`);
   } else if (typeof dim !== 'string' || !dimension(meta.taxonomy, dim)) {
     const ids = meta.taxonomy.dimensions.map((d) => d.id);
-    throw new Error(`${fn}: dimension must be one of ${ids.join(', ') || '(none)'}, got ${JSON.stringify(dim)}`);
+    throw new Error(
+      `${fn}: dimension must be one of ${ids.join(', ') || '(none)'}, got ${JSON.stringify(dim)}`,
+    );
   }
 }
 

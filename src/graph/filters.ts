@@ -96,7 +96,9 @@ export function visibilityMemo(graph: AtlasGraph): VisibilityOf {
 
 /** Whether two filters differ at most in their playhead (lists compared by identity, as producers keep them). */
 function sameExceptPlayhead(a: Filters, b: Filters): boolean {
-  const years = a.years === b.years || (a.years !== null && b.years !== null && a.years[0] === b.years[0] && a.years[1] === b.years[1]);
+  const years =
+    a.years === b.years ||
+    (a.years !== null && b.years !== null && a.years[0] === b.years[0] && a.years[1] === b.years[1]);
   return (
     years &&
     a.categories === b.categories &&

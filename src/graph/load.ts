@@ -51,7 +51,9 @@ function fail(file: string, record: string | undefined, field: string | undefine
 
 /** Whether a parsed JSON value is graphology's serialisation carrying a Lineage Atlas graph (the JSON export). */
 function isGraphologyForm(json: Record<string, unknown>): boolean {
-  return json.format === undefined && isObject(json.attributes) && json.attributes.format === GRAPH_FILE_FORMAT;
+  return (
+    json.format === undefined && isObject(json.attributes) && json.attributes.format === GRAPH_FILE_FORMAT
+  );
 }
 
 /** Whether a parsed JSON value says it is a Lineage Atlas graph file, in either form (valid or not). */
@@ -82,10 +84,20 @@ function graphologyEnvelope(json: Record<string, unknown>): Record<string, unkno
 /** Loads the envelope `{format, version, meta, graph}`; `at` prefixes the graph's fields in messages ("graph." or ""). */
 function parseEnvelope(json: Record<string, unknown>, file: string, at: string): LoadedGraph {
   if (json.format !== GRAPH_FILE_FORMAT) {
-    fail(file, undefined, 'format', `is not a Lineage Atlas graph file: expected "${GRAPH_FILE_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`);
+    fail(
+      file,
+      undefined,
+      'format',
+      `is not a Lineage Atlas graph file: expected "${GRAPH_FILE_FORMAT}", got ${JSON.stringify(json.format) ?? 'nothing'}`,
+    );
   }
   if (json.version !== GRAPH_FILE_VERSION) {
-    fail(file, undefined, 'version', `unsupported format version ${JSON.stringify(json.version) ?? '(missing)'}: this explorer reads version ${GRAPH_FILE_VERSION}; rebuild the graph with \`npm run build:graph\``);
+    fail(
+      file,
+      undefined,
+      'version',
+      `unsupported format version ${JSON.stringify(json.version) ?? '(missing)'}: this explorer reads version ${GRAPH_FILE_VERSION}; rebuild the graph with \`npm run build:graph\``,
+    );
   }
   const meta = GraphMetaSchema.safeParse(json.meta);
   if (!meta.success) {
@@ -93,10 +105,15 @@ function parseEnvelope(json: Record<string, unknown>, file: string, at: string):
     fail(file, at === '' ? 'attributes.meta' : 'meta', field, problem);
   }
   const body = json.graph;
-  if (!isObject(body)) fail(file, undefined, 'graph', 'missing: expected graphology\'s serialised graph');
+  if (!isObject(body)) fail(file, undefined, 'graph', "missing: expected graphology's serialised graph");
   const options = body.options;
   if (!isObject(options) || options.type !== 'directed' || options.multi !== false) {
-    fail(file, undefined, `${at}options`, 'expected a directed simple graph ({ type: "directed", multi: false })');
+    fail(
+      file,
+      undefined,
+      `${at}options`,
+      'expected a directed simple graph ({ type: "directed", multi: false })',
+    );
   }
   if (!Array.isArray(body.nodes)) fail(file, undefined, `${at}nodes`, 'expected an array');
   if (!Array.isArray(body.edges)) fail(file, undefined, `${at}edges`, 'expected an array');
@@ -108,7 +125,8 @@ function parseEnvelope(json: Record<string, unknown>, file: string, at: string):
   });
   body.nodes.forEach((node: unknown, i: number) => {
     const key = isObject(node) && typeof node.key === 'string' && node.key.length > 0 ? node.key : null;
-    if (!isObject(node) || key === null) fail(file, `${at}nodes[${i}]`, 'key', 'expected a non-empty string key');
+    if (!isObject(node) || key === null)
+      fail(file, `${at}nodes[${i}]`, 'key', 'expected a non-empty string key');
     if (graph.hasNode(key)) fail(file, `node "${key}"`, 'key', 'duplicate node key');
     const attrs = NodeAttributesSchema.safeParse(node.attributes);
     if (!attrs.success) {
@@ -123,11 +141,14 @@ function parseEnvelope(json: Record<string, unknown>, file: string, at: string):
     const key = typeof edge.key === 'string' && edge.key.length > 0 ? edge.key : null;
     const record = `edge ${key !== null ? `"${key}"` : `${at}edges[${i}]`}`;
     if (key === null) fail(file, record, 'key', 'expected a non-empty string key');
-    if (typeof source !== 'string' || !graph.hasNode(source)) fail(file, record, 'source', `unknown node ${JSON.stringify(source)}`);
-    if (typeof target !== 'string' || !graph.hasNode(target)) fail(file, record, 'target', `unknown node ${JSON.stringify(target)}`);
+    if (typeof source !== 'string' || !graph.hasNode(source))
+      fail(file, record, 'source', `unknown node ${JSON.stringify(source)}`);
+    if (typeof target !== 'string' || !graph.hasNode(target))
+      fail(file, record, 'target', `unknown node ${JSON.stringify(target)}`);
     if (source === target) fail(file, record, 'target', 'self-loops are not allowed');
     if (graph.hasEdge(key)) fail(file, record, 'key', 'duplicate edge key');
-    if (graph.hasEdge(source, target)) fail(file, record, undefined, `a second edge from "${source}" to "${target}"`);
+    if (graph.hasEdge(source, target))
+      fail(file, record, undefined, `a second edge from "${source}" to "${target}"`);
     const attrs = EdgeAttributesSchema.safeParse(edge.attributes);
     if (!attrs.success) {
       const { field, problem } = issueText(attrs.error);
@@ -146,7 +167,10 @@ export function graphUrlFromQuery(search: string, pageUrl: string): string {
   const param = new URLSearchParams(search).get('graph');
   if (param === null || param === '') return new URL('graph.json', pageUrl).href;
   if (/^[a-z][a-z0-9+.-]*:/i.test(param) || param.startsWith('//') || param.startsWith('\\')) {
-    throw new GraphLoadError(param, `The graph parameter "${param}" must be a relative path on this site, not a URL.`);
+    throw new GraphLoadError(
+      param,
+      `The graph parameter "${param}" must be a relative path on this site, not a URL.`,
+    );
   }
   const url = new URL(param, pageUrl);
   if (url.origin !== new URL(pageUrl).origin) {
@@ -162,18 +186,30 @@ export async function fetchGraphFile(url: string, fetchFn: typeof fetch = fetch)
   try {
     response = await fetchFn(url);
   } catch (e) {
-    throw new GraphLoadError(name, `Could not download the graph file "${name}": ${e instanceof Error ? e.message : String(e)}`);
+    throw new GraphLoadError(
+      name,
+      `Could not download the graph file "${name}": ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   if (!response.ok) {
     const hint = response.status === 404 ? ' Build it with `npm run build:graph`.' : '';
-    throw new GraphLoadError(name, `Could not load the graph file "${name}": the server answered ${response.status} ${response.statusText}.${hint}`.replace(/ \./, '.'));
+    throw new GraphLoadError(
+      name,
+      `Could not load the graph file "${name}": the server answered ${response.status} ${response.statusText}.${hint}`.replace(
+        / \./,
+        '.',
+      ),
+    );
   }
   const text = await response.text();
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (e) {
-    throw new GraphLoadError(name, `The graph file "${name}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new GraphLoadError(
+      name,
+      `The graph file "${name}" is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   return parseGraphFile(json, name);
 }

@@ -24,8 +24,12 @@ export interface MetaParams {
  */
 export function graphCounts(graph: AtlasGraph, taxonomy: Taxonomy): Pick<GraphMeta, 'counts' | 'years'> {
   // a paper dataset's kinds, zero or not; `links` (a graph file's) only when present
-  const byKind: Record<string, number> = Object.fromEntries(EDGE_KINDS.filter((k) => k !== 'links').map((k) => [k, 0]));
-  const byFamily: Record<string, number> = Object.fromEntries((dimension(taxonomy, 'family')?.categories ?? []).map((c) => [c.id, 0]));
+  const byKind: Record<string, number> = Object.fromEntries(
+    EDGE_KINDS.filter((k) => k !== 'links').map((k) => [k, 0]),
+  );
+  const byFamily: Record<string, number> = Object.fromEntries(
+    (dimension(taxonomy, 'family')?.categories ?? []).map((c) => [c.id, 0]),
+  );
   graph.forEachEdge((_e, a) => {
     byKind[a.kind] = (byKind[a.kind] ?? 0) + 1;
   });

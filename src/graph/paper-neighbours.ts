@@ -98,7 +98,11 @@ export function groupNeighbours(
   graph.forEachOutEdge(node, (edge, _a, _s, target) => add('out', edge, target));
   graph.forEachInEdge(node, (edge, _a, source) => add('in', edge, source));
 
-  const groups = (direction: Direction, bucket: Map<EdgeKind, NeighbourEntry[]>, undirected: boolean): NeighbourGroup[] =>
+  const groups = (
+    direction: Direction,
+    bucket: Map<EdgeKind, NeighbourEntry[]>,
+    undirected: boolean,
+  ): NeighbourGroup[] =>
     EDGE_KINDS.flatMap((kind): NeighbourGroup[] => {
       const entries = bucket.get(kind);
       if (!entries) return [];

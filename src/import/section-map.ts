@@ -27,8 +27,14 @@ export function parseSectionMap(text: string, file: string): SectionMap {
 const slug = z.string().regex(SLUG_ID, 'must be a lowercase slug like "image-editing"');
 const HintSchema = z
   .strictObject({ task: slug.optional(), family: slug.optional(), skip: z.literal(true).optional() })
-  .refine((h) => h.task !== undefined || h.family !== undefined || h.skip === true, 'give a task, a family, or skip: true')
-  .refine((h) => !(h.skip === true && (h.task !== undefined || h.family !== undefined)), 'a skipped heading takes no task or family');
+  .refine(
+    (h) => h.task !== undefined || h.family !== undefined || h.skip === true,
+    'give a task, a family, or skip: true',
+  )
+  .refine(
+    (h) => !(h.skip === true && (h.task !== undefined || h.family !== undefined)),
+    'a skipped heading takes no task or family',
+  );
 
 /**
  * A heading's own task id and/or family id, for a list that becomes a new dataset (import:list); or

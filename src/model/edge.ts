@@ -13,7 +13,12 @@ export const EDGE_KINDS = ['builds-on', 'cites', 'compares', 'mentions', 'links'
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 
 /** The kinds an edge record of a dataset (edge files, CSV, online sources) can state: all but `links`. */
-export const RECORD_EDGE_KINDS = ['builds-on', 'cites', 'compares', 'mentions'] as const satisfies readonly EdgeKind[];
+export const RECORD_EDGE_KINDS = [
+  'builds-on',
+  'cites',
+  'compares',
+  'mentions',
+] as const satisfies readonly EdgeKind[];
 export type RecordEdgeKind = (typeof RECORD_EDGE_KINDS)[number];
 
 /** Rank of a kind: lower is stronger. */

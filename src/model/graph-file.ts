@@ -137,7 +137,9 @@ export const GraphMetaSchema = z.strictObject({
       name: z.string().min(1),
       format: z.enum(['gexf', 'graphml', 'json']),
       /** The file's node attributes and their types, in its order (exports write them back). */
-      attributes: z.array(z.strictObject({ name: z.string().min(1), type: z.enum(['string', 'integer', 'float', 'boolean']) })),
+      attributes: z.array(
+        z.strictObject({ name: z.string().min(1), type: z.enum(['string', 'integer', 'float', 'boolean']) }),
+      ),
     })
     .optional(),
   /** Further sizing measures (numeric attributes of a graph file), after the built-in SIZE_BY. */

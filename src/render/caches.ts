@@ -88,7 +88,12 @@ export function buildFocus(
   const other = state.compareWith;
   if (other !== null && other !== node && graph.hasNode(other) && visibility.nodes.has(other)) {
     const c = lineages.compare(node, other, state.lineage, state.filters);
-    if (c) return { hood: comparisonAsNeighbourhood(c), mode: 'selection', compare: { other, lcas: new Set(c.lcas) } };
+    if (c)
+      return {
+        hood: comparisonAsNeighbourhood(c),
+        mode: 'selection',
+        compare: { other, lcas: new Set(c.lcas) },
+      };
   }
   const l = lineages.lineage(node, state.lineage, state.filters)!;
   return { hood: lineageAsNeighbourhood(l), mode: 'selection', compare: null };
@@ -181,7 +186,12 @@ export function updateCaches(
     if (refresh === 'none') refresh = 'highlight';
   }
   const lineageChanged = prev.lineage !== next.lineage || prev.compareWith !== next.compareWith;
-  if (prev.filters !== next.filters || prev.hovered !== next.hovered || prev.selected !== next.selected || lineageChanged) {
+  if (
+    prev.filters !== next.filters ||
+    prev.hovered !== next.hovered ||
+    prev.selected !== next.selected ||
+    lineageChanged
+  ) {
     const focus = buildFocus(graph, next, c.visibility, lineages);
     const same = focus?.hood.node === caches.focus?.hood.node && focus?.mode === caches.focus?.mode;
     if (!same || prev.filters !== next.filters || (lineageChanged && focus?.mode === 'selection')) {

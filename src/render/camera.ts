@@ -4,7 +4,11 @@ import type { Attributes } from 'graphology-types';
 
 /** Animates the camera to centre a node, zooming in if the view is wider than `maxRatio`. */
 export function focusCamera<N extends Attributes, E extends Attributes>(
-  sigma: Sigma<N, E>, node: string, maxRatio = 0.35, duration = 500): Promise<void> {
+  sigma: Sigma<N, E>,
+  node: string,
+  maxRatio = 0.35,
+  duration = 500,
+): Promise<void> {
   const data = sigma.getNodeDisplayData(node);
   if (!data) return Promise.resolve();
   const camera = sigma.getCamera();

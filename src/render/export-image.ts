@@ -113,7 +113,11 @@ export function openSnapshots(input: Omit<SnapshotInput, 'caches'>): SnapshotSes
   const drawn: DrawnLabel[] = [];
   let theme = input.theme;
   let focusNode: string | null = null;
-  const drawers = createLabelDrawers(() => theme, () => focusNode, (d) => drawn.push(d));
+  const drawers = createLabelDrawers(
+    () => theme,
+    () => focusNode,
+    (d) => drawn.push(d),
+  );
   const settings = sigma.getSettings() as Settings<NodeAttributes, EdgeAttributes>;
   let tmp: AtlasSigma | null = null;
   const close = () => {
@@ -126,7 +130,16 @@ export function openSnapshots(input: Omit<SnapshotInput, 'caches'>): SnapshotSes
     root.remove();
   };
   try {
-    tmp = withPixelRatio(win, scale, () => new Sigma(graph, root, { ...settings, defaultDrawNodeLabel: drawers.drawLabel, defaultDrawNodeHover: drawers.drawHover }));
+    tmp = withPixelRatio(
+      win,
+      scale,
+      () =>
+        new Sigma(graph, root, {
+          ...settings,
+          defaultDrawNodeLabel: drawers.drawLabel,
+          defaultDrawNodeHover: drawers.drawHover,
+        }),
+    );
   } catch (e) {
     close();
     throw e;
@@ -152,7 +165,13 @@ export function openSnapshots(input: Omit<SnapshotInput, 'caches'>): SnapshotSes
   };
 }
 
-function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, theme: RenderTheme, drawn: DrawnLabel[]): Scene {
+function readScene(
+  tmp: AtlasSigma,
+  graph: AtlasGraph,
+  caches: RenderCaches,
+  theme: RenderTheme,
+  drawn: DrawnLabel[],
+): Scene {
   const { width, height } = tmp.getDimensions();
   const settings = tmp.getSettings();
   const byId = new Map<string, SceneNode>();
@@ -177,7 +196,14 @@ function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, the
     // looks that much thinner than its thickness, while the arrow head (not feathered) keeps it
     const thickness = Math.max(tmp.scaleSize(d.size), settings.minEdgeThickness);
     const width = Math.max(0.5, thickness - settings.antiAliasingFeather);
-    edges.push({ source, target, color: d.color, width, headBase: thickness, ...(graph.getEdgeAttribute(edge, 'undirected') ? { undirected: true as const } : {}) });
+    edges.push({
+      source,
+      target,
+      color: d.color,
+      width,
+      headBase: thickness,
+      ...(graph.getEdgeAttribute(edge, 'undirected') ? { undirected: true as const } : {}),
+    });
   });
   const focusEdges: SceneEdge[] = [];
   const focus = caches.focus;
@@ -188,7 +214,13 @@ function readScene(tmp: AtlasSigma, graph: AtlasGraph, caches: RenderCaches, the
       const target = byId.get(graph.target(edge));
       if (!source || !target) return;
       const a = graph.getEdgeAttributes(edge);
-      focusEdges.push({ source, target, color, width: theme.edges[a.kind].size + FOCUS_EXTRA_WIDTH, ...(a.undirected ? { undirected: true as const } : {}) });
+      focusEdges.push({
+        source,
+        target,
+        color,
+        width: theme.edges[a.kind].size + FOCUS_EXTRA_WIDTH,
+        ...(a.undirected ? { undirected: true as const } : {}),
+      });
     };
     for (const edge of focus.hood.outEdges) add(edge, selection ? theme.references : theme.highlightEdge);
     for (const edge of focus.hood.inEdges) add(edge, selection ? theme.citations : theme.highlightEdge);
@@ -289,7 +321,10 @@ export function canvasMeasure(doc: Document, family: string): MeasureText {
 export function composeFramedPng(view: HTMLCanvasElement, frame: FrameLayout, scale: number): Promise<Blob> {
   const out = composeFramed(view, frame, scale);
   return new Promise((resolve, reject) => {
-    out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG image.'))), 'image/png');
+    out.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG image.'))),
+      'image/png',
+    );
   });
 }
 
@@ -310,7 +345,12 @@ export function composeFramed(view: HTMLCanvasElement, frame: FrameLayout, scale
   ctx.lineWidth = 1;
   ctx.strokeRect(v.x + 0.5, v.y + 0.5, v.width - 1, v.height - 1);
   for (const l of frame.lines) {
-    const edge: SceneEdge = { source: { x: l.x1, y: l.y1, r: 0, color: l.color }, target: { x: l.x2, y: l.y2, r: 0, color: l.color }, width: l.width, color: l.color };
+    const edge: SceneEdge = {
+      source: { x: l.x1, y: l.y1, r: 0, color: l.color },
+      target: { x: l.x2, y: l.y2, r: 0, color: l.color },
+      width: l.width,
+      color: l.color,
+    };
     drawEdges(ctx, [edge], { lengthRatio: 3.5, minLength: 6, halfWidthRatio: 0.45 });
   }
   for (const s of frame.swatches) {

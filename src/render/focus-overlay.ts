@@ -102,8 +102,10 @@ export function createFocusOverlay(
       const selection = focus.mode === 'selection';
       // a comparison's path is drawn bolder than a lineage
       const extra = focus.compare ? 1.8 : 0.8;
-      for (const edge of focus.hood.outEdges) drawEdge(edge, selection ? t.references : t.highlightEdge, t, extra);
-      for (const edge of focus.hood.inEdges) drawEdge(edge, selection ? t.citations : t.highlightEdge, t, extra);
+      for (const edge of focus.hood.outEdges)
+        drawEdge(edge, selection ? t.references : t.highlightEdge, t, extra);
+      for (const edge of focus.hood.inEdges)
+        drawEdge(edge, selection ? t.citations : t.highlightEdge, t, extra);
       drawn = true;
     },
     cleanup() {

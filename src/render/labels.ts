@@ -69,7 +69,13 @@ export function createLabelDrawers(
     drawText(ctx, data, settings, t, 'labels');
   }
 
-  function drawText(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings, t: RenderTheme, layer: 'labels' | 'hovers'): void {
+  function drawText(
+    ctx: CanvasRenderingContext2D,
+    data: LabelData,
+    settings: LabelSettings,
+    t: RenderTheme,
+    layer: 'labels' | 'hovers',
+  ): void {
     if (!data.label) return;
     ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
     const x = data.x + data.size + 3;
@@ -83,7 +89,11 @@ export function createLabelDrawers(
     ctx.fillText(data.label, x, y);
   }
 
-  function drawHover(ctx: CanvasRenderingContext2D, data: LabelData & { key?: string }, settings: LabelSettings): void {
+  function drawHover(
+    ctx: CanvasRenderingContext2D,
+    data: LabelData & { key?: string },
+    settings: LabelSettings,
+  ): void {
     const t = theme();
     if (data.key !== undefined && data.key !== focusNode() && data.highlighted) {
       if (!hoverResetQueued) {
@@ -117,13 +127,37 @@ export function createLabelDrawers(
     if (data.label) {
       const w = ctx.measureText(data.label).width;
       const h = Math.max(size + 2 * pad, 2 * r);
-      const box = { x: data.x - r, y: data.y - h / 2, width: r * 2 + w + 3 + 2 * pad, height: h, radius: Math.min(r, h / 2) };
+      const box = {
+        x: data.x - r,
+        y: data.y - h / 2,
+        width: r * 2 + w + 3 + 2 * pad,
+        height: h,
+        radius: Math.min(r, h / 2),
+      };
       ctx.roundRect(box.x, box.y, box.width, box.height, box.radius);
       const label = { text: data.label, x: data.x + data.size + 3, y: data.y + size / 3 };
-      record?.({ kind: 'card', ...box, fill: String(ctx.fillStyle), stroke: String(ctx.strokeStyle), strokeWidth: ctx.lineWidth, label });
+      record?.({
+        kind: 'card',
+        ...box,
+        fill: String(ctx.fillStyle),
+        stroke: String(ctx.strokeStyle),
+        strokeWidth: ctx.lineWidth,
+        label,
+      });
     } else {
       ctx.arc(data.x, data.y, r, 0, Math.PI * 2);
-      record?.({ kind: 'card', x: data.x - r, y: data.y - r, width: 2 * r, height: 2 * r, radius: r, fill: String(ctx.fillStyle), stroke: String(ctx.strokeStyle), strokeWidth: ctx.lineWidth, label: null });
+      record?.({
+        kind: 'card',
+        x: data.x - r,
+        y: data.y - r,
+        width: 2 * r,
+        height: 2 * r,
+        radius: r,
+        fill: String(ctx.fillStyle),
+        stroke: String(ctx.strokeStyle),
+        strokeWidth: ctx.lineWidth,
+        label: null,
+      });
     }
     ctx.fill();
     ctx.shadowBlur = 0;

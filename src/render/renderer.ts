@@ -100,14 +100,23 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const onCameraUpdated = () => {
     for (const l of [...cameraListeners]) l();
   };
-  const stats: RendererStats = { generation: 0, renders: 0, lastRenderMs: 0, firstRenderAt: null, contextLost: false };
+  const stats: RendererStats = {
+    generation: 0,
+    renders: 0,
+    lastRenderMs: 0,
+    firstRenderAt: null,
+    contextLost: false,
+  };
 
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
     // big graphs: plain lines; arrow heads a few pixels wide cannot be told apart among tens of
     // thousands of links, and they double the edges' drawing work
     defaultEdgeType: graph.size > BIG_GRAPH_EDGES ? 'line' : 'arrow',
     // undirected links (a graph file's) as plain lines: no arrow head claims a direction
-    edgeProgramClasses: { arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }), line: EdgeRectangleProgram },
+    edgeProgramClasses: {
+      arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }),
+      line: EdgeRectangleProgram,
+    },
     // works outside the list as rings (only a graph that has them pays for the program)
     ...(caches.outside.size > 0 ? { nodeProgramClasses: { [RING_NODE_TYPE]: NodeRingProgram } } : {}),
     labelFont: LABEL_FONT,
@@ -166,11 +175,15 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       store.update((s) => hover(s, null));
     });
     // Shift-click adds the paper to (or takes it from) the seeds of "Similar to these"
-    sigma.on('clickNode', ({ node, event }) => store.update((s) => (event.original.shiftKey ? toggleSeed(s, node) : select(s, node))));
+    sigma.on('clickNode', ({ node, event }) =>
+      store.update((s) => (event.original.shiftKey ? toggleSeed(s, node) : select(s, node))),
+    );
     sigma.on('clickStage', () => store.update(clickBackground));
     sigma.getCamera().on('updated', onCameraUpdated);
     const canvases = sigma.getCanvases();
-    const gl = ['edges', 'nodes', 'hoverNodes'].map((k) => canvases[k]).filter((c): c is HTMLCanvasElement => !!c);
+    const gl = ['edges', 'nodes', 'hoverNodes']
+      .map((k) => canvases[k])
+      .filter((c): c is HTMLCanvasElement => !!c);
     unwatch = watchContextLoss(gl, onLost, recover);
   }
 
@@ -256,9 +269,17 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       cameraListeners.add(listener);
       return () => cameraListeners.delete(listener);
     },
-    snapshot: (scale, withCanvas, withRings = false) => snapshotView({ sigma, graph, caches, theme, scale, withCanvas, rings: withRings }),
+    snapshot: (scale, withCanvas, withRings = false) =>
+      snapshotView({ sigma, graph, caches, theme, scale, withCanvas, rings: withRings }),
     snapshots(scale, withCanvas, withRings = false) {
-      const session: SnapshotSession = openSnapshots({ sigma, graph, theme, scale, withCanvas, rings: withRings });
+      const session: SnapshotSession = openSnapshots({
+        sigma,
+        graph,
+        theme,
+        scale,
+        withCanvas,
+        rings: withRings,
+      });
       return { take: () => session.take(caches, theme), close: () => session.close() };
     },
     libraryRings: () => rings?.drawn() ?? 0,

@@ -24,7 +24,12 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
  * span runs off the left edge), `minGap` apart at least; a label that does not fit in its span's
  * visible part is left out (null).
  */
-export function placeSpanLabels(spans: Array<[number, number]>, width: number, labelWidth: number, minGap = 8): Array<number | null> {
+export function placeSpanLabels(
+  spans: Array<[number, number]>,
+  width: number,
+  labelWidth: number,
+  minGap = 8,
+): Array<number | null> {
   const half = labelWidth / 2 + minGap / 2;
   return spans.map(([start, end]) => {
     const from = Math.max(start, 0) + half;
@@ -66,7 +71,10 @@ interface Band {
   width: number;
 }
 
-export function createTimelineOverlay(container: HTMLElement, options: TimelineOverlayOptions = {}): TimelineOverlay {
+export function createTimelineOverlay(
+  container: HTMLElement,
+  options: TimelineOverlayOptions = {},
+): TimelineOverlay {
   const doc = container.ownerDocument;
   const el = (tag: string, cls: string, text?: string) => {
     const e = doc.createElement(tag);
@@ -105,7 +113,12 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
     const box = container.getBoundingClientRect();
     const avoid = (options.avoid?.() ?? [])
       .filter((r) => r.width > 0 && r.height > 0)
-      .map((r) => ({ left: r.left - box.left, right: r.right - box.left, top: r.top - box.top, bottom: r.bottom - box.top }));
+      .map((r) => ({
+        left: r.left - box.left,
+        right: r.right - box.left,
+        top: r.top - box.top,
+        bottom: r.bottom - box.top,
+      }));
     layout!.bands.forEach((band, b) => {
       const entry = bands[b]!;
       const { stripe, label } = entry;
@@ -122,7 +135,8 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
       if (entry.width === 0) entry.width = label.offsetWidth;
       let x = 8;
       for (const r of avoid) {
-        if (y < r.bottom && y + labelHeight > r.top && x < r.right && x + entry.width > r.left) x = r.right + 8;
+        if (y < r.bottom && y + labelHeight > r.top && x < r.right && x + entry.width > r.left)
+          x = r.right + 8;
       }
       label.style.transform = `translate(${x}px, ${y}px)`;
     });
@@ -149,7 +163,11 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
         const label = el('div', `timeline-band-label${band.count === 0 ? ' empty' : ''}`);
         label.setAttribute('role', 'listitem');
         label.title = `${band.label}: ${band.count} ${band.count === 1 ? 'paper' : 'papers'}`;
-        label.append(swatch, el('span', 'timeline-band-name', band.label), el('span', 'timeline-band-count', String(band.count)));
+        label.append(
+          swatch,
+          el('span', 'timeline-band-name', band.label),
+          el('span', 'timeline-band-count', String(band.count)),
+        );
         under.append(stripe);
         bandNames.append(label);
         bands.push({ stripe, label, width: 0 });
@@ -186,7 +204,8 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
       if (key === placedFor) return;
       placedFor = key;
       const t = layout;
-      const xAt = (year: number, month: number | null = null) => sigma.graphToViewport({ x: timelineX(t, year, month), y: 0 }).x;
+      const xAt = (year: number, month: number | null = null) =>
+        sigma.graphToViewport({ x: timelineX(t, year, month), y: 0 }).x;
       const starts = years.map((_y, i) => xAt(t.firstYear + i, 1));
       const spans = starts.slice(0, -1).map((s, i): [number, number] => [s, starts[i + 1]!]);
       const centres = placeSpanLabels(spans, width, 30, 4);
@@ -201,7 +220,10 @@ export function createTimelineOverlay(container: HTMLElement, options: TimelineO
       // month ticks in years wider than 120 px, their names in years wider than 12 names
       spans.forEach(([start, end], i) => {
         const span = end - start;
-        const monthSpans = MONTHS.map((_m, k): [number, number] => [start + (k / 12) * span, start + ((k + 1) / 12) * span]);
+        const monthSpans = MONTHS.map((_m, k): [number, number] => [
+          start + (k / 12) * span,
+          start + ((k + 1) / 12) * span,
+        ]);
         const names = span >= 12 * 34 ? placeSpanLabels(monthSpans, width, 26, 4) : [];
         monthSpans.forEach(([x], k) => {
           const m = months[i * 12 + k]!;

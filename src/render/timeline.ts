@@ -78,15 +78,22 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
   /** What packing the timeline of `state` takes (read from the graph here; packed by `startTimelineJob`). */
   const request = (state: ViewState) => {
     // band names say the family of per-family categories ("GAN · Parameter space"), as the legend's headings do
-    const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), null).map((e) =>
-      categoryParent(meta.taxonomy, state.colorBy, e.id) ? { ...e, label: qualifiedCategoryLabel(meta.taxonomy, state.colorBy, e.id) } : e,
+    const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), null).map(
+      (e) =>
+        categoryParent(meta.taxonomy, state.colorBy, e.id)
+          ? { ...e, label: qualifiedCategoryLabel(meta.taxonomy, state.colorBy, e.id) }
+          : e,
     );
     const screen = renderer.sigma().getDimensions();
     const usable = {
       width: Math.max(320, screen.width - MARGIN.left - MARGIN.right),
       height: Math.max(200, screen.height - MARGIN.top - MARGIN.bottom),
     };
-    const input = timelineInput(graph, { dimension: state.colorBy, categories: entries, radius: (_n, a) => a.sizes[state.sizeBy] ?? a.size });
+    const input = timelineInput(graph, {
+      dimension: state.colorBy,
+      categories: entries,
+      radius: (_n, a) => a.sizes[state.sizeBy] ?? a.size,
+    });
     return { input, screen: usable, colors: new Map(entries.map((e) => [e.id, e.color])) };
   };
 
@@ -109,10 +116,14 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
       ny1 = Math.max(ny1, p.y);
     }
     const ratio = Math.max(nx1 - nx0, ny1 - ny0) || 1;
-    const framed = (x: number, y: number) => ({ x: 0.5 + (x - (nx0 + nx1) / 2) / ratio, y: 0.5 + (y - (ny0 + ny1) / 2) / ratio });
+    const framed = (x: number, y: number) => ({
+      x: 0.5 + (x - (nx0 + nx1) / 2) / ratio,
+      y: 0.5 + (y - (ny0 + ny1) / 2) / ratio,
+    });
     const graphDimensions = { width: nx1 - nx0 || 1, height: ny1 - ny0 || 1 };
     const base = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-    const view = (x: number, y: number) => sigma.framedGraphToViewport(framed(x, y), { cameraState: base, graphDimensions });
+    const view = (x: number, y: number) =>
+      sigma.framedGraphToViewport(framed(x, y), { cameraState: base, graphDimensions });
     const a = view(x0, y1);
     const b = view(x1, y0);
     const { width, height } = sigma.getDimensions();
@@ -123,8 +134,13 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
     const target = { x: MARGIN.left + availW / 2, y: MARGIN.top + availH / 2 };
     // the camera centre is the framed point shown at the viewport's middle when `centre` is at `target`
     const cameraState = { ...centre, ratio: 1 / zoom, angle: 0 };
-    const mid = sigma.viewportToFramedGraph({ x: width - target.x, y: height - target.y }, { cameraState, graphDimensions });
-    void sigma.getCamera().animate({ x: mid.x, y: mid.y, ratio: 1 / zoom, angle: 0 }, { duration, easing: 'cubicInOut' });
+    const mid = sigma.viewportToFramedGraph(
+      { x: width - target.x, y: height - target.y },
+      { cameraState, graphDimensions },
+    );
+    void sigma
+      .getCamera()
+      .animate({ x: mid.x, y: mid.y, ratio: 1 / zoom, angle: 0 }, { duration, easing: 'cubicInOut' });
   };
 
   /** Stops a packing under way (a worker's, on big graphs). */

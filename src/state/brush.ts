@@ -9,20 +9,45 @@ import type { ViewState } from './types';
  * neighbourhood would otherwise cover the brush. Brushing what is already brushed changes nothing;
  * an empty set clears the brush.
  */
-export function setBrush(state: ViewState, label: string, nodes: readonly string[], community?: number): ViewState {
+export function setBrush(
+  state: ViewState,
+  label: string,
+  nodes: readonly string[],
+  community?: number,
+): ViewState {
   const unique = [...new Set(nodes)];
   if (unique.length === 0) return clearBrush(state);
   const current = state.brush;
-  if (current && current.label === label && current.nodes.length === unique.length && current.nodes.every((n, i) => n === unique[i]) && state.selected === null)
+  if (
+    current &&
+    current.label === label &&
+    current.nodes.length === unique.length &&
+    current.nodes.every((n, i) => n === unique[i]) &&
+    state.selected === null
+  )
     return state;
-  return { ...state, brush: { label, nodes: unique, ...(community !== undefined ? { community } : {}) }, selected: null };
+  return {
+    ...state,
+    brush: { label, nodes: unique, ...(community !== undefined ? { community } : {}) },
+    selected: null,
+  };
 }
 
 /** Brushes `nodes`, or clears the brush when exactly that is brushed already (a second click). */
-export function toggleBrush(state: ViewState, label: string, nodes: readonly string[], community?: number): ViewState {
+export function toggleBrush(
+  state: ViewState,
+  label: string,
+  nodes: readonly string[],
+  community?: number,
+): ViewState {
   const current = state.brush;
   const unique = [...new Set(nodes)];
-  if (current && current.label === label && current.nodes.length === unique.length && current.nodes.every((n, i) => n === unique[i]))
+  if (
+    current &&
+    current.label === label &&
+    current.nodes.length === unique.length &&
+    current.nodes.every((n, i) => n === unique[i])
+  )
     return clearBrush(state);
   return setBrush(state, label, unique, community);
 }

@@ -78,7 +78,10 @@ function sameList<T>(a: readonly T[] | null, b: readonly T[] | null): boolean {
  * dimension's order, unknown dimensions and categories dropped, a dimension with all its categories
  * shown left out.
  */
-export function canonicalCategories(meta: GraphMeta, categories: Readonly<Record<string, readonly string[]>>): Record<string, string[]> {
+export function canonicalCategories(
+  meta: GraphMeta,
+  categories: Readonly<Record<string, readonly string[]>>,
+): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const dim of meta.taxonomy.dimensions) {
     const list = categories[dim.id];
@@ -91,7 +94,13 @@ export function canonicalCategories(meta: GraphMeta, categories: Readonly<Record
 }
 
 /** Show or hide a category of a taxonomy dimension (`on` forces a state; omitted, it toggles). */
-export function toggleCategory(state: ViewState, meta: GraphMeta, dim: string, id: string, on?: boolean): ViewState {
+export function toggleCategory(
+  state: ViewState,
+  meta: GraphMeta,
+  dim: string,
+  id: string,
+  on?: boolean,
+): ViewState {
   const all = dimension(meta.taxonomy, dim)?.categories.map((c) => c.id);
   if (!all?.includes(id)) return state;
   const current = state.filters.categories[dim] ?? null;
@@ -112,7 +121,9 @@ export function toggleUnlabelled(state: ViewState, meta: GraphMeta, dim: string,
   const set = new Set(state.filters.unlabelled);
   if (show) set.delete(dim);
   else set.add(dim);
-  return setFilters(state, { unlabelled: meta.taxonomy.dimensions.map((d) => d.id).filter((d) => set.has(d)) });
+  return setFilters(state, {
+    unlabelled: meta.taxonomy.dimensions.map((d) => d.id).filter((d) => set.has(d)),
+  });
 }
 
 /** Show or hide an edge kind. */

@@ -14,7 +14,10 @@ export const DEFAULT_LINEAGE_DEPTH: LineageDepth = 2;
  */
 export function defaultLineage(meta?: Pick<GraphMeta, 'counts'>): LineageSettings {
   const links = (meta?.counts.byKind.links ?? 0) > 0;
-  return { depth: DEFAULT_LINEAGE_DEPTH, kinds: links ? ['builds-on', 'cites', 'links'] : ['builds-on', 'cites'] };
+  return {
+    depth: DEFAULT_LINEAGE_DEPTH,
+    kinds: links ? ['builds-on', 'cites', 'links'] : ['builds-on', 'cites'],
+  };
 }
 
 export function isLineageDepth(value: unknown): value is LineageDepth {
@@ -27,7 +30,8 @@ export function depthSteps(depth: LineageDepth): number {
 }
 
 export function setLineageDepth(state: ViewState, depth: LineageDepth): ViewState {
-  if (!isLineageDepth(depth)) throw new Error(`setLineageDepth: depth must be 1, 2, 3 or "all", got ${String(depth)}`);
+  if (!isLineageDepth(depth))
+    throw new Error(`setLineageDepth: depth must be 1, 2, 3 or "all", got ${String(depth)}`);
   return state.lineage.depth === depth ? state : { ...state, lineage: { ...state.lineage, depth } };
 }
 

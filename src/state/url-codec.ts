@@ -6,7 +6,10 @@ import type { GraphMeta } from '../model';
 import type { Brush, Filters, LineageSettings, ViewState } from './types';
 
 /** Part of a view state; `filters` and `lineage` may themselves be partial. */
-export type ViewPatch = Partial<Omit<ViewState, 'filters' | 'lineage'>> & { filters?: Partial<Filters>; lineage?: Partial<LineageSettings> };
+export type ViewPatch = Partial<Omit<ViewState, 'filters' | 'lineage'>> & {
+  filters?: Partial<Filters>;
+  lineage?: Partial<LineageSettings>;
+};
 
 /** What a codec needs to check values: the graph's metadata and which paper ids exist. */
 export interface UrlContext {

@@ -6,7 +6,16 @@
 import { dimension, EDGE_KINDS, type GraphMeta } from '../model';
 import { shownEdgeKinds } from '../graph/facets';
 import { canonicalCategories } from './filters';
-import { INT, LIST_SEP, listItems, oneOf, quoted, type ParamCodec, type UrlContext, type ViewPatch } from './url-codec';
+import {
+  INT,
+  LIST_SEP,
+  listItems,
+  oneOf,
+  quoted,
+  type ParamCodec,
+  type UrlContext,
+  type ViewPatch,
+} from './url-codec';
 
 /**
  * The edge kinds shown: `edges=a,b` lists the kinds ticked among those the filters panel offers for
@@ -24,7 +33,8 @@ function edgeKindsCodec(): ParamCodec {
     read(value, { meta }) {
       const items = listItems(value);
       const unknown = items.filter((x) => oneOf(EDGE_KINDS, x) === null);
-      if (unknown.length > 0) return `unknown ${unknown.length === 1 ? 'value' : 'values'} ${quoted(unknown)}`;
+      if (unknown.length > 0)
+        return `unknown ${unknown.length === 1 ? 'value' : 'values'} ${quoted(unknown)}`;
       const kinds = offered(meta);
       return { filters: { edgeKinds: EDGE_KINDS.filter((k) => items.includes(k) || !kinds.includes(k)) } };
     },
@@ -36,7 +46,9 @@ export const CATEGORY_PARAM_PREFIX = 'f.';
 
 /** The dimension a category parameter filters: `f.modality` → `modality`; null for other names. */
 function categoryParamDimension(name: string): string | null {
-  return name.startsWith(CATEGORY_PARAM_PREFIX) && name.length > CATEGORY_PARAM_PREFIX.length ? name.slice(CATEGORY_PARAM_PREFIX.length) : null;
+  return name.startsWith(CATEGORY_PARAM_PREFIX) && name.length > CATEGORY_PARAM_PREFIX.length
+    ? name.slice(CATEGORY_PARAM_PREFIX.length)
+    : null;
 }
 
 /**
@@ -53,11 +65,15 @@ function categoryCodec(param: string, legacyDim?: string): ParamCodec {
     if (unknown.length > 0) return `unknown ${unknown.length === 1 ? 'value' : 'values'} ${quoted(unknown)}`;
     return { filters: { categories: canonicalCategories(ctx.meta, { [dimId]: items }) } };
   };
-  if (legacyDim !== undefined) return { param, write: () => null, read: (v, ctx) => readList(legacyDim, v, ctx) };
+  if (legacyDim !== undefined)
+    return { param, write: () => null, read: (v, ctx) => readList(legacyDim, v, ctx) };
   return {
     param,
     write: () => null,
-    writeAll: (s) => Object.entries(s.filters.categories).map(([dim, ids]) => [`${param}${dim}`, ids.join(LIST_SEP)] as const),
+    writeAll: (s) =>
+      Object.entries(s.filters.categories).map(
+        ([dim, ids]) => [`${param}${dim}`, ids.join(LIST_SEP)] as const,
+      ),
     read: (v, ctx, name) => readList(categoryParamDimension(name ?? '') ?? '', v, ctx),
     prefix: true,
   };
@@ -89,7 +105,8 @@ export const FILTER_CODECS: readonly ParamCodec[] = [
       const items = listItems(v);
       const ids = meta.taxonomy.dimensions.map((d) => d.id);
       const unknown = items.filter((x) => !ids.includes(x));
-      if (unknown.length > 0) return `the graph has no ${unknown.length === 1 ? 'dimension' : 'dimensions'} ${quoted(unknown)}`;
+      if (unknown.length > 0)
+        return `the graph has no ${unknown.length === 1 ? 'dimension' : 'dimensions'} ${quoted(unknown)}`;
       return { filters: { unlabelled: ids.filter((d) => items.includes(d)) } };
     },
   },
@@ -99,11 +116,19 @@ export const FILTER_CODECS: readonly ParamCodec[] = [
   {
     param: 'survey',
     write: (s) => (s.filters.showSurveyMentions ? '1' : null),
-    read: (v) => (v === '1' ? { filters: { showSurveyMentions: true } } : v === '0' ? { filters: { showSurveyMentions: false } } : 'expected 0 or 1'),
+    read: (v) =>
+      v === '1'
+        ? { filters: { showSurveyMentions: true } }
+        : v === '0'
+          ? { filters: { showSurveyMentions: false } }
+          : 'expected 0 or 1',
   },
   {
     param: 'degree',
     write: (s) => (s.filters.minDegree > 0 ? String(s.filters.minDegree) : null),
-    read: (v) => (INT.test(v) && Number(v) >= 0 && Number(v) <= 1e6 ? { filters: { minDegree: Number(v) } } : 'expected a whole number ≥ 0'),
+    read: (v) =>
+      INT.test(v) && Number(v) >= 0 && Number(v) <= 1e6
+        ? { filters: { minDegree: Number(v) } }
+        : 'expected a whole number ≥ 0',
   },
 ];

@@ -15,7 +15,16 @@ import { colorByChoices, EDGE_KINDS, sizeByChoices, dimension } from '../model';
 import { canonicalCategories } from './filters';
 import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
 import { LAYOUT_MODES, type ViewState } from './types';
-import { INT, LIST_SEP, listItems, oneOf, quoted, type ParamCodec, type UrlContext, type ViewPatch } from './url-codec';
+import {
+  INT,
+  LIST_SEP,
+  listItems,
+  oneOf,
+  quoted,
+  type ParamCodec,
+  type UrlContext,
+  type ViewPatch,
+} from './url-codec';
 import { FILTER_CODECS } from './url-filters';
 import { PLAYBACK_CODECS } from './url-playback';
 import { defaultColorBy, defaultLabelDensity, defaultSizeBy } from './view';
@@ -50,7 +59,13 @@ const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
 /** Whether a colour-by dimension has a category `id` (so `iso=` names something real). */
 function hasCategory(ctx: UrlContext, colorBy: ViewState['colorBy'], id: string): boolean {
   if (id === 'unknown') return colorBy !== 'year' && colorBy !== 'community';
-  if (colorBy === 'year') return INT.test(id) && ctx.meta.years !== null && Number(id) >= ctx.meta.years[0] && Number(id) <= ctx.meta.years[1];
+  if (colorBy === 'year')
+    return (
+      INT.test(id) &&
+      ctx.meta.years !== null &&
+      Number(id) >= ctx.meta.years[0] &&
+      Number(id) <= ctx.meta.years[1]
+    );
   if (colorBy === 'community') return INT.test(id) && ctx.meta.communities.some((c) => c.id === Number(id));
   const dim = dimension(ctx.meta.taxonomy, colorBy);
   return !!dim?.categories.some((c) => c.id === id);
@@ -104,7 +119,8 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
   {
     param: 'clusters',
     write: (s) => (s.clusters ? '1' : null),
-    read: (v) => (v === '1' ? { clusters: true } : v === '0' ? { clusters: false } : 'expected 1 (open) or 0'),
+    read: (v) =>
+      v === '1' ? { clusters: true } : v === '0' ? { clusters: false } : 'expected 1 (open) or 0',
   },
   {
     // read after `sel`: a comparison needs a selection (checked in `queryToView`)
@@ -130,7 +146,8 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
     read(v) {
       const items = listItems(v);
       const unknown = items.filter((x) => oneOf(EDGE_KINDS, x) === null);
-      if (unknown.length > 0) return `unknown edge ${unknown.length === 1 ? 'kind' : 'kinds'} ${quoted(unknown)}`;
+      if (unknown.length > 0)
+        return `unknown edge ${unknown.length === 1 ? 'kind' : 'kinds'} ${quoted(unknown)}`;
       return { lineage: { kinds: EDGE_KINDS.filter((k) => items.includes(k)) } };
     },
   },
@@ -139,7 +156,8 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
     write: (s) => (s.layout === 'force' ? null : s.layout),
     read: (v, { meta }) => {
       const layout = oneOf(LAYOUT_MODES, v);
-      if (layout === 'timeline' && meta.years === null) return 'the graph has no years to lay out on a timeline';
+      if (layout === 'timeline' && meta.years === null)
+        return 'the graph has no years to lay out on a timeline';
       return layout ? { layout } : `expected one of ${LAYOUT_MODES.join(', ')}`;
     },
   },
@@ -148,7 +166,9 @@ export const PARAM_CODECS: readonly ParamCodec[] = [
     write: (s, { meta }) => (s.labelDensity === defaultLabelDensity(meta) ? null : num(s.labelDensity, 2)),
     read(v) {
       const d = Number(v);
-      return DECIMAL.test(v) && d >= 0 && d <= 1 ? { labelDensity: round(d, 2) } : 'expected a number from 0 to 1';
+      return DECIMAL.test(v) && d >= 0 && d <= 1
+        ? { labelDensity: round(d, 2) }
+        : 'expected a number from 0 to 1';
     },
   },
 ];
@@ -168,7 +188,8 @@ export function readCamera(value: string): CameraView | string {
     return 'expected x,y,zoom like 0.5,0.5,1';
   }
   const [x, y, ratio, angle = 0] = parts.map(Number) as [number, number, number, number?];
-  if (![x, y, ratio, angle].every(Number.isFinite) || Math.abs(x) > 1e3 || Math.abs(y) > 1e3) return 'coordinates out of range';
+  if (![x, y, ratio, angle].every(Number.isFinite) || Math.abs(x) > 1e3 || Math.abs(y) > 1e3)
+    return 'coordinates out of range';
   if (!(ratio >= 0.001 && ratio <= 100)) return 'zoom out of range';
   return { x, y, ratio, angle };
 }
@@ -190,7 +211,8 @@ export function viewToQuery(
 ): string {
   const parts: string[] = keep.map(([k, v]) => `${encodeValue(k)}=${encodeValue(v)}`);
   for (const codec of PARAM_CODECS) {
-    for (const [name, value] of codec.writeAll?.(state, ctx) ?? []) parts.push(`${encodeValue(name)}=${encodeValue(value)}`);
+    for (const [name, value] of codec.writeAll?.(state, ctx) ?? [])
+      parts.push(`${encodeValue(name)}=${encodeValue(value)}`);
     const value = codec.write(state, ctx);
     if (value !== null) parts.push(`${codec.param}=${encodeValue(value)}`);
   }
@@ -221,16 +243,23 @@ export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView
     ignored.push(value === null ? clip(name) : `${clip(name)}=${clip(value, 24)}`);
   };
   let camera: CameraView | null = null;
-  const known = new Set<string>([...RESERVED_PARAMS, CAMERA_PARAM, ...PARAM_CODECS.filter((c) => !c.prefix).map((c) => c.param)]);
+  const known = new Set<string>([
+    ...RESERVED_PARAMS,
+    CAMERA_PARAM,
+    ...PARAM_CODECS.filter((c) => !c.prefix).map((c) => c.param),
+  ]);
   const prefixes = PARAM_CODECS.filter((c) => c.prefix);
   const seen = new Set<string>();
   for (const [name, value] of params) {
-    if (!known.has(name) && !prefixes.some((c) => name.startsWith(c.param))) skip(name, null, `unknown parameter "${clip(name)}"`);
+    if (!known.has(name) && !prefixes.some((c) => name.startsWith(c.param)))
+      skip(name, null, `unknown parameter "${clip(name)}"`);
     else if (seen.has(name)) skip(name, value, `${clip(name)}: given more than once (the first one is used)`);
     seen.add(name);
   }
   for (const codec of PARAM_CODECS) {
-    const names = codec.prefix ? [...new Set(params.keys())].filter((n) => n.startsWith(codec.param)) : [codec.param];
+    const names = codec.prefix
+      ? [...new Set(params.keys())].filter((n) => n.startsWith(codec.param))
+      : [codec.param];
     for (const name of names) {
       const value = params.get(name);
       if (value === null) continue;
@@ -242,17 +271,31 @@ export function queryToView(params: URLSearchParams, ctx: UrlContext): QueryView
       const { filters, lineage, ...rest } = result;
       Object.assign(patch, rest);
       if (filters) {
-        const categories = filters.categories ? canonicalCategories(ctx.meta, { ...filters.categories, ...patch.filters?.categories }) : undefined;
+        const categories = filters.categories
+          ? canonicalCategories(ctx.meta, { ...filters.categories, ...patch.filters?.categories })
+          : undefined;
         patch.filters = { ...patch.filters, ...filters, ...(categories ? { categories } : {}) };
       }
       if (lineage) patch.lineage = { ...patch.lineage, ...lineage };
     }
   }
-  if (patch.compareWith !== undefined && patch.compareWith !== null && (patch.selected == null || patch.selected === patch.compareWith)) {
-    skip('vs', patch.compareWith, `vs "${clip(patch.compareWith)}": a comparison needs another selected paper (sel)`);
+  if (
+    patch.compareWith !== undefined &&
+    patch.compareWith !== null &&
+    (patch.selected == null || patch.selected === patch.compareWith)
+  ) {
+    skip(
+      'vs',
+      patch.compareWith,
+      `vs "${clip(patch.compareWith)}": a comparison needs another selected paper (sel)`,
+    );
     delete patch.compareWith;
   }
-  if (patch.isolated !== undefined && patch.isolated !== null && !hasCategory(ctx, patch.colorBy ?? defaultColorBy(ctx.meta), patch.isolated)) {
+  if (
+    patch.isolated !== undefined &&
+    patch.isolated !== null &&
+    !hasCategory(ctx, patch.colorBy ?? defaultColorBy(ctx.meta), patch.isolated)
+  ) {
     skip('iso', patch.isolated, `iso "${clip(patch.isolated)}": not a category of the colour-by dimension`);
     delete patch.isolated;
   }
@@ -277,7 +320,11 @@ export function applyViewPatch(base: ViewState, patch: ViewPatch): ViewState {
 }
 
 /** The view a query stands for: the default view with the query's patch (hover cleared). */
-export function viewFromQuery(initial: ViewState, params: URLSearchParams, ctx: UrlContext): { state: ViewState } & QueryView {
+export function viewFromQuery(
+  initial: ViewState,
+  params: URLSearchParams,
+  ctx: UrlContext,
+): { state: ViewState } & QueryView {
   const read = queryToView(params, ctx);
   return { ...read, state: { ...applyViewPatch(initial, read.patch), hovered: null } };
 }

@@ -80,7 +80,14 @@ export function select(state: ViewState, node: string | null): ViewState {
 
 /** Clears the selection, the hover and any comparison (Escape, click on the background). */
 export function clearSelection(state: ViewState): ViewState {
-  if (state.selected === null && state.hovered === null && state.compareWith === null && !state.picking && state.seeds.length === 0) return state;
+  if (
+    state.selected === null &&
+    state.hovered === null &&
+    state.compareWith === null &&
+    !state.picking &&
+    state.seeds.length === 0
+  )
+    return state;
   return { ...state, selected: null, hovered: null, compareWith: null, picking: false, seeds: [] };
 }
 

@@ -108,16 +108,49 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     analysis: h('div', { class: 'slot slot-analysis' }),
     overlay: h('div', { class: 'slot slot-overlay' }),
   };
-  const sidebar = h('aside', { id: 'sidebar', class: 'sidebar', 'aria-label': 'Explorer controls' }, slots.search, slots.controls, slots.filters);
+  const sidebar = h(
+    'aside',
+    { id: 'sidebar', class: 'sidebar', 'aria-label': 'Explorer controls' },
+    slots.search,
+    slots.controls,
+    slots.filters,
+  );
   const canvas = h('div', { class: 'graph', id: 'graph', 'aria-label': 'Citation graph', role: 'img' });
   const notice = h('p', { class: 'notice', role: 'status', hidden: true });
   const legendDock = h('div', { class: 'legend-dock' }, slots.legend);
   const urlNotice = linkNotice(fromUrl.ignored, fromUrl.problems);
-  const stage = h('main', { class: 'stage' }, canvas, legendDock, h('div', { class: 'stage-overlay' }, slots.overlay), notice, urlNotice);
-  const closeDrawer = h('button', { type: 'button', class: 'icon-btn drawer-close', 'aria-label': 'Close details', text: '✕' });
-  const drawer = h('aside', { class: 'drawer', 'aria-label': 'Selection', hidden: true }, closeDrawer, slots.details);
-  const analysis = h('aside', { id: 'analysis', class: 'analysis', 'aria-label': 'Clusters and taxonomy', hidden: true }, slots.analysis);
-  const shell = h('div', { class: 'app' }, header, h('div', { class: 'body' }, sidebar, stage, analysis, drawer));
+  const stage = h(
+    'main',
+    { class: 'stage' },
+    canvas,
+    legendDock,
+    h('div', { class: 'stage-overlay' }, slots.overlay),
+    notice,
+    urlNotice,
+  );
+  const closeDrawer = h('button', {
+    type: 'button',
+    class: 'icon-btn drawer-close',
+    'aria-label': 'Close details',
+    text: '✕',
+  });
+  const drawer = h(
+    'aside',
+    { class: 'drawer', 'aria-label': 'Selection', hidden: true },
+    closeDrawer,
+    slots.details,
+  );
+  const analysis = h(
+    'aside',
+    { id: 'analysis', class: 'analysis', 'aria-label': 'Clusters and taxonomy', hidden: true },
+    slots.analysis,
+  );
+  const shell = h(
+    'div',
+    { class: 'app' },
+    header,
+    h('div', { class: 'body' }, sidebar, stage, analysis, drawer),
+  );
   root.replaceChildren(shell);
 
   if (options.datasets && options.datasets.length > 1) {
@@ -149,9 +182,22 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   const layout = createLayout(graph);
   cleanups.push(layout.cleanup);
   // subscribed before the timeline: leaving the similarity map for the timeline gives the force positions back first
-  const similarity = createSimilarityMode({ graph, store, renderer, force: layout, timeline: () => timeline });
+  const similarity = createSimilarityMode({
+    graph,
+    store,
+    renderer,
+    force: layout,
+    timeline: () => timeline,
+  });
   cleanups.push(similarity.cleanup);
-  const timeline = createLazyTimelineMode({ graph, meta, store, renderer, force: layout, avoid: () => [legendDock.getBoundingClientRect()] });
+  const timeline = createLazyTimelineMode({
+    graph,
+    meta,
+    store,
+    renderer,
+    force: layout,
+    avoid: () => [legendDock.getBoundingClientRect()],
+  });
   cleanups.push(timeline.cleanup);
 
   let images: typeof import('./view-images') | null = null;
@@ -286,7 +332,10 @@ export function showError(root: HTMLElement, message: string, action?: HTMLEleme
       { class: 'error-screen', role: 'alert' },
       h('h1', { text: 'The graph could not be opened' }),
       h('p', { class: 'error-message', text: message }),
-      h('p', { class: 'muted', text: 'Check that the graph file exists and was written by `npm run build:graph`, then reload the page.' }),
+      h('p', {
+        class: 'muted',
+        text: 'Check that the graph file exists and was written by `npm run build:graph`, then reload the page.',
+      }),
       action ? h('p', {}, action) : null,
     ),
   );

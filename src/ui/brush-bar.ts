@@ -8,12 +8,16 @@ import { nodeNoun } from '../model';
 import type { MountPanel } from './context';
 import { h } from './dom';
 
-
 export const mountBrushBar: MountPanel = (container, ctx) => {
   const { store } = ctx;
   const text = h('span', { class: 'brush-text' });
   const clear = h('button', { type: 'button', class: 'btn brush-clear', text: 'Clear' });
-  const bar = h('div', { class: 'brush-bar', role: 'status', 'aria-label': 'Brushed papers', hidden: true }, text, clear);
+  const bar = h(
+    'div',
+    { class: 'brush-bar', role: 'status', 'aria-label': 'Brushed papers', hidden: true },
+    text,
+    clear,
+  );
   container.append(bar);
 
   const render = (s: ViewState) => {

@@ -33,10 +33,21 @@ function swatch(color: string): HTMLElement {
 
 function communityButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonElement {
   const label = communityBrushLabel(c);
-  const shares = [c.primary ? `${c.primary.label} ${percent(c.primary.share)}` : '', c.secondary.map((t) => `${t.label} ${percent(t.share)}`).join(', ')].filter(Boolean).join(' · ');
+  const shares = [
+    c.primary ? `${c.primary.label} ${percent(c.primary.share)}` : '',
+    c.secondary.map((t) => `${t.label} ${percent(t.share)}`).join(', '),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const button = h(
     'button',
-    { type: 'button', class: 'community', 'aria-pressed': 'false', 'data-brush': label, 'data-community': c.community },
+    {
+      type: 'button',
+      class: 'community',
+      'aria-pressed': 'false',
+      'data-brush': label,
+      'data-community': c.community,
+    },
     swatch(c.color),
     h(
       'span',
@@ -49,8 +60,15 @@ function communityButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonEl
         h('span', { class: 'community-size', text: `${c.size} ${o.noun(c.size)}` }),
       ),
       h('span', { class: 'community-line muted', text: shares }),
-      c.terms.length > 0 ? h('span', { class: 'community-line community-terms', text: c.terms.map((t) => t.term).join(' · ') }) : null,
-      c.papers.length > 0 ? h('span', { class: 'community-line muted', text: `Central (PageRank): ${c.papers.map((p) => p.label).join(', ')}` }) : null,
+      c.terms.length > 0
+        ? h('span', { class: 'community-line community-terms', text: c.terms.map((t) => t.term).join(' · ') })
+        : null,
+      c.papers.length > 0
+        ? h('span', {
+            class: 'community-line muted',
+            text: `Central (PageRank): ${c.papers.map((p) => p.label).join(', ')}`,
+          })
+        : null,
     ),
   );
   button.addEventListener('click', () => o.onBrush(label, c.nodes, c.community));
@@ -59,10 +77,20 @@ function communityButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonEl
 
 function smallButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonElement {
   const label = communityBrushLabel(c);
-  const terms = c.terms.slice(0, 2).map((t) => t.term).join(' · ');
+  const terms = c.terms
+    .slice(0, 2)
+    .map((t) => t.term)
+    .join(' · ');
   const button = h(
     'button',
-    { type: 'button', class: 'community community-small', 'aria-pressed': 'false', 'data-brush': label, 'data-community': c.community, title: c.papers.map((p) => p.label).join(', ') },
+    {
+      type: 'button',
+      class: 'community community-small',
+      'aria-pressed': 'false',
+      'data-brush': label,
+      'data-community': c.community,
+      title: c.papers.map((p) => p.label).join(', '),
+    },
     swatch(c.color),
     h('span', { class: 'community-name', text: communityName(c.community) }),
     h('span', { class: 'community-label', text: terms || c.label }),
@@ -73,18 +101,31 @@ function smallButton(c: ClusterLabel, o: CommunityListOptions): HTMLButtonElemen
 }
 
 export function renderCommunityList(labels: ClusterLabel[], o: CommunityListOptions): HTMLElement {
-  const big = labels.filter((c) => c.size >= o.minListed).sort((a, b) => b.size - a.size || a.community - b.community);
-  const small = labels.filter((c) => c.size < o.minListed).sort((a, b) => b.size - a.size || a.community - b.community);
-  const list = h('ul', { class: 'community-list', 'aria-label': 'Communities' }, ...big.map((c) => h('li', {}, communityButton(c, o))));
+  const big = labels
+    .filter((c) => c.size >= o.minListed)
+    .sort((a, b) => b.size - a.size || a.community - b.community);
+  const small = labels
+    .filter((c) => c.size < o.minListed)
+    .sort((a, b) => b.size - a.size || a.community - b.community);
+  const list = h(
+    'ul',
+    { class: 'community-list', 'aria-label': 'Communities' },
+    ...big.map((c) => h('li', {}, communityButton(c, o))),
+  );
   const wrap = h('div', { class: 'communities' }, list);
   if (small.length > 0) {
     const sizes = small.map((c) => c.size);
-    const range = Math.min(...sizes) === Math.max(...sizes) ? `${sizes[0]}` : `${Math.min(...sizes)}–${Math.max(...sizes)}`;
+    const range =
+      Math.min(...sizes) === Math.max(...sizes)
+        ? `${sizes[0]}`
+        : `${Math.min(...sizes)}–${Math.max(...sizes)}`;
     wrap.append(
       h(
         'details',
         { class: 'community-more' },
-        h('summary', { text: `${small.length} smaller communities (${range} ${o.noun(Math.max(...sizes))} each)` }),
+        h('summary', {
+          text: `${small.length} smaller communities (${range} ${o.noun(Math.max(...sizes))} each)`,
+        }),
         h('ul', { class: 'community-list compact' }, ...small.map((c) => h('li', {}, smallButton(c, o)))),
       ),
     );

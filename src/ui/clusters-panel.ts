@@ -31,7 +31,8 @@ export function gridDimensions(meta: GraphMeta): { group: string; rows: string; 
   const childrenOf = (id: string) => dims.filter((d) => d.id !== id && parentDimensionId(d) === id);
   const parent = dims.find((d) => childrenOf(d.id).length >= 2) ?? dims[0];
   if (!parent) return null;
-  const candidates = childrenOf(parent.id).length >= 2 ? childrenOf(parent.id) : dims.filter((d) => d.id !== parent.id);
+  const candidates =
+    childrenOf(parent.id).length >= 2 ? childrenOf(parent.id) : dims.filter((d) => d.id !== parent.id);
   const rows = candidates[candidates.length - 1];
   const columns = candidates[candidates.length - 2];
   return rows && columns ? { group: parent.id, rows: rows.id, columns: columns.id } : null;
@@ -64,14 +65,29 @@ export function agreementText(a: CommunityAgreement, name: string, noun: (n: num
 
 export const mountClusters: MountPanel = (container, ctx) => {
   const { graph, meta, store } = ctx;
-  const brush = (label: string, nodes: string[], community?: number) => store.update((s) => toggleBrush(s, label, nodes, community));
+  const brush = (label: string, nodes: string[], community?: number) =>
+    store.update((s) => toggleBrush(s, label, nodes, community));
   const noun = (n: number) => nodeNoun(meta, n);
 
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Cluster views' });
   const tabs = new Map<TabId, { tab: HTMLButtonElement; panel: HTMLElement }>();
   for (const t of TABS) {
-    const tab = h('button', { type: 'button', role: 'tab', id: `clusters-tab-${t.id}`, 'aria-controls': `clusters-panel-${t.id}`, 'aria-selected': 'false', tabindex: -1, text: t.label });
-    const panel = h('div', { role: 'tabpanel', id: `clusters-panel-${t.id}`, 'aria-labelledby': `clusters-tab-${t.id}`, class: 'tab-panel', hidden: true });
+    const tab = h('button', {
+      type: 'button',
+      role: 'tab',
+      id: `clusters-tab-${t.id}`,
+      'aria-controls': `clusters-panel-${t.id}`,
+      'aria-selected': 'false',
+      tabindex: -1,
+      text: t.label,
+    });
+    const panel = h('div', {
+      role: 'tabpanel',
+      id: `clusters-panel-${t.id}`,
+      'aria-labelledby': `clusters-tab-${t.id}`,
+      class: 'tab-panel',
+      hidden: true,
+    });
     tabs.set(t.id, { tab, panel });
     tablist.append(tab);
   }
@@ -79,7 +95,10 @@ export const mountClusters: MountPanel = (container, ctx) => {
     'section',
     { class: 'clusters', role: 'region', 'aria-labelledby': 'clusters-title' },
     h('h2', { class: 'panel-title', id: 'clusters-title', text: 'Clusters' }),
-    h('p', { class: 'muted small clusters-intro', text: `${meta.communities.length.toLocaleString('en')} Louvain communities of the ${meta.file ? 'graph' : 'citation graph'}. Click a community or a cell to pick out its ${noun(2)}.` }),
+    h('p', {
+      class: 'muted small clusters-intro',
+      text: `${meta.communities.length.toLocaleString('en')} Louvain communities of the ${meta.file ? 'graph' : 'citation graph'}. Click a community or a cell to pick out its ${noun(2)}.`,
+    }),
     tablist,
     ...[...tabs.values()].map((t) => t.panel),
   );
@@ -102,7 +121,16 @@ export const mountClusters: MountPanel = (container, ctx) => {
     t.tab.addEventListener('click', () => select(id));
     t.tab.addEventListener('keydown', (e) => {
       const i = TABS.findIndex((x) => x.id === id);
-      const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? TABS.length - 1 : null;
+      const next =
+        e.key === 'ArrowRight'
+          ? i + 1
+          : e.key === 'ArrowLeft'
+            ? i - 1
+            : e.key === 'Home'
+              ? 0
+              : e.key === 'End'
+                ? TABS.length - 1
+                : null;
       if (next === null) return;
       e.preventDefault();
       select(TABS[(next + TABS.length) % TABS.length]!.id, true);
@@ -135,14 +163,29 @@ export const mountClusters: MountPanel = (container, ctx) => {
       chart.replaceChildren(renderHeatmap(table, { minSize: MIN_COMMUNITY, onBrush: brush, noun }));
       const pooled = table.rows.find((r) => r.community === null);
       key.textContent = `Columns are the communities of the Communities tab${pooled ? `; “rest” pools the ${pooled.communities} communities of fewer than ${MIN_COMMUNITY} ${noun(2)}` : ''}. Grey: ${noun(2)} without a label.`;
-      nmi.textContent = agreementText(communityAgreement(graph, { dimension: heatDimension }), dimensionName(meta, heatDimension), noun);
+      nmi.textContent = agreementText(
+        communityAgreement(graph, { dimension: heatDimension }),
+        dimensionName(meta, heatDimension),
+        noun,
+      );
       syncPressed(store.get());
     };
     selectEl.addEventListener('change', () => {
       heatDimension = selectEl.value as TaxonomyDimension;
       draw();
     });
-    panel.append(h('div', { class: 'field heatmap-field' }, h('label', { for: 'heatmap-dimension', text: 'Categories' }), selectEl), nmi, chart, key, note);
+    panel.append(
+      h(
+        'div',
+        { class: 'field heatmap-field' },
+        h('label', { for: 'heatmap-dimension', text: 'Categories' }),
+        selectEl,
+      ),
+      nmi,
+      chart,
+      key,
+      note,
+    );
     draw();
   }
 
@@ -151,19 +194,33 @@ export const mountClusters: MountPanel = (container, ctx) => {
     built.add(id);
     const panel = tabs.get(id)!.panel;
     if (id === 'communities') {
-      panel.append(renderCommunityList(clusterLabels(graph, meta), { minListed: MIN_COMMUNITY, onBrush: brush, noun }));
+      panel.append(
+        renderCommunityList(clusterLabels(graph, meta), { minListed: MIN_COMMUNITY, onBrush: brush, noun }),
+      );
     } else if (id === 'heatmap') {
       buildHeatmap(panel);
     } else {
       if (!gridDims) {
-        panel.append(h('p', { class: 'muted small', text: 'The taxonomy grid needs three dimensions; the taxonomy of this graph has fewer.' }));
+        panel.append(
+          h('p', {
+            class: 'muted small',
+            text: 'The taxonomy grid needs three dimensions; the taxonomy of this graph has fewer.',
+          }),
+        );
       } else {
         const grid = taxonomyGrid(graph, meta, gridDims);
         const rowsName = dimensionName(meta, gridDims.rows);
         const columnsName = dimensionName(meta, gridDims.columns);
         panel.append(
-          h('p', { class: 'muted small', text: `Papers per ${columnsName.toLowerCase()} and ${rowsName.toLowerCase()}, and the year of the first; empty cells are gaps in the taxonomy.` }),
-          renderTaxonomyGrid(grid, { rowsName: shortName(rowsName), columnsName: shortName(columnsName), onBrush: brush }),
+          h('p', {
+            class: 'muted small',
+            text: `Papers per ${columnsName.toLowerCase()} and ${rowsName.toLowerCase()}, and the year of the first; empty cells are gaps in the taxonomy.`,
+          }),
+          renderTaxonomyGrid(grid, {
+            rowsName: shortName(rowsName),
+            columnsName: shortName(columnsName),
+            onBrush: brush,
+          }),
         );
       }
     }
@@ -173,7 +230,10 @@ export const mountClusters: MountPanel = (container, ctx) => {
   /** Marks the control of what is brushed (same label) as pressed. */
   function syncPressed(s: ViewState): void {
     for (const el of region.querySelectorAll<Element>('[data-brush]')) {
-      el.setAttribute('aria-pressed', String(s.brush !== null && el.getAttribute('data-brush') === s.brush.label));
+      el.setAttribute(
+        'aria-pressed',
+        String(s.brush !== null && el.getAttribute('data-brush') === s.brush.label),
+      );
     }
   }
 

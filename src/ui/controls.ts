@@ -2,7 +2,16 @@
  * "Color by" / "Size by" selects, the label density slider, the Force / Timeline layout choice and
  * the force layout's Start / Stop buttons.
  */
-import { colorByChoices, sizeByChoices, dimension, type BuiltInSizeBy, type ColorBy, type ComputedColorBy, type GraphMeta, type SizeBy } from '../model';
+import {
+  colorByChoices,
+  sizeByChoices,
+  dimension,
+  type BuiltInSizeBy,
+  type ColorBy,
+  type ComputedColorBy,
+  type GraphMeta,
+  type SizeBy,
+} from '../model';
 import { LAYOUT_MODES, type LayoutMode } from '../state/types';
 import { setColorBy, setLabelDensity, setLayout, setSizeBy } from '../state/view';
 import type { MountPanel } from './context';
@@ -35,7 +44,11 @@ export function colorByLabel(meta: GraphMeta, colorBy: ColorBy): string {
   return dimension(meta.taxonomy, colorBy)?.label ?? colorBy;
 }
 
-const LAYOUT_LABELS: Record<LayoutMode, string> = { force: 'Force', timeline: 'Timeline', similarity: 'Similarity' };
+const LAYOUT_LABELS: Record<LayoutMode, string> = {
+  force: 'Force',
+  timeline: 'Timeline',
+  similarity: 'Similarity',
+};
 
 /** A radio group as a segmented control: one labelled radio per value. */
 function radios<T extends string>(name: string, label: string, values: readonly T[], text: (v: T) => string) {
@@ -46,7 +59,12 @@ function radios<T extends string>(name: string, label: string, values: readonly 
     return h('label', { class: 'segment', for: `${name}-${v}` }, input, h('span', { text: text(v) }));
   });
   const legend = h('legend', { class: 'field-label', text: label });
-  const wrap = h('fieldset', { class: 'field segmented', role: 'radiogroup', 'aria-label': label }, legend, h('div', { class: 'segments' }, ...options));
+  const wrap = h(
+    'fieldset',
+    { class: 'field segmented', role: 'radiogroup', 'aria-label': label },
+    legend,
+    h('div', { class: 'segments' }, ...options),
+  );
   return { wrap, inputs };
 }
 
@@ -62,7 +80,8 @@ export const mountControls: MountPanel = (container, ctx) => {
   const color = select('color-by', 'Color by', colorByChoices(meta), (v) => colorByLabel(meta, v));
   const size = select('size-by', 'Size by', sizeByChoices(meta), (v) => sizeByLabel(meta, v));
   const layoutMode = radios('layout-mode', 'Layout', LAYOUT_MODES, (v) => LAYOUT_LABELS[v]);
-  layoutMode.inputs.get('similarity')!.parentElement!.title = 'Places papers by shared references and co-citations (ForceAtlas2 on each paper’s 10 most similar)';
+  layoutMode.inputs.get('similarity')!.parentElement!.title =
+    'Places papers by shared references and co-citations (ForceAtlas2 on each paper’s 10 most similar)';
   const density = h('input', { id: 'label-density', type: 'range', min: 0, max: 1, step: 0.05 });
   const start = h('button', {
     type: 'button',
@@ -85,7 +104,12 @@ export const mountControls: MountPanel = (container, ctx) => {
     size.wrap,
     h('div', { class: 'field' }, h('label', { for: 'label-density', text: 'Label density' }), density),
     layoutMode.wrap,
-    h('div', { class: 'field' }, h('span', { class: 'field-label', text: 'Force layout' }), h('div', { class: 'row' }, start, stop, layoutStatus)),
+    h(
+      'div',
+      { class: 'field' },
+      h('span', { class: 'field-label', text: 'Force layout' }),
+      h('div', { class: 'row' }, start, stop, layoutStatus),
+    ),
   );
 
   const sync = () => {
@@ -115,7 +139,13 @@ export const mountControls: MountPanel = (container, ctx) => {
   stop.addEventListener('click', () => ctx.view.layout.stop());
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.colorBy !== prev.colorBy || s.sizeBy !== prev.sizeBy || s.labelDensity !== prev.labelDensity || s.layout !== prev.layout) sync();
+    if (
+      s.colorBy !== prev.colorBy ||
+      s.sizeBy !== prev.sizeBy ||
+      s.labelDensity !== prev.labelDensity ||
+      s.layout !== prev.layout
+    )
+      sync();
   });
   const unlayout = ctx.view.layout.onChange(syncLayout);
   return () => {

@@ -71,7 +71,8 @@ export interface TaxonomyRow {
 /** Family, tasks, then the inversion space / sub-space / method and scheme with their evidence. */
 export function taxonomyRows(meta: GraphMeta, a: NodeAttributes): TaxonomyRow[] {
   const rows: TaxonomyRow[] = [];
-  if (a.family !== undefined) rows.push({ name: 'Family', value: categoryLabel(meta, 'family', a.family), evidence: null });
+  if (a.family !== undefined)
+    rows.push({ name: 'Family', value: categoryLabel(meta, 'family', a.family), evidence: null });
   if (a.tasks !== undefined) {
     rows.push({
       name: a.tasks.length > 1 ? 'Tasks' : 'Task',
@@ -301,7 +302,9 @@ export function onlineRows(
  * A graph file's node: its id and every attribute it has there, in the file's order, as text
  * (numbers as written, booleans as yes/no). Empty for a paper of a dataset.
  */
-export function fileAttributeRows(a: Pick<NodeAttributes, 'id' | 'attributes'>): { name: string; value: string }[] {
+export function fileAttributeRows(
+  a: Pick<NodeAttributes, 'id' | 'attributes'>,
+): { name: string; value: string }[] {
   if (a.attributes === undefined) return [];
   const rows = [{ name: 'id', value: a.id }];
   for (const [name, v] of Object.entries(a.attributes)) {

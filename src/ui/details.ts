@@ -10,7 +10,14 @@ import type { Visibility } from '../graph/filters';
 import { groupNeighbours, type NeighbourGroup } from '../graph/paper-neighbours';
 import { nodeNoun } from '../model';
 import type { AppContext, MountPanel } from './context';
-import { fileAttributeRows, onlineRows, outsideReason, paperLinks, taxonomyRows, venueYear } from './details-text';
+import {
+  fileAttributeRows,
+  onlineRows,
+  outsideReason,
+  paperLinks,
+  taxonomyRows,
+  venueYear,
+} from './details-text';
 import { button, el } from './panel-dom';
 import './panels.css';
 
@@ -67,11 +74,7 @@ function scrollToTop(node: HTMLElement): void {
   }
 }
 
-function paperView(
-  ctx: AppContext,
-  id: string,
-  visibility: Visibility,
-): HTMLElement[] {
+function paperView(ctx: AppContext, id: string, visibility: Visibility): HTMLElement[] {
   const a = ctx.graph.getNodeAttributes(id);
   const out: HTMLElement[] = [];
   const title = el('h2', { className: 'la-details-title', text: a.title });

@@ -35,11 +35,18 @@ export function frameContent(
   theme: RenderTheme,
   date: Date,
 ): FrameContent {
-  const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+  const plural = (n: number, one: string, many: string) =>
+    `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
   const dim = colorByLabel(meta, state.colorBy);
   const shown = `${visibility.nodes.size.toLocaleString('en')} ${nodeNoun(meta, visibility.nodes.size)} of ${graph.order.toLocaleString('en')}, ${plural(visibility.edges.size, 'link', 'links')} of ${graph.size.toLocaleString('en')}`;
   const subtitle = `Colour: ${dim} · Size: ${sizeByLabel(meta, state.sizeBy)} · ${shown}`;
-  const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), visibility.nodes)
+  const entries = legendEntries(
+    graph,
+    meta,
+    state.colorBy,
+    categoryMap(graph, state.colorBy),
+    visibility.nodes,
+  )
     .filter((e) => e.count > 0 && (state.isolated === null || e.id === state.isolated))
     .map((e) => ({ label: e.label, color: e.color, count: e.count }));
 
@@ -55,7 +62,9 @@ export function frameContent(
       ],
     };
   }
-  const links: LinkKey[] = LINK_LABELS.filter(([kinds]) => kinds.some((k) => state.filters.edgeKinds.includes(k))).map(([kinds, label]) => ({
+  const links: LinkKey[] = LINK_LABELS.filter(([kinds]) =>
+    kinds.some((k) => state.filters.edgeKinds.includes(k)),
+  ).map(([kinds, label]) => ({
     label,
     color: theme.edges[kinds[0]!].color,
     width: theme.edges[kinds[0]!].size,
@@ -70,5 +79,13 @@ export function frameContent(
     ...(state.isolated !== null ? [`only ${entries[0]?.label ?? state.isolated} highlighted`] : []),
     'Lineage Atlas',
   ].join(' · ');
-  return { title: meta.dataset.name, subtitle, legendHeading: dim, legend: entries, selection, links, caption };
+  return {
+    title: meta.dataset.name,
+    subtitle,
+    legendHeading: dim,
+    legend: entries,
+    selection,
+    links,
+    caption,
+  };
 }

@@ -35,7 +35,10 @@ const DATA_ITEMS: Array<{ format: DataFormat; name: string; hint: string }> = [
   { format: 'bibtex', name: 'BibTeX', hint: 'references' },
 ];
 
-function actions(ctx: AppContext, includeLibrary: () => boolean): { images: MenuAction[]; data: MenuAction[] } {
+function actions(
+  ctx: AppContext,
+  includeLibrary: () => boolean,
+): { images: MenuAction[]; data: MenuAction[] } {
   const { graph, meta, store } = ctx;
   const doc = document;
   const content = (date: Date) => {
@@ -66,19 +69,17 @@ function actions(ctx: AppContext, includeLibrary: () => boolean): { images: Menu
       return [name];
     },
   };
-  const data = DATA_ITEMS.map(
-    (item): MenuAction => ({
-      name: item.name,
-      hint: item.hint,
-      async run(scope) {
-        const s = store.get();
-        const input = buildExportInput(graph, meta, s, ctx.visibility(s.filters), scope, new Date());
-        const files = exportData(item.format, input);
-        for (const f of files) downloadText(doc, f.content, f.filename, f.mime);
-        return files.map((f) => f.filename);
-      },
-    }),
-  );
+  const data = DATA_ITEMS.map((item): MenuAction => ({
+    name: item.name,
+    hint: item.hint,
+    async run(scope) {
+      const s = store.get();
+      const input = buildExportInput(graph, meta, s, ctx.visibility(s.filters), scope, new Date());
+      const files = exportData(item.format, input);
+      for (const f of files) downloadText(doc, f.content, f.filename, f.mime);
+      return files.map((f) => f.filename);
+    },
+  }));
   // the playback as a video or GIF (the recording dialog and encoders load on first use)
   const video = (format: 'webm' | 'gif', name: string): MenuAction => ({
     name,
@@ -100,15 +101,25 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
     'aria-controls': menuId,
     text: 'Export',
   });
-  const menu = h('div', { id: menuId, class: 'menu', role: 'menu', 'aria-labelledby': buttonId, hidden: true });
+  const menu = h('div', {
+    id: menuId,
+    class: 'menu',
+    role: 'menu',
+    'aria-labelledby': buttonId,
+    hidden: true,
+  });
   const status = h('span', { class: 'menu-status muted small', role: 'status' });
   container.append(h('div', { class: 'menu-wrap' }, button, menu), status);
 
   let visibleOnly = true;
   // the reader's library rings the papers in an image only when ticked (it stays in this browser otherwise)
   let withLibrary = false;
-  const libraryItem = h('div', { role: 'menuitemcheckbox', class: 'menu-item menu-check', tabindex: -1, 'aria-checked': 'false' },
-    h('span', { class: 'check', 'aria-hidden': 'true' }), 'Include my library');
+  const libraryItem = h(
+    'div',
+    { role: 'menuitemcheckbox', class: 'menu-item menu-check', tabindex: -1, 'aria-checked': 'false' },
+    h('span', { class: 'check', 'aria-hidden': 'true' }),
+    'Include my library',
+  );
   // in the menu only while a library is open
   const showLibraryItem = () => {
     if (ctx.store.get().library === null) libraryItem.remove();
@@ -117,23 +128,48 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
   const unsubscribeLibrary = ctx.store.subscribe((s, prev) => {
     if (s.library !== prev.library) showLibraryItem();
   });
-  const scopeItem = h('div', { role: 'menuitemcheckbox', class: 'menu-item menu-check', tabindex: -1, 'aria-checked': 'true' },
-    h('span', { class: 'check', 'aria-hidden': 'true' }), 'Visible papers only');
+  const scopeItem = h(
+    'div',
+    { role: 'menuitemcheckbox', class: 'menu-item menu-check', tabindex: -1, 'aria-checked': 'true' },
+    h('span', { class: 'check', 'aria-hidden': 'true' }),
+    'Visible papers only',
+  );
   const { images, data } = actions(ctx, () => withLibrary && ctx.store.get().library !== null);
   const itemFor = (a: MenuAction) => {
-    const el = h('div', { role: 'menuitem', class: 'menu-item', tabindex: -1 }, a.name, h('span', { class: 'menu-hint', 'aria-hidden': 'true', text: a.hint }));
+    const el = h(
+      'div',
+      { role: 'menuitem', class: 'menu-item', tabindex: -1 },
+      a.name,
+      h('span', { class: 'menu-hint', 'aria-hidden': 'true', text: a.hint }),
+    );
     return { el, action: a };
   };
   const imageItems = images.map(itemFor);
   const dataItems = data.map(itemFor);
-  const imageGroup = h('div', { role: 'group', 'aria-label': 'Image of the view' }, h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Image of the view' }), ...imageItems.map((i) => i.el));
+  const imageGroup = h(
+    'div',
+    { role: 'group', 'aria-label': 'Image of the view' },
+    h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Image of the view' }),
+    ...imageItems.map((i) => i.el),
+  );
   menu.append(
     imageGroup,
     h('div', { role: 'separator', class: 'menu-sep' }),
-    h('div', { role: 'group', 'aria-label': 'Data' }, h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Data' }), scopeItem, ...dataItems.map((i) => i.el)),
+    h(
+      'div',
+      { role: 'group', 'aria-label': 'Data' },
+      h('div', { class: 'menu-heading', 'aria-hidden': 'true', text: 'Data' }),
+      scopeItem,
+      ...dataItems.map((i) => i.el),
+    ),
   );
   showLibraryItem();
-  const all = (): HTMLElement[] => [...imageItems.map((i) => i.el), ...(libraryItem.isConnected ? [libraryItem] : []), scopeItem, ...dataItems.map((i) => i.el)];
+  const all = (): HTMLElement[] => [
+    ...imageItems.map((i) => i.el),
+    ...(libraryItem.isConnected ? [libraryItem] : []),
+    scopeItem,
+    ...dataItems.map((i) => i.el),
+  ];
   const runs = new Map<HTMLElement, MenuAction>([...imageItems, ...dataItems].map((i) => [i.el, i.action]));
 
   const isOpen = () => !menu.hidden;
@@ -241,5 +277,9 @@ export const mountExportMenu: MountPanel = (container, ctx) => {
 /** The frame's "In my library" key: the ring's colour and how many visible papers carry it. */
 function libraryKey(s: ViewState, visible: ReadonlySet<string>, theme: RenderTheme): LegendItem | null {
   if (s.library === null) return null;
-  return { label: 'In my library', color: theme.library, count: s.library.nodes.filter((n) => visible.has(n)).length };
+  return {
+    label: 'In my library',
+    color: theme.library,
+    count: s.library.nodes.filter((n) => visible.has(n)).length,
+  };
 }

@@ -107,8 +107,14 @@ export const mountFilters: MountPanel = (container, ctx) => {
     // the papers without a label in the dimension get a checkbox of their own, last
     const unlabelled = counts[UNKNOWN_CATEGORY] ?? 0;
     const boxes = [
-      ...present.map((c) => ({ id: c.id, label: qualifiedCategoryLabel(meta.taxonomy, dim.id, c.id), color: c.color })),
-      ...(unlabelled > 0 ? [{ id: UNKNOWN_CATEGORY, label: UNKNOWN_LABEL, color: meta.taxonomy.unknownColor }] : []),
+      ...present.map((c) => ({
+        id: c.id,
+        label: qualifiedCategoryLabel(meta.taxonomy, dim.id, c.id),
+        color: c.color,
+      })),
+      ...(unlabelled > 0
+        ? [{ id: UNKNOWN_CATEGORY, label: UNKNOWN_LABEL, color: meta.taxonomy.unknownColor }]
+        : []),
     ];
     for (const cat of boxes) {
       const box = checkbox(cat.label, counts[cat.id] ?? 0);
@@ -196,7 +202,9 @@ export const mountFilters: MountPanel = (container, ctx) => {
     if (document.activeElement !== toInput.input) toInput.input.value = String(to);
     for (const b of categoryBoxes) {
       b.input.checked =
-        b.id === UNKNOWN_CATEGORY ? !filters.unlabelled.includes(b.dim) : (filters.categories[b.dim]?.includes(b.id) ?? true);
+        b.id === UNKNOWN_CATEGORY
+          ? !filters.unlabelled.includes(b.dim)
+          : (filters.categories[b.dim]?.includes(b.id) ?? true);
     }
     for (const b of kindBoxes) b.input.checked = filters.edgeKinds.includes(b.id);
     survey.input.checked = filters.showSurveyMentions;

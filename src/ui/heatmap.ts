@@ -52,9 +52,11 @@ export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSV
   const rows = table.columns; // categories down
   // the scale ignores the unlabelled papers, whose counts would wash out every labelled cell
   let max = 0;
-  table.counts.forEach((row) => row.forEach((n, i) => {
-    if (rows[i]!.id !== null) max = Math.max(max, n);
-  }));
+  table.counts.forEach((row) =>
+    row.forEach((n, i) => {
+      if (rows[i]!.id !== null) max = Math.max(max, n);
+    }),
+  );
   if (max === 0) max = table.max;
   const width = LABEL_W + cols.length * CELL_W + 4;
   const height = HEAD_H + rows.length * CELL_H + 4;
@@ -76,7 +78,8 @@ export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSV
         ? `${c.communities} communities of fewer than ${o.minSize} ${noun(2)} (${c.size} ${noun(c.size)})`
         : `${communityName(c.community)} (${c.size} ${noun(c.size)})`,
     );
-    if (c.color) g.append('circle').attr('cy', 11).attr('r', 6).attr('fill', c.color).attr('class', 'heatmap-swatch');
+    if (c.color)
+      g.append('circle').attr('cy', 11).attr('r', 6).attr('fill', c.color).attr('class', 'heatmap-swatch');
     g.append('text')
       .attr('y', HEAD_H - 8)
       .attr('text-anchor', 'middle')
@@ -86,7 +89,8 @@ export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSV
 
   rows.forEach((r, i) => {
     const y = HEAD_H + i * CELL_H;
-    const label = svg.append('text')
+    const label = svg
+      .append('text')
       .attr('x', LABEL_W - 8)
       .attr('y', y + CELL_H / 2)
       .attr('dy', '0.35em')
@@ -99,9 +103,13 @@ export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSV
       const nodes = table.nodes[j]![i]!;
       const x = LABEL_W + j * CELL_W;
       const brush = `${columnName(c)} × ${r.fullLabel}`;
-      const cell = svg.append('g').attr('class', count > 0 ? 'heatmap-cell' : 'heatmap-cell empty').attr('transform', `translate(${x},${y})`);
+      const cell = svg
+        .append('g')
+        .attr('class', count > 0 ? 'heatmap-cell' : 'heatmap-cell empty')
+        .attr('transform', `translate(${x},${y})`);
       const fill = cellFill(count, max, r.id === null);
-      cell.append('rect')
+      cell
+        .append('rect')
         .attr('x', 1)
         .attr('y', 1)
         .attr('width', CELL_W - 2)
@@ -115,7 +123,8 @@ export function renderHeatmap(table: ContingencyTable, o: HeatmapOptions): SVGSV
         .attr('data-brush', brush)
         .attr('aria-pressed', 'false')
         .attr('aria-label', `${brush}: ${count} ${noun(count)}`);
-      cell.append('text')
+      cell
+        .append('text')
         .attr('x', CELL_W / 2)
         .attr('y', CELL_H / 2)
         .attr('dy', '0.35em')

@@ -23,7 +23,14 @@ export interface AtlasInspector {
   /** Where a node is drawn, in page (CSS pixel) coordinates, for pointer events. */
   screenPosition(id: string): { x: number; y: number } | null;
   /** What the reducers made of a node / an edge. */
-  nodeDisplay(id: string): { color: string; size: number; hidden: boolean; forceLabel: boolean; highlighted: boolean; label: string | null } | null;
+  nodeDisplay(id: string): {
+    color: string;
+    size: number;
+    hidden: boolean;
+    forceLabel: boolean;
+    highlighted: boolean;
+    label: string | null;
+  } | null;
   edgeDisplay(id: string): { color: string; size: number; hidden: boolean } | null;
   hover(id: string | null): void;
   select(id: string | null): void;
@@ -33,7 +40,10 @@ export interface AtlasInspector {
   sampleNodes(count: number): string[];
 }
 
-export function createInspector(getApp: () => App | null, getStatus: () => { status: string; error: string | null }): AtlasInspector {
+export function createInspector(
+  getApp: () => App | null,
+  getStatus: () => { status: string; error: string | null },
+): AtlasInspector {
   const sigma = () => getApp()?.renderer.sigma() ?? null;
   return {
     status: () => getStatus().status,
@@ -67,7 +77,14 @@ export function createInspector(getApp: () => App | null, getStatus: () => { sta
     nodeDisplay(id) {
       const d = sigma()?.getNodeDisplayData(id);
       if (!d) return null;
-      return { color: d.color, size: d.size, hidden: d.hidden, forceLabel: d.forceLabel, highlighted: d.highlighted, label: d.label };
+      return {
+        color: d.color,
+        size: d.size,
+        hidden: d.hidden,
+        forceLabel: d.forceLabel,
+        highlighted: d.highlighted,
+        label: d.label,
+      };
     },
     edgeDisplay(id) {
       const d = sigma()?.getEdgeDisplayData(id);
@@ -78,7 +95,10 @@ export function createInspector(getApp: () => App | null, getStatus: () => { sta
     libraryRings: () => getApp()?.renderer.libraryRings() ?? 0,
     sampleNodes(count) {
       const nodes = getApp()?.loaded.graph.nodes() ?? [];
-      return Array.from({ length: Math.min(count, nodes.length) }, (_, i) => nodes[Math.floor((i * nodes.length) / count)]!);
+      return Array.from(
+        { length: Math.min(count, nodes.length) },
+        (_, i) => nodes[Math.floor((i * nodes.length) / count)]!,
+      );
     },
   };
 }

@@ -17,14 +17,21 @@ function row(color: string, text: string, extraClass = ''): HTMLElement {
 
 function depthText(s: ViewState): string {
   const kinds = s.lineage.kinds.map((k) => (k === 'builds-on' ? 'builds on' : k)).join(', ') || 'no links';
-  return s.lineage.depth === 'all' ? `every generation, following ${kinds}` : `${s.lineage.depth} step${s.lineage.depth === 1 ? '' : 's'}, following ${kinds}`;
+  return s.lineage.depth === 'all'
+    ? `every generation, following ${kinds}`
+    : `${s.lineage.depth} step${s.lineage.depth === 1 ? '' : 's'}, following ${kinds}`;
 }
 
 /** Appends the key to `parent`; returns its cleanup. */
 export function mountSelectionKey(parent: HTMLElement, ctx: AppContext): () => void {
   const title = h('h3', { class: 'legend-selection-title', text: 'Selection' });
   const list = h('ul', { class: 'legend-selection-list' });
-  const block = h('div', { class: 'legend-selection', 'data-testid': 'selection-key', hidden: true }, title, list);
+  const block = h(
+    'div',
+    { class: 'legend-selection', 'data-testid': 'selection-key', hidden: true },
+    title,
+    list,
+  );
   parent.append(block);
 
   const render = (s: ViewState) => {
@@ -32,7 +39,10 @@ export function mountSelectionKey(parent: HTMLElement, ctx: AppContext): () => v
     if (s.selected === null) return;
     const t = currentTheme(window);
     const rows: HTMLElement[] = [];
-    const c = s.compareWith === null || ctx.lineages === null ? null : ctx.lineages.compare(s.selected, s.compareWith, s.lineage, s.filters);
+    const c =
+      s.compareWith === null || ctx.lineages === null
+        ? null
+        : ctx.lineages.compare(s.selected, s.compareWith, s.lineage, s.filters);
     if (ctx.lineages === null) {
       // an undirected graph: the selection shows its neighbours, no lineage
       title.textContent = 'Selection';
@@ -61,7 +71,13 @@ export function mountSelectionKey(parent: HTMLElement, ctx: AppContext): () => v
   };
   render(ctx.store.get());
   const unsubscribe = ctx.store.subscribe((s, prev) => {
-    if (s.selected !== prev.selected || s.compareWith !== prev.compareWith || s.lineage !== prev.lineage || s.filters !== prev.filters) render(s);
+    if (
+      s.selected !== prev.selected ||
+      s.compareWith !== prev.compareWith ||
+      s.lineage !== prev.lineage ||
+      s.filters !== prev.filters
+    )
+      render(s);
   });
   return () => {
     unsubscribe();

@@ -31,12 +31,37 @@ export const mountLegend: MountPanel = (container, ctx) => {
   const groupId = uniqueId('legend-group');
   const restore = h('button', { type: 'button', class: 'link-btn small', text: 'Show all', hidden: true });
   const key = (kind: string, text: string) =>
-    h('span', { class: 'edge-key-item' }, h('span', { class: `edge-key ${kind}`, 'aria-hidden': 'true' }), text);
+    h(
+      'span',
+      { class: 'edge-key-item' },
+      h('span', { class: `edge-key ${kind}`, 'aria-hidden': 'true' }),
+      text,
+    );
   // a graph file's: the kinds it has (`links` drawn as citations are)
   const kinds = meta.file
-    ? h('p', { class: 'legend-edges muted small' }, ...shownEdgeKinds(meta.counts.byKind, true).map((k) => (k === 'links' ? key('cites', 'links') : key(k, k.replace('-', ' ')))))
-    : h('p', { class: 'legend-edges muted small' }, key('builds-on', 'builds on'), key('cites', 'cites'), key('mentions', 'compares / mentions'));
-  const region = h('section', { class: 'legend', role: 'region', 'aria-labelledby': 'legend-title' }, heading, subtitle, body, restore, kinds);
+    ? h(
+        'p',
+        { class: 'legend-edges muted small' },
+        ...shownEdgeKinds(meta.counts.byKind, true).map((k) =>
+          k === 'links' ? key('cites', 'links') : key(k, k.replace('-', ' ')),
+        ),
+      )
+    : h(
+        'p',
+        { class: 'legend-edges muted small' },
+        key('builds-on', 'builds on'),
+        key('cites', 'cites'),
+        key('mentions', 'compares / mentions'),
+      );
+  const region = h(
+    'section',
+    { class: 'legend', role: 'region', 'aria-labelledby': 'legend-title' },
+    heading,
+    subtitle,
+    body,
+    restore,
+    kinds,
+  );
   container.append(region);
   const unmountSelectionKey = mountSelectionKey(region, ctx);
   const unmountOutsideKey = mountOutsideKey(region, kinds, ctx);
@@ -50,7 +75,11 @@ export const mountLegend: MountPanel = (container, ctx) => {
     const entries = legendEntries(graph, meta, s.colorBy, categories, visible);
     const groups = groupByParent(meta.taxonomy, s.colorBy, entries);
     const entryList = (items: LegendEntry[], parent: CategoryParent | null, extra = '') =>
-      h('ul', { class: `legend-list${extra}` }, ...items.map((e) => h('li', {}, entryButton(e, parent, s, store))));
+      h(
+        'ul',
+        { class: `legend-list${extra}` },
+        ...items.map((e) => h('li', {}, entryButton(e, parent, s, store))),
+      );
     // a parent's heading over its categories; what has no parent (e.g. "Unknown") after, set apart
     body.replaceChildren(
       ...groups.map((g, i) => {
@@ -66,7 +95,9 @@ export const mountLegend: MountPanel = (container, ctx) => {
     );
     restore.hidden = s.isolated === null;
   };
-  restore.addEventListener('click', () => store.update((s) => (s.isolated === null ? s : toggleIsolate(s, s.isolated))));
+  restore.addEventListener('click', () =>
+    store.update((s) => (s.isolated === null ? s : toggleIsolate(s, s.isolated))),
+  );
   render(store.get());
 
   const unsubscribe = store.subscribe((s, prev) => {
@@ -76,7 +107,8 @@ export const mountLegend: MountPanel = (container, ctx) => {
       // keep keyboard focus on the entry that was activated
       const focused = (document.activeElement as HTMLElement | null)?.dataset?.category;
       render(s);
-      if (focused !== undefined) body.querySelector<HTMLButtonElement>(`[data-category="${CSS.escape(focused)}"]`)?.focus();
+      if (focused !== undefined)
+        body.querySelector<HTMLButtonElement>(`[data-category="${CSS.escape(focused)}"]`)?.focus();
     }
   });
   return () => {
@@ -88,7 +120,12 @@ export const mountLegend: MountPanel = (container, ctx) => {
   };
 };
 
-function entryButton(e: LegendEntry, parent: CategoryParent | null, s: ViewState, store: Store<ViewState>): HTMLButtonElement {
+function entryButton(
+  e: LegendEntry,
+  parent: CategoryParent | null,
+  s: ViewState,
+  store: Store<ViewState>,
+): HTMLButtonElement {
   const pressed = s.isolated === e.id;
   const name = parent ? `${parent.label}${PARENT_SEPARATOR}${e.label}` : e.label;
   const button = h(

@@ -19,7 +19,13 @@ import { button, checkbox, el, uniqueId } from './panel-dom';
 import './panels.css';
 import './lineage.css';
 
-const KIND_LABEL: Record<EdgeKind, string> = { 'builds-on': 'builds on', cites: 'cites', compares: 'compares', mentions: 'mentions', links: 'links' };
+const KIND_LABEL: Record<EdgeKind, string> = {
+  'builds-on': 'builds on',
+  cites: 'cites',
+  compares: 'compares',
+  mentions: 'mentions',
+  links: 'links',
+};
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -114,7 +120,14 @@ export const mountLineage: MountPanel = (container, ctx) => {
   const currentLineage = (s: ViewState): Lineage | null =>
     s.selected === null ? null : lineages.lineage(s.selected, s.lineage, s.filters);
 
-  function drawView(host: HTMLElement, s: ViewState, l: Lineage, width: number, maxHeight: number, labels: number): void {
+  function drawView(
+    host: HTMLElement,
+    s: ViewState,
+    l: Lineage,
+    width: number,
+    maxHeight: number,
+    labels: number,
+  ): void {
     const model = lineageViewModel(ctx.graph, l, { showAll: showAll.input.checked });
     const svg = drawLineageView({
       graph: ctx.graph,
@@ -138,7 +151,10 @@ export const mountLineage: MountPanel = (container, ctx) => {
           ? `${plural(model.edges.length, 'link')}`
           : `${model.edges.length} of ${plural(model.allEdges, 'link')}: ${hidden} implied by longer paths hidden`,
       ];
-      if (model.omitted > 0) parts.push(`the ${model.nodes.length} most cited of ${model.nodes.length + model.omitted} ${nodeNoun(ctx.meta, 2)}`);
+      if (model.omitted > 0)
+        parts.push(
+          `the ${model.nodes.length} most cited of ${model.nodes.length + model.omitted} ${nodeNoun(ctx.meta, 2)}`,
+        );
       viewNote.textContent = `${parts.join(' · ')}. Older papers on the left; hover a paper to name it, click to select it.`;
     }
   }
@@ -174,7 +190,10 @@ export const mountLineage: MountPanel = (container, ctx) => {
     compare.replaceChildren();
     if (s.selected === null) return;
     if (s.picking) {
-      const msg = el('p', { className: 'la-compare-status', text: 'Choose a paper to compare with: search for it, or click it on the graph.' });
+      const msg = el('p', {
+        className: 'la-compare-status',
+        text: 'Choose a paper to compare with: search for it, or click it on the graph.',
+      });
       msg.setAttribute('role', 'status');
       const cancel = button('Cancel', 'la-button');
       cancel.addEventListener('click', () => store.update(endComparison));
@@ -265,11 +284,19 @@ function scrollingAncestor(node: HTMLElement): HTMLElement | null {
   return null;
 }
 
-function paperButton(ctx: AppContext, id: string, choose: (id: string) => void, className = ''): HTMLLIElement {
+function paperButton(
+  ctx: AppContext,
+  id: string,
+  choose: (id: string) => void,
+  className = '',
+): HTMLLIElement {
   const li = el('li', { className: `la-neighbour ${className}`.trim() });
   const b = button('', 'la-neighbour-button');
   const a = ctx.graph.getNodeAttributes(id);
-  b.append(el('span', { className: 'la-neighbour-label', text: a.label }), el('span', { className: 'la-neighbour-year', text: a.year !== null ? String(a.year) : '' }));
+  b.append(
+    el('span', { className: 'la-neighbour-label', text: a.label }),
+    el('span', { className: 'la-neighbour-year', text: a.year !== null ? String(a.year) : '' }),
+  );
   b.title = a.title;
   b.addEventListener('click', () => choose(id));
   li.append(b);
@@ -284,11 +311,18 @@ function comparisonView(ctx: AppContext, c: Comparison, choose: (id: string) => 
     const text = `${name(young)} descends from ${name(old)} in ${plural(steps, 'step')}:`;
     const list = el('ol', { className: 'la-neighbour-list la-compare-path' });
     list.setAttribute('aria-label', 'Lineage path');
-    c.path.nodes.forEach((id, i) => list.append(paperButton(ctx, id, choose, i === 0 || i === c.path!.nodes.length - 1 ? 'is-end' : '')));
+    c.path.nodes.forEach((id, i) =>
+      list.append(paperButton(ctx, id, choose, i === 0 || i === c.path!.nodes.length - 1 ? 'is-end' : '')),
+    );
     return [el('p', { className: 'la-compare-text', text }), list];
   }
   if (c.lcas.length === 0) {
-    return [el('p', { className: 'la-compare-text', text: 'Neither descends from the other, and they share no ancestor over the links followed.' })];
+    return [
+      el('p', {
+        className: 'la-compare-text',
+        text: 'Neither descends from the other, and they share no ancestor over the links followed.',
+      }),
+    ];
   }
   const text = `Neither descends from the other. Where they diverged: ${c.lcas.length === 1 ? 'their lowest common ancestor' : `their ${c.lcas.length} lowest common ancestors`}.`;
   const list = el('ul', { className: 'la-neighbour-list la-compare-lcas' });

@@ -27,7 +27,13 @@ export interface LineageViewParams {
 }
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
-const DASH: Record<EdgeKind, string | null> = { 'builds-on': null, cites: null, compares: '2 2', mentions: '5 3', links: null };
+const DASH: Record<EdgeKind, string | null> = {
+  'builds-on': null,
+  cites: null,
+  compares: '2 2',
+  mentions: '5 3',
+  links: null,
+};
 const LABEL_FONT_PX = 12;
 
 const ARROWS: Record<string, [number, number]> = {
@@ -84,7 +90,9 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
   const [t0, t1] = layout.extent;
   const lo = Math.floor(t0);
   const hi = Math.max(Math.ceil(t1), lo + 1);
-  const x = scaleLinear().domain([lo, hi]).range([margin.left, width - margin.right]);
+  const x = scaleLinear()
+    .domain([lo, hi])
+    .range([margin.left, width - margin.right]);
   const midY = margin.top + (height - margin.top - margin.bottom) / 2;
   const pos = new Map<string, { x: number; y: number }>();
   for (const [id, q] of layout.positions) pos.set(id, { x: x(q.x), y: midY + q.y * rowGap });
@@ -124,7 +132,8 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
     );
 
   const maxCit = Math.max(1, ...model.nodes.map((n) => n.citations));
-  const radius = (n: LineageViewNode) => (n.role === 'selected' ? 7 : 2.6 + 4.4 * Math.sqrt(n.citations / maxCit));
+  const radius = (n: LineageViewNode) =>
+    n.role === 'selected' ? 7 : 2.6 + 4.4 * Math.sqrt(n.citations / maxCit);
 
   // edges: from the citing paper to the cited one, a horizontal S-curve
   svg
@@ -147,8 +156,10 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
     .attr('stroke-width', (e) => Math.max(1, theme.edges[e.kind].size * 0.85))
     .attr('stroke-dasharray', (e) => DASH[e.kind]);
 
-  const colorOf = (id: string) => p.graph.getNodeAttribute(id, 'colors')[p.colorBy] ?? p.meta.taxonomy.unknownColor;
-  const ring = (n: LineageViewNode) => (n.role === 'selected' ? theme.selected : n.role === 'ancestor' ? theme.references : theme.citations);
+  const colorOf = (id: string) =>
+    p.graph.getNodeAttribute(id, 'colors')[p.colorBy] ?? p.meta.taxonomy.unknownColor;
+  const ring = (n: LineageViewNode) =>
+    n.role === 'selected' ? theme.selected : n.role === 'ancestor' ? theme.references : theme.citations;
   // draw the small ones first so the big ones stay on top
   const order = [...model.nodes].sort((a, b) => radius(a) - radius(b));
   const nodes = svg
@@ -163,7 +174,10 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
     .attr('role', 'button')
     // one tab stop for the whole view (the selection); arrow keys move between papers
     .attr('tabindex', (n) => (n.role === 'selected' ? 0 : -1))
-    .attr('aria-label', (n) => `${n.label}${yearNote(n)}, ${n.role === 'selected' ? 'the selected paper' : n.role}`);
+    .attr(
+      'aria-label',
+      (n) => `${n.label}${yearNote(n)}, ${n.role === 'selected' ? 'the selected paper' : n.role}`,
+    );
   nodes.append('title').text((n) => `${n.title}${yearNote(n)}`);
   nodes
     .append('circle')
@@ -209,7 +223,11 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
   }
 
   // the hover label names any paper under the pointer or keyboard focus
-  const hoverLabel = svg.append('g').attr('class', 'la-lineage-hover').attr('aria-hidden', 'true').style('display', 'none');
+  const hoverLabel = svg
+    .append('g')
+    .attr('class', 'la-lineage-hover')
+    .attr('aria-hidden', 'true')
+    .style('display', 'none');
   const hoverBox = hoverLabel.append('rect').attr('rx', 4);
   const hoverText = hoverLabel.append('text');
   const showHover = (n: LineageViewNode) => {
@@ -219,7 +237,10 @@ export function drawLineageView(p: LineageViewParams): SVGSVGElement {
     const left = Math.min(Math.max(2, q.x - w / 2), width - w - 2);
     const top = q.y - radius(n) - 24 < 0 ? q.y + radius(n) + 4 : q.y - radius(n) - 24;
     hoverBox.attr('x', left).attr('y', top).attr('width', w).attr('height', 19);
-    hoverText.attr('x', left + 5).attr('y', top + 14).text(text);
+    hoverText
+      .attr('x', left + 5)
+      .attr('y', top + 14)
+      .text(text);
     hoverLabel.style('display', null).attr('data-id', n.id);
   };
   const hideHover = () => hoverLabel.style('display', 'none');

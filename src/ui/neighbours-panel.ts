@@ -4,10 +4,20 @@
  * the link comes from. Links the filters hide are listed after the shown ones, marked. Re-rendered
  * only when the selection or the filters change.
  */
-import { groupHeading, groupNeighbours, type NeighbourEntry, type NeighbourGroup } from '../graph/paper-neighbours';
+import {
+  groupHeading,
+  groupNeighbours,
+  type NeighbourEntry,
+  type NeighbourGroup,
+} from '../graph/paper-neighbours';
 import { select } from '../state/view';
 import type { MountPanel } from './context';
-import { formatProvenances, neighbourSectionTexts, shortProvenance, type NeighbourSectionText } from './details-text';
+import {
+  formatProvenances,
+  neighbourSectionTexts,
+  shortProvenance,
+  type NeighbourSectionText,
+} from './details-text';
 import { button, el } from './panel-dom';
 import './panels.css';
 
@@ -45,7 +55,8 @@ export const mountNeighbours: MountPanel = (container, ctx) => {
   }
 
   const unsubscribe = ctx.store.subscribe((state, previous) => {
-    if (state.selected !== previous.selected || (state.filters !== previous.filters && state.selected)) render();
+    if (state.selected !== previous.selected || (state.filters !== previous.filters && state.selected))
+      render();
   });
   render();
   return () => {

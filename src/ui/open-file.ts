@@ -39,7 +39,8 @@ export function formatBytes(n: number): string {
 export function sizeProblem(name: string, bytes: number, maxBytes: number): string | null {
   if (bytes <= maxBytes) return null;
   // just over the limit: in bytes, so the two figures differ
-  const size = formatBytes(bytes) === formatBytes(maxBytes) ? `${bytes.toLocaleString('en')} bytes` : formatBytes(bytes);
+  const size =
+    formatBytes(bytes) === formatBytes(maxBytes) ? `${bytes.toLocaleString('en')} bytes` : formatBytes(bytes);
   return `${name} is ${size}: the explorer opens graph files of up to ${formatBytes(maxBytes)}.`;
 }
 
@@ -133,8 +134,19 @@ export function createFileOpener(doc: Document, options: FileOpenerOptions): Fil
     button() {
       // the inputs of headers that were replaced (another graph opened) are gone from the page
       for (const old of inputs) if (!old.isConnected) inputs.delete(old);
-      const input = h('input', { type: 'file', accept: GRAPH_FILE_ACCEPT, class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
-      const btn = h('button', { type: 'button', class: 'btn', text: 'Open file…', title: 'Open a GEXF, GraphML or JSON graph file (or drop one on the page)' });
+      const input = h('input', {
+        type: 'file',
+        accept: GRAPH_FILE_ACCEPT,
+        class: 'visually-hidden',
+        tabindex: -1,
+        'aria-hidden': 'true',
+      });
+      const btn = h('button', {
+        type: 'button',
+        class: 'btn',
+        text: 'Open file…',
+        title: 'Open a GEXF, GraphML or JSON graph file (or drop one on the page)',
+      });
       btn.addEventListener('click', () => input.click());
       input.addEventListener('change', () => {
         const file = input.files?.[0];

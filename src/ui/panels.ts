@@ -51,7 +51,16 @@ const mountExportMenu = lazyPanel(
   exportStandIn.afterMount,
 );
 
-export const PANEL_SLOTS = ['header', 'search', 'controls', 'filters', 'legend', 'details', 'analysis', 'overlay'] as const;
+export const PANEL_SLOTS = [
+  'header',
+  'search',
+  'controls',
+  'filters',
+  'legend',
+  'details',
+  'analysis',
+  'overlay',
+] as const;
 export type PanelSlot = (typeof PANEL_SLOTS)[number];
 
 export interface PanelEntry {

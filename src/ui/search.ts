@@ -108,7 +108,8 @@ export const mountSearch: MountPanel = (container, ctx) => {
             el('span', { className: 'la-tag', text: 'hidden', title: 'Hidden by the current filters' }),
           );
         }
-        if (hit.year !== null) line.append(el('span', { className: 'la-search-year', text: String(hit.year) }));
+        if (hit.year !== null)
+          line.append(el('span', { className: 'la-search-year', text: String(hit.year) }));
         const title = el('div', { className: 'la-search-title', text: hit.title });
         opt.append(line, title);
         return opt;
@@ -122,11 +123,17 @@ export const mountSearch: MountPanel = (container, ctx) => {
     renderList();
     const show = query.trim() !== '';
     if (show && hits.length === 0) {
-      list.replaceChildren(el('li', { className: 'la-search-empty', text: `No ${ctx.meta.file ? 'node' : 'paper'} matches` }));
+      list.replaceChildren(
+        el('li', { className: 'la-search-empty', text: `No ${ctx.meta.file ? 'node' : 'paper'} matches` }),
+      );
     }
     open(show);
     setActive(hits.length > 0 ? 0 : -1);
-    status.textContent = !show ? '' : hits.length === 0 ? `No ${ctx.meta.file ? 'node' : 'paper'} matches` : `${hits.length} suggestions`;
+    status.textContent = !show
+      ? ''
+      : hits.length === 0
+        ? `No ${ctx.meta.file ? 'node' : 'paper'} matches`
+        : `${hits.length} suggestions`;
   }
 
   /** The box names the selection (not a paper chosen to compare with it), or is empty. */

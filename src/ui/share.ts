@@ -25,7 +25,13 @@ function copyWithCommand(doc: Document, text: string): boolean {
 export const mountShare: MountPanel = (container, ctx) => {
   const button = h('button', { type: 'button', class: 'btn', text: 'Copy link' });
   const status = h('span', { class: 'share-status muted small', role: 'status' });
-  const manual = h('input', { type: 'text', class: 'share-url', readonly: true, 'aria-label': 'Link to this view', hidden: true });
+  const manual = h('input', {
+    type: 'text',
+    class: 'share-url',
+    readonly: true,
+    'aria-label': 'Link to this view',
+    hidden: true,
+  });
   container.append(button, status, manual);
   if (ctx.view.shareUrl() === null) {
     button.disabled = true;

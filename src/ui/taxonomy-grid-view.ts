@@ -18,13 +18,17 @@ export function renderTaxonomyGrid(grid: TaxonomyGrid, o: GridViewOptions): HTML
   // the shading scale ignores the unlabelled row and column, whose counts dwarf the rest
   let max = 0;
   for (const b of grid.blocks)
-    b.cells.forEach((row, i) => row.forEach((c, j) => {
-      if (b.rows[i]!.id !== null && b.columns[j]!.id !== null) max = Math.max(max, c.count);
-    }));
+    b.cells.forEach((row, i) =>
+      row.forEach((c, j) => {
+        if (b.rows[i]!.id !== null && b.columns[j]!.id !== null) max = Math.max(max, c.count);
+      }),
+    );
   const wrap = h('div', { class: 'tgrid-wrap' });
   for (const b of grid.blocks) {
     // a family none of whose papers has a label in either dimension (the surveys) has no table
-    const labelled = b.cells.some((row, i) => row.some((c, j) => c.count > 0 && (b.rows[i]!.id !== null || b.columns[j]!.id !== null)));
+    const labelled = b.cells.some((row, i) =>
+      row.some((c, j) => c.count > 0 && (b.rows[i]!.id !== null || b.columns[j]!.id !== null)),
+    );
     if (!labelled) continue;
     const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
     swatch.style.background = b.color;
@@ -32,7 +36,9 @@ export function renderTaxonomyGrid(grid: TaxonomyGrid, o: GridViewOptions): HTML
       'tr',
       {},
       h('th', { scope: 'col', class: 'tgrid-corner', text: `${o.rowsName} \\ ${o.columnsName}` }),
-      ...b.columns.map((c) => h('th', { scope: 'col', class: c.id === null ? 'unlabelled' : null, text: c.label })),
+      ...b.columns.map((c) =>
+        h('th', { scope: 'col', class: c.id === null ? 'unlabelled' : null, text: c.label }),
+      ),
     );
     const body = b.rows.map((r, i) =>
       h(
@@ -41,7 +47,8 @@ export function renderTaxonomyGrid(grid: TaxonomyGrid, o: GridViewOptions): HTML
         h('th', { scope: 'row', class: r.id === null ? 'unlabelled' : null, text: r.label }),
         ...b.columns.map((c, j) => {
           const cell = b.cells[i]![j]!;
-          if (cell.count === 0) return h('td', { class: 'tgrid-gap', title: 'No papers: a gap in the taxonomy' });
+          if (cell.count === 0)
+            return h('td', { class: 'tgrid-gap', title: 'No papers: a gap in the taxonomy' });
           const label = `${b.label} · ${c.id === null ? `${o.columnsName.toLowerCase()} not labelled` : c.label} × ${r.id === null ? `${o.rowsName.toLowerCase()} not labelled` : r.label}`;
           const button = h(
             'button',
@@ -70,7 +77,13 @@ export function renderTaxonomyGrid(grid: TaxonomyGrid, o: GridViewOptions): HTML
       h(
         'table',
         { class: 'tgrid' },
-        h('caption', {}, swatch, h('span', { text: b.label }), h('span', { class: 'muted', text: ` · ${b.size} papers` })),
+        h(
+          'caption',
+          {},
+          swatch,
+          h('span', { text: b.label }),
+          h('span', { class: 'muted', text: ` · ${b.size} papers` }),
+        ),
         h('thead', {}, head),
         h('tbody', {}, ...body),
       ),

@@ -39,7 +39,12 @@ const DEFAULT_CAMERA: CameraView = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
 
 function isDefaultCamera(c: CameraView): boolean {
   const near = (a: number, b: number) => Math.abs(a - b) < 5e-5;
-  return near(c.x, DEFAULT_CAMERA.x) && near(c.y, DEFAULT_CAMERA.y) && near(c.ratio, DEFAULT_CAMERA.ratio) && near(c.angle, 0);
+  return (
+    near(c.x, DEFAULT_CAMERA.x) &&
+    near(c.y, DEFAULT_CAMERA.y) &&
+    near(c.ratio, DEFAULT_CAMERA.ratio) &&
+    near(c.angle, 0)
+  );
 }
 
 function paramNames(query: string): Set<string> {
@@ -51,7 +56,10 @@ function changedParams(a: string, b: string): string {
   const pa = new URLSearchParams(a);
   const pb = new URLSearchParams(b);
   const names = new Set([...paramNames(a), ...paramNames(b)]);
-  return [...names].filter((n) => pa.get(n) !== pb.get(n)).sort().join(',');
+  return [...names]
+    .filter((n) => pa.get(n) !== pb.get(n))
+    .sort()
+    .join(',');
 }
 
 export function syncUrl(opts: UrlSyncOptions): UrlSync {

@@ -62,7 +62,11 @@ export function framedCanvases(
   return {
     draw(content) {
       const snap = session.take();
-      return composeFramed(snap.canvas!, frameLayout(content, snap.scene, frameTheme(renderer.theme()), measure), scale);
+      return composeFramed(
+        snap.canvas!,
+        frameLayout(content, snap.scene, frameTheme(renderer.theme()), measure),
+        scale,
+      );
     },
     close: () => session.close(),
   };

@@ -4,11 +4,20 @@
  */
 import type { Browser, Page } from 'playwright-core';
 
-export async function openAtlas(browser: Browser, baseUrl: string, graph = 'fixtures/graphs/small.json', viewport = { width: 1280, height: 800 }): Promise<Page> {
+export async function openAtlas(
+  browser: Browser,
+  baseUrl: string,
+  graph = 'fixtures/graphs/small.json',
+  viewport = { width: 1280, height: 800 },
+): Promise<Page> {
   const page = await browser.newPage({ viewport });
   const query = graph === '' ? '' : `?graph=${encodeURIComponent(graph)}`;
   await page.goto(`${baseUrl}/${query}`);
-  await page.waitForFunction(() => window.__atlas !== undefined && window.__atlas.status() !== 'loading', null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => window.__atlas !== undefined && window.__atlas.status() !== 'loading',
+    null,
+    { timeout: 20_000 },
+  );
   return page;
 }
 
@@ -40,7 +49,8 @@ export async function graphPixels(page: Page): Promise<Pixels> {
     ctx.drawImage(bitmap, 0, 0);
     const img = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
     let bin = '';
-    for (let i = 0; i < img.data.length; i += 0x8000) bin += String.fromCharCode(...img.data.subarray(i, i + 0x8000));
+    for (let i = 0; i < img.data.length; i += 0x8000)
+      bin += String.fromCharCode(...img.data.subarray(i, i + 0x8000));
     return { width: img.width, height: img.height, b64: btoa(bin) };
   }, png.toString('base64'));
   return { width: raw.width, height: raw.height, data: new Uint8Array(Buffer.from(raw.b64, 'base64')) };
@@ -51,25 +61,50 @@ export function inkShare(px: Pixels): number {
   const [r0, g0, b0] = px.data;
   let ink = 0;
   for (let i = 0; i < px.data.length; i += 4) {
-    if (Math.abs(px.data[i]! - r0!) + Math.abs(px.data[i + 1]! - g0!) + Math.abs(px.data[i + 2]! - b0!) > 30) ink++;
+    if (Math.abs(px.data[i]! - r0!) + Math.abs(px.data[i + 1]! - g0!) + Math.abs(px.data[i + 2]! - b0!) > 30)
+      ink++;
   }
   return ink / (px.width * px.height);
 }
 
 /** How many pixels within `radius` of (x, y) (canvas coordinates) are close to `color`. */
-export function pixelsNear(px: Pixels, x: number, y: number, radius: number, color: Rgb, tolerance = 40): number {
+export function pixelsNear(
+  px: Pixels,
+  x: number,
+  y: number,
+  radius: number,
+  color: Rgb,
+  tolerance = 40,
+): number {
   let n = 0;
-  for (let yy = Math.max(0, Math.round(y - radius)); yy <= Math.min(px.height - 1, Math.round(y + radius)); yy++) {
-    for (let xx = Math.max(0, Math.round(x - radius)); xx <= Math.min(px.width - 1, Math.round(x + radius)); xx++) {
+  for (
+    let yy = Math.max(0, Math.round(y - radius));
+    yy <= Math.min(px.height - 1, Math.round(y + radius));
+    yy++
+  ) {
+    for (
+      let xx = Math.max(0, Math.round(x - radius));
+      xx <= Math.min(px.width - 1, Math.round(x + radius));
+      xx++
+    ) {
       const i = (yy * px.width + xx) * 4;
-      if (Math.abs(px.data[i]! - color.r) + Math.abs(px.data[i + 1]! - color.g) + Math.abs(px.data[i + 2]! - color.b) <= tolerance) n++;
+      if (
+        Math.abs(px.data[i]! - color.r) +
+          Math.abs(px.data[i + 1]! - color.g) +
+          Math.abs(px.data[i + 2]! - color.b) <=
+        tolerance
+      )
+        n++;
     }
   }
   return n;
 }
 
 /** A node's position on the graph canvas (canvas coordinates) and on the page. */
-export async function nodeOnScreen(page: Page, id: string): Promise<{ page: { x: number; y: number }; canvas: { x: number; y: number } }> {
+export async function nodeOnScreen(
+  page: Page,
+  id: string,
+): Promise<{ page: { x: number; y: number }; canvas: { x: number; y: number } }> {
   const p = await page.evaluate((node) => window.__atlas!.screenPosition(node), id);
   if (!p) throw new Error(`node ${id} is not on screen`);
   const box = await page.locator('.graph').boundingBox();
@@ -87,6 +122,8 @@ export function collectProblems(page: Page): string[] {
   page.on('response', (r) => {
     if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
   });
-  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()} (${r.failure()?.errorText ?? '?'})`));
+  page.on('requestfailed', (r) =>
+    problems.push(`failed request: ${r.url()} (${r.failure()?.errorText ?? '?'})`),
+  );
   return problems;
 }

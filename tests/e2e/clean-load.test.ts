@@ -10,7 +10,6 @@ import { useBrowser } from './use-browser';
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-
 /** Hover and select a paper, search, colour by inversion method, isolate a legend entry, close the drawer. */
 async function exercise(page: Page): Promise<void> {
   await page.waitForFunction(() => (window.__atlas!.renderer()?.renders ?? 0) > 0);
@@ -19,7 +18,11 @@ async function exercise(page: Page): Promise<void> {
   await page.getByRole('region', { name: 'Paper details' }).getByRole('heading', { level: 2 }).waitFor();
   await page.evaluate(() => window.__atlas!.hover(window.__atlas!.state()!.selected));
   await page.getByLabel('Color by').selectOption('method');
-  await page.getByRole('region', { name: 'Legend' }).getByRole('button', { name: /^Optimization/ }).first().click();
+  await page
+    .getByRole('region', { name: 'Legend' })
+    .getByRole('button', { name: /^Optimization/ })
+    .first()
+    .click();
   await page.getByLabel('Color by').selectOption('year');
   await page.keyboard.press('Escape');
   await page.waitForTimeout(300); // let late requests and errors arrive

@@ -14,7 +14,10 @@ import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
-const small = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+const small = parseGraphFile(
+  JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')),
+  'small.json',
+);
 
 const E4E = '2102.02766';
 const PSP = '2008.00951';
@@ -42,7 +45,11 @@ async function rendered(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
 
-async function discPixels(page: Page, id: string, color: { r: number; g: number; b: number }): Promise<number> {
+async function discPixels(
+  page: Page,
+  id: string,
+  color: { r: number; g: number; b: number },
+): Promise<number> {
   const px = await graphPixels(page);
   const p = await nodeOnScreen(page, id);
   return pixelsNear(px, p.canvas.x, p.canvas.y, 3, color);
@@ -63,7 +70,9 @@ describe('clusters column', () => {
     expect(items[1]).toMatch(/Central \(PageRank\): /);
     // the two smaller communities (2 papers and 1) sit under a disclosure
     await expect(region.getByText('2 smaller communities (1–2 papers each)').isVisible()).resolves.toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null)).toBeNull();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned ?? null),
+    ).toBeNull();
     await page.close();
   });
 
@@ -82,12 +91,19 @@ describe('clusters column', () => {
     expect((await state(again)).brush).toEqual(brush);
     const toggle = again.getByRole('button', { name: 'Clusters' });
     expect(await toggle.getAttribute('aria-expanded')).toBe('true');
-    const community = again.getByRole('region', { name: 'Clusters' }).getByRole('button', { name: /^Community 2 / });
+    const community = again
+      .getByRole('region', { name: 'Clusters' })
+      .getByRole('button', { name: /^Community 2 / });
     await expect.poll(() => community.getAttribute('aria-pressed')).toBe('true');
-    await expect(again.getByRole('status', { name: 'Brushed papers' }).textContent()).resolves.toBe('Community 2 · GAN · GAN inversion · 4 papersClear');
+    await expect(again.getByRole('status', { name: 'Brushed papers' }).textContent()).resolves.toBe(
+      'Community 2 · GAN · GAN inversion · 4 papersClear',
+    );
     // closing the column and clearing the brush leave the link
     await toggle.click();
-    await again.getByRole('status', { name: 'Brushed papers' }).getByRole('button', { name: 'Clear' }).click();
+    await again
+      .getByRole('status', { name: 'Brushed papers' })
+      .getByRole('button', { name: 'Clear' })
+      .click();
     await expect.poll(() => again.evaluate(() => location.search)).not.toMatch(/community=|clusters=/);
     await again.close();
     await page.close();
@@ -99,7 +115,11 @@ describe('clusters column', () => {
     expect(await discPixels(page, DREAMBOOTH, DIFFUSION_BLUE)).toBeGreaterThan(5);
     const community = page.getByRole('button', { name: /^Community 2 / });
     await community.click();
-    expect((await state(page)).brush).toEqual({ label: 'Community 2 · GAN · GAN inversion', nodes: [IMAGE2STYLEGAN, PSP, E4E, PTI], community: 1 });
+    expect((await state(page)).brush).toEqual({
+      label: 'Community 2 · GAN · GAN inversion',
+      nodes: [IMAGE2STYLEGAN, PSP, E4E, PTI],
+      community: 1,
+    });
     await expect(community.getAttribute('aria-pressed')).resolves.toBe('true');
     expect(await display(page, E4E)).toMatchObject({ highlighted: true, forceLabel: true, color: '#e69f00' });
     expect(await display(page, DREAMBOOTH)).toMatchObject({ highlighted: false, color: FADED });
@@ -119,11 +139,18 @@ describe('clusters column', () => {
     await community.click();
     await page.evaluate((n) => window.__atlas!.select(n), E4E);
     // the drawer and the column both open: the column narrows, the canvas keeps room between them
-    const room = await page.evaluate(() => document.querySelector('.drawer')!.getBoundingClientRect().left - document.querySelector('.stage')!.getBoundingClientRect().left);
+    const room = await page.evaluate(
+      () =>
+        document.querySelector('.drawer')!.getBoundingClientRect().left -
+        document.querySelector('.stage')!.getBoundingClientRect().left,
+    );
     expect(room).toBeGreaterThanOrEqual(300);
-    await page.screenshot({ path: "test-results/clusters-and-drawer.png" });
+    await page.screenshot({ path: 'test-results/clusters-and-drawer.png' });
     await page.keyboard.press('Escape');
-    expect(await state(page)).toMatchObject({ selected: null, brush: { label: 'Community 2 · GAN · GAN inversion' } });
+    expect(await state(page)).toMatchObject({
+      selected: null,
+      brush: { label: 'Community 2 · GAN · GAN inversion' },
+    });
     await page.keyboard.press('Escape');
     expect((await state(page)).brush).toBeNull();
     await page.close();
@@ -133,7 +160,9 @@ describe('clusters column', () => {
     const page = await openAtlas(browser(), baseUrl);
     await openClusters(page);
     await page.getByRole('tab', { name: 'Heat map' }).click();
-    await expect(page.getByRole('tab', { name: 'Heat map' }).getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.getByRole('tab', { name: 'Heat map' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
     const nmi = communityAgreement(small.graph, { dimension: 'method' });
     expect(nmi).toMatchObject({ labelled: 13, unlabelled: 3 });
     await expect(page.getByTestId('nmi').textContent()).resolves.toBe(
@@ -143,7 +172,10 @@ describe('clusters column', () => {
     const cell = page.getByRole('button', { name: 'Community 2 × Learning-based (encoder): 2 papers' });
     await expect(cell.textContent()).resolves.toBe('2');
     await cell.click();
-    expect((await state(page)).brush).toEqual({ label: 'Community 2 × Learning-based (encoder)', nodes: [PSP, E4E] });
+    expect((await state(page)).brush).toEqual({
+      label: 'Community 2 × Learning-based (encoder)',
+      nodes: [PSP, E4E],
+    });
     await expect(cell.getAttribute('aria-pressed')).resolves.toBe('true');
     expect((await display(page, PSP)).highlighted).toBe(true);
     // PTI is in the same community but hybrid: dimmed
@@ -157,8 +189,12 @@ describe('clusters column', () => {
 
     // another dimension redraws the map and the figure
     await page.getByLabel('Categories').selectOption('family');
-    await expect(page.getByTestId('nmi').textContent()).resolves.toMatch(/^NMI \d\.\d\d with model family \(16 labelled papers\)$/);
-    await expect(page.getByRole('button', { name: 'Community 2 × GAN: 4 papers' }).isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('nmi').textContent()).resolves.toMatch(
+      /^NMI \d\.\d\d with model family \(16 labelled papers\)$/,
+    );
+    await expect(page.getByRole('button', { name: 'Community 2 × GAN: 4 papers' }).isVisible()).resolves.toBe(
+      true,
+    );
     await page.close();
   });
 
@@ -171,7 +207,9 @@ describe('clusters column', () => {
     // the survey family has no table: none of its papers has a method or a scheme
     expect(captions).toEqual(['Diffusion · 9 papers', 'GAN · 4 papers', 'Autoregressive · 2 papers']);
     // the GAN papers have methods but no scheme: e4e (2021) and pSp (2020) are learning-based
-    const cell = panel.getByRole('button', { name: 'GAN · Learning-based (encoder) × scheme not labelled: 2 papers, first in 2020' });
+    const cell = panel.getByRole('button', {
+      name: 'GAN · Learning-based (encoder) × scheme not labelled: 2 papers, first in 2020',
+    });
     await expect(cell.textContent()).resolves.toBe('22020');
     expect(await panel.locator('.tgrid-gap').count()).toBeGreaterThan(0);
     await cell.click();
@@ -195,7 +233,9 @@ describe.skipIf(!existsSync(BUNDLED))('clusters on the bundled graph', () => {
     expect(labels.length).toBeGreaterThanOrEqual(5);
     for (const l of labels) expect(l).toMatch(/^(Diffusion|GAN|Autoregressive|Survey)( · \S.*)?$/);
     await page.getByRole('tab', { name: 'Heat map' }).click();
-    await expect(page.getByTestId('nmi').textContent()).resolves.toMatch(/^NMI 0\.\d\d with inversion method \(\d+ labelled papers, \d+ unlabelled left out\)$/);
+    await expect(page.getByTestId('nmi').textContent()).resolves.toMatch(
+      /^NMI 0\.\d\d with inversion method \(\d+ labelled papers, \d+ unlabelled left out\)$/,
+    );
     await page.screenshot({ path: '/tmp/clusters-heatmap-bundled.png' });
     expect(await page.evaluate(() => window.__atlas!.error())).toBeNull();
     await page.close();

@@ -11,7 +11,6 @@ import { useBrowser } from './use-browser';
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 
-
 const ready = (page: Page) =>
   page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 20_000 });
 

@@ -63,7 +63,9 @@ describe('paper details', () => {
     const details = page.getByRole('region', { name: 'Paper details' });
     // the drawer reads top-down: the paper, its lineage, similar papers, then its linked papers
     await page.getByRole('region', { name: 'Lineage' }).waitFor();
-    const regions = await page.evaluate(() => [...document.querySelectorAll('.drawer [role="region"]')].map((r) => r.getAttribute('aria-label')));
+    const regions = await page.evaluate(() =>
+      [...document.querySelectorAll('.drawer [role="region"]')].map((r) => r.getAttribute('aria-label')),
+    );
     expect(regions).toEqual(['Paper details', 'Lineage', 'Similar papers', 'Linked papers']);
     const out = linked(page).locator('.la-neighbours-out');
     const inn = linked(page).locator('.la-neighbours-in');

@@ -22,16 +22,28 @@ describe('explorer', () => {
     expect(csp).toContain("worker-src 'self' blob:");
     // the sigma canvases are there and a WebGL context is alive
     expect(await page.locator('.graph canvas').count()).toBeGreaterThanOrEqual(3);
-    expect(await page.evaluate(() => (document.querySelector('.sigma-nodes') as HTMLCanvasElement | null)?.getContext('webgl2') !== null)).toBe(true);
+    expect(
+      await page.evaluate(
+        () =>
+          (document.querySelector('.sigma-nodes') as HTMLCanvasElement | null)?.getContext('webgl2') !== null,
+      ),
+    ).toBe(true);
     // non-blank: coloured discs on the canvas, the most cited paper drawn in its family colour
     const px = await graphPixels(page);
     expect(inkShare(px)).toBeGreaterThan(0.005);
     const dreambooth = await nodeOnScreen(page, '2208.12242');
-    expect(pixelsNear(px, dreambooth.canvas.x, dreambooth.canvas.y, 4, hexToRgb('#0072b2'))).toBeGreaterThan(20);
+    expect(pixelsNear(px, dreambooth.canvas.x, dreambooth.canvas.y, 4, hexToRgb('#0072b2'))).toBeGreaterThan(
+      20,
+    );
     await expect(page.getByText('DreamBooth', { exact: true }).count()).resolves.toBe(0); // labels are on the canvas, not DOM
     await expect(page.getByTestId('counts').textContent()).resolves.toBe('16 papers of 16 · 23 links of 24');
     const legend = page.getByRole('region', { name: 'Legend' });
-    await expect(legend.getByRole('button').allTextContents()).resolves.toEqual(['Diffusion9', 'GAN4', 'Autoregressive2', 'Survey1']);
+    await expect(legend.getByRole('button').allTextContents()).resolves.toEqual([
+      'Diffusion9',
+      'GAN4',
+      'Autoregressive2',
+      'Survey1',
+    ]);
     expect(await page.evaluate(() => window.__atlas!.visibleCount())).toEqual({ nodes: 16, edges: 23 });
     expect(violations).toEqual([]);
     expect(await page.pageErrors()).toEqual([]);
@@ -58,7 +70,9 @@ describe('explorer', () => {
     expect(years[0]).toBe('20191');
     expect(years).toHaveLength(7);
     // a year's nodes take the sequential colour the legend shows
-    const swatch = await legend.locator('[data-category="2022"] .swatch').evaluate((el) => getComputedStyle(el).backgroundColor);
+    const swatch = await legend
+      .locator('[data-category="2022"] .swatch')
+      .evaluate((el) => getComputedStyle(el).backgroundColor);
     const display = await page.evaluate(() => window.__atlas!.nodeDisplay('2208.12242')!.color);
     const { r, g, b } = hexToRgb(display);
     expect(swatch).toBe(`rgb(${r}, ${g}, ${b})`);
@@ -91,7 +105,12 @@ describe('explorer', () => {
 
   it('size by PageRank or uniform changes the drawn sizes', async () => {
     const page = await openAtlas(browser(), baseUrl);
-    const sizes = () => page.evaluate(() => ['2208.12242', '1904.03189', '2502.13081', '2308.06721'].map((n) => window.__atlas!.nodeDisplay(n)!.size));
+    const sizes = () =>
+      page.evaluate(() =>
+        ['2208.12242', '1904.03189', '2502.13081', '2308.06721'].map(
+          (n) => window.__atlas!.nodeDisplay(n)!.size,
+        ),
+      );
     const byCitations = await sizes();
     await page.getByLabel('Size by').selectOption('uniform');
     expect((await state(page)).sizeBy).toBe('uniform');
@@ -111,7 +130,9 @@ describe('explorer', () => {
     expect((await state(page)).labelDensity).toBe(1);
     const toggle = page.getByRole('button', { name: 'Hide sidebar' });
     await toggle.press('Enter');
-    await expect(page.getByRole('button', { name: 'Show sidebar' }).getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(
+      page.getByRole('button', { name: 'Show sidebar' }).getAttribute('aria-expanded'),
+    ).resolves.toBe('false');
     // the legend stays visible with the sidebar collapsed
     await expect(page.getByRole('region', { name: 'Legend' }).isVisible()).resolves.toBe(true);
     await page.close();

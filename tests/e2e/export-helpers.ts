@@ -36,7 +36,8 @@ export async function decodeImage(page: Page, bytes: Buffer, mime = 'image/png')
       URL.revokeObjectURL(url);
       const px = ctx.getImageData(0, 0, canvas.width, canvas.height);
       let bin = '';
-      for (let i = 0; i < px.data.length; i += 0x8000) bin += String.fromCharCode(...px.data.subarray(i, i + 0x8000));
+      for (let i = 0; i < px.data.length; i += 0x8000)
+        bin += String.fromCharCode(...px.data.subarray(i, i + 0x8000));
       return { width: px.width, height: px.height, b64: btoa(bin) };
     },
     { b64: bytes.toString('base64'), mime },
@@ -59,7 +60,12 @@ export function crop(px: Pixels, x: number, y: number, width: number, height: nu
  * `background` by more than a threshold. Two renders of the same picture have close grids even when
  * their anti-aliasing differs; a moved or missing cluster of papers shows up as cells that disagree.
  */
-export function inkGrid(px: Pixels, cols: number, rows: number, background: [number, number, number]): number[] {
+export function inkGrid(
+  px: Pixels,
+  cols: number,
+  rows: number,
+  background: [number, number, number],
+): number[] {
   const grid = new Array<number>(cols * rows).fill(0);
   const counts = new Array<number>(cols * rows).fill(0);
   for (let y = 0; y < px.height; y++) {
@@ -67,7 +73,10 @@ export function inkGrid(px: Pixels, cols: number, rows: number, background: [num
     for (let x = 0; x < px.width; x++) {
       const gx = Math.min(cols - 1, Math.floor((x * cols) / px.width));
       const i = (y * px.width + x) * 4;
-      const d = Math.abs(px.data[i]! - background[0]) + Math.abs(px.data[i + 1]! - background[1]) + Math.abs(px.data[i + 2]! - background[2]);
+      const d =
+        Math.abs(px.data[i]! - background[0]) +
+        Math.abs(px.data[i + 1]! - background[1]) +
+        Math.abs(px.data[i + 2]! - background[2]);
       counts[gy * cols + gx]!++;
       if (d > 60) grid[gy * cols + gx]!++;
     }
@@ -84,7 +93,8 @@ export function colorHistogram(px: Pixels, background: [number, number, number])
   let total = 0;
   for (let i = 0; i < px.data.length; i += 4) {
     const [r, g, b] = [px.data[i]!, px.data[i + 1]!, px.data[i + 2]!];
-    if (Math.abs(r - background[0]) + Math.abs(g - background[1]) + Math.abs(b - background[2]) <= 60) continue;
+    if (Math.abs(r - background[0]) + Math.abs(g - background[1]) + Math.abs(b - background[2]) <= 60)
+      continue;
     bins[(r >> 6) * 16 + (g >> 6) * 4 + (b >> 6)]!++;
     total++;
   }
@@ -123,7 +133,10 @@ function pearson(a: number[], b: number[]): number {
  * - `inkMeanDiff`: mean absolute difference of the grids' cells (how much ink differs, 0 = none);
  * - `histogramDistance`: half the L1 distance of their ink colour histograms (0 = same colours, 1 = disjoint).
  */
-export function compareImages(a: Pixels, b: Pixels): { inkCorrelation: number; inkMeanDiff: number; histogramDistance: number } {
+export function compareImages(
+  a: Pixels,
+  b: Pixels,
+): { inkCorrelation: number; inkMeanDiff: number; histogramDistance: number } {
   const bg: [number, number, number] = [a.data[0]!, a.data[1]!, a.data[2]!];
   const ga = inkGrid(a, 24, 16, bg);
   const gb = inkGrid(b, 24, 16, bg);

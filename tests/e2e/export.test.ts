@@ -19,7 +19,10 @@ const today = () => {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
 const SLUG = 'fixture-small-personalization-graph';
-const { meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+const { meta } = parseGraphFile(
+  JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')),
+  'small.json',
+);
 /** The name the app gives an image: exportFilename's, which says the dataset, the scope and the day. */
 function imageName(ext: string, suffix?: string): string {
   const name = exportFilename(meta, 'visible', new Date(), ext, suffix);
@@ -35,24 +38,24 @@ async function graphSize(page: Page): Promise<{ width: number; height: number }>
 /** The SVG parsed in the page: whether it is well-formed, its size, what it draws. */
 async function parseSvg(page: Page, svg: string) {
   return page.evaluate((text) => {
-      const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-      const q = (s: string) => doc.querySelectorAll(s).length;
-      const view = doc.getElementById('view');
-      return {
-        error: doc.querySelector('parsererror')?.textContent ?? null,
-        root: doc.documentElement.localName,
-        width: Number(doc.documentElement.getAttribute('width')),
-        height: Number(doc.documentElement.getAttribute('height')),
-        ns: doc.documentElement.namespaceURI,
-        version: doc.documentElement.getAttribute('version'),
-        circles: q('#nodes circle'),
-        linkPaths: q('#edges path'),
-        labels: [...doc.querySelectorAll('#labels g:last-child text')].map((t) => t.textContent),
-        frameTexts: [...doc.querySelectorAll('#frame text')].map((t) => t.textContent),
-        swatches: q('#frame circle'),
-        transform: view?.getAttribute('transform') ?? '',
-        clip: [...(doc.querySelector('#view-clip rect')?.attributes ?? [])].map((a) => `${a.name}=${a.value}`),
-      };
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const q = (s: string) => doc.querySelectorAll(s).length;
+    const view = doc.getElementById('view');
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: doc.documentElement.localName,
+      width: Number(doc.documentElement.getAttribute('width')),
+      height: Number(doc.documentElement.getAttribute('height')),
+      ns: doc.documentElement.namespaceURI,
+      version: doc.documentElement.getAttribute('version'),
+      circles: q('#nodes circle'),
+      linkPaths: q('#edges path'),
+      labels: [...doc.querySelectorAll('#labels g:last-child text')].map((t) => t.textContent),
+      frameTexts: [...doc.querySelectorAll('#frame text')].map((t) => t.textContent),
+      swatches: q('#frame circle'),
+      transform: view?.getAttribute('transform') ?? '',
+      clip: [...(doc.querySelector('#view-clip rect')?.attributes ?? [])].map((a) => `${a.name}=${a.value}`),
+    };
   }, svg);
 }
 
@@ -66,7 +69,13 @@ type ParsedSvg = Awaited<ReturnType<typeof parseSvg>>;
 async function compareWithCanvas(page: Page, svg: string, parsed: ParsedSvg, name: string) {
   // the canvas as the person sees it, with the panels that float over it (legend card, details drawer) set aside
   const floating = (visibility: string) =>
-    page.evaluate((v) => document.querySelectorAll<HTMLElement>('.legend-dock, .drawer').forEach((e) => (e.style.visibility = v)), visibility);
+    page.evaluate(
+      (v) =>
+        document
+          .querySelectorAll<HTMLElement>('.legend-dock, .drawer')
+          .forEach((e) => (e.style.visibility = v)),
+      visibility,
+    );
   await floating('hidden');
   const canvas = await graphPixels(page);
   await floating('');
@@ -79,7 +88,8 @@ async function compareWithCanvas(page: Page, svg: string, parsed: ParsedSvg, nam
   writeFileSync(`${OUT}/${name}-svg-rendered.png`, shot);
   const rendered = await decodeImage(page, shot);
   // inset by 2 px: the view's border line belongs to the frame, not to the picture
-  const inner = (px: Pixels, x: number, y: number) => crop(px, x + 2, y + 2, canvas.width - 4, canvas.height - 4);
+  const inner = (px: Pixels, x: number, y: number) =>
+    crop(px, x + 2, y + 2, canvas.width - 4, canvas.height - 4);
   const live = inner(canvas, 0, 0);
   const pngBytes = (await exportItem(page, 'PNG 1×')).bytes;
   writeFileSync(`${OUT}/${name}-1x.png`, pngBytes);
@@ -104,9 +114,14 @@ describe('Export menu', () => {
     const menu = page.getByRole('menu', { name: 'Export' });
     await menu.waitFor();
     expect(await button.getAttribute('aria-expanded')).toBe('true');
-    const names = await menu.locator('[role="menuitem"], [role="menuitemcheckbox"]').evaluateAll((els) =>
-      els.map((e) => `${e.getAttribute('role')}:${e.childNodes[0]?.textContent?.trim() ?? ''}${e.textContent?.includes('Visible') ? 'Visible papers only' : ''}`),
-    );
+    const names = await menu
+      .locator('[role="menuitem"], [role="menuitemcheckbox"]')
+      .evaluateAll((els) =>
+        els.map(
+          (e) =>
+            `${e.getAttribute('role')}:${e.childNodes[0]?.textContent?.trim() ?? ''}${e.textContent?.includes('Visible') ? 'Visible papers only' : ''}`,
+        ),
+      );
     expect(names).toEqual([
       'menuitem:PNG 1×',
       'menuitem:PNG 2×',
@@ -122,14 +137,29 @@ describe('Export menu', () => {
       'menuitem:BibTeX',
     ]);
     // accessible names are the formats (hints are hidden from them)
-    for (const name of ['PNG 1×', 'PNG 2×', 'PNG 4×', 'SVG', 'Video (WebM)', 'GIF', 'GEXF', 'GraphML', 'JSON', 'CSV', 'BibTeX']) {
+    for (const name of [
+      'PNG 1×',
+      'PNG 2×',
+      'PNG 4×',
+      'SVG',
+      'Video (WebM)',
+      'GIF',
+      'GEXF',
+      'GraphML',
+      'JSON',
+      'CSV',
+      'BibTeX',
+    ]) {
       expect(await menu.getByRole('menuitem', { name, exact: true }).count()).toBe(1);
     }
     await page.screenshot({ path: `${OUT}/menu-open.png` });
     const scope = menu.getByRole('menuitemcheckbox', { name: 'Visible papers only' });
     expect(await scope.getAttribute('aria-checked')).toBe('true');
     // the first item has focus; arrows move, wrapping; End / Home jump
-    const focused = () => page.evaluate(() => document.activeElement?.firstChild?.textContent ?? document.activeElement?.textContent);
+    const focused = () =>
+      page.evaluate(
+        () => document.activeElement?.firstChild?.textContent ?? document.activeElement?.textContent,
+      );
     expect(await focused()).toBe('PNG 1×');
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toBe('PNG 2×');
@@ -209,8 +239,23 @@ describe('Export menu', () => {
     expect(parsed.circles).toBe(16);
     expect(parsed.linkPaths).toBeGreaterThanOrEqual(2);
     expect(parsed.labels).toContain('DreamBooth');
-    expect(parsed.frameTexts).toEqual(expect.arrayContaining(['Fixture: small personalization graph', 'Model family', 'Diffusion', '9', 'GAN', '4', 'Links', 'builds on']));
-    expect(parsed.frameTexts.some((t) => t?.includes('build 00000000') && t.includes(today()) && t.includes('filters: no filters'))).toBe(true);
+    expect(parsed.frameTexts).toEqual(
+      expect.arrayContaining([
+        'Fixture: small personalization graph',
+        'Model family',
+        'Diffusion',
+        '9',
+        'GAN',
+        '4',
+        'Links',
+        'builds on',
+      ]),
+    );
+    expect(
+      parsed.frameTexts.some(
+        (t) => t?.includes('build 00000000') && t.includes(today()) && t.includes('filters: no filters'),
+      ),
+    ).toBe(true);
     expect(parsed.swatches).toBe(4);
 
     const result = await compareWithCanvas(page, svg, parsed, 'default');
@@ -238,7 +283,9 @@ describe('Export menu', () => {
     const parsed = await parseSvg(page, svg);
     expect(parsed.error).toBeNull();
     expect(svg).toContain('id="veil"');
-    expect(parsed.frameTexts).toEqual(expect.arrayContaining(['Selected: DreamBooth', 'cites / builds on', 'cited by / built on by']));
+    expect(parsed.frameTexts).toEqual(
+      expect.arrayContaining(['Selected: DreamBooth', 'cites / builds on', 'cited by / built on by']),
+    );
     const result = await compareWithCanvas(page, svg, parsed, 'selection');
     expect(result.svg.inkCorrelation).toBeGreaterThan(0.98);
     expect(result.svg.inkMeanDiff).toBeLessThan(0.004);

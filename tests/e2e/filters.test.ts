@@ -73,7 +73,9 @@ describe('filters', () => {
 
   it("a dimension's unlabelled papers stay while it is filtered, and have a checkbox of their own", async () => {
     const { page, errors } = await openFixture(browser(), 'small.json');
-    const method = page.getByRole('region', { name: 'Filters' }).getByRole('group', { name: 'Inversion method' });
+    const method = page
+      .getByRole('region', { name: 'Filters' })
+      .getByRole('group', { name: 'Inversion method' });
     const unknown = method.getByRole('checkbox', { name: /^Unknown \/ not labelled 3$/ });
     expect(await unknown.isChecked()).toBe(true);
     // ticking off a labelled method keeps the 3 papers without a method
@@ -82,8 +84,13 @@ describe('filters', () => {
     await unknown.uncheck();
     expect(await counts(page)).toMatch(/^11 of 16 papers/);
     expect((await filters(page))?.unlabelled).toEqual(['method']);
-    await expect.poll(() => page.evaluate(() => new URLSearchParams(location.search).get('nolabel'))).toBe('method');
-    await page.getByRole('region', { name: 'Filters' }).getByRole('button', { name: 'Reset filters' }).click();
+    await expect
+      .poll(() => page.evaluate(() => new URLSearchParams(location.search).get('nolabel')))
+      .toBe('method');
+    await page
+      .getByRole('region', { name: 'Filters' })
+      .getByRole('button', { name: 'Reset filters' })
+      .click();
     expect(await unknown.isChecked()).toBe(true);
     expect(await counts(page)).toMatch(/^16 of 16 papers/);
     expect(errors).toEqual([]);

@@ -31,7 +31,11 @@ describe('neighbourhood highlighting', () => {
     expect(pixelsNear(before, psp.canvas.x, psp.canvas.y, 3, gan)).toBeGreaterThan(5);
 
     await hoverNode(page, IP_ADAPTER);
-    expect(await display(page, IP_ADAPTER)).toMatchObject({ highlighted: true, forceLabel: true, color: '#0072b2' });
+    expect(await display(page, IP_ADAPTER)).toMatchObject({
+      highlighted: true,
+      forceLabel: true,
+      color: '#0072b2',
+    });
     expect(await display(page, ELITE)).toMatchObject({ forceLabel: true, color: '#0072b2' });
     expect(await display(page, INSTANTID)).toMatchObject({ forceLabel: true });
     expect((await display(page, PSP)).highlighted).toBe(false);
@@ -108,18 +112,38 @@ describe('neighbourhood highlighting', () => {
     expect((await display(page, ELITE)).highlighted).toBe(true);
     // find an empty spot of the canvas: far from every node
     const box = (await page.locator('.graph').boundingBox())!;
-    const spot = await page.evaluate(({ x, y, w, h }) => {
-      const ids = ['2208.01618', '2208.12242', '2212.04488', '2302.13848', '2308.06721', '2401.07519', '2312.04461', '2307.06949', '2306.00983', '2310.02992', '2102.02766', '2106.05744', '1904.03189', '2008.00951', '2502.13081', 'unlabelled-method'];
-      const pts = ids.map((id) => window.__atlas!.screenPosition(id)!);
-      let best = { x: x + 10, y: y + 10, d: 0 };
-      for (let gx = x + 40; gx < x + w - 320; gx += 20) {
-        for (let gy = y + 20; gy < y + h - 20; gy += 20) {
-          const d = Math.min(...pts.map((p) => Math.hypot(p.x - gx, p.y - gy)));
-          if (d > best.d) best = { x: gx, y: gy, d };
+    const spot = await page.evaluate(
+      ({ x, y, w, h }) => {
+        const ids = [
+          '2208.01618',
+          '2208.12242',
+          '2212.04488',
+          '2302.13848',
+          '2308.06721',
+          '2401.07519',
+          '2312.04461',
+          '2307.06949',
+          '2306.00983',
+          '2310.02992',
+          '2102.02766',
+          '2106.05744',
+          '1904.03189',
+          '2008.00951',
+          '2502.13081',
+          'unlabelled-method',
+        ];
+        const pts = ids.map((id) => window.__atlas!.screenPosition(id)!);
+        let best = { x: x + 10, y: y + 10, d: 0 };
+        for (let gx = x + 40; gx < x + w - 320; gx += 20) {
+          for (let gy = y + 20; gy < y + h - 20; gy += 20) {
+            const d = Math.min(...pts.map((p) => Math.hypot(p.x - gx, p.y - gy)));
+            if (d > best.d) best = { x: gx, y: gy, d };
+          }
         }
-      }
-      return best;
-    }, { x: box.x, y: box.y, w: box.width, h: box.height });
+        return best;
+      },
+      { x: box.x, y: box.y, w: box.width, h: box.height },
+    );
     expect(spot.d).toBeGreaterThan(30);
     await page.mouse.click(spot.x, spot.y);
     await page.waitForFunction(() => window.__atlas!.state()!.selected === null);

@@ -104,7 +104,11 @@ describe('lineage region and highlight', () => {
     await kinds.getByRole('checkbox', { name: 'compares' }).check();
     await waitForCounts(page, '4 ancestors · 10 descendants');
     await kinds.getByRole('checkbox', { name: 'cites' }).uncheck();
-    expect(await page.evaluate(() => window.__atlas!.state()!.lineage.kinds)).toEqual(['builds-on', 'compares', 'mentions']);
+    expect(await page.evaluate(() => window.__atlas!.state()!.lineage.kinds)).toEqual([
+      'builds-on',
+      'compares',
+      'mentions',
+    ]);
     await page.close();
   });
 
@@ -133,7 +137,8 @@ describe('lineage view', () => {
     expect(await nodes.count()).toBe(7);
     expect(await view.locator('g.la-lineage-node.role-selected').getAttribute('data-id')).toBe(IPA);
     // older papers to the left: Textual Inversion (2022) before InstantID (2024)
-    const box = async (id: string) => (await view.locator(`g.la-lineage-node[data-id="${id}"]`).boundingBox())!;
+    const box = async (id: string) =>
+      (await view.locator(`g.la-lineage-node[data-id="${id}"]`).boundingBox())!;
     expect((await box(TI)).x).toBeLessThan((await box(INSTANTID)).x);
     // IP-Adapter → DreamBooth is implied by IP-Adapter → ELITE → DreamBooth
     const edges = view.locator('path.la-lineage-edge');
@@ -144,11 +149,15 @@ describe('lineage view', () => {
     expect(await region(page).locator(`svg path[data-source="${IPA}"][data-target="${DB}"]`).count()).toBe(1);
     // edges styled by kind: builds-on thicker than cites
     const width = (sel: string) => region(page).locator(sel).first().getAttribute('stroke-width');
-    expect(Number(await width('path.kind-builds-on'))).toBeGreaterThan(Number(await width('path.kind-cites')));
+    expect(Number(await width('path.kind-builds-on'))).toBeGreaterThan(
+      Number(await width('path.kind-cites')),
+    );
 
     // hover names the paper: a visible label and the native tooltip
     const node = region(page).locator(`g.la-lineage-node[data-id="${INSTANTID}"]`);
-    expect(await node.locator('title').textContent()).toContain('InstantID: Zero-shot Identity-Preserving Generation');
+    expect(await node.locator('title').textContent()).toContain(
+      'InstantID: Zero-shot Identity-Preserving Generation',
+    );
     await node.hover();
     const hover = region(page).locator('g.la-lineage-hover');
     await hover.waitFor({ state: 'visible' });
@@ -168,7 +177,10 @@ describe('lineage view', () => {
     const top = (await region(page).boundingBox())!.y;
     await node.click();
     await page.waitForFunction((n) => window.__atlas!.state()!.selected === n, INSTANTID);
-    await page.getByRole('region', { name: 'Paper details' }).getByRole('heading', { name: /InstantID/ }).waitFor();
+    await page
+      .getByRole('region', { name: 'Paper details' })
+      .getByRole('heading', { name: /InstantID/ })
+      .waitFor();
     // the drawer shows the new paper, and the Lineage region stays where it was to go on walking
     // (within a few pixels: the drawer cannot scroll past its end when the new paper's details are shorter)
     expect(Math.abs((await region(page).boundingBox())!.y - top)).toBeLessThan(40);
@@ -209,7 +221,9 @@ describe('compare with…', () => {
     await lcas.waitFor();
     const names = await lcas.getByRole('button').allInnerTexts();
     expect(names.map((t) => t.split('\n')[0])).toEqual(['Textual Inversion', 'DreamBooth']);
-    expect(await region(page).locator('.la-compare-text').textContent()).toContain('their 2 lowest common ancestors');
+    expect(await region(page).locator('.la-compare-text').textContent()).toContain(
+      'their 2 lowest common ancestors',
+    );
     await page.mouse.move(5, 400);
     expect((await display(page, TI)).color).toBe(theme.commonAncestor);
     expect((await display(page, DB)).color).toBe(theme.commonAncestor);
@@ -240,7 +254,9 @@ describe('compare with…', () => {
     await path.waitFor();
     const names = await path.getByRole('button').allInnerTexts();
     expect(names.map((t) => t.split('\n')[0])).toEqual(['InstantID', 'IP-Adapter', 'DreamBooth']);
-    expect(await region(page).locator('.la-compare-text').textContent()).toBe('InstantID descends from DreamBooth in 2 steps:');
+    expect(await region(page).locator('.la-compare-text').textContent()).toBe(
+      'InstantID descends from DreamBooth in 2 steps:',
+    );
     // on the graph: the path only (IP-Adapter blue, both ends neutral), ELITE no longer highlighted
     await page.mouse.move(5, 400);
     expect((await display(page, IPA)).color).toBe(theme.references);
@@ -259,7 +275,9 @@ describe('compare with…', () => {
     await clickNode(page, HYPER);
     await page.waitForFunction((n) => window.__atlas!.state()!.compareWith === n, HYPER);
     const lcas = region(page).getByRole('list', { name: 'Lowest common ancestors' });
-    expect((await lcas.getByRole('button').allInnerTexts()).map((t) => t.split('\n')[0])).toEqual(['DreamBooth']);
+    expect((await lcas.getByRole('button').allInnerTexts()).map((t) => t.split('\n')[0])).toEqual([
+      'DreamBooth',
+    ]);
     await page.mouse.move(5, 400);
     expect(await colourAt(page, DB, theme.commonAncestor)).toBeGreaterThan(5);
     expect(await colourAt(page, HYPER, theme.selected)).toBeGreaterThan(5);
@@ -283,14 +301,22 @@ describe.skipIf(!existsSync(BUNDLED))('lineage on the bundled graph', () => {
     const page = await openAtlas(browser(), baseUrl, '', { width: 1440, height: 900 });
     await select(page, id);
     const l2 = expected(2);
-    await waitForCounts(page, `${l2.ancestors.size} ancestor${l2.ancestors.size === 1 ? '' : 's'} · ${l2.descendants.size} descendants`);
+    await waitForCounts(
+      page,
+      `${l2.ancestors.size} ancestor${l2.ancestors.size === 1 ? '' : 's'} · ${l2.descendants.size} descendants`,
+    );
     await region(page).getByRole('radio', { name: 'All' }).check();
     const all = expected(Infinity);
-    await waitForCounts(page, `${all.ancestors.size} ancestor${all.ancestors.size === 1 ? '' : 's'} · ${all.descendants.size} descendants`);
+    await waitForCounts(
+      page,
+      `${all.ancestors.size} ancestor${all.ancestors.size === 1 ? '' : 's'} · ${all.descendants.size} descendants`,
+    );
     expect(all.descendants.size).toBeGreaterThan(l2.descendants.size - 1);
     const view = region(page).locator('svg.la-lineage-svg');
     await view.scrollIntoViewIfNeeded();
-    expect(await view.locator('g.la-lineage-node').count()).toBe(Math.min(300, 1 + all.ancestors.size + all.descendants.size));
+    expect(await view.locator('g.la-lineage-node').count()).toBe(
+      Math.min(300, 1 + all.ancestors.size + all.descendants.size),
+    );
     // the most cited papers carry labels
     expect(await view.locator('text.la-lineage-label').count()).toBeGreaterThan(3);
     await region(page).screenshot({ path: 'test-results/lineage-real-region.png' });

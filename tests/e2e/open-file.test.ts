@@ -19,20 +19,31 @@ const FOREIGN = join(__dirname, '../fixtures/foreign');
 
 /** Chooses a file with the header's "Open file…" button, as a person does. */
 async function chooseFile(page: Page, path: string): Promise<void> {
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: 'Open file…' }).click()]);
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    page.getByRole('button', { name: 'Open file…' }).click(),
+  ]);
   await chooser.setFiles(path);
 }
 
 /** Drops a file on the page: its bytes fetched from the test server, or `text`, or `size` zero bytes, in a real DataTransfer. */
-async function dropFile(page: Page, name: string, source: { url?: string; text?: string; size?: number }): Promise<void> {
+async function dropFile(
+  page: Page,
+  name: string,
+  source: { url?: string; text?: string; size?: number },
+): Promise<void> {
   await page.evaluate(
     async ({ name, url, text, size }) => {
-      const body = url ? await (await fetch(url)).blob() : new Blob(text !== undefined ? [text] : [new Uint8Array(size ?? 0)]);
+      const body = url
+        ? await (await fetch(url)).blob()
+        : new Blob(text !== undefined ? [text] : [new Uint8Array(size ?? 0)]);
       const dt = new DataTransfer();
       dt.items.add(new File([body], name));
       const target = document.querySelector('.graph')!;
-      for (const type of ['dragenter', 'dragover']) target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-      if (document.querySelector('.drop-overlay')!.hasAttribute('hidden')) throw new Error('no drop overlay while dragging');
+      for (const type of ['dragenter', 'dragover'])
+        target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      if (document.querySelector('.drop-overlay')!.hasAttribute('hidden'))
+        throw new Error('no drop overlay while dragging');
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     },
     { name, url: source.url, text: source.text, size: source.size },
@@ -42,14 +53,18 @@ async function dropFile(page: Page, name: string, source: { url?: string; text?:
 const title = (page: Page) => page.locator('.app-header .title').textContent();
 
 describe('opening a graph file made elsewhere', () => {
-  it('opens networkx\'s GEXF of the karate club and explores it with the same tools', async () => {
+  it("opens networkx's GEXF of the karate club and explores it with the same tools", async () => {
     const page = await openAtlas(browser(), baseUrl);
     const problems = collectProblems(page);
     await chooseFile(page, join(FOREIGN, 'karate.gexf'));
     await expect.poll(() => title(page)).toBe("Zachary's karate club");
     expect(await page.title()).toBe("Zachary's karate club · Lineage Atlas");
     // read and converted in a worker, under the page's CSP (no console errors, see below)
-    expect(await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /open-worker/.test(e.name)))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        performance.getEntriesByType('resource').some((e) => /open-worker/.test(e.name)),
+      ),
+    ).toBe(true);
     expect(await page.getByTestId('counts').textContent()).toBe('34 nodes of 34 · 78 links of 78');
     // a local file has no link: the address drops the last graph's parameters, and Copy link is off
     expect(new URL(page.url()).search).toBe('');
@@ -57,7 +72,11 @@ describe('opening a graph file made elsewhere', () => {
 
     // colour by: the file's own colours first, then its categorical attribute; no year in this file
     const colorBy = page.getByRole('combobox', { name: 'Color by' });
-    expect(await colorBy.locator('option').allTextContents()).toEqual(['Colour in file', 'club', 'Community (Louvain)']);
+    expect(await colorBy.locator('option').allTextContents()).toEqual([
+      'Colour in file',
+      'club',
+      'Community (Louvain)',
+    ]);
     const legend = page.getByRole('region', { name: 'Legend' });
     await colorBy.selectOption({ label: 'club' });
     await expect.poll(() => legend.getByRole('button').allTextContents()).toEqual(['Mr. Hi17', 'Officer17']);
@@ -70,9 +89,18 @@ describe('opening a graph file made elsewhere', () => {
 
     // size by a numeric attribute: the best-connected member is drawn biggest
     const sizeBy = page.getByRole('combobox', { name: 'Size by' });
-    expect(await sizeBy.locator('option').allTextContents()).toEqual(['Links', 'PageRank', 'Uniform', 'Size in file', 'degree', 'centrality']);
+    expect(await sizeBy.locator('option').allTextContents()).toEqual([
+      'Links',
+      'PageRank',
+      'Uniform',
+      'Size in file',
+      'degree',
+      'centrality',
+    ]);
     await sizeBy.selectOption({ label: 'degree' });
-    const sizes = await page.evaluate(() => ['33', '0', '11'].map((id) => window.__atlas!.nodeDisplay(id)!.size));
+    const sizes = await page.evaluate(() =>
+      ['33', '0', '11'].map((id) => window.__atlas!.nodeDisplay(id)!.size),
+    );
     expect(sizes[0]).toBeGreaterThan(sizes[1]!); // degree 17 > 16
     expect(sizes[1]).toBeGreaterThan(sizes[2]!); // 16 > 1
 
@@ -80,7 +108,10 @@ describe('opening a graph file made elsewhere', () => {
     const filters = page.getByRole('region', { name: 'Filters' });
     expect(await filters.getByRole('group', { name: 'Years' }).count()).toBe(0);
     expect(await page.getByRole('radio', { name: 'Timeline' }).isDisabled()).toBe(true);
-    await filters.getByRole('group', { name: 'club' }).getByRole('checkbox', { name: /^Mr\. Hi/ }).uncheck();
+    await filters
+      .getByRole('group', { name: 'club' })
+      .getByRole('checkbox', { name: /^Mr\. Hi/ })
+      .uncheck();
     expect(await page.evaluate(() => window.__atlas!.visibleCount().nodes)).toBe(17);
     expect(await filters.getByRole('status').textContent()).toBe('17 of 34 nodes, 32 of 78 edges visible'); // networkx counts 32 ties within the Officer's club
     await filters.getByRole('button', { name: 'Reset filters' }).click();
@@ -99,14 +130,20 @@ describe('opening a graph file made elsewhere', () => {
     await details.getByRole('heading', { name: 'Member 34' }).waitFor();
     expect(await details.locator('.la-details-kicker').textContent()).toBe('Node details');
     const attrs = details.getByRole('definition');
-    const rows = await details.locator('.la-details-attributes').evaluate((dl) =>
-      [...dl.querySelectorAll('dt')].map((dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`),
-    );
+    const rows = await details
+      .locator('.la-details-attributes')
+      .evaluate((dl) =>
+        [...dl.querySelectorAll('dt')].map(
+          (dt) => `${dt.textContent}: ${dt.nextElementSibling!.textContent}`,
+        ),
+      );
     expect(rows).toEqual(['id: 33', 'club: Officer', 'degree: 17', 'centrality: 0.5152']);
     expect(await attrs.count()).toBeGreaterThan(4);
     // undirected: no lineage, the selection shows its neighbours
     expect(await page.getByRole('region', { name: 'Lineage' }).count()).toBe(0);
-    expect(await page.getByTestId('selection-key').textContent()).toBe('SelectionBlue: linked with itDimmed: not linked with it');
+    expect(await page.getByTestId('selection-key').textContent()).toBe(
+      'SelectionBlue: linked with itDimmed: not linked with it',
+    );
     // undirected: one section of the file's links, no "to" and "from"
     const linkedWith = linked(page).getByRole('list', { name: 'Linked with' });
     await linked(page).getByRole('button', { name: 'Show all 17' }).click();
@@ -123,7 +160,9 @@ describe('opening a graph file made elsewhere', () => {
     const size = (await first.locator('.community-size').textContent())!;
     expect(size).toMatch(/^\d+ nodes$/);
     await first.click();
-    await expect.poll(() => page.getByRole('status', { name: 'Brushed papers' }).textContent()).toContain(`· ${size}`);
+    await expect
+      .poll(() => page.getByRole('status', { name: 'Brushed papers' }).textContent())
+      .toContain(`· ${size}`);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -152,11 +191,17 @@ describe('opening a graph file made elsewhere', () => {
 
   it('opens a graph without links sized uniformly, with its labels drawn', async () => {
     const page = await openAtlas(browser(), baseUrl);
-    const nodes = Array.from({ length: 12 }, (_, i) => ({ id: `n${i}`, name: `Paper number ${i}`, group: i % 2 ? 'odd' : 'even' }));
+    const nodes = Array.from({ length: 12 }, (_, i) => ({
+      id: `n${i}`,
+      name: `Paper number ${i}`,
+      group: i % 2 ? 'odd' : 'even',
+    }));
     await dropFile(page, 'bare.json', { text: JSON.stringify({ directed: true, nodes, links: [] }) });
     await expect.poll(() => title(page)).toBe('bare.json');
     expect(await page.getByRole('combobox', { name: 'Size by' }).inputValue()).toBe('uniform');
-    const shown = await page.evaluate(() => Array.from({ length: 12 }, (_, i) => window.__atlas!.nodeDisplay(`n${i}`)!));
+    const shown = await page.evaluate(() =>
+      Array.from({ length: 12 }, (_, i) => window.__atlas!.nodeDisplay(`n${i}`)!),
+    );
     expect(new Set(shown.map((d) => d.size)).size).toBe(1);
     // labels: ink just right of a node, where its label starts
     await page.mouse.move(5, 400);
@@ -191,7 +236,9 @@ describe('opening a graph file made elsewhere', () => {
 
     // over the limit: refused before it is read
     await dropFile(page, 'huge.gexf', { size: 50 * 1024 * 1024 + 1 });
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('huge.gexf is 52,428,801 bytes: the explorer opens graph files of up to 50.0 MB.');
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('huge.gexf is 52,428,801 bytes: the explorer opens graph files of up to 50.0 MB.');
     expect(await title(page)).toBe(before);
     expect(await page.evaluate(() => window.__atlas!.status())).toBe('ready');
     await page.screenshot({ path: 'test-results/open-file-error.png' });

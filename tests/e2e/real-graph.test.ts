@@ -10,10 +10,16 @@ const browser = useBrowser();
 
 describe.skipIf(!existsSync(BUNDLED))('bundled graph', () => {
   it('opens graph.json by default: every paper counted, drawn, with a legend by family', async () => {
-    const file = JSON.parse(readFileSync(BUNDLED, 'utf8')) as { meta: { dataset: { name: string } }; graph: { nodes: unknown[]; edges: unknown[] } };
+    const file = JSON.parse(readFileSync(BUNDLED, 'utf8')) as {
+      meta: { dataset: { name: string } };
+      graph: { nodes: unknown[]; edges: unknown[] };
+    };
     const page = await openAtlas(browser(), baseUrl, '', { width: 1440, height: 900 });
     expect(await page.evaluate(() => window.__atlas!.error())).toBeNull();
-    expect(await page.evaluate(() => window.__atlas!.totalCount())).toEqual({ nodes: file.graph.nodes.length, edges: file.graph.edges.length });
+    expect(await page.evaluate(() => window.__atlas!.totalCount())).toEqual({
+      nodes: file.graph.nodes.length,
+      edges: file.graph.edges.length,
+    });
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(file.meta.dataset.name);
     await page.waitForFunction(() => (window.__atlas!.renderer()?.renders ?? 0) > 0);
     expect(inkShare(await graphPixels(page))).toBeGreaterThan(0.02);

@@ -42,7 +42,9 @@ describe('hostile and broken input', () => {
     const r = await errorScreen('fixtures/graphs/missing.json');
     expect(r.status).toBe('error');
     expect(r.heading).toBe('The graph could not be opened');
-    expect(r.message).toBe('Could not load the graph file "missing.json": the server answered 404 Not Found. Build it with `npm run build:graph`.');
+    expect(r.message).toBe(
+      'Could not load the graph file "missing.json": the server answered 404 Not Found. Build it with `npm run build:graph`.',
+    );
   });
 
   it('a file that is not JSON, or not valid, is named with what is wrong', async () => {
@@ -72,8 +74,14 @@ describe('WebGL context loss', () => {
       expect((await stats(page)).generation).toBe(1);
       await loseContext(page, restore);
       await page.waitForFunction(() => window.__atlas!.renderer()!.contextLost);
-      await expect(page.getByRole('status').filter({ hasText: 'graphics context was lost' }).isVisible()).resolves.toBe(true);
-      await page.waitForFunction(() => window.__atlas!.renderer()!.generation === 2 && !window.__atlas!.renderer()!.contextLost, null, { timeout: 5000 });
+      await expect(
+        page.getByRole('status').filter({ hasText: 'graphics context was lost' }).isVisible(),
+      ).resolves.toBe(true);
+      await page.waitForFunction(
+        () => window.__atlas!.renderer()!.generation === 2 && !window.__atlas!.renderer()!.contextLost,
+        null,
+        { timeout: 5000 },
+      );
       await page.waitForTimeout(200);
       // drawn again, in colour, and still interactive
       const px = await graphPixels(page);
@@ -95,7 +103,10 @@ describe('force layout', () => {
     const start = page.getByRole('button', { name: 'Start layout' });
     const stop = page.getByRole('button', { name: 'Stop layout' });
     await expect(stop.isDisabled()).resolves.toBe(true);
-    const positions = () => page.evaluate(() => ['2208.12242', '2102.02766', '2502.13081'].map((id) => window.__atlas!.position(id)!));
+    const positions = () =>
+      page.evaluate(() =>
+        ['2208.12242', '2102.02766', '2502.13081'].map((id) => window.__atlas!.position(id)!),
+      );
     const p0 = await positions();
     await start.click();
     expect(await page.evaluate(() => window.__atlas!.layoutRunning())).toBe(true);

@@ -105,7 +105,10 @@ describe('search', () => {
 
   it('marks suggestions the filters hide', async () => {
     const { page } = await openFixture(browser(), 'small.json');
-    await page.getByRole('region', { name: 'Filters' }).getByRole('checkbox', { name: /^GAN \d/ }).uncheck();
+    await page
+      .getByRole('region', { name: 'Filters' })
+      .getByRole('checkbox', { name: /^GAN \d/ })
+      .uncheck();
     const box = page.getByRole('combobox', { name: 'Search papers' });
     await box.fill('pti');
     const option = page.getByRole('option').first();

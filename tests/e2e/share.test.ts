@@ -22,7 +22,10 @@ async function open(context: BrowserContext, url: string): Promise<{ page: Page;
 }
 
 const newContext = () =>
-  browser().newContext({ viewport: { width: 1280, height: 800 }, permissions: ['clipboard-read', 'clipboard-write'] });
+  browser().newContext({
+    viewport: { width: 1280, height: 800 },
+    permissions: ['clipboard-read', 'clipboard-write'],
+  });
 
 /** What a person sees of the view, and the state behind it (hover aside). */
 async function seen(page: Page) {
@@ -57,8 +60,12 @@ describe('shareable view', () => {
     const box = (await page.locator('.graph').boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.4);
     await page.mouse.wheel(0, -250);
-    await page.waitForFunction(() => new URLSearchParams(location.search).has('cam'), null, { timeout: 5000 });
-    expect(await query(page)).toMatch(/^\?graph=\/fixtures\/graphs\/small\.json&color=method&f\.family=diffusion,gan,survey&degree=1&sel=2208\.12242&cam=[\d.-]+,[\d.-]+,[\d.]+$/);
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('cam'), null, {
+      timeout: 5000,
+    });
+    expect(await query(page)).toMatch(
+      /^\?graph=\/fixtures\/graphs\/small\.json&color=method&f\.family=diffusion,gan,survey&degree=1&sel=2208\.12242&cam=[\d.-]+,[\d.-]+,[\d.]+$/,
+    );
 
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Link copied' }).count()).toBe(1);
@@ -103,7 +110,9 @@ describe('shareable view', () => {
     const box = (await page.locator('.graph').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     for (let i = 0; i < 3; i++) await page.mouse.wheel(0, -120);
-    await page.waitForFunction(() => new URLSearchParams(location.search).has('cam'), null, { timeout: 5000 });
+    await page.waitForFunction(() => new URLSearchParams(location.search).has('cam'), null, {
+      timeout: 5000,
+    });
     expect(await length()).toBe(start + 3);
     expect(await query(page)).toContain('sel=2208.12242&cam=');
 
@@ -140,10 +149,15 @@ describe('shareable view', () => {
 
   it('a link with unknown or malformed parameters opens the rest of the view, with a notice naming what was ignored', async () => {
     const context = await newContext();
-    const { page, errors } = await open(context, `${baseUrl}/${GRAPH}&color=rainbow&years=20x1&foo=1&sel=2208.12242&cam=1,2&labels=0.8`);
+    const { page, errors } = await open(
+      context,
+      `${baseUrl}/${GRAPH}&color=rainbow&years=20x1&foo=1&sel=2208.12242&cam=1,2&labels=0.8`,
+    );
     const notice = page.locator('.link-notice');
     expect(await notice.isVisible()).toBe(true);
-    expect(await notice.textContent()).toBe('Ignored in the link: foo, color=rainbow, years=20x1, cam=1,2 Dismiss');
+    expect(await notice.textContent()).toBe(
+      'Ignored in the link: foo, color=rainbow, years=20x1, cam=1,2 Dismiss',
+    );
     // the reasons are in its tooltip
     const reasons = (await notice.getAttribute('title')) ?? '';
     expect(reasons).toContain('unknown parameter "foo"');

@@ -16,13 +16,22 @@ interface FixtureNode {
   key: string;
   attributes: { year: number; name: string | null; family: string };
 }
-const fixture = JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')) as { graph: { nodes: FixtureNode[] } };
-const papers = fixture.graph.nodes.map((n) => ({ id: n.key, year: n.attributes.year, family: n.attributes.family }));
+const fixture = JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')) as {
+  graph: { nodes: FixtureNode[] };
+};
+const papers = fixture.graph.nodes.map((n) => ({
+  id: n.key,
+  year: n.attributes.year,
+  family: n.attributes.family,
+}));
 
 type Positions = Record<string, { x: number; y: number }>;
 
 function positions(page: Page): Promise<Positions> {
-  return page.evaluate((ids) => Object.fromEntries(ids.map((id) => [id, window.__atlas!.position(id)!])), papers.map((p) => p.id));
+  return page.evaluate(
+    (ids) => Object.fromEntries(ids.map((id) => [id, window.__atlas!.position(id)!])),
+    papers.map((p) => p.id),
+  );
 }
 
 /** Waits until papers have stopped moving between layouts. */
@@ -58,10 +67,15 @@ describe('timeline layout', () => {
     // x order follows years: every paper of an earlier year is left of every paper of a later one
     for (const a of papers) {
       for (const b of papers) {
-        if (a.year < b.year) expect(timeline[a.id]!.x, `${a.id} (${a.year}) before ${b.id} (${b.year})`).toBeLessThan(timeline[b.id]!.x);
+        if (a.year < b.year)
+          expect(timeline[a.id]!.x, `${a.id} (${a.year}) before ${b.id} (${b.year})`).toBeLessThan(
+            timeline[b.id]!.x,
+          );
       }
     }
-    expect(papers.filter((p) => Math.abs(timeline[p.id]!.x - force[p.id]!.x) > 1).length).toBeGreaterThan(papers.length / 2);
+    expect(papers.filter((p) => Math.abs(timeline[p.id]!.x - force[p.id]!.x) > 1).length).toBeGreaterThan(
+      papers.length / 2,
+    );
 
     // the axis names the years, left to right, and each paper is drawn within its year
     const labels = await yearLabels(page);
@@ -72,7 +86,12 @@ describe('timeline layout', () => {
     expect(Math.abs(dreambooth.page.x - at('2022'))).toBeLessThan(Math.abs(dreambooth.page.x - at('2023')));
     // the bands are named on screen, in the legend's order
     const bands = page.getByRole('list', { name: 'Timeline bands' }).getByRole('listitem');
-    await expect(bands.allTextContents()).resolves.toEqual(['Diffusion9', 'GAN4', 'Autoregressive2', 'Survey1']);
+    await expect(bands.allTextContents()).resolves.toEqual([
+      'Diffusion9',
+      'GAN4',
+      'Autoregressive2',
+      'Survey1',
+    ]);
 
     // panning moves the axis with the papers
     const box = (await page.locator('.graph').boundingBox())!;
@@ -120,7 +139,11 @@ describe('timeline layout', () => {
     for (const band of await bands.all()) {
       const box = (await band.boundingBox())!;
       tops.push(box.y);
-      const under = box.x < legend.x + legend.width && box.x + box.width > legend.x && box.y < legend.y + legend.height && box.y + box.height > legend.y;
+      const under =
+        box.x < legend.x + legend.width &&
+        box.x + box.width > legend.x &&
+        box.y < legend.y + legend.height &&
+        box.y + box.height > legend.y;
       expect(under, (await band.textContent()) ?? undefined).toBe(false);
     }
     const inBand = { '2208.01618': 0, '2208.12242': 1, '2308.06721': 2, '2102.02766': 3, '2502.13081': 4 };
@@ -145,7 +168,8 @@ describe('timeline layout', () => {
     await page.getByRole('button', { name: 'Stop layout' }).click();
     // ForceAtlas2 started from the force positions: papers are nearer those than the timeline's
     const now = await positions(page);
-    const distance = (ps: Positions) => papers.reduce((sum, p) => sum + Math.hypot(now[p.id]!.x - ps[p.id]!.x, now[p.id]!.y - ps[p.id]!.y), 0);
+    const distance = (ps: Positions) =>
+      papers.reduce((sum, p) => sum + Math.hypot(now[p.id]!.x - ps[p.id]!.x, now[p.id]!.y - ps[p.id]!.y), 0);
     expect(distance(force)).toBeLessThan(distance(timeline) / 4);
     await page.close();
   });
@@ -157,11 +181,17 @@ describe('timeline layout', () => {
     const before = await positions(page);
     await page.evaluate(() => {
       const canvas = document.querySelector<HTMLCanvasElement>('.graph canvas.sigma-nodes')!;
-      const ext = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!.getExtension('WEBGL_lose_context')!;
+      const ext = (canvas.getContext('webgl2') ?? canvas.getContext('webgl'))!.getExtension(
+        'WEBGL_lose_context',
+      )!;
       ext.loseContext();
       setTimeout(() => ext.restoreContext(), 500);
     });
-    await page.waitForFunction(() => window.__atlas!.renderer()!.generation === 2 && !window.__atlas!.renderer()!.contextLost, null, { timeout: 5000 });
+    await page.waitForFunction(
+      () => window.__atlas!.renderer()!.generation === 2 && !window.__atlas!.renderer()!.contextLost,
+      null,
+      { timeout: 5000 },
+    );
     await page.waitForTimeout(300);
     expect(await positions(page)).toEqual(before);
     const order = await page.evaluate(() => {
@@ -169,7 +199,15 @@ describe('timeline layout', () => {
       return { first: graph.firstElementChild!.className, last: graph.lastElementChild!.className };
     });
     expect(order).toEqual({ first: 'timeline-under shown', last: 'timeline-over shown' });
-    expect((await yearLabels(page)).map((l) => l.text)).toEqual(['2019', '2020', '2021', '2022', '2023', '2024', '2025']);
+    expect((await yearLabels(page)).map((l) => l.text)).toEqual([
+      '2019',
+      '2020',
+      '2021',
+      '2022',
+      '2023',
+      '2024',
+      '2025',
+    ]);
     await page.close();
   });
 });

@@ -27,7 +27,11 @@ describe('brush producers', () => {
   });
 
   it('keeps the community a brush is, for the link', () => {
-    expect(toggleBrush(s0, 'Community 2', GAN, 1).brush).toEqual({ label: 'Community 2', nodes: GAN, community: 1 });
+    expect(toggleBrush(s0, 'Community 2', GAN, 1).brush).toEqual({
+      label: 'Community 2',
+      nodes: GAN,
+      community: 1,
+    });
     expect(setBrush(s0, 'Cell', GAN).brush).not.toHaveProperty('community');
   });
 });
@@ -35,7 +39,11 @@ describe('brush producers', () => {
 describe('brush caches and reducers', () => {
   it('brushed papers highlighted and labelled in their colour, the rest and their edges dimmed', () => {
     const r = reduce(setBrush(s0, 'GAN', GAN));
-    expect(r.node('2102.02766')).toMatchObject({ highlighted: true, forceLabel: true, color: graph.getNodeAttribute('2102.02766', 'colors').family });
+    expect(r.node('2102.02766')).toMatchObject({
+      highlighted: true,
+      forceLabel: true,
+      color: graph.getNodeAttribute('2102.02766', 'colors').family,
+    });
     const other = r.node('2208.12242');
     expect(other).toMatchObject({ color: theme.fadedNode, label: '' });
     expect(other.highlighted).toBeUndefined();
@@ -71,7 +79,9 @@ describe('brush caches and reducers', () => {
     // moving from one neighbourhood to another leaves the brush alone
     const h2 = hover(h, '2208.01618');
     const r3 = updateCaches(r2.caches, graph, meta, h, h2);
-    expect(new Set(r3.nodes)).toEqual(new Set([...r2.caches.focus!.hood.nodes, ...r3.caches.focus!.hood.nodes]));
+    expect(new Set(r3.nodes)).toEqual(
+      new Set([...r2.caches.focus!.hood.nodes, ...r3.caches.focus!.hood.nodes]),
+    );
     const cleared = updateCaches(r3.caches, graph, meta, h2, clearBrush(h2));
     expect(cleared.refresh).toBe('highlight');
     expect(cleared.caches.brush).toBeNull();

@@ -37,7 +37,9 @@ describe('categories grouped by their parent (small fixture taxonomy)', () => {
   });
 
   it('leaves dimensions without parents flat', () => {
-    expect(shape(groupByParent(small, 'task', ids('face', 'subject')))).toEqual([[null, ['face', 'subject']]]);
+    expect(shape(groupByParent(small, 'task', ids('face', 'subject')))).toEqual([
+      [null, ['face', 'subject']],
+    ]);
     expect(shape(groupByParent(small, 'year', ids('2022', '2019')))).toEqual([[null, ['2022', '2019']]]);
     expect(groupByParent(small, 'task', [])).toEqual([]);
   });
@@ -54,7 +56,12 @@ describe('categories grouped by their parent (small fixture taxonomy)', () => {
 
   it("uses a parent's id when the parent dimension does not define it, after the known parents", () => {
     const tax: Taxonomy = structuredClone(small);
-    dimension(tax, 'method')!.categories.push({ id: 'x.opt', label: 'Optimization-based', color: '#000000', family: 'flow' });
+    dimension(tax, 'method')!.categories.push({
+      id: 'x.opt',
+      label: 'Optimization-based',
+      color: '#000000',
+      family: 'flow',
+    });
     const groups = groupByParent(tax, 'method', ids('x.opt', 'dm.optimization'));
     expect(shape(groups)).toEqual([
       ['Diffusion', ['dm.optimization']],
@@ -65,16 +72,29 @@ describe('categories grouped by their parent (small fixture taxonomy)', () => {
 });
 
 describe('categories grouped by a parent dimension the taxonomy declares', () => {
-  const cat = (id: string, label: string, extra: Record<string, string> = {}) => ({ id, label, color: '#000000', ...extra });
+  const cat = (id: string, label: string, extra: Record<string, string> = {}) => ({
+    id,
+    label,
+    color: '#000000',
+    ...extra,
+  });
   const tax: Taxonomy = {
     unknownColor: '#bbbbbb',
     dimensions: [
-      { id: 'venue-type', label: 'Venue type', categories: [cat('journal', 'Journal'), cat('conference', 'Conference')] },
+      {
+        id: 'venue-type',
+        label: 'Venue type',
+        categories: [cat('journal', 'Journal'), cat('conference', 'Conference')],
+      },
       {
         id: 'venue',
         label: 'Venue',
         parent: 'venue-type',
-        categories: [cat('cvpr', 'CVPR', { parent: 'conference' }), cat('tpami', 'TPAMI', { parent: 'journal' }), cat('misc', 'Other')],
+        categories: [
+          cat('cvpr', 'CVPR', { parent: 'conference' }),
+          cat('tpami', 'TPAMI', { parent: 'journal' }),
+          cat('misc', 'Other'),
+        ],
       },
       // the older spelling: categories name a `family`, the dimension declares nothing
       { id: 'family', label: 'Family', categories: [cat('gan', 'GAN')] },
@@ -91,7 +111,11 @@ describe('categories grouped by a parent dimension the taxonomy declares', () =>
       [null, ['misc']],
     ]);
     expect(qualifiedCategoryLabel(tax, 'venue', 'tpami')).toBe('Journal · TPAMI');
-    expect(categoryParent(tax, 'venue', 'cvpr')).toEqual({ dimension: 'venue-type', id: 'conference', label: 'Conference' });
+    expect(categoryParent(tax, 'venue', 'cvpr')).toEqual({
+      dimension: 'venue-type',
+      id: 'conference',
+      label: 'Conference',
+    });
   });
 
   it('still reads the older `family` field of a category as its parent in the family dimension', () => {
@@ -127,6 +151,8 @@ describe('categories grouped by their parent (graph-data taxonomy)', () => {
     }
     expect(groups.flatMap((g) => g.items.map((i) => i.id)).sort()).toEqual(cats.map((c) => c.id).sort());
     const gan = groups.find((g) => g.parent!.id === 'gan')!;
-    expect(gan.items.map((i) => qualifiedCategoryLabel(real, 'method', i.id))).toContain('GAN · Optimization-based');
+    expect(gan.items.map((i) => qualifiedCategoryLabel(real, 'method', i.id))).toContain(
+      'GAN · Optimization-based',
+    );
   });
 });

@@ -24,13 +24,70 @@ const tax = (method?: string, scheme?: string): PaperTaxonomy => ({
 const meta = testMeta();
 const graph = makeGraph(
   [
-    { id: 'd1', title: 'Textual inversion for subjects', year: 2022, tasks: ['subject'], taxonomy: tax('dm.optimization', 'dm.subject'), pagerank: 0.3, community: 0 },
-    { id: 'd2', title: 'Textual inversion of faces', year: 2023, tasks: ['subject', 'face'], taxonomy: tax('dm.optimization', 'dm.face'), pagerank: 0.1, community: 0 },
-    { id: 'd3', title: 'Face encoder', year: 2024, tasks: ['face'], taxonomy: tax('dm.learning', 'dm.face'), pagerank: 0.2, community: 0 },
-    { id: 'g1', title: 'StyleGAN inversion', year: 2019, family: 'gan', tasks: ['gan-inversion'], taxonomy: tax('gan.optimization'), pagerank: 0.2, community: 1 },
-    { id: 'g2', title: 'StyleGAN latent editing', year: 2020, family: 'gan', tasks: ['gan-inversion'], taxonomy: tax(undefined, 'gan.editing'), pagerank: 0.1, community: 1 },
-    { id: 'd4', title: 'Latent editing with diffusion', year: 2021, tasks: ['subject'], pagerank: 0.05, community: 1 },
-    { id: 'a1', title: 'Autoregressive subjects', year: 2024, family: 'ar', tasks: ['subject'], pagerank: 0.05, community: 2 },
+    {
+      id: 'd1',
+      title: 'Textual inversion for subjects',
+      year: 2022,
+      tasks: ['subject'],
+      taxonomy: tax('dm.optimization', 'dm.subject'),
+      pagerank: 0.3,
+      community: 0,
+    },
+    {
+      id: 'd2',
+      title: 'Textual inversion of faces',
+      year: 2023,
+      tasks: ['subject', 'face'],
+      taxonomy: tax('dm.optimization', 'dm.face'),
+      pagerank: 0.1,
+      community: 0,
+    },
+    {
+      id: 'd3',
+      title: 'Face encoder',
+      year: 2024,
+      tasks: ['face'],
+      taxonomy: tax('dm.learning', 'dm.face'),
+      pagerank: 0.2,
+      community: 0,
+    },
+    {
+      id: 'g1',
+      title: 'StyleGAN inversion',
+      year: 2019,
+      family: 'gan',
+      tasks: ['gan-inversion'],
+      taxonomy: tax('gan.optimization'),
+      pagerank: 0.2,
+      community: 1,
+    },
+    {
+      id: 'g2',
+      title: 'StyleGAN latent editing',
+      year: 2020,
+      family: 'gan',
+      tasks: ['gan-inversion'],
+      taxonomy: tax(undefined, 'gan.editing'),
+      pagerank: 0.1,
+      community: 1,
+    },
+    {
+      id: 'd4',
+      title: 'Latent editing with diffusion',
+      year: 2021,
+      tasks: ['subject'],
+      pagerank: 0.05,
+      community: 1,
+    },
+    {
+      id: 'a1',
+      title: 'Autoregressive subjects',
+      year: 2024,
+      family: 'ar',
+      tasks: ['subject'],
+      pagerank: 0.05,
+      community: 2,
+    },
   ],
   [
     { source: 'd1', target: 'd2' },
@@ -74,7 +131,9 @@ describe('cluster labels', () => {
 
   it('pick distinctive title terms by G² against the other papers', () => {
     // community 0: "textual inversion" in 2 of its 3 papers and in none of the 4 others
-    expect(labels[0]!.terms).toEqual([{ term: 'textual inversion', count: 2, score: logLikelihood(2, 3, 0, 4) }]);
+    expect(labels[0]!.terms).toEqual([
+      { term: 'textual inversion', count: 2, score: logLikelihood(2, 3, 0, 4) },
+    ]);
     // community 1: "latent editing" and "stylegan" both 2 of 3 in, 0 of 4 out: the bigram first
     expect(labels[1]!.terms.map((t) => t.term)).toEqual(['latent editing', 'stylegan']);
     // a lone paper: its own words ("subjects" is used elsewhere too; the bigram beats its equal word)
@@ -105,8 +164,12 @@ describe('cluster labels', () => {
   });
 
   it('reject bad options with a clear message', () => {
-    expect(() => clusterLabels(graph, meta, { terms: -1 })).toThrow('clusterLabels: terms must be an integer >= 0, got -1');
-    expect(() => clusterLabels(graph, meta, { centrality: 'closeness' as never })).toThrow(/centrality must be one of pagerank, degree/);
+    expect(() => clusterLabels(graph, meta, { terms: -1 })).toThrow(
+      'clusterLabels: terms must be an integer >= 0, got -1',
+    );
+    expect(() => clusterLabels(graph, meta, { centrality: 'closeness' as never })).toThrow(
+      /centrality must be one of pagerank, degree/,
+    );
     expect(() => clusterLabels(graph, meta, { term: 3 } as never)).toThrow(/unknown option "term"/);
   });
 });
@@ -119,7 +182,9 @@ describe('normalised mutual information', () => {
     const nmi = normalizedMutualInformation([0, 0, 0, 1, 1, 1], ['a', 'a', 'b', 'b', 'c', 'c']);
     expect(nmi).toBeCloseTo(hand, 12);
     expect(nmi).toBeCloseTo(0.5158037429793889, 12); // scikit-learn's normalized_mutual_info_score
-    expect(normalizedMutualInformation([0, 0, 0, 1, 1, 1], ['a', 'a', 'b', 'b', 'c', 'c'], 'max')).toBeCloseTo(((2 / 3) * Math.log(2)) / Math.log(3), 12);
+    expect(
+      normalizedMutualInformation([0, 0, 0, 1, 1, 1], ['a', 'a', 'b', 'b', 'c', 'c'], 'max'),
+    ).toBeCloseTo(((2 / 3) * Math.log(2)) / Math.log(3), 12);
   });
 
   it('is 1 for identical partitions, 0 for independent ones, null for none', () => {
@@ -136,10 +201,17 @@ describe('normalised mutual information', () => {
     const hv = -(0.5 * Math.log(0.5) + 2 * 0.25 * Math.log(0.25));
     // the method determines the community, so MI = H(communities)
     const agreement = communityAgreement(graph, { dimension: 'method' });
-    expect(agreement).toMatchObject({ dimension: 'method', normalisation: 'arithmetic', labelled: 4, unlabelled: 3 });
+    expect(agreement).toMatchObject({
+      dimension: 'method',
+      normalisation: 'arithmetic',
+      labelled: 4,
+      unlabelled: 3,
+    });
     expect(agreement.nmi).toBeCloseTo(hu / ((hu + hv) / 2), 12);
     expect(communityAgreement(graph, { dimension: 'family' })).toMatchObject({ labelled: 7, unlabelled: 0 });
-    expect(() => communityAgreement(graph, { dimension: 'Not a dimension' })).toThrow(/dimension must be a dimension id/);
+    expect(() => communityAgreement(graph, { dimension: 'Not a dimension' })).toThrow(
+      /dimension must be a dimension id/,
+    );
   });
 });
 
@@ -176,10 +248,16 @@ describe('community × category contingency', () => {
       [1, 0, 2],
       [1, 0, 0],
     ]);
-    const scheme = communityContingency(graph, meta, { dimension: 'scheme', includeUnlabelled: false, keepEmptyColumns: true });
+    const scheme = communityContingency(graph, meta, {
+      dimension: 'scheme',
+      includeUnlabelled: false,
+      keepEmptyColumns: true,
+    });
     expect(scheme.columns.map((c) => c.id)).toEqual(['dm.subject', 'dm.face', 'gan.editing']);
     expect(scheme.counts.flat().reduce((a, b) => a + b, 0)).toBe(4);
-    expect(() => communityContingency(graph, meta, { dimension: 'method', minSize: 0 })).toThrow('communityContingency: minSize must be an integer >= 1, got 0');
+    expect(() => communityContingency(graph, meta, { dimension: 'method', minSize: 0 })).toThrow(
+      'communityContingency: minSize must be an integer >= 1, got 0',
+    );
   });
 });
 
@@ -195,9 +273,21 @@ describe('taxonomy grid', () => {
     expect(dm.rows.map((r) => r.label)).toEqual(['Optimization-based', 'Learning-based', 'Not labelled']);
     expect(dm.columns.map((c) => c.id)).toEqual(['dm.subject', 'dm.face', null]);
     expect(dm.cells.map((row) => row.map((c) => [c.count, c.firstYear]))).toEqual([
-      [[1, 2022], [1, 2023], [0, null]],
-      [[0, null], [1, 2024], [0, null]],
-      [[0, null], [0, null], [1, 2021]],
+      [
+        [1, 2022],
+        [1, 2023],
+        [0, null],
+      ],
+      [
+        [0, null],
+        [1, 2024],
+        [0, null],
+      ],
+      [
+        [0, null],
+        [0, null],
+        [1, 2021],
+      ],
     ]);
     expect(dm.cells[0]![1]!.nodes).toEqual(['d2']);
     const gan = grid.blocks[1]!;
@@ -212,7 +302,12 @@ describe('taxonomy grid', () => {
   });
 
   it('takes other dimensions and rejects a dimension used twice', () => {
-    const grid = taxonomyGrid(graph, meta, { group: 'family', rows: 'task', columns: 'method', includeUnlabelled: false });
+    const grid = taxonomyGrid(graph, meta, {
+      group: 'family',
+      rows: 'task',
+      columns: 'method',
+      includeUnlabelled: false,
+    });
     const dm = grid.blocks[0]!;
     expect(dm.rows.map((r) => r.id)).toEqual(['subject', 'face', 'gan-inversion']);
     expect(dm.cells.map((row) => row.map((c) => c.count))).toEqual([
@@ -220,7 +315,9 @@ describe('taxonomy grid', () => {
       [0, 1],
       [0, 0],
     ]);
-    expect(() => taxonomyGrid(graph, meta, { rows: 'scheme', columns: 'scheme' })).toThrow(/three different dimensions/);
+    expect(() => taxonomyGrid(graph, meta, { rows: 'scheme', columns: 'scheme' })).toThrow(
+      /three different dimensions/,
+    );
   });
 });
 
@@ -230,7 +327,9 @@ describe.skipIf(!existsSync(BUNDLED))('on the bundled graph', () => {
 
   it('every community gets a non-empty label, terms and central papers', () => {
     const labels = clusterLabels(real.graph, real.meta);
-    expect(labels.map((l) => l.community)).toEqual(real.meta.communities.map((c) => c.id).sort((a, b) => a - b));
+    expect(labels.map((l) => l.community)).toEqual(
+      real.meta.communities.map((c) => c.id).sort((a, b) => a - b),
+    );
     expect(labels.reduce((n, l) => n + l.size, 0)).toBe(real.graph.order);
     for (const l of labels) {
       expect(l.label.trim().length, `community ${l.community}`).toBeGreaterThan(0);
@@ -252,6 +351,8 @@ describe.skipIf(!existsSync(BUNDLED))('on the bundled graph', () => {
     const t = communityContingency(real.graph, real.meta, { dimension: 'method', minSize: 3 });
     expect(t.counts.flat().reduce((a, b) => a + b, 0)).toBe(real.graph.order);
     const grid = taxonomyGrid(real.graph, real.meta);
-    expect(grid.blocks.reduce((n, b) => n + b.cells.flat().reduce((m, c) => m + c.count, 0), 0)).toBe(real.graph.order);
+    expect(grid.blocks.reduce((n, b) => n + b.cells.flat().reduce((m, c) => m + c.count, 0), 0)).toBe(
+      real.graph.order,
+    );
   });
 });

@@ -186,8 +186,18 @@ describe('evidence and taxonomy rows', () => {
     for (const d of tax.dimensions.filter((d) => ['space', 'method', 'scheme'].includes(d.id))) {
       for (const c of d.categories) c.family = 'diffusion';
     }
-    tax.dimensions[2]!.categories.push({ id: 'gan.feature', label: 'Feature space', color: '#000000', family: 'gan' });
-    tax.dimensions[3]!.categories.push({ id: 'gan.optimization', label: 'Optimization-based', color: '#000000', family: 'gan' });
+    tax.dimensions[2]!.categories.push({
+      id: 'gan.feature',
+      label: 'Feature space',
+      color: '#000000',
+      family: 'gan',
+    });
+    tax.dimensions[3]!.categories.push({
+      id: 'gan.optimization',
+      label: 'Optimization-based',
+      color: '#000000',
+      family: 'gan',
+    });
     const rows = taxonomyRows(
       { ...meta, taxonomy: tax },
       node({
@@ -219,10 +229,20 @@ describe('evidence and taxonomy rows', () => {
       ...meta,
       taxonomy: {
         ...meta.taxonomy,
-        dimensions: [...meta.taxonomy.dimensions, { id: 'modality', label: 'Modality', categories: [{ id: 'image', label: 'Image', color: '#000000' }] }],
+        dimensions: [
+          ...meta.taxonomy.dimensions,
+          {
+            id: 'modality',
+            label: 'Modality',
+            categories: [{ id: 'image', label: 'Image', color: '#000000' }],
+          },
+        ],
       },
     } as GraphMeta;
-    const rows = taxonomyRows(withModality, node({ id: 'p', title: 'P', dimensions: { zeta: ['z'], modality: ['image', 'sound'] } }));
+    const rows = taxonomyRows(
+      withModality,
+      node({ id: 'p', title: 'P', dimensions: { zeta: ['z'], modality: ['image', 'sound'] } }),
+    );
     expect(rows.map((r) => [r.name, r.value])).toEqual([
       ['Family', 'Diffusion models'],
       ['Task', 'Subject-driven'],
@@ -283,10 +303,14 @@ describe('provenance, venue and links', () => {
     expect(venueYear({ ...db, venue: null, venueYear: null })).toBe('arXiv Aug 2022');
     expect(venueYear({ ...db, arxiv: null, month: null, year: 2023 })).toBe('CVPR 2023');
     expect(venueYear({ ...db, venueYear: null })).toBe('CVPR · arXiv Aug 2022');
-    expect(venueYear({ ...db, month: 12, year: 2019, arxiv: '1912.00001' })).toBe('CVPR 2023 · arXiv Dec 2019');
+    expect(venueYear({ ...db, month: 12, year: 2019, arxiv: '1912.00001' })).toBe(
+      'CVPR 2023 · arXiv Dec 2019',
+    );
     expect(venueYear({ ...db, month: null })).toBe('CVPR 2023 · arXiv 2022');
     // a venue without a printed year and no arXiv id: the record's year
-    expect(venueYear({ venue: 'TOG', venueYear: null, year: 2021, month: null, arxiv: null })).toBe('TOG 2021');
+    expect(venueYear({ venue: 'TOG', venueYear: null, year: 2021, month: null, arxiv: null })).toBe(
+      'TOG 2021',
+    );
     expect(venueYear({ venue: 'Arxiv', venueYear: 2024, year: 2024, month: null, arxiv: null })).toBe(
       'arXiv 2024',
     );

@@ -5,10 +5,20 @@ import { buildExportInput } from '../../src/export/input';
 import { filtersSummary } from '../../src/export/summary';
 import { computeVisibility } from '../../src/graph/filters';
 import { parseGraphFile } from '../../src/graph/load';
-import { setFilters, setMinDegree, setYearRange, toggleCategory, toggleEdgeKind, toggleUnlabelled } from '../../src/state/filters';
+import {
+  setFilters,
+  setMinDegree,
+  setYearRange,
+  toggleCategory,
+  toggleEdgeKind,
+  toggleUnlabelled,
+} from '../../src/state/filters';
 import { initialViewState, select, setColorBy } from '../../src/state/view';
 
-const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+const { graph, meta } = parseGraphFile(
+  JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')),
+  'small.json',
+);
 const s0 = initialViewState(meta);
 
 describe('filtersSummary', () => {
@@ -17,11 +27,18 @@ describe('filtersSummary', () => {
     let s = setYearRange(s0, [2022, 2024], meta.years!);
     s = toggleCategory(toggleCategory(s, meta, 'family', 'diffusion', false), meta, 'family', 'ar', false);
     s = setMinDegree(toggleEdgeKind(s, 'mentions', false), 2);
-    expect(filtersSummary(s.filters, meta)).toBe('years 2022–2024; Model family: GAN, Survey; links builds-on, cites, compares; minimum degree 2');
-    expect(filtersSummary(setFilters(s0, { years: [2023, 2023], categories: { family: [] }, showSurveyMentions: true }).filters, meta)).toBe(
-      "year 2023; Model family: none; mentions from other surveys' lists shown",
+    expect(filtersSummary(s.filters, meta)).toBe(
+      'years 2022–2024; Model family: GAN, Survey; links builds-on, cites, compares; minimum degree 2',
     );
-    expect(filtersSummary(toggleUnlabelled(s0, meta, 'method', false).filters, meta)).toBe('Inversion method: unlabelled hidden');
+    expect(
+      filtersSummary(
+        setFilters(s0, { years: [2023, 2023], categories: { family: [] }, showSurveyMentions: true }).filters,
+        meta,
+      ),
+    ).toBe("year 2023; Model family: none; mentions from other surveys' lists shown");
+    expect(filtersSummary(toggleUnlabelled(s0, meta, 'method', false).filters, meta)).toBe(
+      'Inversion method: unlabelled hidden',
+    );
   });
 });
 
@@ -53,9 +70,11 @@ describe('buildExportInput', () => {
     const input = buildExportInput(graph, meta, s, visibility, 'visible', date);
     const [file] = exportData('json', input);
     expect(file!.filename).toBe(exportFilename(meta, 'visible', date, 'json'));
-    for (const part of ['fixture-small-personalization-graph', 'visible', '2026-11-29']) expect(file!.filename).toContain(part);
+    for (const part of ['fixture-small-personalization-graph', 'visible', '2026-11-29'])
+      expect(file!.filename).toContain(part);
     const png = exportFilename(meta, 'all', date, 'png', '2x');
-    for (const part of ['fixture-small-personalization-graph', 'all', '2026-11-29', '2x']) expect(png).toContain(part);
+    for (const part of ['fixture-small-personalization-graph', 'all', '2026-11-29', '2x'])
+      expect(png).toContain(part);
     expect(png.endsWith('.png')).toBe(true);
     const parsed = parseGraphFile(JSON.parse(file!.content as string), file!.filename);
     expect(parsed.graph.order).toBe(visibility.nodes.size);

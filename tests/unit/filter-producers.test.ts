@@ -47,7 +47,9 @@ describe('filter producers', () => {
     expect(s.filters.categories).toEqual({ family: ['diffusion', 'ar', 'survey'] });
     expect(tog(s, 'family', 'gan').filters.categories).toEqual({});
     expect(tog(base, 'family', 'gan', true)).toBe(base);
-    expect(tog(tog(s, 'family', 'ar'), 'family', 'diffusion', false).filters.categories).toEqual({ family: ['survey'] });
+    expect(tog(tog(s, 'family', 'ar'), 'family', 'diffusion', false).filters.categories).toEqual({
+      family: ['survey'],
+    });
     expect(s.selected).toBe('x');
   });
 
@@ -68,7 +70,9 @@ describe('filter producers', () => {
     expect(s2.filters.unlabelled).toEqual(['family', 'venue-type']);
     expect(toggleUnlabelled(s2, meta, 'family', false)).toBe(s2);
     expect(toggleUnlabelled(s2, meta, 'nope', false)).toBe(s2);
-    expect(toggleUnlabelled(toggleUnlabelled(s2, meta, 'family', true), meta, 'venue-type').filters.unlabelled).toEqual([]);
+    expect(
+      toggleUnlabelled(toggleUnlabelled(s2, meta, 'family', true), meta, 'venue-type').filters.unlabelled,
+    ).toEqual([]);
     expect(isDefaultFilters(s1.filters, meta)).toBe(false);
     expect(resetFilters(s2, meta).filters.unlabelled).toEqual([]);
   });
@@ -94,7 +98,10 @@ describe('filter producers', () => {
   });
 
   it('resetFilters restores the defaults and is a no-op on them', () => {
-    const changed = setMinDegree(toggleCategory(setYearRange(base, [2020, 2021], BOUNDS), meta, 'family', 'gan'), 2);
+    const changed = setMinDegree(
+      toggleCategory(setYearRange(base, [2020, 2021], BOUNDS), meta, 'family', 'gan'),
+      2,
+    );
     expect(isDefaultFilters(changed.filters, meta)).toBe(false);
     const reset = resetFilters(changed, meta);
     expect(reset.filters).toEqual(defaultFilters(meta));

@@ -13,7 +13,10 @@ import { compareWith, setLineageDepth, toggleLineageKind } from '../../src/state
 import { hover, initialViewState, select } from '../../src/state/view';
 import { EDGE_KINDS } from '../../src/model';
 
-const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+const { graph, meta } = parseGraphFile(
+  JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')),
+  'small.json',
+);
 const s0 = initialViewState(meta);
 const theme = themeFor(false);
 const TI = '2208.01618';
@@ -29,7 +32,10 @@ const PTI = '2106.05744';
 
 const color = (state: typeof s0, id: string) => {
   const caches = buildCaches(graph, meta, state);
-  return createNodeReducer(() => caches, () => theme)(id, { ...graph.getNodeAttributes(id) }).color;
+  return createNodeReducer(
+    () => caches,
+    () => theme,
+  )(id, { ...graph.getNodeAttributes(id) }).color;
 };
 
 describe('lineage in the caches', () => {
@@ -57,7 +63,11 @@ describe('lineage in the caches', () => {
     const db = select(s0, DB);
     expect(buildCaches(graph, meta, db).focus!.hood.outNodes.size).toBe(0);
     const withMentions = toggleLineageKind(db, 'mentions', true);
-    expect([...buildCaches(graph, meta, withMentions).focus!.hood.outNodes]).toEqual([PTI, '2102.02766', '1904.03189']);
+    expect([...buildCaches(graph, meta, withMentions).focus!.hood.outNodes]).toEqual([
+      PTI,
+      '2102.02766',
+      '1904.03189',
+    ]);
     // hidden edges are not followed
     const filtered = setFilters(s2, { years: [2023, 2025] });
     expect(buildCaches(graph, meta, filtered).focus!.hood.outNodes).toEqual(new Set([ELITE]));
@@ -72,7 +82,10 @@ describe('lineage in the caches', () => {
     expect(new Set(r.nodes)).toEqual(r.caches.focus!.hood.nodes);
     expect(r.caches.focus!.hood.nodes.has(TI)).toBe(true);
     const h = hover(s2, PTI);
-    expect(updateCaches(r.caches, graph, meta, s2, h).caches.focus).toMatchObject({ mode: 'hover', compare: null });
+    expect(updateCaches(r.caches, graph, meta, s2, h).caches.focus).toMatchObject({
+      mode: 'hover',
+      compare: null,
+    });
   });
 
   it('one memo per app: the same lineage object for the same inputs', () => {
@@ -86,7 +99,11 @@ describe('lineage in the caches', () => {
 describe('comparison', () => {
   it('a path when one descends from the other, drawn instead of the lineage', () => {
     const c = compareLineage(graph, INSTANTID, DB);
-    expect(c.path).toEqual({ relation: 'ancestor', nodes: [INSTANTID, IPA, DB], edges: [`${INSTANTID}->${IPA}`, `${IPA}->${DB}`] });
+    expect(c.path).toEqual({
+      relation: 'ancestor',
+      nodes: [INSTANTID, IPA, DB],
+      edges: [`${INSTANTID}->${IPA}`, `${IPA}->${DB}`],
+    });
     const s = compareWith(select(s0, INSTANTID), DB);
     const focus = buildCaches(graph, meta, s).focus!;
     expect(focus.compare).toEqual({ other: DB, lcas: new Set() });

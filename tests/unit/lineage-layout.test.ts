@@ -1,13 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { countCrossings, layeredLayout, publicationTime, type LayoutNode } from '../../src/graph/lineage/layout';
+import {
+  countCrossings,
+  layeredLayout,
+  publicationTime,
+  type LayoutNode,
+} from '../../src/graph/lineage/layout';
 
-const n = (id: string, year: number, month: number | null = 6): LayoutNode => ({ id, time: publicationTime(year, month) });
+const n = (id: string, year: number, month: number | null = 6): LayoutNode => ({
+  id,
+  time: publicationTime(year, month),
+});
 
 describe('layeredLayout', () => {
   it('puts time on x (unknown month mid-year) and groups papers of the same months in a column', () => {
     expect(publicationTime(2020, null)).toBe(2020.5);
     expect(publicationTime(2020, 1)).toBeCloseTo(2020 + 0.5 / 12);
-    const layout = layeredLayout([n('a', 2020, 1), n('b', 2020, 1), n('c', 2021, null), n('d', 2022, 12)], []);
+    const layout = layeredLayout(
+      [n('a', 2020, 1), n('b', 2020, 1), n('c', 2021, null), n('d', 2022, 12)],
+      [],
+    );
     const p = layout.positions;
     expect(p.get('a')!.layer).toBe(p.get('b')!.layer);
     expect(p.get('a')!.x).toBe(p.get('b')!.x);
@@ -43,7 +54,9 @@ describe('layeredLayout', () => {
   });
 
   it('rejects bad input by name', () => {
-    expect(() => layeredLayout([n('a', 2020), n('a', 2021)], [])).toThrow('layeredLayout: duplicate node "a"');
+    expect(() => layeredLayout([n('a', 2020), n('a', 2021)], [])).toThrow(
+      'layeredLayout: duplicate node "a"',
+    );
     expect(() => n('a', 2020, 13)).toThrow('month must be 1-12');
     expect(() => layeredLayout([{ id: 'a', time: NaN }], [])).toThrow('node "a" has no valid time');
     expect(() => layeredLayout([], [], { maxLayers: 0 })).toThrow(/maxLayers/);

@@ -12,12 +12,18 @@ import {
 import type { LineageDepth } from '../../src/state/types';
 import { clearSelection, clickBackground, dismiss, initialViewState, select } from '../../src/state/view';
 
-const s0 = initialViewState({ counts: { papers: 2, edges: 1, byKind: {}, byFamily: {} }, years: [2016, 2025], taxonomy: { unknownColor: '#bbbbbb', dimensions: [] } } as unknown as GraphMeta);
+const s0 = initialViewState({
+  counts: { papers: 2, edges: 1, byKind: {}, byFamily: {} },
+  years: [2016, 2025],
+  taxonomy: { unknownColor: '#bbbbbb', dimensions: [] },
+} as unknown as GraphMeta);
 
 describe('lineage settings', () => {
   it("defaults to two steps over builds-on and cites (and a graph file's links when it has some), as plain data", () => {
     expect(s0.lineage).toEqual({ depth: 2, kinds: ['builds-on', 'cites'] });
-    expect(defaultLineage({ counts: { papers: 2, edges: 1, byKind: { links: 1 }, byFamily: {} } }).kinds).toEqual(['builds-on', 'cites', 'links']);
+    expect(
+      defaultLineage({ counts: { papers: 2, edges: 1, byKind: { links: 1 }, byFamily: {} } }).kinds,
+    ).toEqual(['builds-on', 'cites', 'links']);
     expect(defaultLineage()).not.toBe(defaultLineage());
     expect(JSON.parse(JSON.stringify(s0))).toEqual(s0);
     expect(s0.compareWith).toBeNull();
@@ -30,13 +36,20 @@ describe('lineage settings', () => {
     expect(setLineageDepth(s1, 'all')).toBe(s1);
     expect(depthSteps('all')).toBe(Infinity);
     expect(depthSteps(3)).toBe(3);
-    expect(() => setLineageDepth(s0, 4 as LineageDepth)).toThrow('setLineageDepth: depth must be 1, 2, 3 or "all", got 4');
+    expect(() => setLineageDepth(s0, 4 as LineageDepth)).toThrow(
+      'setLineageDepth: depth must be 1, 2, 3 or "all", got 4',
+    );
   });
 
   it('toggles kinds keeping the canonical order', () => {
     const s1 = toggleLineageKind(s0, 'mentions');
     expect(s1.lineage.kinds).toEqual(['builds-on', 'cites', 'mentions']);
-    expect(toggleLineageKind(s1, 'compares').lineage.kinds).toEqual(['builds-on', 'cites', 'compares', 'mentions']);
+    expect(toggleLineageKind(s1, 'compares').lineage.kinds).toEqual([
+      'builds-on',
+      'cites',
+      'compares',
+      'mentions',
+    ]);
     expect(toggleLineageKind(s1, 'mentions', true)).toBe(s1);
     expect(toggleLineageKind(s0, 'cites').lineage.kinds).toEqual(['builds-on']);
   });

@@ -4,7 +4,10 @@ import { parseGraphFile } from '../../src/graph/load';
 import { lineage } from '../../src/graph/lineage/lineage';
 import { lineageViewModel } from '../../src/graph/lineage/view-model';
 
-const { graph } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+const { graph } = parseGraphFile(
+  JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')),
+  'small.json',
+);
 const IPA = '2308.06721';
 
 describe('lineageViewModel', () => {
@@ -20,7 +23,11 @@ describe('lineageViewModel', () => {
     expect(m.edges.map((e) => e.id)).not.toContain(`${IPA}->2208.12242`);
     const all = lineageViewModel(graph, l, { showAll: true });
     expect(all.edges).toHaveLength(7);
-    expect(all.edges.find((e) => e.id === `${IPA}->2208.12242`)).toMatchObject({ source: IPA, target: '2208.12242', kind: 'cites' });
+    expect(all.edges.find((e) => e.id === `${IPA}->2208.12242`)).toMatchObject({
+      source: IPA,
+      target: '2208.12242',
+      kind: 'cites',
+    });
   });
 
   it('keeps the selection and the most cited when there are too many', () => {
@@ -31,7 +38,9 @@ describe('lineageViewModel', () => {
     expect(m.omitted).toBe(l.ancestors.size + l.descendants.size - 2);
     const cited = (id: string) => graph.getNodeAttribute(id, 'citations');
     const kept = m.nodes.slice(1).map((n) => cited(n.id));
-    const left = [...l.ancestors.keys(), ...l.descendants.keys()].filter((id) => !m.nodes.some((n) => n.id === id)).map(cited);
+    const left = [...l.ancestors.keys(), ...l.descendants.keys()]
+      .filter((id) => !m.nodes.some((n) => n.id === id))
+      .map(cited);
     expect(Math.min(...kept)).toBeGreaterThanOrEqual(Math.max(...left));
     expect(() => lineageViewModel(graph, l, { maxNodes: 0 })).toThrow(/maxNodes/);
   });

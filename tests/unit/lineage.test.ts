@@ -33,18 +33,35 @@ const CHAIN = graphOf(
 describe('lineage', () => {
   it('finds ancestors (out-edges) and descendants (in-edges) with breadth-first depths', () => {
     const l = lineage(CHAIN, 'c');
-    expect(sorted(l.ancestors)).toEqual([['a', 2], ['b', 1]]);
-    expect(sorted(l.descendants)).toEqual([['d', 1], ['e', 1], ['f', 1], ['g', 2]]);
+    expect(sorted(l.ancestors)).toEqual([
+      ['a', 2],
+      ['b', 1],
+    ]);
+    expect(sorted(l.descendants)).toEqual([
+      ['d', 1],
+      ['e', 1],
+      ['f', 1],
+      ['g', 2],
+    ]);
     // e reaches c directly and through d: the shortcut wins, depth 1
-    expect(new Set(l.descendantEdges)).toEqual(new Set([key('d', 'c'), key('e', 'c'), key('f', 'c'), key('e', 'd'), key('g', 'e')]));
+    expect(new Set(l.descendantEdges)).toEqual(
+      new Set([key('d', 'c'), key('e', 'c'), key('f', 'c'), key('e', 'd'), key('g', 'e')]),
+    );
     expect(new Set(l.ancestorEdges)).toEqual(new Set([key('c', 'b'), key('b', 'a')]));
   });
 
   it('stops at the depth and follows only the chosen kinds', () => {
     const l1 = lineage(CHAIN, 'e', { depth: 1 });
-    expect(sorted(l1.ancestors)).toEqual([['c', 1], ['d', 1]]);
+    expect(sorted(l1.ancestors)).toEqual([
+      ['c', 1],
+      ['d', 1],
+    ]);
     expect(new Set(l1.ancestorEdges)).toEqual(new Set([key('e', 'd'), key('e', 'c')]));
-    expect(sorted(lineage(CHAIN, 'e', { depth: 2 }).ancestors)).toEqual([['b', 2], ['c', 1], ['d', 1]]);
+    expect(sorted(lineage(CHAIN, 'e', { depth: 2 }).ancestors)).toEqual([
+      ['b', 2],
+      ['c', 1],
+      ['d', 1],
+    ]);
     expect(lineage(CHAIN, 'e').ancestors.has('x')).toBe(false);
     expect(lineage(CHAIN, 'e', { kinds: ['cites', 'compares'] }).ancestors.get('x')).toBe(2);
     expect(lineage(CHAIN, 'e', { kinds: ['builds-on'] }).ancestors.size).toBe(0);
@@ -67,8 +84,15 @@ describe('lineage', () => {
     // a > b > c > a (a revised preprint cites later work), c > d
     const g = graphOf(['a', 'b', 'c', 'd'], ['a>b', 'b>c', 'c>a', 'c>d']);
     const l = lineage(g, 'a');
-    expect(sorted(l.ancestors)).toEqual([['b', 1], ['c', 2], ['d', 3]]);
-    expect(sorted(l.descendants)).toEqual([['b', 2], ['c', 1]]);
+    expect(sorted(l.ancestors)).toEqual([
+      ['b', 1],
+      ['c', 2],
+      ['d', 3],
+    ]);
+    expect(sorted(l.descendants)).toEqual([
+      ['b', 2],
+      ['c', 1],
+    ]);
     expect(l.ancestors.has('a') || l.descendants.has('a')).toBe(false);
     // the edge back into the paper is not part of its ancestry walk
     expect(l.ancestorEdges.includes(key('c', 'a'))).toBe(false);
@@ -76,7 +100,9 @@ describe('lineage', () => {
 
   it('at depth 1 is exactly the one-hop neighbourhood', () => {
     for (const n of CHAIN.nodes()) {
-      const hood = lineageAsNeighbourhood(lineage(CHAIN, n, { depth: 1, kinds: ['builds-on', 'cites', 'compares', 'mentions'] }));
+      const hood = lineageAsNeighbourhood(
+        lineage(CHAIN, n, { depth: 1, kinds: ['builds-on', 'cites', 'compares', 'mentions'] }),
+      );
       expect(hood).toEqual(neighbourhood(CHAIN, n));
     }
   });
@@ -91,7 +117,10 @@ describe('lineage', () => {
         fc.integer({ min: 1, max: 4 }),
         (pairs, depth) => {
           const ids = Array.from({ length: 12 }, (_, i) => `n${i}`);
-          const g = graphOf(ids, pairs.filter(([a, b]) => a !== b).map(([a, b]) => `n${a}>n${b}`));
+          const g = graphOf(
+            ids,
+            pairs.filter(([a, b]) => a !== b).map(([a, b]) => `n${a}>n${b}`),
+          );
           const index = lineageIndex(g);
           for (const root of ids) {
             // reference: distances by repeated relaxation over graphology's own neighbour lists
@@ -99,7 +128,9 @@ describe('lineage', () => {
               const d = new Map<string, number>();
               let frontier = [root];
               for (let k = 1; k <= depth; k++) {
-                frontier = frontier.flatMap(next).filter((n) => n !== root && !d.has(n) && (d.set(n, k), true));
+                frontier = frontier
+                  .flatMap(next)
+                  .filter((n) => n !== root && !d.has(n) && (d.set(n, k), true));
               }
               return d;
             };
@@ -115,12 +146,20 @@ describe('lineage', () => {
   });
 
   it('rejects bad arguments with clear errors', () => {
-    expect(() => lineage(CHAIN, 'a', { index: lineageIndex(graphOf(['a'], [])) })).toThrow(/index was built for another graph/);
+    expect(() => lineage(CHAIN, 'a', { index: lineageIndex(graphOf(['a'], [])) })).toThrow(
+      /index was built for another graph/,
+    );
     expect(() => lineage(CHAIN, 'nope')).toThrow('lineage: no node "nope" in the graph');
-    expect(() => lineage(CHAIN, 'a', { depth: 0 })).toThrow(/depth must be a positive integer or Infinity, got 0/);
+    expect(() => lineage(CHAIN, 'a', { depth: 0 })).toThrow(
+      /depth must be a positive integer or Infinity, got 0/,
+    );
     expect(() => lineage(CHAIN, 'a', { depth: 1.5 })).toThrow(/depth/);
-    expect(() => lineage(CHAIN, 'a', { kinds: ['cite' as EdgeKind] })).toThrow('lineage: unknown edge kind "cite"');
-    expect(() => lineage(CHAIN, 'a', { edgeFilter: 3 as unknown as () => boolean })).toThrow(/edgeFilter must be a function/);
+    expect(() => lineage(CHAIN, 'a', { kinds: ['cite' as EdgeKind] })).toThrow(
+      'lineage: unknown edge kind "cite"',
+    );
+    expect(() => lineage(CHAIN, 'a', { edgeFilter: 3 as unknown as () => boolean })).toThrow(
+      /edgeFilter must be a function/,
+    );
   });
 });
 
@@ -141,15 +180,27 @@ describe('transitiveReduction', () => {
     // a > c are then implied and both go; the cycle's own edges stay
     const g = graphOf(['a', 'b', 'c', 'd', 'e'], ['b>c', 'c>b', 'a>b', 'a>c', 'c>e', 'b>e']);
     expect(transitiveReduction(g, g.edges())).toEqual(new Set(g.edges()));
-    g.addEdgeWithKey(key('a', 'd'), 'a', 'd', { kind: 'cites', kinds: ['cites'], provenance: [{ source: 'curated' }], surveyOnly: false });
-    g.addEdgeWithKey(key('d', 'b'), 'd', 'b', { kind: 'cites', kinds: ['cites'], provenance: [{ source: 'curated' }], surveyOnly: false });
+    g.addEdgeWithKey(key('a', 'd'), 'a', 'd', {
+      kind: 'cites',
+      kinds: ['cites'],
+      provenance: [{ source: 'curated' }],
+      surveyOnly: false,
+    });
+    g.addEdgeWithKey(key('d', 'b'), 'd', 'b', {
+      kind: 'cites',
+      kinds: ['cites'],
+      provenance: [{ source: 'curated' }],
+      surveyOnly: false,
+    });
     const kept = transitiveReduction(g, g.edges());
     expect([...g.edges()].filter((e) => !kept.has(e)).sort()).toEqual([key('a', 'b'), key('a', 'c')]);
     expect(kept.has(key('b', 'c')) && kept.has(key('c', 'b'))).toBe(true);
   });
 
   it('names an unknown edge', () => {
-    expect(() => transitiveReduction(CHAIN, ['zz'])).toThrow('transitiveReduction: no edge "zz" in the graph');
+    expect(() => transitiveReduction(CHAIN, ['zz'])).toThrow(
+      'transitiveReduction: no edge "zz" in the graph',
+    );
   });
 });
 

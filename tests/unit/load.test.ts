@@ -17,7 +17,9 @@ describe('parseGraphFile', () => {
 
   it('rejects a file of another format, naming the file and the field', () => {
     const json = { ...small(), format: 'something-else' };
-    expect(() => parseGraphFile(json, 'g.json')).toThrow(/^g\.json: field "format": is not a Lineage Atlas graph file/);
+    expect(() => parseGraphFile(json, 'g.json')).toThrow(
+      /^g\.json: field "format": is not a Lineage Atlas graph file/,
+    );
   });
 
   it('rejects another format version and says how to fix it', () => {
@@ -33,7 +35,9 @@ describe('parseGraphFile', () => {
   it('names the node and the field of an invalid node', () => {
     const json = small();
     delete json.graph.nodes[3].attributes.year;
-    expect(() => parseGraphFile(json, 'g.json')).toThrow(/g\.json: node "2302\.13848": field "attributes\.year"/);
+    expect(() => parseGraphFile(json, 'g.json')).toThrow(
+      /g\.json: node "2302\.13848": field "attributes\.year"/,
+    );
   });
 
   it('names a nested field', () => {
@@ -45,10 +49,14 @@ describe('parseGraphFile', () => {
   it('rejects edges to unknown nodes, duplicate keys and invalid metadata', () => {
     const unknown = small();
     unknown.graph.edges[0].target = 'nope';
-    expect(() => parseGraphFile(unknown, 'g.json')).toThrow(/edge "2208\.12242->2208\.01618": field "target": unknown node "nope"/);
+    expect(() => parseGraphFile(unknown, 'g.json')).toThrow(
+      /edge "2208\.12242->2208\.01618": field "target": unknown node "nope"/,
+    );
     const dup = small();
     dup.graph.nodes.push(dup.graph.nodes[0]);
-    expect(() => parseGraphFile(dup, 'g.json')).toThrow(/node "2208\.01618": field "key": duplicate node key/);
+    expect(() => parseGraphFile(dup, 'g.json')).toThrow(
+      /node "2208\.01618": field "key": duplicate node key/,
+    );
     const meta = small();
     delete meta.meta.taxonomy;
     expect(() => parseGraphFile(meta, 'g.json')).toThrow(/g\.json: meta: field "taxonomy"/);
@@ -67,7 +75,9 @@ describe('graphUrlFromQuery', () => {
     expect(graphUrlFromQuery('', page)).toBe('http://localhost:5173/atlas/graph.json');
   });
   it('resolves a relative path', () => {
-    expect(graphUrlFromQuery('?graph=fixtures/graphs/small.json', page)).toBe('http://localhost:5173/atlas/fixtures/graphs/small.json');
+    expect(graphUrlFromQuery('?graph=fixtures/graphs/small.json', page)).toBe(
+      'http://localhost:5173/atlas/fixtures/graphs/small.json',
+    );
     expect(graphUrlFromQuery('?graph=/fixtures/x.json', page)).toBe('http://localhost:5173/fixtures/x.json');
   });
   it('refuses URLs and other origins', () => {
@@ -88,18 +98,24 @@ describe('fetchGraphFile', () => {
     expect(graph.order).toBe(16);
   });
   it('explains a missing file', async () => {
-    await expect(fetchGraphFile('http://x/graph.json', respond('not found', 404, 'Not Found'))).rejects.toThrow(
+    await expect(
+      fetchGraphFile('http://x/graph.json', respond('not found', 404, 'Not Found')),
+    ).rejects.toThrow(
       /Could not load the graph file "graph\.json": the server answered 404 Not Found\. Build it with `npm run build:graph`\./,
     );
   });
   it('explains a file that is not JSON', async () => {
     const text = readFileSync('tests/fixtures/graphs/broken.json', 'utf8');
-    await expect(fetchGraphFile('http://x/broken.json', respond(text))).rejects.toThrow(/The graph file "broken\.json" is not valid JSON/);
+    await expect(fetchGraphFile('http://x/broken.json', respond(text))).rejects.toThrow(
+      /The graph file "broken\.json" is not valid JSON/,
+    );
   });
   it('explains a network failure', async () => {
     const failing = (async () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
-    await expect(fetchGraphFile('http://x/graph.json', failing)).rejects.toThrow(/Could not download the graph file "graph\.json": Failed to fetch/);
+    await expect(fetchGraphFile('http://x/graph.json', failing)).rejects.toThrow(
+      /Could not download the graph file "graph\.json": Failed to fetch/,
+    );
   });
 });

@@ -2,9 +2,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { neighbourhood } from '../../src/graph/neighbourhood';
 import { parseGraphFile } from '../../src/graph/load';
-import { clearSelection, hover, initialViewState, select, setColorBy, setLabelDensity, setSizeBy, toggleIsolate } from '../../src/state/view';
+import {
+  clearSelection,
+  hover,
+  initialViewState,
+  select,
+  setColorBy,
+  setLabelDensity,
+  setSizeBy,
+  toggleIsolate,
+} from '../../src/state/view';
 
-const loaded = () => parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+const loaded = () =>
+  parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
 
 describe('neighbourhood', () => {
   it('splits references (out) from citations (in)', () => {
@@ -35,7 +45,13 @@ describe('view producers', () => {
   const s0 = initialViewState(loaded().meta);
 
   it('starts with family colours, citation sizes, default filters and no focus', () => {
-    expect(s0).toMatchObject({ colorBy: 'family', sizeBy: 'citations', isolated: null, hovered: null, selected: null });
+    expect(s0).toMatchObject({
+      colorBy: 'family',
+      sizeBy: 'citations',
+      isolated: null,
+      hovered: null,
+      selected: null,
+    });
     expect(s0.filters.showSurveyMentions).toBe(false);
     expect(JSON.parse(JSON.stringify(s0))).toEqual(s0); // serialisable
   });

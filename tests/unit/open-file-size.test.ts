@@ -13,7 +13,11 @@ describe('opening a file: the size limit', () => {
   it('accepts a file up to the limit and refuses one over it, naming it', () => {
     const max = 50 * 1024 * 1024;
     expect(sizeProblem('a.gexf', max, max)).toBeNull();
-    expect(sizeProblem('a.gexf', max + 1, max)).toBe('a.gexf is 52,428,801 bytes: the explorer opens graph files of up to 50.0 MB.');
-    expect(sizeProblem('big.graphml', 72.1 * 1024 * 1024, max)).toBe('big.graphml is 72.1 MB: the explorer opens graph files of up to 50.0 MB.');
+    expect(sizeProblem('a.gexf', max + 1, max)).toBe(
+      'a.gexf is 52,428,801 bytes: the explorer opens graph files of up to 50.0 MB.',
+    );
+    expect(sizeProblem('big.graphml', 72.1 * 1024 * 1024, max)).toBe(
+      'big.graphml is 72.1 MB: the explorer opens graph files of up to 50.0 MB.',
+    );
   });
 });

@@ -9,9 +9,19 @@ describe('legend entries', () => {
   it('lists the taxonomy categories with visible counts, unknown last', () => {
     const cats = categoryMap(graph, 'space');
     const entries = legendEntries(graph, meta, 'space', cats, null);
-    expect(entries.map((e) => e.id)).toEqual(['dm.textual', 'dm.parameter', 'dm.image-feature', 'gan.latent', UNKNOWN_CATEGORY]);
+    expect(entries.map((e) => e.id)).toEqual([
+      'dm.textual',
+      'dm.parameter',
+      'dm.image-feature',
+      'gan.latent',
+      UNKNOWN_CATEGORY,
+    ]);
     expect(entries.find((e) => e.id === 'gan.latent')?.count).toBe(4);
-    expect(entries.at(-1)).toMatchObject({ label: 'Unknown / not labelled', color: meta.taxonomy.unknownColor, count: 3 });
+    expect(entries.at(-1)).toMatchObject({
+      label: 'Unknown / not labelled',
+      color: meta.taxonomy.unknownColor,
+      count: 3,
+    });
     const visible = new Set(['1904.03189', '2208.01618']);
     expect(legendEntries(graph, meta, 'space', cats, visible).map((e) => e.count)).toEqual([1, 0, 0, 1, 0]);
   });
@@ -63,14 +73,24 @@ describe('reducers', () => {
     const r = reduce(setColorBy(setSizeBy(s0, 'pagerank'), 'year'));
     const a = graph.getNodeAttributes('2208.12242');
     expect(r.node('2208.12242')).toMatchObject({ color: a.colors.year, size: a.sizes.pagerank });
-    expect(reduce().node('unlabelled-method').color).toBe(graph.getNodeAttribute('unlabelled-method', 'colors').family);
+    expect(reduce().node('unlabelled-method').color).toBe(
+      graph.getNodeAttribute('unlabelled-method', 'colors').family,
+    );
     expect(reduce(setColorBy(s0, 'space')).node('unlabelled-method').color).toBe(meta.taxonomy.unknownColor);
   });
 
   it('hover marks the neighbourhood highlighted with labels and leaves the rest to the veil', () => {
     const r = reduce(hover(s0, '2308.06721'));
-    expect(r.node('2308.06721')).toMatchObject({ highlighted: true, forceLabel: true, color: graph.getNodeAttribute('2308.06721', 'color') });
-    expect(r.node('2302.13848')).toMatchObject({ highlighted: true, forceLabel: true, color: graph.getNodeAttribute('2302.13848', 'color') });
+    expect(r.node('2308.06721')).toMatchObject({
+      highlighted: true,
+      forceLabel: true,
+      color: graph.getNodeAttribute('2308.06721', 'color'),
+    });
+    expect(r.node('2302.13848')).toMatchObject({
+      highlighted: true,
+      forceLabel: true,
+      color: graph.getNodeAttribute('2302.13848', 'color'),
+    });
     const other = r.node('1904.03189');
     expect(other.highlighted).toBeUndefined();
     expect(other.color).toBe(graph.getNodeAttribute('1904.03189', 'color'));
@@ -94,7 +114,9 @@ describe('reducers', () => {
     const h2 = hover(h1, '2102.02766');
     const r2 = updateCaches(r1.caches, graph, meta, h1, h2);
     expect(r2.refresh).toBe('focus');
-    expect(new Set(r2.nodes)).toEqual(new Set([...r1.caches.focus!.hood.nodes, ...r2.caches.focus!.hood.nodes]));
+    expect(new Set(r2.nodes)).toEqual(
+      new Set([...r1.caches.focus!.hood.nodes, ...r2.caches.focus!.hood.nodes]),
+    );
     const r3 = updateCaches(r2.caches, graph, meta, h2, hover(h2, null));
     expect(r3.caches.focus).toBeNull();
     expect(new Set(r3.nodes)).toEqual(r2.caches.focus!.hood.nodes);

@@ -49,9 +49,16 @@ const content: FrameContent = {
   ],
   selection: null,
   links: [{ label: 'builds on', color: '#7a818b', width: 2 }],
-  caption: 'Personalized Image Generation · build 0123abcd · 2026-11-29 · filters: no filters · Lineage Atlas',
+  caption:
+    'Personalized Image Generation · build 0123abcd · 2026-11-29 · filters: no filters · Lineage Atlas',
 };
-const theme = { background: '#ffffff', text: '#1f2328', muted: '#5c6470', border: '#d8dce1', fontFamily: 'system-ui' };
+const theme = {
+  background: '#ffffff',
+  text: '#1f2328',
+  muted: '#5c6470',
+  border: '#d8dce1',
+  fontFamily: 'system-ui',
+};
 
 describe('xmlEscape and paint', () => {
   it('escapes markup characters and drops characters XML forbids', () => {
@@ -71,14 +78,22 @@ describe('xmlEscape and paint', () => {
 
 describe('arrowGeometry', () => {
   it('puts the tip on the target rim and the base one head-length back', () => {
-    const g = arrowGeometry({ source: node(0, 0), target: node(100, 0, 10), width: 1, headBase: 2, color: '#000' }, { lengthRatio: 4, minLength: 0, halfWidthRatio: 0.5 })!;
+    const g = arrowGeometry(
+      { source: node(0, 0), target: node(100, 0, 10), width: 1, headBase: 2, color: '#000' },
+      { lengthRatio: 4, minLength: 0, halfWidthRatio: 0.5 },
+    )!;
     expect(g.tip).toEqual({ x: 90, y: 0 });
     expect(g.base).toEqual({ x: 82, y: 0 });
     expect(g.left.y - g.right.y).toBeCloseTo(8);
   });
 
   it('gives up when the nodes overlap', () => {
-    expect(arrowGeometry({ source: node(0, 0), target: node(3, 0, 5), width: 1, color: '#000' }, { lengthRatio: 4, minLength: 0, halfWidthRatio: 0.5 })).toBeNull();
+    expect(
+      arrowGeometry(
+        { source: node(0, 0), target: node(3, 0, 5), width: 1, color: '#000' },
+        { lengthRatio: 4, minLength: 0, halfWidthRatio: 0.5 },
+      ),
+    ).toBeNull();
   });
 });
 
@@ -88,13 +103,18 @@ describe('frameLayout', () => {
     expect(f.view).toEqual({ x: 24, y: expect.any(Number), width: 400, height: 300 });
     const title = f.texts.find((t) => t.text === content.title)!;
     expect(title.y).toBeLessThan(f.view.y);
-    const legend = f.texts.filter((t) => ['Model family', 'Diffusion', 'GAN', 'Autoregressive', 'Links', 'builds on'].includes(t.text));
+    const legend = f.texts.filter((t) =>
+      ['Model family', 'Diffusion', 'GAN', 'Autoregressive', 'Links', 'builds on'].includes(t.text),
+    );
     expect(legend).toHaveLength(6);
     for (const t of legend) expect(t.x).toBeGreaterThanOrEqual(f.view.x + f.view.width + 20);
     const caption = f.texts.filter((t) => t.color === theme.muted && t.y > f.view.y + f.view.height);
     expect(caption.map((t) => t.text).join(' ')).toBe(content.caption);
     expect(f.height).toBeGreaterThan(Math.max(...caption.map((t) => t.y)));
-    expect(f.width).toBe(Math.max(...f.texts.map((t) => (t.anchor === 'end' ? t.x : t.x + measure(t.text, t.size, t.weight)))) + 24);
+    expect(f.width).toBe(
+      Math.max(...f.texts.map((t) => (t.anchor === 'end' ? t.x : t.x + measure(t.text, t.size, t.weight)))) +
+        24,
+    );
     expect(f.swatches.map((s) => s.color)).toEqual(['#0072b2', '#e69f00', '#009e73']);
   });
 
@@ -102,10 +122,17 @@ describe('frameLayout', () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 200 }),
-        fc.array(fc.record({ label: fc.string({ maxLength: 80 }), count: fc.option(fc.nat(100000)) }), { maxLength: 30 }),
+        fc.array(fc.record({ label: fc.string({ maxLength: 80 }), count: fc.option(fc.nat(100000)) }), {
+          maxLength: 30,
+        }),
         fc.integer({ min: 200, max: 2000 }),
         (text, items, width) => {
-          const c = { ...content, title: text, caption: `${text} ${text}`, legend: items.map((i) => ({ ...i, color: '#123456' })) };
+          const c = {
+            ...content,
+            title: text,
+            caption: `${text} ${text}`,
+            legend: items.map((i) => ({ ...i, color: '#123456' })),
+          };
           const f = frameLayout(c, { width, height: 300 }, theme, measure);
           for (const t of f.texts) {
             const w = measure(t.text, t.size, t.weight);
@@ -131,7 +158,11 @@ describe('sceneToSvg', () => {
 
   it('writes an SVG 1.1 document: discs, links with heads, escaped labels and the frame', () => {
     const svg = sceneToSvg(scene(), frame, { title: 'T <1>', description: 'a & b' });
-    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1"')).toBe(true);
+    expect(
+      svg.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1"',
+      ),
+    ).toBe(true);
     expect(svg).toContain(`width="${frame.width}" height="${frame.height}"`);
     expect(svg).toContain('<title>T &lt;1&gt;</title>');
     expect(svg).toContain('<desc>a &amp; b</desc>');
@@ -146,13 +177,17 @@ describe('sceneToSvg', () => {
     expect(svg).toContain('M295 100L287 103.5L287 96.5Z');
     expect(svg).not.toMatch(/foreignObject|rgba\(|<style|style=/);
     expect(svg).not.toContain('id="veil"');
-    for (const t of ['Model family', 'Diffusion', 'builds on', content.title]) expect(svg).toContain(`>${t}</text>`);
+    for (const t of ['Model family', 'Diffusion', 'builds on', content.title])
+      expect(svg).toContain(`>${t}</text>`);
   });
 
   it('draws an undirected link as a line to the rim, without a head', () => {
     const base = scene();
     const [ab, ca] = base.edges;
-    const svg = sceneToSvg(scene({ edges: [{ ...ab!, undirected: true }, ca!] }), frame, { title: 'T', description: '' });
+    const svg = sceneToSvg(scene({ edges: [{ ...ab!, undirected: true }, ca!] }), frame, {
+      title: 'T',
+      description: '',
+    });
     // a–b: one line from a's centre to b's rim (x = 300 − 5), and no head at b
     expect(svg).toContain('d="M100 100L295 100"');
     expect(svg).not.toContain('M295 100L287 103.5L287 96.5Z');
@@ -168,13 +203,30 @@ describe('sceneToSvg', () => {
         veil: 'rgba(255,255,255,0.82)',
         focusEdges: [{ source: a, target: b, width: 2, color: '#1f6fd1' }],
         focusLabels: [{ text: 'Neighbour', x: 308, y: 104 }],
-        card: { x: 89, y: 88, width: 120, height: 24, radius: 11, fill: '#ffffff', stroke: '#3d4450', strokeWidth: 1.5, label: { text: 'Seed', x: 111, y: 104 } },
+        card: {
+          x: 89,
+          y: 88,
+          width: 120,
+          height: 24,
+          radius: 11,
+          fill: '#ffffff',
+          stroke: '#3d4450',
+          strokeWidth: 1.5,
+          label: { text: 'Seed', x: 111, y: 104 },
+        },
         focusNodes: [a, b],
       }),
       frame,
       { title: 't', description: 'd' },
     );
-    const order = ['id="veil"', 'stroke="#1f6fd1"', '>Neighbour<', 'rx="11"', '>Seed<', 'fill="#3d4450"/>'].map((s) => svg.lastIndexOf(s));
+    const order = [
+      'id="veil"',
+      'stroke="#1f6fd1"',
+      '>Neighbour<',
+      'rx="11"',
+      '>Seed<',
+      'fill="#3d4450"/>',
+    ].map((s) => svg.lastIndexOf(s));
     expect(order.every((v) => v > 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(svg).toContain('fill="#ffffff" fill-opacity="0.82"');
@@ -182,7 +234,15 @@ describe('sceneToSvg', () => {
 
   it('leaves out what lies outside the view', () => {
     const far = node(5000, 5000, 5);
-    const svg = sceneToSvg(scene({ nodes: [far], edges: [{ source: far, target: node(6000, 5000), width: 1, color: '#000000' }], labels: [] }), frame, { title: 't', description: 'd' });
+    const svg = sceneToSvg(
+      scene({
+        nodes: [far],
+        edges: [{ source: far, target: node(6000, 5000), width: 1, color: '#000000' }],
+        labels: [],
+      }),
+      frame,
+      { title: 't', description: 'd' },
+    );
     expect(svg).not.toContain('cx="5000"');
     expect(svg).not.toContain('M5000');
   });
@@ -190,9 +250,14 @@ describe('sceneToSvg', () => {
   it('stays well-formed for any label text (property)', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary', maxLength: 30 }), { maxLength: 10 }), (texts) => {
-        const svg = sceneToSvg(scene({ labels: texts.map((text, i) => ({ text, x: 10, y: 20 + i * 14 })) }), frame, { title: texts[0] ?? '', description: '' });
+        const svg = sceneToSvg(
+          scene({ labels: texts.map((text, i) => ({ text, x: 10, y: 20 + i * 14 })) }),
+          frame,
+          { title: texts[0] ?? '', description: '' },
+        );
         // every text element's content is free of raw markup characters
-        for (const m of svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)) expect(m[1]).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot|apos);)/);
+        for (const m of svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g))
+          expect(m[1]).not.toMatch(/[<>]|&(?!(amp|lt|gt|quot|apos);)/);
         expect(svg.match(/<text[ >]/g)?.length).toBe(svg.match(/<\/text>/g)?.length);
       }),
       { numRuns: 200 },

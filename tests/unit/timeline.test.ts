@@ -61,7 +61,12 @@ describe('timelineLayout', () => {
   const graph = randomGraph(7, 600);
   const layout = timelineLayout(graph, { dimension: 'family', categories: FAMILIES, width: 1200, gap: 1 });
 
-  const balanced = timelineLayout(graph, { dimension: 'family', categories: FAMILIES, width: 1200, yearScale: 'balanced' });
+  const balanced = timelineLayout(graph, {
+    dimension: 'family',
+    categories: FAMILIES,
+    width: 1200,
+    yearScale: 'balanced',
+  });
 
   it.each([
     ['linear', layout],
@@ -76,7 +81,8 @@ describe('timelineLayout', () => {
         const pa = graph.getNodeAttributes(a);
         const pb = graph.getNodeAttributes(b);
         const earlier =
-          pa.year! < pb.year! || (pa.year === pb.year && pa.month !== null && pb.month !== null && pa.month < pb.month);
+          pa.year! < pb.year! ||
+          (pa.year === pb.year && pa.month !== null && pb.month !== null && pa.month < pb.month);
         if (!earlier) continue;
         checked++;
         if (!(layout.positions.get(a)!.x < layout.positions.get(b)!.x)) wrong.push(`${a} before ${b}`);
@@ -90,7 +96,8 @@ describe('timelineLayout', () => {
     const slot = 1200 / 7 / 12;
     graph.forEachNode((node, a) => {
       const x = layout.positions.get(node)!.x;
-      const middle = a.month === null ? timelineX(layout, a.year!) : timelineX(layout, a.year!, a.month) + slot / 2;
+      const middle =
+        a.month === null ? timelineX(layout, a.year!) : timelineX(layout, a.year!, a.month) + slot / 2;
       expect(Math.abs(x - middle)).toBeLessThanOrEqual(slot / 2);
     });
     expect(timelineX(layout, 2019, 1)).toBe(0);
@@ -99,7 +106,12 @@ describe('timelineLayout', () => {
 
   it('makes one band per category in the given order, the unlabelled last, each paper inside its band', () => {
     expect(layout.bands.map((b) => b.id)).toEqual(['diffusion', 'gan', 'ar', UNKNOWN_CATEGORY]);
-    expect(layout.bands.map((b) => b.label)).toEqual(['Diffusion', 'GAN', 'Autoregressive', 'Unknown / not labelled']);
+    expect(layout.bands.map((b) => b.label)).toEqual([
+      'Diffusion',
+      'GAN',
+      'Autoregressive',
+      'Unknown / not labelled',
+    ]);
     expect(layout.bands.reduce((s, b) => s + b.count, 0)).toBe(graph.order);
     for (let i = 1; i < layout.bands.length; i++) {
       expect(layout.bands[i]!.top).toBeLessThan(layout.bands[i - 1]!.bottom); // below, with a gap
@@ -125,8 +137,18 @@ describe('timelineLayout', () => {
   it('is deterministic and independent of node insertion order', () => {
     const again = timelineLayout(graph, { dimension: 'family', categories: FAMILIES, width: 1200, gap: 1 });
     expect([...again.positions]).toEqual([...layout.positions]);
-    const reversed = makeGraph(graph.nodes().reverse().map((n) => graph.getNodeAttributes(n)));
-    const other = timelineLayout(reversed, { dimension: 'family', categories: FAMILIES, width: 1200, gap: 1 });
+    const reversed = makeGraph(
+      graph
+        .nodes()
+        .reverse()
+        .map((n) => graph.getNodeAttributes(n)),
+    );
+    const other = timelineLayout(reversed, {
+      dimension: 'family',
+      categories: FAMILIES,
+      width: 1200,
+      gap: 1,
+    });
     for (const [node, p] of layout.positions) expect(other.positions.get(node)).toEqual(p);
   });
 
@@ -143,10 +165,25 @@ describe('timelineLayout', () => {
 
   it('re-bands by another dimension, with empty categories kept and papers of unknown categories unlabelled', () => {
     const g = makeGraph([
-      { id: 'a', title: 'A', year: 2020, taxonomy: { space: { value: 'dm.textual', evidence: 'survey-figure' } } },
-      { id: 'b', title: 'B', year: 2021, taxonomy: { space: { value: 'dm.parameter', evidence: 'survey-figure' } } },
+      {
+        id: 'a',
+        title: 'A',
+        year: 2020,
+        taxonomy: { space: { value: 'dm.textual', evidence: 'survey-figure' } },
+      },
+      {
+        id: 'b',
+        title: 'B',
+        year: 2021,
+        taxonomy: { space: { value: 'dm.parameter', evidence: 'survey-figure' } },
+      },
       { id: 'c', title: 'C', year: 2021 },
-      { id: 'd', title: 'D', year: 2022, taxonomy: { space: { value: 'not-in-the-taxonomy', evidence: 'survey-figure' } } },
+      {
+        id: 'd',
+        title: 'D',
+        year: 2022,
+        taxonomy: { space: { value: 'not-in-the-taxonomy', evidence: 'survey-figure' } },
+      },
     ]);
     const cats = [
       { id: 'dm.parameter', label: 'Parameter space' },
@@ -168,7 +205,10 @@ describe('timelineLayout', () => {
   });
 
   it('follows the legend of the real fixture: bands in legend order', () => {
-    const { graph: small, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+    const { graph: small, meta } = parseGraphFile(
+      JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')),
+      'small.json',
+    );
     const entries = legendEntries(small, meta, 'method', categoryMap(small, 'method'), null);
     const t = timelineLayout(small, { dimension: 'method', categories: entries });
     expect(t.bands.map((b) => b.id)).toEqual(entries.map((e) => e.id));
@@ -182,7 +222,12 @@ describe('timelineLayout', () => {
       ...Array.from({ length: 16 }, (_, i) => ({ id: `b${i}`, title: 'B', year: 2021, month: 1 + (i % 12) })),
       { id: 'c', title: 'C', year: 2023, month: 12 },
     ]);
-    const t = timelineLayout(g, { dimension: 'family', categories: FAMILIES, width: 900, yearScale: 'balanced' });
+    const t = timelineLayout(g, {
+      dimension: 'family',
+      categories: FAMILIES,
+      width: 900,
+      yearScale: 'balanced',
+    });
     // shares 1.5, 3, 1 (no paper in 2022), 1.5 of 7
     expect(t.yearStarts.map((x) => Math.round(x * 7))).toEqual([0, 1350, 4050, 4950, 6300]);
     const xs = ['a', ...Array.from({ length: 16 }, (_, i) => `b${i}`), 'c'].map((n) => t.positions.get(n)!.x);
@@ -196,7 +241,12 @@ describe('timelineLayout', () => {
   });
 
   it('honours a fixed year range, clamping papers outside it', () => {
-    const t = timelineLayout(graph, { dimension: 'family', categories: FAMILIES, width: 700, years: [2020, 2023] });
+    const t = timelineLayout(graph, {
+      dimension: 'family',
+      categories: FAMILIES,
+      width: 700,
+      years: [2020, 2023],
+    });
     expect(t.firstYear).toBe(2020);
     expect(t.yearStarts).toEqual([0, 175, 350, 525, 700]);
     for (const p of t.positions.values()) {
@@ -207,13 +257,25 @@ describe('timelineLayout', () => {
 
   it('rejects bad options with a clear message', () => {
     const base = { dimension: 'family' as const, categories: FAMILIES };
-    expect(() => timelineLayout(graph, { ...base, width: 0 })).toThrow(/width must be a positive number, got 0/);
+    expect(() => timelineLayout(graph, { ...base, width: 0 })).toThrow(
+      /width must be a positive number, got 0/,
+    );
     expect(() => timelineLayout(graph, { ...base, gap: -1 })).toThrow(/gap must be a non-negative number/);
-    expect(() => timelineLayout(graph, { ...base, yearScale: 'log' as 'linear' })).toThrow(/yearScale must be "linear" or "balanced", got "log"/);
-    expect(() => timelineLayout(graph, { ...base, monthSpread: 2 })).toThrow(/monthSpread must be in \[0, 1\]/);
-    expect(() => timelineLayout(graph, { ...base, years: [2024, 2020] })).toThrow(/years must be two integers/);
-    expect(() => timelineLayout(graph, { ...base, categories: [FAMILIES[0]!, FAMILIES[0]!] })).toThrow(/"diffusion" is listed twice/);
-    expect(() => timelineLayout(graph, { ...base, radius: () => Number.NaN })).toThrow(/radius of node "p\d+"/);
+    expect(() => timelineLayout(graph, { ...base, yearScale: 'log' as 'linear' })).toThrow(
+      /yearScale must be "linear" or "balanced", got "log"/,
+    );
+    expect(() => timelineLayout(graph, { ...base, monthSpread: 2 })).toThrow(
+      /monthSpread must be in \[0, 1\]/,
+    );
+    expect(() => timelineLayout(graph, { ...base, years: [2024, 2020] })).toThrow(
+      /years must be two integers/,
+    );
+    expect(() => timelineLayout(graph, { ...base, categories: [FAMILIES[0]!, FAMILIES[0]!] })).toThrow(
+      /"diffusion" is listed twice/,
+    );
+    expect(() => timelineLayout(graph, { ...base, radius: () => Number.NaN })).toThrow(
+      /radius of node "p\d+"/,
+    );
   });
 
   it('handles an empty graph', () => {

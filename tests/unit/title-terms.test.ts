@@ -3,7 +3,9 @@ import { distinctiveTerms, logLikelihood, termIndex, tokenize } from '../../src/
 
 describe('tokenize', () => {
   it('keeps hyphenated words whole, drops stopwords, numbers and short tokens, adds bigrams of neighbours', () => {
-    expect(tokenize('DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation')).toEqual([
+    expect(
+      tokenize('DreamBooth: Fine Tuning Text-to-Image Diffusion Models for Subject-Driven Generation'),
+    ).toEqual([
       'dreambooth',
       'fine',
       'dreambooth fine',
@@ -35,7 +37,8 @@ describe('log-likelihood G²', () => {
     // G² = 2 (2 ln 2 + 0 + 0 + 2 ln 2) = 8 ln 2
     expect(logLikelihood(2, 2, 0, 2)).toBeCloseTo(8 * Math.log(2), 12);
     // 1 of 3 in the group, 1 of 5 outside: expected 0.75 / 2.25 / 1.25 / 3.75
-    const hand = 2 * (1 * Math.log(1 / 0.75) + 2 * Math.log(2 / 2.25) + 1 * Math.log(1 / 1.25) + 4 * Math.log(4 / 3.75));
+    const hand =
+      2 * (1 * Math.log(1 / 0.75) + 2 * Math.log(2 / 2.25) + 1 * Math.log(1 / 1.25) + 4 * Math.log(4 / 3.75));
     expect(logLikelihood(1, 3, 1, 5)).toBeCloseTo(hand, 12);
     // no evidence: an empty side, or a term everyone (or no one) uses
     expect(logLikelihood(1, 1, 0, 0)).toBe(0);
@@ -66,7 +69,10 @@ describe('distinctive terms', () => {
     expect(terms[1]).toMatchObject({ term: 'textual inversion', count: 2 });
     expect(terms[1]!.score).toBeCloseTo(logLikelihood(2, 3, 0, 3), 12);
     expect(terms.map((t) => t.term)).toEqual(['faces', 'textual inversion']);
-    expect(distinctiveTerms(index, ['p4', 'p5', 'p6']).map((t) => t.term)).toEqual(['stylegan', 'latent editing']);
+    expect(distinctiveTerms(index, ['p4', 'p5', 'p6']).map((t) => t.term)).toEqual([
+      'stylegan',
+      'latent editing',
+    ]);
   });
 
   it('takes single-paper terms when nothing is shared, and frequency when the group is everything', () => {

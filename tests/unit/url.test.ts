@@ -18,14 +18,18 @@ import {
 import { initialViewState } from '../../src/state/view';
 import { PLAY_SPEEDS, setPlayhead, setPlaySpeed } from '../../src/state/playback';
 
-const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+const { graph, meta } = parseGraphFile(
+  JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')),
+  'small.json',
+);
 const ctx = { meta, hasNode: (id: string) => graph.hasNode(id) };
 const s0 = initialViewState(meta);
 const read = (q: string) => queryToView(new URLSearchParams(q), ctx);
 const COLOR_BY = colorByChoices(meta);
 const FAMILIES = dimension(meta.taxonomy, 'family')!.categories.map((c) => c.id);
 const TASKS = dimension(meta.taxonomy, 'task')!.categories.map((c) => c.id);
-const roundTrip = (s: ViewState, cam: CameraView | null = null) => viewFromQuery(s0, new URLSearchParams(viewToQuery(s, cam, ctx)), ctx);
+const roundTrip = (s: ViewState, cam: CameraView | null = null) =>
+  viewFromQuery(s0, new URLSearchParams(viewToQuery(s, cam, ctx)), ctx);
 
 /** A canonical sub-list of `all` (in `all`'s order), null for "all". */
 function subList<T extends string>(all: readonly T[]) {
@@ -37,7 +41,12 @@ const viewArb: fc.Arbitrary<ViewState> = fc
   .record({
     colorBy: fc.constantFrom(...COLOR_BY),
     sizeBy: fc.constantFrom(...SIZE_BY),
-    years: fc.option(fc.tuple(fc.integer({ min: 2019, max: 2025 }), fc.integer({ min: 2019, max: 2025 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number]).filter(([a, b]) => !(a === 2019 && b === 2025))),
+    years: fc.option(
+      fc
+        .tuple(fc.integer({ min: 2019, max: 2025 }), fc.integer({ min: 2019, max: 2025 }))
+        .map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as [number, number])
+        .filter(([a, b]) => !(a === 2019 && b === 2025)),
+    ),
     families: subList(FAMILIES),
     tasks: subList(TASKS),
     // the panel offers a paper dataset every kind but a graph file's `links`, which stays on
@@ -51,7 +60,9 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     kinds: fc.subarray([...EDGE_KINDS]),
     compare: fc.option(fc.constantFrom(...graph.nodes())),
     layout: fc.constantFrom(...LAYOUT_MODES),
-    playhead: fc.option(fc.record({ year: fc.integer({ min: 2019, max: 2025 }), month: fc.integer({ min: 1, max: 12 }) })),
+    playhead: fc.option(
+      fc.record({ year: fc.integer({ min: 2019, max: 2025 }), month: fc.integer({ min: 1, max: 12 }) }),
+    ),
     playSpeed: fc.constantFrom(...PLAY_SPEEDS, 0.25, 1.5, 120),
   })
   .map((r) => ({
@@ -67,16 +78,24 @@ const viewArb: fc.Arbitrary<ViewState> = fc
     isolated: r.colorBy === 'family' ? 'gan' : null,
     filters: {
       years: r.years,
-      categories: canonicalCategories(meta, { ...(r.families ? { family: r.families } : {}), ...(r.tasks ? { task: r.tasks } : {}) }),
+      categories: canonicalCategories(meta, {
+        ...(r.families ? { family: r.families } : {}),
+        ...(r.tasks ? { task: r.tasks } : {}),
+      }),
       unlabelled: r.unlabelled,
-      edgeKinds: r.edgeKinds, showSurveyMentions: r.showSurveyMentions, minDegree: r.minDegree,
-      ...(r.playhead ? { playhead: r.playhead } : {}) },
+      edgeKinds: r.edgeKinds,
+      showSurveyMentions: r.showSurveyMentions,
+      minDegree: r.minDegree,
+      ...(r.playhead ? { playhead: r.playhead } : {}),
+    },
   }));
 
 describe('viewToQuery', () => {
   it('writes nothing for the default view, and keeps reserved parameters first', () => {
     expect(viewToQuery(s0, null, ctx)).toBe('');
-    expect(viewToQuery(s0, null, ctx, [['graph', 'fixtures/graphs/small.json']])).toBe('graph=fixtures/graphs/small.json');
+    expect(viewToQuery(s0, null, ctx, [['graph', 'fixtures/graphs/small.json']])).toBe(
+      'graph=fixtures/graphs/small.json',
+    );
   });
 
   it('is short and readable', () => {
@@ -109,18 +128,33 @@ describe('viewToQuery', () => {
   it('lists the dimensions whose unlabelled papers are hidden, in the taxonomy order, and refuses others', () => {
     const s = { ...s0, filters: { ...s0.filters, unlabelled: ['space', 'method'] } };
     expect(viewToQuery(s, null, ctx)).toBe('nolabel=space,method');
-    expect(viewFromQuery(s0, new URLSearchParams('nolabel=method,space'), ctx).state.filters.unlabelled).toEqual(['space', 'method']);
-    expect(viewFromQuery(s0, new URLSearchParams('nolabel=colour'), ctx).problems.join()).toContain('the graph has no dimension "colour"');
+    expect(
+      viewFromQuery(s0, new URLSearchParams('nolabel=method,space'), ctx).state.filters.unlabelled,
+    ).toEqual(['space', 'method']);
+    expect(viewFromQuery(s0, new URLSearchParams('nolabel=colour'), ctx).problems.join()).toContain(
+      'the graph has no dimension "colour"',
+    );
   });
 
   it('names a brushed community and the open Clusters column, and restores them through the app', () => {
-    const brushed = { ...s0, clusters: true, brush: { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 } };
+    const brushed = {
+      ...s0,
+      clusters: true,
+      brush: { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 },
+    };
     expect(viewToQuery(brushed, null, ctx)).toBe('community=2&clusters=1');
     // a brush of a cell or a grid square is not a community: not in the link
     expect(viewToQuery({ ...s0, brush: { label: 'Cell', nodes: ['a'] } }, null, ctx)).toBe('');
-    const withBrushes = { ...ctx, communityBrush: (c: number) => (c === 1 ? { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 } : null) };
+    const withBrushes = {
+      ...ctx,
+      communityBrush: (c: number) =>
+        c === 1 ? { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 } : null,
+    };
     const read = viewFromQuery(s0, new URLSearchParams('community=2&clusters=1'), withBrushes);
-    expect(read.state).toMatchObject({ clusters: true, brush: { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 } });
+    expect(read.state).toMatchObject({
+      clusters: true,
+      brush: { label: 'Community 2 · GAN', nodes: ['a', 'b'], community: 1 },
+    });
     const bad = viewFromQuery(s0, new URLSearchParams('community=9&clusters=yes'), withBrushes);
     expect(bad.problems.join(' ')).toContain('the graph has no community 9');
     expect(bad.problems.join(' ')).toContain('expected 1 (open) or 0');
@@ -136,7 +170,9 @@ describe('viewToQuery', () => {
 
 describe('queryToView', () => {
   it('reads the example of the issue', () => {
-    const r = read('color=method&size=pagerank&years=2022-2024&families=gan,diffusion&sel=2208.12242&labels=0.7&cam=0.1,0.2,1.5');
+    const r = read(
+      'color=method&size=pagerank&years=2022-2024&families=gan,diffusion&sel=2208.12242&labels=0.7&cam=0.1,0.2,1.5',
+    );
     expect(r.problems).toEqual([]);
     expect(r.patch).toEqual({
       colorBy: 'method',
@@ -152,7 +188,10 @@ describe('queryToView', () => {
     const r = read('f.task=face,subject&f.family=gan');
     expect(r.problems).toEqual([]);
     expect(r.patch.filters?.categories).toEqual({ family: ['gan'], task: ['subject', 'face'] });
-    expect(read('tasks=face&families=gan').patch.filters?.categories).toEqual({ family: ['gan'], task: ['face'] });
+    expect(read('tasks=face&families=gan').patch.filters?.categories).toEqual({
+      family: ['gan'],
+      task: ['face'],
+    });
     const bad = read('f.modality=image&f.family=gan,unicorn&f.=x');
     expect(bad.patch.filters?.categories).toBeUndefined();
     expect(bad.problems).toEqual([
@@ -163,7 +202,9 @@ describe('queryToView', () => {
   });
 
   it('names unknown and malformed parameters and ignores only them', () => {
-    const r = read('color=rainbow&years=20x1&families=gan,unicorn&sel=nope&labels=2&cam=1,2&foo=1&size=uniform&degree=-1&iso=zzz');
+    const r = read(
+      'color=rainbow&years=20x1&families=gan,unicorn&sel=nope&labels=2&cam=1,2&foo=1&size=uniform&degree=-1&iso=zzz',
+    );
     expect(r.patch).toEqual({ sizeBy: 'uniform' });
     expect(r.camera).toBeNull();
     expect(r.problems).toEqual([
@@ -177,20 +218,34 @@ describe('queryToView', () => {
       'iso "zzz": not a category of the colour-by dimension',
       'cam "1,2": expected x,y,zoom like 0.5,0.5,1',
     ]);
-    expect(r.ignored).toEqual(['foo', 'color=rainbow', 'years=20x1', 'families=gan,unicorn', 'degree=-1', 'sel=nope', 'labels=2', 'iso=zzz', 'cam=1,2']);
+    expect(r.ignored).toEqual([
+      'foo',
+      'color=rainbow',
+      'years=20x1',
+      'families=gan,unicorn',
+      'degree=-1',
+      'sel=nope',
+      'labels=2',
+      'iso=zzz',
+      'cam=1,2',
+    ]);
   });
 
   it('clamps a year range to the graph and treats the full range as no filter', () => {
     expect(read('years=2010-2022').patch.filters?.years).toEqual([2019, 2022]);
     expect(read('years=2019-2025').patch.filters?.years).toBeNull();
     expect(read('years=2023').patch.filters?.years).toEqual([2023, 2023]);
-    expect(read('years=1990-2000').problems).toEqual(['years "1990-2000": outside the graph\'s years 2019-2025']);
+    expect(read('years=1990-2000').problems).toEqual([
+      'years "1990-2000": outside the graph\'s years 2019-2025',
+    ]);
   });
 
   it('keeps ?graph= and says when a parameter is repeated', () => {
     expect(read('graph=x.json').problems).toEqual([]);
     expect(read('color=year&color=task').patch.colorBy).toBe('year');
-    expect(read('color=year&color=task').problems).toEqual(['color: given more than once (the first one is used)']);
+    expect(read('color=year&color=task').problems).toEqual([
+      'color: given more than once (the first one is used)',
+    ]);
   });
 
   it('checks an isolated category against the colour-by of the same link', () => {
@@ -203,7 +258,13 @@ describe('queryToView', () => {
 describe('lineage, comparison and layout', () => {
   it('writes and reads the lineage depth, the kinds followed, the compared paper and the timeline', () => {
     const [a, b] = graph.nodes() as [string, string];
-    const state: ViewState = { ...s0, selected: a, compareWith: b, lineage: { depth: 'all', kinds: ['cites', 'compares'] }, layout: 'timeline' };
+    const state: ViewState = {
+      ...s0,
+      selected: a,
+      compareWith: b,
+      lineage: { depth: 'all', kinds: ['cites', 'compares'] },
+      layout: 'timeline',
+    };
     const q = viewToQuery(state, null, ctx);
     expect(q).toBe(`sel=${a}&vs=${b}&depth=all&follow=cites,compares&layout=timeline`);
     const r = read(q);
@@ -213,7 +274,10 @@ describe('lineage, comparison and layout', () => {
 
   it('keeps the default kinds when only the depth is given, and the default depth when only kinds are', () => {
     expect(applyViewPatch(s0, read('depth=1').patch).lineage).toEqual({ depth: 1, kinds: s0.lineage.kinds });
-    expect(applyViewPatch(s0, read('follow=mentions').patch).lineage).toEqual({ depth: s0.lineage.depth, kinds: ['mentions'] });
+    expect(applyViewPatch(s0, read('follow=mentions').patch).lineage).toEqual({
+      depth: s0.lineage.depth,
+      kinds: ['mentions'],
+    });
   });
 
   it('ignores a bad depth, an unknown kind, a layout it does not know, and a comparison without a selection', () => {
@@ -278,13 +342,30 @@ describe('playback in the link', () => {
     expect(read('play=1999-01').problems).toEqual(['play "1999-01": expected a month of 2019 to 2025']);
     expect(read('speed=0').problems).toEqual(['speed "0": expected months per second from 0.25 to 120']);
     expect(read('speed=fast').patch).toEqual({});
-    expect(read('play=2025-12&speed=0.5').patch).toEqual({ filters: { playhead: { year: 2025, month: 12 } }, playSpeed: 0.5 });
+    expect(read('play=2025-12&speed=0.5').patch).toEqual({
+      filters: { playhead: { year: 2025, month: 12 } },
+      playSpeed: 0.5,
+    });
   });
 });
 
 describe('hostile queries (fuzz)', () => {
   const names = fc.constantFrom(...PARAM_CODECS.map((c) => c.param), 'cam', 'graph', 'x', '');
-  const values = fc.oneof(fc.string(), fc.constantFrom('', ',', '2022-', '1e400', '-0', '0.5,0.5,1,2,3', 'gan,,gan', '%', '__proto__', 'constructor'));
+  const values = fc.oneof(
+    fc.string(),
+    fc.constantFrom(
+      '',
+      ',',
+      '2022-',
+      '1e400',
+      '-0',
+      '0.5,0.5,1,2,3',
+      'gan,,gan',
+      '%',
+      '__proto__',
+      'constructor',
+    ),
+  );
   it('never throws, and always yields a valid view', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(names, values), { maxLength: 8 }), (pairs) => {
@@ -301,7 +382,8 @@ describe('hostile queries (fuzz)', () => {
         if (s.filters.years) expect(s.filters.years[0]).toBeLessThanOrEqual(s.filters.years[1]);
         for (const f of s.filters.categories.family ?? []) expect(FAMILIES).toContain(f);
         for (const k of s.filters.edgeKinds) expect(EDGE_KINDS).toContain(k);
-        if (r.camera) expect(Number.isFinite(r.camera.x + r.camera.y + r.camera.ratio + r.camera.angle)).toBe(true);
+        if (r.camera)
+          expect(Number.isFinite(r.camera.x + r.camera.y + r.camera.ratio + r.camera.angle)).toBe(true);
         // what was read writes back without problems
         expect(roundTrip(s, r.camera).problems).toEqual([]);
         expect(Object.keys(s).sort()).toEqual(Object.keys(s0).sort());
@@ -311,7 +393,10 @@ describe('hostile queries (fuzz)', () => {
   });
 
   it('arbitrary query strings never throw', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 200 }), (q) => void read(q)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (q) => void read(q)),
+      { numRuns: 500 },
+    );
   });
 });
 

@@ -70,7 +70,10 @@ describe('computeVisibility', () => {
   });
 
   it('filters families and tasks (any task of a paper)', () => {
-    expect(vis({ categories: { family: ['diffusion'] } })).toEqual({ nodes: ['b', 'c', 'e'], edges: ['c->b'] });
+    expect(vis({ categories: { family: ['diffusion'] } })).toEqual({
+      nodes: ['b', 'c', 'e'],
+      edges: ['c->b'],
+    });
     expect(vis({ categories: { task: ['face'] } }).nodes).toEqual(['c']);
     expect(vis({ categories: { task: ['subject'] } }).nodes).toEqual(['b', 'c']);
     // several dimensions: a paper must pass each
@@ -79,7 +82,14 @@ describe('computeVisibility', () => {
   });
 
   it("keeps a dimension's unlabelled papers while it is filtered, until they are hidden themselves", () => {
-    const labelled = (id: string, modality?: string) => ({ id, title: id.toUpperCase(), year: 2022, family: 'diffusion', tasks: ['subject'], ...(modality ? { dimensions: { modality: [modality] } } : {}) });
+    const labelled = (id: string, modality?: string) => ({
+      id,
+      title: id.toUpperCase(),
+      year: 2022,
+      family: 'diffusion',
+      tasks: ['subject'],
+      ...(modality ? { dimensions: { modality: [modality] } } : {}),
+    });
     const g = makeGraph([labelled('p', 'image'), labelled('q', 'text'), labelled('r'), labelled('s')], []);
     const shown = (f: Partial<Filters>) => [...computeVisibility(g, { ...ALL, ...f }).nodes].sort();
     expect(shown({ categories: { modality: ['image'] } })).toEqual(['p', 'r', 's']);

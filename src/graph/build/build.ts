@@ -131,14 +131,20 @@ export function onlineRecords(papers: readonly PaperRecord[], online: OnlineCach
 /** A paper's online facts and, when it has any, the works it references outside the set. */
 function onlineNodeFacts(id: string, online: OnlineCache, index: PaperIndex): OnlineFacts {
   const outside = outsideReferences(id, online, index);
-  return outside.length > 0 ? { ...onlineFacts(id, online), outsideReferences: outside } : onlineFacts(id, online);
+  return outside.length > 0
+    ? { ...onlineFacts(id, online), outsideReferences: outside }
+    : onlineFacts(id, online);
 }
 
 /**
  * The ids of the papers and of the works outside the list that became nodes (`--expand`): a
  * reference to either is an edge of the graph, not an outside reference of the paper.
  */
-function papersAndWorksIndex(papers: Paper[], outside: readonly ExpandedWork[], online: OnlineCache): PaperIndex {
+function papersAndWorksIndex(
+  papers: Paper[],
+  outside: readonly ExpandedWork[],
+  online: OnlineCache,
+): PaperIndex {
   const index = paperIndex(
     papers.map((p) => ({ id: p.id, arxiv: p.arxiv, doi: paperDoi(p) })),
     online,

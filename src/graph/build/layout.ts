@@ -144,7 +144,7 @@ function components(graph: AtlasGraph): string[][] {
   const find = (n: string): string => {
     let root = n;
     while (parent.get(root) !== root) root = parent.get(root) as string;
-    for (let m = n; m !== root; ) {
+    for (let m = n; m !== root;) {
       const next = parent.get(m) as string;
       parent.set(m, root);
       m = next;

@@ -79,7 +79,11 @@ function yearOf(i: number, n: number, first: number, last: number): number {
 }
 
 function labelsFor(rng: Rng, tax: Taxonomy, id: string, family: Family): PaperLabels | null {
-  const ofFamily = (dim: string) => categories(tax, dim).filter((c) => { const p = parentCategoryId(c); return !p || p === family; });
+  const ofFamily = (dim: string) =>
+    categories(tax, dim).filter((c) => {
+      const p = parentCategoryId(c);
+      return !p || p === family;
+    });
   const spaces = ofFamily('space');
   const methods = ofFamily('method');
   const schemes = ofFamily('scheme');

@@ -8,7 +8,13 @@ import type { Dataset, Located } from '../../model/dataset';
 import type { PaperTaxonomy } from '../../model/paper';
 import { COMPUTED_COLOR_BY } from '../../model/graph-file';
 import { OWN_FIELD_DIMENSIONS, UNKNOWN_CATEGORY } from '../categories';
-import { parentCategoryId, parentDimensionId, type Category, type Taxonomy, type TaxonomyDimension } from '../../model/taxonomy';
+import {
+  parentCategoryId,
+  parentDimensionId,
+  type Category,
+  type Taxonomy,
+  type TaxonomyDimension,
+} from '../../model/taxonomy';
 
 export interface ValidateOptions {
   /** Stop collecting after this many problems (the rest would only repeat the same mistake). */
@@ -60,8 +66,16 @@ function where(rec: Located<unknown>): string {
 
 function validateTaxonomy(tax: Dataset['taxonomy'], out: Collector): void {
   // each problem at the line of its dimension or category (line 1 without the reader's lines)
-  const dimAt = (i: number): Located<null> => ({ value: null, file: tax.file, line: tax.lines?.dimensions[i] ?? tax.line });
-  const catAt = (i: number, j: number): Located<null> => ({ value: null, file: tax.file, line: tax.lines?.categories[i]?.[j] ?? tax.line });
+  const dimAt = (i: number): Located<null> => ({
+    value: null,
+    file: tax.file,
+    line: tax.lines?.dimensions[i] ?? tax.line,
+  });
+  const catAt = (i: number, j: number): Located<null> => ({
+    value: null,
+    file: tax.file,
+    line: tax.lines?.categories[i]?.[j] ?? tax.line,
+  });
   const seenDims = new Set<string>();
   const dims = new Map(tax.value.dimensions.map((d) => [d.id, d]));
   tax.value.dimensions.forEach((dim, i) => {
@@ -70,21 +84,43 @@ function validateTaxonomy(tax: Dataset['taxonomy'], out: Collector): void {
     }
     seenDims.add(dim.id);
     if ((COMPUTED_COLOR_BY as readonly string[]).includes(dim.id)) {
-      out.add(dimAt(i), `dimension ${dim.id}`, `dimensions[${i}].id`, `"${dim.id}" is a colouring the build computes; name the dimension otherwise`);
+      out.add(
+        dimAt(i),
+        `dimension ${dim.id}`,
+        `dimensions[${i}].id`,
+        `"${dim.id}" is a colouring the build computes; name the dimension otherwise`,
+      );
     }
     const parentId = parentDimensionId(dim);
     const parent = parentId === undefined ? undefined : dims.get(parentId);
     if (dim.parent !== undefined && (dim.parent === dim.id || !parent)) {
-      out.add(dimAt(i), `dimension ${dim.id}`, `dimensions[${i}].parent`, dim.parent === dim.id ? 'a dimension cannot be its own parent' : `parent "${dim.parent}" is not a dimension of the taxonomy`);
+      out.add(
+        dimAt(i),
+        `dimension ${dim.id}`,
+        `dimensions[${i}].parent`,
+        dim.parent === dim.id
+          ? 'a dimension cannot be its own parent'
+          : `parent "${dim.parent}" is not a dimension of the taxonomy`,
+      );
     }
     dim.categories.forEach((c, j) => {
       const p = parentCategoryId(c);
       const field = `dimensions[${i}].categories[${j}].${c.parent !== undefined ? 'parent' : 'family'}`;
       if (p === undefined) return;
       if (parentId === undefined || parentId === dim.id) {
-        out.add(catAt(i, j), `category ${c.id}`, field, `"${p}" is given but dimension "${dim.id}" declares no parent dimension`);
+        out.add(
+          catAt(i, j),
+          `category ${c.id}`,
+          field,
+          `"${p}" is given but dimension "${dim.id}" declares no parent dimension`,
+        );
       } else if (parent && !parent.categories.some((x) => x.id === p)) {
-        out.add(catAt(i, j), `category ${c.id}`, field, `unknown ${parentId} "${p}" (not a category of the parent dimension)`);
+        out.add(
+          catAt(i, j),
+          `category ${c.id}`,
+          field,
+          `unknown ${parentId} "${p}" (not a category of the parent dimension)`,
+        );
       }
     });
     const seen = new Set<string>();
@@ -94,7 +130,12 @@ function validateTaxonomy(tax: Dataset['taxonomy'], out: Collector): void {
       }
       seen.add(c.id);
       if (c.id === UNKNOWN_CATEGORY) {
-        out.add(catAt(i, j), `dimension ${dim.id}`, `categories[${j}].id`, `"${UNKNOWN_CATEGORY}" stands for the papers without a label; name the category otherwise`);
+        out.add(
+          catAt(i, j),
+          `dimension ${dim.id}`,
+          `categories[${j}].id`,
+          `"${UNKNOWN_CATEGORY}" stands for the papers without a label; name the category otherwise`,
+        );
       }
       const children = new Set<string>();
       for (const child of c.children ?? []) {
@@ -166,13 +207,19 @@ export function datasetProblems(dataset: Dataset, options?: ValidateOptions): Da
     const first = papers.get(p.id);
     if (first) out.add(rec, record, 'id', `duplicate paper id "${p.id}" (first defined at ${where(first)})`);
     else papers.set(p.id, rec);
-    if (index.categories.has('family') && p.family !== undefined) checkCategory(index, 'family', p.family, rec, record, 'family', out);
+    if (index.categories.has('family') && p.family !== undefined)
+      checkCategory(index, 'family', p.family, rec, record, 'family', out);
     if (index.categories.has('task')) {
       (p.tasks ?? []).forEach((t, i) => checkCategory(index, 'task', t, rec, record, `tasks[${i}]`, out));
     }
     for (const [dim, values] of Object.entries(p.dimensions ?? {})) {
       if (OWN_FIELD_DIMENSIONS.includes(dim)) {
-        out.add(rec, record, `dimensions.${dim}`, `"${dim}" categories go in the paper's own field (${dim === 'task' ? 'tasks' : dim === 'family' ? 'family' : `labels.yaml taxonomy.${dim}`}), not under dimensions`);
+        out.add(
+          rec,
+          record,
+          `dimensions.${dim}`,
+          `"${dim}" categories go in the paper's own field (${dim === 'task' ? 'tasks' : dim === 'family' ? 'family' : `labels.yaml taxonomy.${dim}`}), not under dimensions`,
+        );
         continue;
       }
       values.forEach((v, i) => checkCategory(index, dim, v, rec, record, `dimensions.${dim}[${i}]`, out));

@@ -132,7 +132,10 @@ export function assignVisuals(
         const first = paperCategories(a, dim)[0];
         return [dim, (first !== undefined ? palette.get(first) : undefined) ?? unknown];
       });
-      entries.push(['community', community.get(a.community) ?? unknown], ['year', (a.year !== null ? yearColors.get(a.year) : undefined) ?? unknown]);
+      entries.push(
+        ['community', community.get(a.community) ?? unknown],
+        ['year', (a.year !== null ? yearColors.get(a.year) : undefined) ?? unknown],
+      );
       // Keys in sorted order: the serialiser writes attributes in their own key order.
       entries.sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
       const colors: Record<ColorBy, string> = Object.fromEntries(entries);

@@ -31,7 +31,8 @@ export function normalizedMutualInformation(
   b: readonly (string | number)[],
   normalisation: NmiNormalisation = 'arithmetic',
 ): number | null {
-  if (a.length !== b.length) throw new Error(`normalizedMutualInformation: labellings differ in length (${a.length} and ${b.length})`);
+  if (a.length !== b.length)
+    throw new Error(`normalizedMutualInformation: labellings differ in length (${a.length} and ${b.length})`);
   checkOneOf('normalizedMutualInformation', 'normalisation', normalisation, NMI_NORMALISATIONS);
   const n = a.length;
   if (n === 0) return null;
@@ -53,7 +54,13 @@ export function normalizedMutualInformation(
   const ha = entropy(ca.values(), n);
   const hb = entropy(cb.values(), n);
   const norm =
-    normalisation === 'arithmetic' ? (ha + hb) / 2 : normalisation === 'geometric' ? Math.sqrt(ha * hb) : normalisation === 'min' ? Math.min(ha, hb) : Math.max(ha, hb);
+    normalisation === 'arithmetic'
+      ? (ha + hb) / 2
+      : normalisation === 'geometric'
+        ? Math.sqrt(ha * hb)
+        : normalisation === 'min'
+          ? Math.min(ha, hb)
+          : Math.max(ha, hb);
   if (norm <= 0) return 0;
   // rounding can push a perfect agreement a hair over 1 or an independent one under 0
   return Math.min(1, Math.max(0, mi / norm));
@@ -76,9 +83,16 @@ export interface CommunityAgreement {
 }
 
 /** NMI between the Louvain communities and a dimension's categories (a paper's first task for `task`). */
-export function communityAgreement(graph: AtlasGraph, options: Partial<CommunityAgreementOptions> & Pick<CommunityAgreementOptions, 'dimension'>): CommunityAgreement {
+export function communityAgreement(
+  graph: AtlasGraph,
+  options: Partial<CommunityAgreementOptions> & Pick<CommunityAgreementOptions, 'dimension'>,
+): CommunityAgreement {
   const fn = 'communityAgreement';
-  const o = mergeOptions<CommunityAgreementOptions>(fn, { dimension: 'family', normalisation: 'arithmetic' }, options);
+  const o = mergeOptions<CommunityAgreementOptions>(
+    fn,
+    { dimension: 'family', normalisation: 'arithmetic' },
+    options,
+  );
   checkDimension(fn, o.dimension);
   checkOneOf(fn, 'normalisation', o.normalisation, NMI_NORMALISATIONS);
   const communities: number[] = [];

@@ -4,7 +4,12 @@
  * Small communities can be pooled into one row. Pure.
  */
 import type { GraphMeta, TaxonomyDimension } from '../../model';
-import { checkDimension, dimensionCategories, paperCategory, type DimensionCategory } from '../dimension-labels';
+import {
+  checkDimension,
+  dimensionCategories,
+  paperCategory,
+  type DimensionCategory,
+} from '../dimension-labels';
 import { checkInt, mergeOptions } from './options';
 import type { AtlasGraph } from '../types';
 
@@ -53,7 +58,11 @@ export function communityContingency(
   options: Partial<ContingencyOptions> & Pick<ContingencyOptions, 'dimension'>,
 ): ContingencyTable {
   const fn = 'communityContingency';
-  const o = mergeOptions<ContingencyOptions>(fn, { dimension: 'family', minSize: 1, includeUnlabelled: true, keepEmptyColumns: false }, options);
+  const o = mergeOptions<ContingencyOptions>(
+    fn,
+    { dimension: 'family', minSize: 1, includeUnlabelled: true, keepEmptyColumns: false },
+    options,
+  );
   checkDimension(fn, o.dimension, meta);
   checkInt(fn, 'minSize', o.minSize, 1);
 
@@ -62,8 +71,19 @@ export function communityContingency(
   const big = [...sizes].filter(([, s]) => s >= o.minSize).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
   const small = [...sizes].filter(([, s]) => s < o.minSize);
   const colors = new Map(meta.communities.map((c) => [c.id, c.color]));
-  const rows: ContingencyRow[] = big.map(([community, size]) => ({ community, communities: 1, size, color: colors.get(community) ?? null }));
-  if (small.length > 0) rows.push({ community: null, communities: small.length, size: small.reduce((n, [, s]) => n + s, 0), color: null });
+  const rows: ContingencyRow[] = big.map(([community, size]) => ({
+    community,
+    communities: 1,
+    size,
+    color: colors.get(community) ?? null,
+  }));
+  if (small.length > 0)
+    rows.push({
+      community: null,
+      communities: small.length,
+      size: small.reduce((n, [, s]) => n + s, 0),
+      color: null,
+    });
   const rowOf = new Map<number, number>(big.map(([c], i) => [c, i]));
   const pooledRow = big.length;
 
@@ -81,8 +101,16 @@ export function communityContingency(
     const c = paperCategory(a, o.dimension);
     if (c !== null && !columnOf.has(c)) extra.add(c);
   });
-  for (const id of [...extra].sort()) addColumn({ id, label: id, fullLabel: id, color: meta.taxonomy.unknownColor, total: 0 });
-  if (o.includeUnlabelled) addColumn({ id: null, label: UNLABELLED_COLUMN_LABEL, fullLabel: UNLABELLED_COLUMN_LABEL, color: meta.taxonomy.unknownColor, total: 0 });
+  for (const id of [...extra].sort())
+    addColumn({ id, label: id, fullLabel: id, color: meta.taxonomy.unknownColor, total: 0 });
+  if (o.includeUnlabelled)
+    addColumn({
+      id: null,
+      label: UNLABELLED_COLUMN_LABEL,
+      fullLabel: UNLABELLED_COLUMN_LABEL,
+      color: meta.taxonomy.unknownColor,
+      total: 0,
+    });
 
   const cells: string[][][] = rows.map(() => columns.map(() => []));
   graph.forEachNode((node, a) => {

@@ -78,13 +78,22 @@ function abstractOf(a: NodeAttributes): string {
   return typeof abstract === 'string' ? abstract : '';
 }
 
-function shares(counts: Map<string, number>, size: number, label: (id: string) => string, order: (id: string) => number): Share[] {
+function shares(
+  counts: Map<string, number>,
+  size: number,
+  label: (id: string) => string,
+  order: (id: string) => number,
+): Share[] {
   return [...counts]
     .map(([id, count]) => ({ id, label: label(id), count, share: count / size }))
     .sort((a, b) => b.count - a.count || order(a.id) - order(b.id) || (a.id < b.id ? -1 : 1));
 }
 
-export function clusterLabels(graph: AtlasGraph, meta: GraphMeta, options?: Partial<ClusterLabelOptions>): ClusterLabel[] {
+export function clusterLabels(
+  graph: AtlasGraph,
+  meta: GraphMeta,
+  options?: Partial<ClusterLabelOptions>,
+): ClusterLabel[] {
   const fn = 'clusterLabels';
   const o = mergeOptions(fn, DEFAULT_CLUSTER_LABEL_OPTIONS, options);
   checkInt(fn, 'terms', o.terms, 0);
@@ -92,7 +101,8 @@ export function clusterLabels(graph: AtlasGraph, meta: GraphMeta, options?: Part
   checkInt(fn, 'secondary', o.secondary, 0);
   checkInt(fn, 'minTermCount', o.minTermCount, 1);
   checkOneOf(fn, 'centrality', o.centrality, CENTRALITIES);
-  if (typeof o.bigrams !== 'boolean') throw new Error(`${fn}: bigrams must be true or false, got ${String(o.bigrams)}`);
+  if (typeof o.bigrams !== 'boolean')
+    throw new Error(`${fn}: bigrams must be true or false, got ${String(o.bigrams)}`);
 
   const members = new Map<number, string[]>();
   const docs = new Map<string, Set<string>>();
@@ -107,7 +117,9 @@ export function clusterLabels(graph: AtlasGraph, meta: GraphMeta, options?: Part
   const index = termIndex(docs);
   const colors = new Map(meta.communities.map((c) => [c.id, c.color]));
   const orderIn = (dim: string) => {
-    const index = new Map((meta.taxonomy.dimensions.find((d) => d.id === dim)?.categories ?? []).map((c, i) => [c.id, i]));
+    const index = new Map(
+      (meta.taxonomy.dimensions.find((d) => d.id === dim)?.categories ?? []).map((c, i) => [c.id, i]),
+    );
     return (id: string) => index.get(id) ?? -1;
   };
   const dims = meta.taxonomy.dimensions.map((d) => d.id);
@@ -139,16 +151,27 @@ export function clusterLabels(graph: AtlasGraph, meta: GraphMeta, options?: Part
         if (first !== undefined) primaries.set(first, (primaries.get(first) ?? 0) + 1);
       }
       if (secondaryDim !== undefined) {
-        for (const t of new Set(paperCategories(a, secondaryDim))) secondaries.set(t, (secondaries.get(t) ?? 0) + 1);
+        for (const t of new Set(paperCategories(a, secondaryDim)))
+          secondaries.set(t, (secondaries.get(t) ?? 0) + 1);
       }
       papers.push({ id: node, label: a.label, year: a.year, score: centrality(node, a, community) });
     }
-    const primary = primaryDim === undefined ? null : (shares(primaries, size, (id) => categoryLabel(meta, primaryDim, id), primaryOrder)[0] ?? null);
-    const secondary = secondaryDim === undefined ? [] : shares(secondaries, size, (id) => categoryLabel(meta, secondaryDim, id), secondaryOrder);
+    const primary =
+      primaryDim === undefined
+        ? null
+        : (shares(primaries, size, (id) => categoryLabel(meta, primaryDim, id), primaryOrder)[0] ?? null);
+    const secondary =
+      secondaryDim === undefined
+        ? []
+        : shares(secondaries, size, (id) => categoryLabel(meta, secondaryDim, id), secondaryOrder);
     const top = secondary[0];
-    const parts = [primary?.label, top && top.label !== primary?.label ? top.label : undefined].filter((s): s is string => !!s);
+    const parts = [primary?.label, top && top.label !== primary?.label ? top.label : undefined].filter(
+      (s): s is string => !!s,
+    );
     const label = parts.length > 0 ? parts.join(' · ') : `Community ${community + 1}`;
-    papers.sort((a, b) => b.score - a.score || (a.year ?? Infinity) - (b.year ?? Infinity) || (a.id < b.id ? -1 : 1));
+    papers.sort(
+      (a, b) => b.score - a.score || (a.year ?? Infinity) - (b.year ?? Infinity) || (a.id < b.id ? -1 : 1),
+    );
     labels.push({
       community,
       size,

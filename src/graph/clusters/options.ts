@@ -26,7 +26,12 @@ export function checkInt(fn: string, name: string, value: unknown, min: number):
 }
 
 /** Throws unless `value` is one of `allowed`. */
-export function checkOneOf<T extends string>(fn: string, name: string, value: unknown, allowed: readonly T[]): asserts value is T {
+export function checkOneOf<T extends string>(
+  fn: string,
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+): asserts value is T {
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
     throw new Error(`${fn}: ${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(value)}`);
 }

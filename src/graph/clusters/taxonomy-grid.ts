@@ -54,14 +54,24 @@ export interface TaxonomyGrid {
 
 export const UNLABELLED_LABEL = 'Not labelled';
 
-export function taxonomyGrid(graph: AtlasGraph, meta: GraphMeta, options?: Partial<TaxonomyGridOptions>): TaxonomyGrid {
+export function taxonomyGrid(
+  graph: AtlasGraph,
+  meta: GraphMeta,
+  options?: Partial<TaxonomyGridOptions>,
+): TaxonomyGrid {
   const fn = 'taxonomyGrid';
-  const o = mergeOptions<TaxonomyGridOptions>(fn, { group: 'family', rows: 'method', columns: 'scheme', includeUnlabelled: true }, options);
+  const o = mergeOptions<TaxonomyGridOptions>(
+    fn,
+    { group: 'family', rows: 'method', columns: 'scheme', includeUnlabelled: true },
+    options,
+  );
   checkDimension(fn, o.group, meta);
   checkDimension(fn, o.rows, meta);
   checkDimension(fn, o.columns, meta);
   if (new Set([o.group, o.rows, o.columns]).size < 3)
-    throw new Error(`${fn}: group, rows and columns must be three different dimensions, got ${o.group}, ${o.rows}, ${o.columns}`);
+    throw new Error(
+      `${fn}: group, rows and columns must be three different dimensions, got ${o.group}, ${o.rows}, ${o.columns}`,
+    );
 
   const byGroup = new Map<string, string[]>();
   graph.forEachNode((node, a) => {
@@ -73,7 +83,10 @@ export function taxonomyGrid(graph: AtlasGraph, meta: GraphMeta, options?: Parti
   });
   const groups = dimensionCategories(meta, o.group);
   const unknownGroups = [...byGroup.keys()].filter((g) => !groups.some((c) => c.id === g)).sort();
-  const groupList = [...groups, ...unknownGroups.map((id) => ({ id, label: id, fullLabel: id, color: meta.taxonomy.unknownColor }))];
+  const groupList = [
+    ...groups,
+    ...unknownGroups.map((id) => ({ id, label: id, fullLabel: id, color: meta.taxonomy.unknownColor })),
+  ];
 
   const parentOf = (dim: TaxonomyDimension) => {
     const d = dimension(meta.taxonomy, dim);
@@ -82,7 +95,9 @@ export function taxonomyGrid(graph: AtlasGraph, meta: GraphMeta, options?: Parti
   const axis = (dim: TaxonomyDimension, group: string, nodes: string[]): GridAxisEntry[] => {
     // a category tied to a parent belongs to that parent's table only (when grouping by its parent dimension)
     const byParent = parentOf(dim) === o.group;
-    const own = dimensionCategories(meta, dim).filter((c) => !byParent || c.parent === undefined || c.parent === group);
+    const own = dimensionCategories(meta, dim).filter(
+      (c) => !byParent || c.parent === undefined || c.parent === group,
+    );
     const entries: GridAxisEntry[] = own.map((c) => ({ id: c.id, label: c.label }));
     const seen = new Set(own.map((c) => c.id));
     const extra = new Set<string>();
@@ -93,7 +108,8 @@ export function taxonomyGrid(graph: AtlasGraph, meta: GraphMeta, options?: Parti
       else if (!seen.has(c)) extra.add(c);
     }
     const categories = dimensionCategories(meta, dim);
-    for (const id of [...extra].sort()) entries.push({ id, label: categories.find((c) => c.id === id)?.fullLabel ?? id });
+    for (const id of [...extra].sort())
+      entries.push({ id, label: categories.find((c) => c.id === id)?.fullLabel ?? id });
     if (o.includeUnlabelled && unlabelled) entries.push({ id: null, label: UNLABELLED_LABEL });
     return entries;
   };
@@ -115,7 +131,8 @@ export function taxonomyGrid(graph: AtlasGraph, meta: GraphMeta, options?: Parti
       const cell = cells[i]![j]!;
       cell.count += 1;
       cell.nodes.push(n);
-      if (a.year !== null) cell.firstYear = cell.firstYear === null ? a.year : Math.min(cell.firstYear, a.year);
+      if (a.year !== null)
+        cell.firstYear = cell.firstYear === null ? a.year : Math.min(cell.firstYear, a.year);
     }
     blocks.push({ id: g.id, label: g.fullLabel, color: g.color, size: nodes.length, rows, columns, cells });
   }

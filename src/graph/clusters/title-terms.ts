@@ -37,7 +37,11 @@ export function tokenize(text: string, options: Partial<TokenizeOptions> = {}): 
   const terms: string[] = [];
   let previous: string | null = null;
   // words: letters/digits joined by inner hyphens or apostrophes; everything else separates
-  for (const match of text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '').matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
+  for (const match of text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)) {
     const word = match[0].replace(/['’]s$/u, '');
     const keep = word.length >= o.minLength && !STOPWORDS.has(word) && !/^\d+$/.test(word);
     if (!keep) {
@@ -140,7 +144,13 @@ export function distinctiveTerms(
   if (scored.length === 0) scored = score(1);
   // on a tie the bigram wins over its words ("textual inversion" over "textual" and "inversion")
   const words = (t: string) => t.split(' ').length;
-  scored.sort((x, y) => y.score - x.score || y.count - x.count || words(y.term) - words(x.term) || (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  scored.sort(
+    (x, y) =>
+      y.score - x.score ||
+      y.count - x.count ||
+      words(y.term) - words(x.term) ||
+      (x.term < y.term ? -1 : x.term > y.term ? 1 : 0),
+  );
   const chosen: ScoredTerm[] = [];
   const chosenWords = new Set<string>();
   for (const s of scored) {

@@ -85,5 +85,18 @@ export function lineageIndex(graph: AtlasGraph): LineageIndex {
     }
     return last.mask;
   };
-  return { graph, nodes, indexOf, edges, kindMask, outStart, outEdge, outNode, inStart, inEdge, inNode, maskOf };
+  return {
+    graph,
+    nodes,
+    indexOf,
+    edges,
+    kindMask,
+    outStart,
+    outEdge,
+    outNode,
+    inStart,
+    inEdge,
+    inNode,
+    maskOf,
+  };
 }

@@ -37,7 +37,7 @@ function pathDown(graph: AtlasGraph, from: string, to: string, follow: ReturnTyp
   if (!seen.has(to)) return null;
   const nodes = [to];
   const edges: string[] = [];
-  for (let n = to; n !== from; ) {
+  for (let n = to; n !== from;) {
     const e = via.get(n)!;
     edges.push(e);
     n = graph.source(e);
@@ -50,7 +50,12 @@ function pathDown(graph: AtlasGraph, from: string, to: string, follow: ReturnTyp
  * The shortest lineage path between `a` and `b` in either direction (tried first with `b` as an
  * ancestor of `a`); null when neither descends from the other or a === b.
  */
-export function lineagePath(graph: AtlasGraph, a: string, b: string, options?: EdgeChoice): LineagePath | null {
+export function lineagePath(
+  graph: AtlasGraph,
+  a: string,
+  b: string,
+  options?: EdgeChoice,
+): LineagePath | null {
   checkNode('lineagePath', graph, a, 'paper a');
   checkNode('lineagePath', graph, b, 'paper b');
   const follow = edgeFollower('lineagePath', options);
@@ -81,7 +86,12 @@ function ancestorsOf(graph: AtlasGraph, node: string, follow: ReturnType<typeof 
  * ancestor, in graph order. On cycles: a cycle of common ancestors with no common ancestor below it
  * is returned whole (its papers descend from each other, so none is "lower" than the rest).
  */
-export function lowestCommonAncestors(graph: AtlasGraph, a: string, b: string, options?: EdgeChoice): string[] {
+export function lowestCommonAncestors(
+  graph: AtlasGraph,
+  a: string,
+  b: string,
+  options?: EdgeChoice,
+): string[] {
   checkNode('lowestCommonAncestors', graph, a, 'paper a');
   checkNode('lowestCommonAncestors', graph, b, 'paper b');
   const follow = edgeFollower('lowestCommonAncestors', options);
@@ -106,7 +116,8 @@ export function lowestCommonAncestors(graph: AtlasGraph, a: string, b: string, o
   return common.filter((c) => {
     let lower = false;
     graph.forEachInEdge(c, (e, attrs, s) => {
-      if (!lower && inCommon.has(s) && component.get(s) !== component.get(c) && follow(e, attrs)) lower = true;
+      if (!lower && inCommon.has(s) && component.get(s) !== component.get(c) && follow(e, attrs))
+        lower = true;
     });
     return !lower;
   });
@@ -129,9 +140,15 @@ export interface CompareOptions extends EdgeChoice {
 }
 
 /** How `b` relates to `a`: a lineage path, else their lowest common ancestors and the paths up to them. */
-export function compareLineage(graph: AtlasGraph, a: string, b: string, options?: CompareOptions): Comparison {
+export function compareLineage(
+  graph: AtlasGraph,
+  a: string,
+  b: string,
+  options?: CompareOptions,
+): Comparison {
   const max = options?.maxLcaPaths ?? 6;
-  if (!Number.isInteger(max) || max < 0) throw new Error(`compareLineage: maxLcaPaths must be a whole number, got ${String(max)}`);
+  if (!Number.isInteger(max) || max < 0)
+    throw new Error(`compareLineage: maxLcaPaths must be a whole number, got ${String(max)}`);
   const path = lineagePath(graph, a, b, options);
   if (path || a === b) return { a, b, path, lcas: [], lcaPaths: [] };
   const lcas = lowestCommonAncestors(graph, a, b, options);

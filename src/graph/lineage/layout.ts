@@ -48,19 +48,27 @@ export interface LayeredLayout {
 /** Fractional year of a publication month: mid-month; null month → mid-year. */
 export function publicationTime(year: number, month: number | null): number {
   if (month === null) return year + 0.5;
-  if (!(month >= 1 && month <= 12)) throw new Error(`publicationTime: month must be 1-12 or null, got ${month}`);
+  if (!(month >= 1 && month <= 12))
+    throw new Error(`publicationTime: month must be 1-12 or null, got ${month}`);
   return year + (month - 0.5) / 12;
 }
 
-export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly LayoutEdge[], options?: LayeredLayoutOptions): LayeredLayout {
+export function layeredLayout(
+  nodes: readonly LayoutNode[],
+  edges: readonly LayoutEdge[],
+  options?: LayeredLayoutOptions,
+): LayeredLayout {
   const maxLayers = options?.maxLayers ?? 36;
   const sweeps = options?.sweeps ?? 6;
-  if (!Number.isInteger(maxLayers) || maxLayers < 1) throw new Error(`layeredLayout: maxLayers must be a positive integer, got ${maxLayers}`);
-  if (!Number.isInteger(sweeps) || sweeps < 0) throw new Error(`layeredLayout: sweeps must be a whole number, got ${sweeps}`);
+  if (!Number.isInteger(maxLayers) || maxLayers < 1)
+    throw new Error(`layeredLayout: maxLayers must be a positive integer, got ${maxLayers}`);
+  if (!Number.isInteger(sweeps) || sweeps < 0)
+    throw new Error(`layeredLayout: sweeps must be a whole number, got ${sweeps}`);
   const ids = new Set<string>();
   for (const n of nodes) {
     if (ids.has(n.id)) throw new Error(`layeredLayout: duplicate node "${n.id}"`);
-    if (!Number.isFinite(n.time)) throw new Error(`layeredLayout: node "${n.id}" has no valid time (${String(n.time)})`);
+    if (!Number.isFinite(n.time))
+      throw new Error(`layeredLayout: node "${n.id}" has no valid time (${String(n.time)})`);
     ids.add(n.id);
   }
   const positions = new Map<string, LayeredPosition>();
@@ -80,7 +88,9 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
 
   // columns, each first ordered by time then id
   const byLayer = new Map<number, string[]>();
-  const sorted = [...nodes].sort((a, b) => times.get(a.id)! - times.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...nodes].sort(
+    (a, b) => times.get(a.id)! - times.get(b.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   for (const n of sorted) {
     const l = layerOf(times.get(n.id)!);
     const col = byLayer.get(l) ?? [];
@@ -130,7 +140,9 @@ export function layeredLayout(nodes: readonly LayoutNode[], edges: readonly Layo
 export function countCrossings(layout: LayeredLayout, edges: readonly LayoutEdge[]): number {
   const segs = edges
     .map((e) => [layout.positions.get(e.source), layout.positions.get(e.target)] as const)
-    .filter((p): p is readonly [LayeredPosition, LayeredPosition] => !!p[0] && !!p[1] && p[0].layer !== p[1].layer)
+    .filter(
+      (p): p is readonly [LayeredPosition, LayeredPosition] => !!p[0] && !!p[1] && p[0].layer !== p[1].layer,
+    )
     .map(([a, b]): [LayeredPosition, LayeredPosition] => (a.layer < b.layer ? [a, b] : [b, a]));
   let n = 0;
   for (let i = 0; i < segs.length; i++) {

@@ -97,13 +97,20 @@ export function lineage(graph: AtlasGraph, node: string, options?: LineageOption
     throw new Error('lineage: the index was built for another graph, or the graph changed since');
   }
   const set = options?.edgeSet;
-  if (set !== undefined && !(set instanceof Set)) throw new Error('lineage: edgeSet must be a Set of edge keys');
+  if (set !== undefined && !(set instanceof Set))
+    throw new Error('lineage: edgeSet must be a Set of edge keys');
   const mask = set ? ix.maskOf(set) : null;
   const root = ix.indexOf.get(node)!;
   const wanted = kindBits(kinds.kinds);
   const up = walk(ix, root, depth, wanted, kinds.edgeFilter, mask, ix.outStart, ix.outEdge, ix.outNode);
   const down = walk(ix, root, depth, wanted, kinds.edgeFilter, mask, ix.inStart, ix.inEdge, ix.inNode);
-  return { node, ancestors: up.depths, descendants: down.depths, ancestorEdges: up.edges, descendantEdges: down.edges };
+  return {
+    node,
+    ancestors: up.depths,
+    descendants: down.depths,
+    ancestorEdges: up.edges,
+    descendantEdges: down.edges,
+  };
 }
 
 /**

@@ -19,11 +19,20 @@ export interface LineageMemo {
   compare(a: string, b: string, settings: LineageSettings, filters: Filters): Comparison | null;
 }
 
-export function lineageMemo(graph: AtlasGraph, visibility: VisibilityOf = visibilityMemo(graph)): LineageMemo {
+export function lineageMemo(
+  graph: AtlasGraph,
+  visibility: VisibilityOf = visibilityMemo(graph),
+): LineageMemo {
   let index: LineageIndex | null = null;
   const getIndex = () => (index ??= lineageIndex(graph));
   let last: { node: string; settings: LineageSettings; filters: Filters; result: Lineage } | null = null;
-  let lastCompare: { a: string; b: string; settings: LineageSettings; filters: Filters; result: Comparison } | null = null;
+  let lastCompare: {
+    a: string;
+    b: string;
+    settings: LineageSettings;
+    filters: Filters;
+    result: Comparison;
+  } | null = null;
   return {
     index: getIndex,
     lineage(node, settings, filters) {
@@ -44,7 +53,10 @@ export function lineageMemo(graph: AtlasGraph, visibility: VisibilityOf = visibi
       const c = lastCompare;
       if (c?.a !== a || c.b !== b || c.settings !== settings || c.filters !== filters) {
         const visible = visibility(filters).edges;
-        const result = compareLineage(graph, a, b, { kinds: settings.kinds, edgeFilter: (e) => visible.has(e) });
+        const result = compareLineage(graph, a, b, {
+          kinds: settings.kinds,
+          edgeFilter: (e) => visible.has(e),
+        });
         lastCompare = { a, b, settings, filters, result };
       }
       return lastCompare!.result;

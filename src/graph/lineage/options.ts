@@ -29,7 +29,8 @@ export function checkKinds(
     }
   }
   const filter = options?.edgeFilter;
-  if (filter !== undefined && typeof filter !== 'function') throw new Error(`${fn}: edgeFilter must be a function`);
+  if (filter !== undefined && typeof filter !== 'function')
+    throw new Error(`${fn}: edgeFilter must be a function`);
   return { kinds, edgeFilter: filter };
 }
 
@@ -47,5 +48,6 @@ export function edgeFollower(
 }
 
 export function checkNode(fn: string, graph: AtlasGraph, node: string, what = 'node'): void {
-  if (typeof node !== 'string' || !graph.hasNode(node)) throw new Error(`${fn}: no ${what} "${String(node)}" in the graph`);
+  if (typeof node !== 'string' || !graph.hasNode(node))
+    throw new Error(`${fn}: no ${what} "${String(node)}" in the graph`);
 }

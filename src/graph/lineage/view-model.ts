@@ -53,9 +53,14 @@ export interface LineageViewOptions {
   maxNodes?: number;
 }
 
-export function lineageViewModel(graph: AtlasGraph, l: Lineage, options?: LineageViewOptions): LineageViewModel {
+export function lineageViewModel(
+  graph: AtlasGraph,
+  l: Lineage,
+  options?: LineageViewOptions,
+): LineageViewModel {
   const maxNodes = options?.maxNodes ?? 300;
-  if (!Number.isInteger(maxNodes) || maxNodes < 1) throw new Error(`lineageViewModel: maxNodes must be a positive integer, got ${maxNodes}`);
+  if (!Number.isInteger(maxNodes) || maxNodes < 1)
+    throw new Error(`lineageViewModel: maxNodes must be a positive integer, got ${maxNodes}`);
   const roles = new Map<string, LineageRole>([[l.node, 'selected']]);
   for (const n of l.descendants.keys()) roles.set(n, 'descendant');
   for (const n of l.ancestors.keys()) roles.set(n, 'ancestor'); // on a cycle a paper is both: ancestor wins, as on the graph
@@ -85,14 +90,29 @@ export function lineageViewModel(graph: AtlasGraph, l: Lineage, options?: Lineag
   }
   const kept = options?.showAll ? new Set(unique) : transitiveReduction(graph, unique);
   const axis = ids.every((id) => graph.getNodeAttribute(id, 'year') !== null) ? 'time' : 'generation';
-  const generation = (id: string) => (id === l.node ? 0 : l.ancestors.has(id) ? -l.ancestors.get(id)! : l.descendants.get(id)!);
+  const generation = (id: string) =>
+    id === l.node ? 0 : l.ancestors.has(id) ? -l.ancestors.get(id)! : l.descendants.get(id)!;
   const nodes = ids.map((id): LineageViewNode => {
     const a = graph.getNodeAttributes(id);
     const time = axis === 'time' ? publicationTime(a.year!, a.month) : generation(id);
-    return { id, label: a.label, title: a.title, year: a.year, month: a.month, time, citations: a.citations, role: roles.get(id)! };
+    return {
+      id,
+      label: a.label,
+      title: a.title,
+      year: a.year,
+      month: a.month,
+      time,
+      citations: a.citations,
+      role: roles.get(id)!,
+    };
   });
   const edges = unique
     .filter((e) => kept.has(e))
-    .map((id): LineageViewEdge => ({ id, source: graph.source(id), target: graph.target(id), kind: graph.getEdgeAttribute(id, 'kind') }));
+    .map((id): LineageViewEdge => ({
+      id,
+      source: graph.source(id),
+      target: graph.target(id),
+      kind: graph.getEdgeAttribute(id, 'kind'),
+    }));
   return { nodes, edges, allEdges: unique.length, omitted, axis };
 }

@@ -270,7 +270,7 @@ describe('buildGraph with expand', () => {
     expect(graph.outDegree('1512.03385')).toBe(0);
   });
 
-  it('keeps a work it made a node out of the papers\' outside references (an edge, not counted twice)', () => {
+  it("keeps a work it made a node out of the papers' outside references (an edge, not counted twice)", () => {
     const plain = buildGraph(fixture().dataset);
     const { graph } = buildGraph(fixture().dataset, { expand: 5 });
     const before = plain.graph.getNodeAttribute(C, 'outsideReferences') ?? [];

@@ -22,7 +22,11 @@ afterAll(removeTempDirs);
 
 describe('a dataset with new dimensions', () => {
   const out = join(tempDir('atlas-vision-'), 'vision.json');
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/build-graph.ts', '--data', DATA, '--out', out], { encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/build-graph.ts', '--data', DATA, '--out', out],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
 
   it('builds with npm run build:graph into the committed fixture graph, byte for byte', () => {
     expect(r.stderr).not.toMatch(/error/i);
@@ -32,10 +36,24 @@ describe('a dataset with new dimensions', () => {
 
   it('colours by, counts and filters over its own dimensions', () => {
     const { graph, meta } = parseGraphFile(JSON.parse(readFileSync(out, 'utf8')), 'vision.json');
-    expect(colorByChoices(meta)).toEqual(['venue-type', 'venue', 'modality', 'family', 'task', 'year', 'community']);
+    expect(colorByChoices(meta)).toEqual([
+      'venue-type',
+      'venue',
+      'modality',
+      'family',
+      'task',
+      'year',
+      'community',
+    ]);
     // each paper has the colour of its first category in every dimension, the default colour by the first dimension
     const a = graph.getNodeAttributes('1701.00003');
-    expect(a.colors).toMatchObject({ 'venue-type': '#e69f00', venue: '#cc79a7', modality: '#332288', family: '#882255', task: '#ddcc77' });
+    expect(a.colors).toMatchObject({
+      'venue-type': '#e69f00',
+      venue: '#cc79a7',
+      modality: '#332288',
+      family: '#882255',
+      task: '#ddcc77',
+    });
     expect(a.color).toBe('#e69f00');
     const facets = computeFacets(graph, meta.taxonomy);
     expect(facets.categories['modality']).toEqual({ image: 7, text: 3, audio: 3, unknown: 0 });
@@ -46,6 +64,10 @@ describe('a dataset with new dimensions', () => {
     expect(computeVisibility(graph, noAudio.filters).nodes.size).toBe(7);
     const textOnly = toggleCategory(noAudio, meta, 'modality', 'image', false);
     expect(textOnly.filters.categories).toEqual({ modality: ['text'] });
-    expect([...computeVisibility(graph, textOnly.filters).nodes].sort()).toEqual(['1801.00004', '2101.00007', '2201.00008']);
+    expect([...computeVisibility(graph, textOnly.filters).nodes].sort()).toEqual([
+      '1801.00004',
+      '2101.00007',
+      '2201.00008',
+    ]);
   });
 });

@@ -14,7 +14,9 @@ import { datasetProblems } from '../../../src/graph/build/validate';
 
 function withoutFamilyAndTask(): Dataset {
   const ds = readGraphData('tests/fixtures/graph-data/vision');
-  ds.taxonomy.value.dimensions = ds.taxonomy.value.dimensions.filter((d) => d.id !== 'family' && d.id !== 'task');
+  ds.taxonomy.value.dimensions = ds.taxonomy.value.dimensions.filter(
+    (d) => d.id !== 'family' && d.id !== 'task',
+  );
   for (const rec of ds.papers) {
     delete rec.value.family;
     delete rec.value.tasks;

@@ -108,7 +108,12 @@ describe('validateDataset', () => {
     const file = join(dir, 'taxonomy.yaml');
     const text = readFileSync(file, 'utf8');
     // the space category dm.textual (line 53) names a family that is not one; the method dimension (line 64) a parent that is not a dimension
-    writeFileSync(file, text.replace(/(- id: dm\.textual\n[\s\S]*?parent: )diffusion/, '$1nowhere').replace(/(- id: method\n[\s\S]*?parent: )family/, '$1families'));
+    writeFileSync(
+      file,
+      text
+        .replace(/(- id: dm\.textual\n[\s\S]*?parent: )diffusion/, '$1nowhere')
+        .replace(/(- id: method\n[\s\S]*?parent: )family/, '$1families'),
+    );
     const problems = datasetProblems(readGraphData(dir)).map((e) => e.message.replace(dir, 'DIR'));
     expect(problems).toEqual([
       'DIR/taxonomy.yaml:53: category dm.textual: field "dimensions[2].categories[1].parent": unknown family "nowhere" (not a category of the parent dimension)',
@@ -119,11 +124,29 @@ describe('validateDataset', () => {
   it('checks categories of further dimensions and the parents declared by the taxonomy', () => {
     const ds = clone(readSmall());
     const dims = ds.taxonomy.value.dimensions;
-    dims.push({ id: 'modality', label: 'Modality', categories: [{ id: 'image', label: 'Image', color: '#0072b2' }] });
+    dims.push({
+      id: 'modality',
+      label: 'Modality',
+      categories: [{ id: 'image', label: 'Image', color: '#0072b2' }],
+    });
     dims.push({ id: 'year', label: 'Year', categories: [{ id: 'y', label: 'Y', color: '#0072b2' }] });
-    dims.push({ id: 'venue-type', label: 'Venue type', parent: 'nowhere', categories: [{ id: 'journal', label: 'Journal', color: '#0072b2' }] });
-    dims.push({ id: 'sub', label: 'Sub', parent: 'modality', categories: [{ id: 'photo', label: 'Photo', color: '#0072b2', parent: 'video' }] });
-    dims.push({ id: 'orphan', label: 'Orphan', categories: [{ id: 'o', label: 'O', color: '#0072b2', parent: 'image' }] });
+    dims.push({
+      id: 'venue-type',
+      label: 'Venue type',
+      parent: 'nowhere',
+      categories: [{ id: 'journal', label: 'Journal', color: '#0072b2' }],
+    });
+    dims.push({
+      id: 'sub',
+      label: 'Sub',
+      parent: 'modality',
+      categories: [{ id: 'photo', label: 'Photo', color: '#0072b2', parent: 'video' }],
+    });
+    dims.push({
+      id: 'orphan',
+      label: 'Orphan',
+      categories: [{ id: 'o', label: 'O', color: '#0072b2', parent: 'image' }],
+    });
     ds.papers[0]!.value.dimensions = { modality: ['image', 'audio'], colour: ['red'], task: ['subject'] };
     expect(messages(ds)).toEqual([
       `${TAXONOMY}:1: dimension year: field "dimensions[6].id": "year" is a colouring the build computes; name the dimension otherwise`,

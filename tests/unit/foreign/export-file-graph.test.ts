@@ -17,7 +17,9 @@ import { toJson } from '../../../src/export/json';
 import { allInput, text } from '../export/support';
 
 const DIR = join(__dirname, '../../fixtures/foreign');
-const karate = convertForeignGraph(readForeignGraph(readFileSync(join(DIR, 'karate.gexf'), 'utf8'), 'karate.gexf'));
+const karate = convertForeignGraph(
+  readForeignGraph(readFileSync(join(DIR, 'karate.gexf'), 'utf8'), 'karate.gexf'),
+);
 
 describe('exporting a graph opened from a file', () => {
   const input = allInput(karate);
@@ -31,12 +33,26 @@ describe('exporting a graph opened from a file', () => {
       expect(back.nodes.map((n) => n.key).sort()).toEqual(karate.graph.nodes().sort());
       expect(back.edges).toHaveLength(78);
       // the file's attributes come back under their names and types; no node has a year
-      expect(back.nodeAttributes).toEqual(expect.arrayContaining([{ name: 'club', type: 'string' }, { name: 'degree', type: 'integer' }, { name: 'centrality', type: 'float' }]));
+      expect(back.nodeAttributes).toEqual(
+        expect.arrayContaining([
+          { name: 'club', type: 'string' },
+          { name: 'degree', type: 'integer' },
+          { name: 'centrality', type: 'float' },
+        ]),
+      );
       const n33 = back.nodes.find((n) => n.key === '33')!;
       expect(n33.attributes).toMatchObject({ club: 'Officer', degree: 17, centrality: 0.5152 });
       expect(n33.label ?? n33.attributes.label).toBe('Member 34');
       // only the graph's own columns: none of the survey's paper fields, which it cannot fill
-      for (const survey of ['title', 'authors', 'space', 'method', 'scheme', 'method_evidence', 'secondary_spaces'])
+      for (const survey of [
+        'title',
+        'authors',
+        'space',
+        'method',
+        'scheme',
+        'method_evidence',
+        'secondary_spaces',
+      ])
         expect(back.nodeAttributes.map((a) => a.name)).not.toContain(survey);
       expect(back.nodes.every((n) => n.attributes.year === undefined)).toBe(true);
       expect(out).not.toMatch(/>null<|"null"/);

@@ -21,7 +21,8 @@ import { fileAttributeRows, neighbourSectionTexts, venueYear } from '../../../sr
 import { sizeByLabel } from '../../../src/ui/controls';
 
 const DIR = join(__dirname, '../../fixtures/foreign');
-const open = (name: string) => convertForeignGraph(readForeignGraph(readFileSync(join(DIR, name), 'utf8'), name));
+const open = (name: string) =>
+  convertForeignGraph(readForeignGraph(readFileSync(join(DIR, name), 'utf8'), name));
 const karate = open('karate.gexf');
 const citations = open('citations.graphml');
 
@@ -31,8 +32,19 @@ describe('a graph file in the explorer', () => {
     expect(nodeNoun(karate.meta, 1)).toBe('node');
     expect(nodeNoun({}, 2)).toBe('papers');
     expect(karate.meta.file).toMatchObject({ name: 'karate.gexf', format: 'gexf' });
-    expect(karate.meta.file!.attributes.map((a) => `${a.name}:${a.type}`)).toEqual(['club:string', 'degree:integer', 'centrality:float']);
-    expect(sizeByChoices(karate.meta).map((m) => sizeByLabel(karate.meta, m))).toEqual(['Links', 'PageRank', 'Uniform', 'Size in file', 'degree', 'centrality']);
+    expect(karate.meta.file!.attributes.map((a) => `${a.name}:${a.type}`)).toEqual([
+      'club:string',
+      'degree:integer',
+      'centrality:float',
+    ]);
+    expect(sizeByChoices(karate.meta).map((m) => sizeByLabel(karate.meta, m))).toEqual([
+      'Links',
+      'PageRank',
+      'Uniform',
+      'Size in file',
+      'degree',
+      'centrality',
+    ]);
     expect(sizeByLabel(citations.meta, 'citations')).toBe('In-set citations');
   });
 
@@ -48,17 +60,35 @@ describe('a graph file in the explorer', () => {
   it('shows only the edge kinds it has', () => {
     expect(shownEdgeKinds(karate.meta.counts.byKind, true)).toEqual(['links']);
     expect(shownEdgeKinds(citations.meta.counts.byKind, true)).toEqual(['builds-on', 'cites']);
-    expect(shownEdgeKinds(citations.meta.counts.byKind)).toEqual(['builds-on', 'cites', 'compares', 'mentions']);
+    expect(shownEdgeKinds(citations.meta.counts.byKind)).toEqual([
+      'builds-on',
+      'cites',
+      'compares',
+      'mentions',
+    ]);
   });
 
   it('reads and writes its own measures and dimensions in the link, and refuses years and the timeline without years', () => {
     const ctx = { meta: karate.meta, hasNode: (id: string) => karate.graph.hasNode(id) };
     const initial = initialViewState(karate.meta);
-    const read = viewFromQuery(initial, new URLSearchParams('size=degree&color=club&f.club=Officer&sel=33'), ctx);
+    const read = viewFromQuery(
+      initial,
+      new URLSearchParams('size=degree&color=club&f.club=Officer&sel=33'),
+      ctx,
+    );
     expect(read.ignored).toEqual([]);
-    expect(read.state).toMatchObject({ sizeBy: 'degree', colorBy: 'club', selected: '33', filters: { categories: { club: ['officer'] } } });
+    expect(read.state).toMatchObject({
+      sizeBy: 'degree',
+      colorBy: 'club',
+      selected: '33',
+      filters: { categories: { club: ['officer'] } },
+    });
     expect(viewToQuery(read.state, null, ctx)).toBe('color=club&size=degree&f.club=officer&sel=33');
-    const bad = viewFromQuery(initial, new URLSearchParams('years=2020-2021&layout=timeline&color=year&size=score'), ctx);
+    const bad = viewFromQuery(
+      initial,
+      new URLSearchParams('years=2020-2021&layout=timeline&color=year&size=score'),
+      ctx,
+    );
     expect(bad.ignored.map((p) => p.split('=')[0]).sort()).toEqual(['color', 'layout', 'size', 'years']);
     expect(bad.problems.join(' ')).toContain('the graph has no years');
   });
@@ -69,9 +99,14 @@ describe('a graph file in the explorer', () => {
     expect(hood.outNodes.size).toBe(17);
     const groups = groupNeighbours(karate.graph, '33');
     expect(groups.in).toEqual([]);
-    expect(groups.out.map((g) => [groupHeading(g.direction, g.kind, g.undirected), g.entries.length])).toEqual([['Linked with', 17]]);
+    expect(
+      groups.out.map((g) => [groupHeading(g.direction, g.kind, g.undirected), g.entries.length]),
+    ).toEqual([['Linked with', 17]]);
     expect(neighbourSectionTexts(true, true)).toMatchObject({ out: { heading: 'Linked with' }, in: null });
-    expect(neighbourSectionTexts(true, false)).toMatchObject({ out: { heading: 'Links to' }, in: { heading: 'Linked from' } });
+    expect(neighbourSectionTexts(true, false)).toMatchObject({
+      out: { heading: 'Links to' },
+      in: { heading: 'Linked from' },
+    });
     expect(neighbourSectionTexts(false, false).out.heading).toBe('Cites / builds on');
   });
 
@@ -100,13 +135,26 @@ describe('a graph file in the explorer', () => {
       { name: 'centrality', value: '0.5152' },
     ]);
     expect(venueYear(a)).toBe('');
-    expect(fileAttributeRows(citations.graph.getNodeAttributes('p05')).find((r) => r.name === 'has_code')).toEqual({ name: 'has_code', value: 'yes' });
+    expect(
+      fileAttributeRows(citations.graph.getNodeAttributes('p05')).find((r) => r.name === 'has_code'),
+    ).toEqual({ name: 'has_code', value: 'yes' });
   });
 });
 
 describe('a graph without links', () => {
   it('opens sized uniformly with denser labels, and the link leaves those defaults out', () => {
-    const g = readForeignGraph(JSON.stringify({ directed: true, nodes: [{ id: 'a', group: 'x' }, { id: 'b', group: 'x' }, { id: 'c', group: 'y' }], links: [] }), 'bare.json');
+    const g = readForeignGraph(
+      JSON.stringify({
+        directed: true,
+        nodes: [
+          { id: 'a', group: 'x' },
+          { id: 'b', group: 'x' },
+          { id: 'c', group: 'y' },
+        ],
+        links: [],
+      }),
+      'bare.json',
+    );
     const { graph, meta } = convertForeignGraph(g);
     const s = initialViewState(meta);
     expect(s.sizeBy).toBe('uniform');

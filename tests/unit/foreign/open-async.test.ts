@@ -23,7 +23,13 @@ class FakeWorker {
       let data: OpenResponse;
       try {
         const o = openGraphText(req.text, req.file, req.options);
-        data = { ok: true, format: o.format, warnings: o.warnings, meta: o.loaded.meta, graph: o.loaded.graph.export() };
+        data = {
+          ok: true,
+          format: o.format,
+          warnings: o.warnings,
+          meta: o.loaded.meta,
+          graph: o.loaded.graph.export(),
+        };
       } catch (err) {
         data = { ok: false, message: (err as Error).message };
       }
@@ -45,14 +51,18 @@ describe('openGraphTextAsync', () => {
     };
     const viaWorker = await openGraphTextAsync(text('karate.gexf'), 'karate.gexf', undefined, make);
     const direct = openGraphText(text('karate.gexf'), 'karate.gexf');
-    expect(serializeGraphFile(viaWorker.loaded.graph, viaWorker.loaded.meta)).toBe(serializeGraphFile(direct.loaded.graph, direct.loaded.meta));
+    expect(serializeGraphFile(viaWorker.loaded.graph, viaWorker.loaded.meta)).toBe(
+      serializeGraphFile(direct.loaded.graph, direct.loaded.meta),
+    );
     expect(viaWorker.format).toBe('gexf');
     expect(workers.map((w) => w.terminated)).toEqual([true]);
   });
 
   it("passes on the reader's error message and warnings", async () => {
     const make = () => new FakeWorker() as unknown as Worker;
-    await expect(openGraphTextAsync(text('malformed/unclosed-tag.gexf'), 'unclosed-tag.gexf', undefined, make)).rejects.toThrow(/^unclosed-tag\.gexf:\d+/);
+    await expect(
+      openGraphTextAsync(text('malformed/unclosed-tag.gexf'), 'unclosed-tag.gexf', undefined, make),
+    ).rejects.toThrow(/^unclosed-tag\.gexf:\d+/);
     const multi = await openGraphTextAsync(text('multi.graphml'), 'multi.graphml', undefined, make);
     expect(multi.warnings.join(' ')).toMatch(/self-loop/);
   });

@@ -77,8 +77,9 @@ describe.skipIf(
     'awesome-personalized-image-generation.md',
   ),
 )('the real edge files', () => {
-  const real = whenShared(['awesome-personalized-image-generation.md'], () =>
-    parseAwesomeList(readFileSync(AWESOME_MD, 'utf8')).papers,
+  const real = whenShared(
+    ['awesome-personalized-image-generation.md'],
+    () => parseAwesomeList(readFileSync(AWESOME_MD, 'utf8')).papers,
   );
   const load = (n: string): unknown => JSON.parse(readFileSync(sharedFile(n), 'utf8'));
 

@@ -60,7 +60,8 @@ describe('import:list then build:graph', () => {
       'source\ttarget\tkind\tby\tnote',
     );
     // the files name the command that wrote them
-    for (const f of ['taxonomy.yaml', 'labels.yaml']) expect(readFileSync(join(data, f), 'utf8')).toContain('Written by `npm run import:list`');
+    for (const f of ['taxonomy.yaml', 'labels.yaml'])
+      expect(readFileSync(join(data, f), 'utf8')).toContain('Written by `npm run import:list`');
     const info = readFileSync(join(data, 'dataset.yaml'), 'utf8');
     expect(info).toContain('name: Awesome Tiny Generators');
     expect(info).toContain('nested-list.md');
@@ -140,9 +141,15 @@ describe('listDataset', () => {
     // AppleDiff is listed under Image Synthesis too: it stays, filed there only
     expect(ds.papers.map((p) => p.name).sort()).toEqual(['AppleDiff', 'BananaNet', 'CherryGAN']);
     expect(ds.papers.find((p) => p.name === 'AppleDiff')?.tasks).toEqual(['image-synthesis']);
-    expect(ds.taxonomy.dimensions.find((d) => d.id === 'task')?.categories.map((c) => c.label)).toEqual(['Image Synthesis']);
-    expect(ds.diagnostics.map((d) => d.message)).toContain('3 entries under headings the section map skips left out');
-    expect(() => parseSectionHints('"GAN": { skip: true, task: gan }\n', 'map.yaml')).toThrow('map.yaml:1: section "GAN": a skipped heading takes no task or family');
+    expect(ds.taxonomy.dimensions.find((d) => d.id === 'task')?.categories.map((c) => c.label)).toEqual([
+      'Image Synthesis',
+    ]);
+    expect(ds.diagnostics.map((d) => d.message)).toContain(
+      '3 entries under headings the section map skips left out',
+    );
+    expect(() => parseSectionHints('"GAN": { skip: true, task: gan }\n', 'map.yaml')).toThrow(
+      'map.yaml:1: section "GAN": a skipped heading takes no task or family',
+    );
   });
 
   it('is deterministic: the same list gives the same colours', () => {

@@ -6,15 +6,25 @@ import { createEdgeReducer, createNodeReducer } from '../../../src/render/reduce
 import { themeFor } from '../../../src/render/theme';
 import { initialViewState } from '../../../src/state/view';
 
-export const { graph, meta } = parseGraphFile(JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')), 'small.json');
+export const { graph, meta } = parseGraphFile(
+  JSON.parse(readFileSync('tests/fixtures/graphs/small.json', 'utf8')),
+  'small.json',
+);
 export const s0 = initialViewState(meta);
 export const theme = themeFor(false);
 
 /** What the node and edge reducers make of each node and edge in `state`. */
 export function reduce(state = s0) {
   const caches = buildCaches(graph, meta, state);
-  const node = createNodeReducer(() => caches, () => theme);
-  const edge = createEdgeReducer(graph, () => caches, () => theme);
+  const node = createNodeReducer(
+    () => caches,
+    () => theme,
+  );
+  const edge = createEdgeReducer(
+    graph,
+    () => caches,
+    () => theme,
+  );
   return {
     node: (id: string) => node(id, { ...graph.getNodeAttributes(id) }) as Record<string, unknown>,
     edge: (id: string) => edge(id, { ...graph.getEdgeAttributes(id) }) as Record<string, unknown>,
