@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { parseTaxonomyFile } from '../src/data/index';
 import { assembleGraph } from '../src/graph/build/build';
 import { joinPapers } from '../src/graph/join';
@@ -20,42 +19,19 @@ import { createRng, randomInt } from '../src/graph/random';
 import { syntheticDataset } from '../src/graph/build/synthetic';
 import type { AtlasGraph } from '../src/graph/types';
 import { EDGE_KINDS } from '../src/model/edge';
+import { benchOptions } from './lib/bench-options';
 import { time } from './lib/bench-timing';
 
 const USAGE = `Usage: npm run bench:lineage -- [--papers N] [--edges N] [--runs N] [--seed N]`;
 const TARGET_MS = 50;
 
 function args() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        papers: { type: 'string', default: '10000' },
-        edges: { type: 'string', default: '10' },
-        runs: { type: 'string', default: '60' },
-        seed: { type: 'string', default: '7' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    }
-    const num = (name: string, v: string) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer, got ${v}`);
-      return n;
-    };
-    return {
-      papers: num('papers', values.papers),
-      edges: num('edges', values.edges),
-      runs: num('runs', values.runs),
-      seed: num('seed', values.seed),
-    };
-  } catch (e) {
-    process.stderr.write(`bench-lineage: ${(e as Error).message}\n\n${USAGE}\n`);
-    process.exit(2);
-  }
+  return benchOptions('bench:lineage', USAGE, {
+    papers: { default: '10000' },
+    edges: { default: '10' },
+    runs: { default: '60' },
+    seed: { default: '7' },
+  });
 }
 
 function build(papers: number, edges: number, seed: number): AtlasGraph {

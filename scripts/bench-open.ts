@@ -6,43 +6,20 @@
  * A benchmark, not a test: nothing here fails on time.
  */
 import { cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { convertForeignGraph } from '../src/foreign/convert';
 import { readForeignGraph } from '../src/foreign/read';
 import { createRng, randomInt } from '../src/graph/random';
+import { benchOptions } from './lib/bench-options';
 
 const USAGE = 'Usage: npm run bench:open -- [--nodes 1000,10000,50000] [--runs N] [--seed N]';
 
 function args(): { sizes: number[]; runs: number; seed: number } {
-  try {
-    const { values } = parseArgs({
-      options: {
-        nodes: { type: 'string', default: '1000,10000,50000' },
-        runs: { type: 'string', default: '3' },
-        seed: { type: 'string', default: '7' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    }
-    const sizes = values.nodes.split(',').map(Number);
-    const runs = Number(values.runs);
-    const seed = Number(values.seed);
-    if (
-      sizes.some((n) => !Number.isInteger(n) || n < 10) ||
-      !Number.isInteger(runs) ||
-      runs < 1 ||
-      !Number.isInteger(seed)
-    )
-      throw new Error('bad numbers');
-    return { sizes, runs, seed };
-  } catch (e) {
-    process.stderr.write(`bench:open: ${e instanceof Error ? e.message : String(e)}\n${USAGE}\n`);
-    process.exit(2);
-  }
+  const o = benchOptions('bench:open', USAGE, {
+    nodes: { default: '1000,10000,50000', list: true, min: 10 },
+    runs: { default: '3' },
+    seed: { default: '7', min: 0 },
+  });
+  return { sizes: o.nodes, runs: o.runs, seed: o.seed };
 }
 
 /** A GEXF 1.2 text of an n-node preferential-attachment graph (2 links per new node). */

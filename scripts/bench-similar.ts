@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { parseTaxonomyFile } from '../src/data/index';
 import { assembleGraph } from '../src/graph/build/build';
 import { mergeEdges } from '../src/graph/build/merge-edges';
@@ -18,46 +17,29 @@ import { joinPapers } from '../src/graph/join';
 import { createRng, randomInt, type Rng } from '../src/graph/random';
 import { similarityEdges, similarityIndex, similarPapers, similarToSet } from '../src/graph/similar';
 import type { AtlasGraph } from '../src/graph/types';
+import { benchOptions } from './lib/bench-options';
 import { time } from './lib/bench-timing';
 
 const USAGE = `Usage: npm run bench:similar -- [--papers N] [--edges N] [--outside N] [--runs N] [--seed N] [--no-text]`;
 const TARGET_MS = 100;
 
 function args() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        papers: { type: 'string', default: '10000' },
-        edges: { type: 'string', default: '10' },
-        outside: { type: 'string', default: '30' },
-        runs: { type: 'string', default: '60' },
-        seed: { type: 'string', default: '7' },
-        'no-text': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    }
-    const num = (name: string, v: string, min = 1) => {
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got ${v}`);
-      return n;
-    };
-    return {
-      papers: num('papers', values.papers),
-      edges: num('edges', values.edges),
-      outside: num('outside', values.outside, 0),
-      runs: num('runs', values.runs),
-      seed: num('seed', values.seed),
-      text: !values['no-text'],
-    };
-  } catch (e) {
-    process.stderr.write(`bench-similar: ${(e as Error).message}\n\n${USAGE}\n`);
-    process.exit(2);
-  }
+  const o = benchOptions('bench:similar', USAGE, {
+    papers: { default: '10000' },
+    edges: { default: '10' },
+    outside: { default: '30', min: 0 },
+    runs: { default: '60' },
+    seed: { default: '7' },
+    'no-text': false,
+  });
+  return {
+    papers: o.papers,
+    edges: o.edges,
+    outside: o.outside,
+    runs: o.runs,
+    seed: o.seed,
+    text: !o['no-text'],
+  };
 }
 
 /** A skewed draw in [0, n): small numbers (popular works, common words) come up far more often. */

@@ -5,48 +5,23 @@
  * papers move, not time the page is frozen. A benchmark, not a test: nothing here fails on time.
  */
 import { cpus, loadavg } from 'node:os';
-import { parseArgs } from 'node:util';
 import { legendEntries, categoryMap } from '../src/graph/categories';
 import { parseGraphFile } from '../src/graph/load';
 import { timelineInput } from '../src/graph/timeline';
 import { fitTimeline } from '../src/graph/timeline-fit';
 import { syntheticGraphFile } from '../tests/fixtures/graph-files';
+import { benchOptions } from './lib/bench-options';
 
 const USAGE = `Usage: npm run bench:timeline -- [--sizes 10000,50000] [--runs N] [--seed N]
 
 Times packing the timeline (coloured by model family, 1000 × 700 px of screen) on synthetic graphs.`;
 
 function options() {
-  try {
-    const { values } = parseArgs({
-      options: {
-        sizes: { type: 'string', default: '10000,50000' },
-        runs: { type: 'string', default: '3' },
-        seed: { type: 'string', default: '7' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-    });
-    if (values.help) {
-      process.stdout.write(`${USAGE}\n`);
-      process.exit(0);
-    }
-    const sizes = values.sizes.split(',').map(Number);
-    const runs = Number(values.runs);
-    const seed = Number(values.seed);
-    if (
-      sizes.some((n) => !Number.isInteger(n) || n < 10) ||
-      !Number.isInteger(runs) ||
-      runs < 1 ||
-      !Number.isInteger(seed)
-    ) {
-      throw new Error('sizes, runs and seed must be integers (sizes >= 10, runs >= 1)');
-    }
-    return { sizes, runs, seed };
-  } catch (e) {
-    process.stderr.write(`bench-timeline: ${e instanceof Error ? e.message : String(e)}\n\n${USAGE}\n`);
-    process.exit(2);
-  }
+  return benchOptions('bench:timeline', USAGE, {
+    sizes: { default: '10000,50000', list: true, min: 10 },
+    runs: { default: '3' },
+    seed: { default: '7', min: 0 },
+  });
 }
 
 /** CPU time of this process (user + system), ms: steadier than wall time on a shared machine. */
