@@ -5,7 +5,7 @@
  */
 import type { TaxonomyDimension } from '../../model';
 import { checkDimension, paperCategory } from '../dimension-labels';
-import { checkOneOf, mergeOptions } from './options';
+import { checkOneOf, mergeOptions } from '../options';
 import type { AtlasGraph } from '../types';
 
 /**

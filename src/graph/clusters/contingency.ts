@@ -10,7 +10,7 @@ import {
   paperCategory,
   type DimensionCategory,
 } from '../dimension-labels';
-import { checkInt, mergeOptions } from './options';
+import { checkInt, mergeOptions } from '../options';
 import type { AtlasGraph } from '../types';
 
 export interface ContingencyOptions {

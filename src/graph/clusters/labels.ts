@@ -8,7 +8,7 @@
 import { type GraphMeta, type NodeAttributes } from '../../model';
 import { paperCategories } from '../categories';
 import { categoryLabel } from '../dimension-labels';
-import { checkInt, checkOneOf, mergeOptions } from './options';
+import { checkInt, checkOneOf, mergeOptions } from '../options';
 import { distinctiveTerms, termIndex, tokenize, type ScoredTerm } from './title-terms';
 import type { AtlasGraph } from '../types';
 

@@ -6,7 +6,7 @@
  */
 import { dimension, parentDimensionId, type GraphMeta, type TaxonomyDimension } from '../../model';
 import { checkDimension, dimensionCategories, paperCategory } from '../dimension-labels';
-import { mergeOptions } from './options';
+import { mergeOptions } from '../options';
 import type { AtlasGraph } from '../types';
 
 export interface TaxonomyGridOptions {
