@@ -1,0 +1,168 @@
+/**
+ * The page side of `npm run bench:app`: the probes installed in both pages (long tasks, the first
+ * WebGL draw that draws something, hover and pan timing) and one measured load of a page.
+ */
+import type { Browser, Page } from 'playwright-core';
+
+/**
+ * Installed before any page script (through the DevTools protocol, so the app's CSP does not apply):
+ * records long tasks and the first WebGL draw call that draws something, the same way in both pages.
+ */
+const INIT_SCRIPT = `(() => {
+  const b = (window.__bench = { longTasks: [], firstDraw: null });
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const wrap = (proto, name, countAt, instancesAt) => {
+    const f = proto && proto[name];
+    if (!f) return;
+    proto[name] = function (...args) {
+      if (b.firstDraw === null && args[countAt] > 0 && (instancesAt === null || args[instancesAt] > 0)) b.firstDraw = performance.now();
+      return f.apply(this, args);
+    };
+  };
+  for (const C of [window.WebGLRenderingContext, window.WebGL2RenderingContext]) {
+    if (!C) continue;
+    wrap(C.prototype, 'drawArrays', 2, null);
+    wrap(C.prototype, 'drawElements', 1, null);
+    wrap(C.prototype, 'drawArraysInstanced', 2, 3);
+    wrap(C.prototype, 'drawElementsInstanced', 1, 4);
+  }
+})();`;
+
+/**
+ * Runs in the page (as source text: the bundler's helpers must not leak into it, and the app's CSP
+ * forbids eval). Hovers `count` nodes spread over the graph (the page's `sampleNodes`) and un-hovers each; each latency runs
+ * from the hover to the second animation frame after its render (the first frame drawn with it).
+ */
+const HOVER_PROBE = `async function (count) {
+  const atlas = window.__atlas;
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  const ids = atlas.sampleNodes(count);
+  const out = [];
+  for (const id of ids) {
+    for (const target of [id, null]) {
+      const before = atlas.renderer().renders;
+      const t0 = performance.now();
+      atlas.hover(target);
+      for (let i = 0; i < 100 && atlas.renderer().renders <= before; i++) await frame();
+      if (atlas.renderer().renders <= before) throw new Error('no render after hovering ' + target);
+      await frame();
+      await frame();
+      out.push(performance.now() - t0);
+      await new Promise((r) => setTimeout(r, 0));
+    }
+  }
+  return out;
+}`;
+
+export interface Load {
+  firstFrame: number;
+  free: number;
+  longest: number;
+  phases: Record<string, number>;
+  heap: number;
+}
+
+export interface Measured {
+  loads: Load[];
+  hover: number[];
+  pan: number[];
+}
+
+export const PHASES = ['fetched', 'parsed', 'assembled', 'mounted'] as const;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitReady(page: Page, name: string): Promise<void> {
+  const deadline = Date.now() + 300_000;
+  while (
+    !(await page.evaluate(
+      "!!window.__atlas && (window.__atlas.status() === 'error' || (window.__atlas.status() === 'ready' && window.__bench.firstDraw !== null))",
+    ))
+  ) {
+    if (Date.now() > deadline) throw new Error(`${name}: no first frame after 300 s`);
+    await sleep(50);
+  }
+  const [status, error] = (await page.evaluate('[window.__atlas.status(), window.__atlas.error()]')) as [
+    string,
+    string | null,
+  ];
+  if (status !== 'ready') throw new Error(`${name}: the page did not start: ${error}`);
+}
+
+/** Waits until no long task has run for `settle` ms; returns first frame, main thread free and the longest task after the first frame. */
+async function waitFree(
+  page: Page,
+  settle: number,
+): Promise<{ firstFrame: number; free: number; longest: number }> {
+  const deadline = Date.now() + 300_000;
+  for (;;) {
+    const r = (await page.evaluate(`(() => {
+      const b = window.__bench;
+      const ends = b.longTasks.map(([s, d]) => s + d);
+      const free = Math.max(b.firstDraw, ...ends);
+      const longest = Math.max(0, ...b.longTasks.filter(([s, d]) => s + d > b.firstDraw).map(([s, d]) => d));
+      return { firstFrame: b.firstDraw, free, longest, now: performance.now() };
+    })()`)) as { firstFrame: number; free: number; longest: number; now: number };
+    if (r.now - r.free >= settle || Date.now() > deadline) return r;
+    await sleep(200);
+  }
+}
+
+export async function loadOnce(
+  browser: Browser,
+  url: string,
+  name: string,
+  settle: number,
+  interact: { hovers: number } | null,
+): Promise<{ load: Load; hover: number[]; pan: number[]; counts: { nodes: number; edges: number } }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  try {
+    await page.addInitScript(INIT_SCRIPT);
+    const cdp = await page.context().newCDPSession(page);
+    await page.goto(url);
+    await waitReady(page, name);
+    const { firstFrame, free, longest } = await waitFree(page, settle);
+    const marks = (await page.evaluate(
+      "Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))",
+    )) as Record<string, number>;
+    const phases = Object.fromEntries(PHASES.map((p) => [p, marks[`atlas:${p}`] ?? Number.NaN]));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    const counts = (await page.evaluate('window.__atlas.totalCount()')) as { nodes: number; edges: number };
+    let hover: number[] = [];
+    let pan: number[] = [];
+    if (interact) {
+      if (interact.hovers > 0)
+        hover = (await page.evaluate(`(${HOVER_PROBE})(${interact.hovers})`)) as number[];
+      pan = await panFrames(page);
+    }
+    return { load: { firstFrame, free, longest, phases, heap }, hover, pan, counts };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Drags the view across the graph's container and returns the animation frame intervals meanwhile. */
+async function panFrames(page: Page): Promise<number[]> {
+  const box = await page.locator('#graph').boundingBox();
+  if (!box) return [];
+  const x0 = box.x + box.width / 2;
+  const y0 = box.y + box.height / 2;
+  await page.evaluate(`(() => {
+    const b = window.__bench;
+    b.frames = [];
+    b.panning = true;
+    const tick = (t) => { b.frames.push(t); if (b.panning) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  })()`);
+  await page.mouse.move(x0, y0);
+  await page.mouse.down();
+  for (let i = 1; i <= 30; i++) {
+    await page.mouse.move(x0 + i * 8, y0 + i * 4);
+    await sleep(16);
+  }
+  await page.mouse.up();
+  const frames = (await page.evaluate('(window.__bench.panning = false, window.__bench.frames)')) as number[];
+  return frames.slice(1).map((t, i) => t - frames[i]!);
+}
