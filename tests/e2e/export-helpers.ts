@@ -1,6 +1,7 @@
 /** Steps shared by the export and share end-to-end tests: the Export menu, downloads, decoding images. */
 import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { Pixels } from './atlas';
 
 /** Opens the Export menu with the mouse. */
@@ -148,4 +149,32 @@ export function compareImages(
     inkMeanDiff: round(ga.reduce((s, v, i) => s + Math.abs(v - gb[i]!), 0) / ga.length),
     histogramDistance: round(ha.reduce((s, v, i) => s + Math.abs(v - hb[i]!), 0) / 2),
   };
+}
+
+/** Opens "Video (WebM)" or "GIF", sets the size, fps and length, records, and returns the download. */
+export async function record(
+  page: Page,
+  item: string,
+  o: { width: number; height: number; fps: number; seconds: number },
+) {
+  await openExportMenu(page);
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.waitFor();
+  await dialog.getByLabel('Width (px)').fill(String(o.width));
+  await dialog.getByLabel('Height (px)').fill(String(o.height));
+  await dialog.getByLabel('Frames per second').selectOption(String(o.fps));
+  await dialog.getByLabel('Length (s)').fill(String(o.seconds));
+  // the length shows before recording
+  const frames = o.fps * o.seconds;
+  expect(await dialog.getByTestId('video-summary').textContent()).toContain(
+    `${o.seconds} s · ${frames} frames at ${o.fps} fps`,
+  );
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 120_000 }),
+    dialog.getByRole('button', { name: 'Record' }).click(),
+  ]);
+  const bytes = await readFile(await download.path());
+  await dialog.waitFor({ state: 'detached' });
+  return { name: download.suggestedFilename(), bytes, dialog };
 }

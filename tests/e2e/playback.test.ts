@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import { Decoder, tools } from 'ts-ebml';
 import { describe, expect, inject, it } from 'vitest';
 import { openAtlas, type Pixels } from './atlas';
-import { openExportMenu } from './export-helpers';
+import { openExportMenu, record } from './export-helpers';
 import { visibleCount } from './panel-helpers';
 import { useBrowser } from './use-browser';
 
@@ -143,34 +143,6 @@ describe('playback', () => {
     await page.close();
   });
 });
-
-/** Opens "Video (WebM)" or "GIF", sets the size, fps and length, records, and returns the download. */
-async function record(
-  page: Page,
-  item: string,
-  o: { width: number; height: number; fps: number; seconds: number },
-) {
-  await openExportMenu(page);
-  await page.getByRole('menuitem', { name: item, exact: true }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.waitFor();
-  await dialog.getByLabel('Width (px)').fill(String(o.width));
-  await dialog.getByLabel('Height (px)').fill(String(o.height));
-  await dialog.getByLabel('Frames per second').selectOption(String(o.fps));
-  await dialog.getByLabel('Length (s)').fill(String(o.seconds));
-  // the length shows before recording
-  const frames = o.fps * o.seconds;
-  expect(await dialog.getByTestId('video-summary').textContent()).toContain(
-    `${o.seconds} s · ${frames} frames at ${o.fps} fps`,
-  );
-  const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 120_000 }),
-    dialog.getByRole('button', { name: 'Record' }).click(),
-  ]);
-  const bytes = await import('node:fs/promises').then((fs) => download.path().then((p) => fs.readFile(p)));
-  await dialog.waitFor({ state: 'detached' });
-  return { name: download.suggestedFilename(), bytes, dialog };
-}
 
 /** Pixels that are clearly coloured (a paper's disc, not grey text or white). */
 function colouredPixels(px: Pixels, x0: number, y0: number, x1: number, y1: number): number {
