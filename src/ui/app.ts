@@ -230,9 +230,9 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
           images ??= await import('./view-images');
           return images.framedPng(renderer, root.ownerDocument, scale, content);
         },
-        canvases(scale) {
+        canvases(scale, rings) {
           if (!images) throw new Error('The image code is not loaded yet: call images.ready() first.');
-          return images.framedCanvases(renderer, root.ownerDocument, scale);
+          return images.framedCanvases(renderer, root.ownerDocument, scale, rings);
         },
         svg(content, description) {
           if (!images) throw new Error('The image code is not loaded yet: call images.ready() first.');

@@ -29,9 +29,10 @@ export interface ImageService {
   png(scale: number, frame: FrameContent): Promise<Blob>;
   /**
    * Framed views drawn on canvases at `scale` × their CSS pixel size, one after another (a video's
-   * frames): `draw` renders the view as it is then, inside the frame `content` describes.
+   * frames): `draw` renders the view as it is then, inside the frame `content` describes; `rings`:
+   * with the library's rings ("Include my library").
    */
-  canvases(scale: number): { draw(frame: FrameContent): HTMLCanvasElement; close(): void };
+  canvases(scale: number, rings?: boolean): { draw(frame: FrameContent): HTMLCanvasElement; close(): void };
   /** The framed view as an SVG document. */
   svg(frame: FrameContent, description: string): string;
   /** The colours the view is drawn with, for the frame's keys. */

@@ -84,7 +84,7 @@ function actions(
   const video = (format: 'webm' | 'gif', name: string): MenuAction => ({
     name,
     hint: 'playback over time',
-    run: async () => (await import('./video-export')).recordPlayback(ctx, format),
+    run: async () => (await import('./video-export')).recordPlayback(ctx, format, content),
   });
   return { images: [png(1), png(2), png(4), svg, video('webm', 'Video (WebM)'), video('gif', 'GIF')], data };
 }

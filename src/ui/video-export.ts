@@ -8,6 +8,7 @@
  * The encoders (mediabunny, gifenc) are loaded when a recording starts, not with the app.
  */
 import { exportFilename } from '../export/data';
+import type { FrameContent } from '../export/frame';
 import type { FrameEncoder } from '../export/video/encoders';
 import {
   checkVideoOptions,
@@ -41,9 +42,18 @@ function numberField(label: string, value: number, min: number, max: number, ste
 
 /**
  * Opens the recording dialog; resolves with the saved file's name, or no name when the reader
- * cancels. Throws when the graph has no dated papers to play.
+ * cancels. Throws when the graph has no dated papers to play. `frame` gives each frame's title,
+ * legend and caption as the picture exports do (with the library's key when "Include my library" is
+ * ticked: the frames then ring its papers too).
  */
-export function recordPlayback(ctx: AppContext, asked: VideoFormat): Promise<string[]> {
+export function recordPlayback(
+  ctx: AppContext,
+  asked: VideoFormat,
+  frame: (date: Date) => FrameContent = (date) => {
+    const s = ctx.store.get();
+    return frameContent(ctx.graph, ctx.meta, s, ctx.visibility(s.filters), ctx.view.images.theme(), date);
+  },
+): Promise<string[]> {
   const { graph, meta, store } = ctx;
   const doc = document;
   const range = sweepRange(playbackOrder(graph), store.get().filters.years);
@@ -160,13 +170,11 @@ export function recordPlayback(ctx: AppContext, asked: VideoFormat): Promise<str
           canvas.height = plan.height;
           const g = canvas.getContext('2d', { willReadFrequently: format === 'gif' })!;
           const date = new Date();
-          const content = () => {
-            const s = store.get();
-            return frameContent(graph, meta, s, ctx.visibility(s.filters), ctx.view.images.theme(), date);
-          };
+          const content = () => frame(date);
+          const rings = content().library != null;
           // the scale that fits the last (fullest) frame into the size; every frame is drawn at it
           store.update((s) => setPlayhead(s, range[1], range));
-          const once = ctx.view.images.canvases(1);
+          const once = ctx.view.images.canvases(1, rings);
           let reference: HTMLCanvasElement;
           try {
             reference = once.draw(content());
@@ -181,14 +189,14 @@ export function recordPlayback(ctx: AppContext, asked: VideoFormat): Promise<str
               ? await (await import('../export/video/webm')).createWebmEncoder(canvas, plan.fps)
               : (await import('../export/video/gif')).createGifEncoder(canvas, plan.fps);
           const background = ctx.view.images.theme().background;
-          frames = ctx.view.images.canvases(scale);
+          frames = ctx.view.images.canvases(scale, rings);
           for (let i = 0; i < plan.frames; i++) {
             if (cancelled) break;
             store.update((s) => setPlayhead(s, plan.months[i]!, range));
-            const frame = frames.draw(content());
+            const drawn = frames.draw(content());
             g.fillStyle = background;
             g.fillRect(0, 0, plan.width, plan.height);
-            g.drawImage(frame, ox, oy);
+            g.drawImage(drawn, ox, oy);
             await encoder.add(i);
             progress.value = (i + 1) / plan.frames;
             status.textContent = `Frame ${i + 1} of ${plan.frames}`;

@@ -56,8 +56,9 @@ export function framedCanvases(
   renderer: RendererHandle,
   doc: Document,
   scale: number,
+  rings = false,
 ): { draw(content: FrameContent): HTMLCanvasElement; close(): void } {
-  const session = renderer.snapshots(scale, true);
+  const session = renderer.snapshots(scale, true, rings);
   const measure = canvasMeasure(doc, LABEL_FONT);
   return {
     draw(content) {

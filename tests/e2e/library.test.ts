@@ -2,10 +2,12 @@
  * "My library" on the bundled graph: a Zotero-style BibTeX export opened through the UI is matched
  * (10 of its 12 entries), ringed in the graph, keyed in the legend, listed in the region ("Not in
  * your library", "New since"); it survives a reload (this browser's storage) and never enters the
- * link; the exports show it only when "Include my library" is ticked; a malformed file gets a
+ * link; the exports (pictures and the playback's video frames) show it only when "Include my
+ * library" is ticked; a malformed file gets a
  * located error and the library stays; "Clear my library" removes it.
  */
 import { join } from 'node:path';
+import { decompressFrames, parseGIF } from 'gifuct-js';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import {
@@ -17,7 +19,7 @@ import {
   pixelsNear,
   type Pixels,
 } from './atlas';
-import { decodeImage, exportItem, openExportMenu } from './export-helpers';
+import { decodeImage, exportItem, openExportMenu, record } from './export-helpers';
 import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
@@ -43,6 +45,37 @@ async function chooseLibrary(
 const libraryNodes = (page: Page) => page.evaluate(() => window.__atlas!.state()!.library?.nodes ?? null);
 
 describe('my library', () => {
+  it("rings its papers in the playback's video frames only when Include my library is ticked", async () => {
+    const page = await openAtlas(browser(), baseUrl, '', { width: 1440, height: 900 });
+    await chooseLibrary(page, join(FIXTURES, 'zotero.bib'));
+    await summary(page).filter({ hasText: '10 of 12 entries matched' }).waitFor();
+    const size = { width: 1280, height: 800, fps: 5, seconds: 1 };
+    /** Ring-coloured pixels in the last frame of a recorded GIF (the palette shifts colours a little). */
+    const lastFrameRings = async (): Promise<number> => {
+      const { bytes } = await record(page, 'GIF', size);
+      const gif = parseGIF(
+        bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+      );
+      const frames = decompressFrames(gif, true);
+      expect(frames).toHaveLength(size.fps * size.seconds);
+      const px: Pixels = {
+        width: size.width,
+        height: size.height,
+        data: new Uint8Array(frames.at(-1)!.patch),
+      };
+      return pixelsNear(px, px.width / 2, px.height / 2, Math.max(px.width, px.height), RING, 40);
+    };
+    const without = await lastFrameRings();
+    await openExportMenu(page);
+    const include = page.getByRole('menuitemcheckbox', { name: 'Include my library' });
+    await include.click();
+    expect(await include.getAttribute('aria-checked')).toBe('true');
+    await page.keyboard.press('Escape');
+    const withRings = await lastFrameRings();
+    expect(withRings).toBeGreaterThan(without + 50);
+    await page.close();
+  });
+
   it('marks a Zotero export, lists what to read next, survives a reload, stays out of the link, and clears', async () => {
     const page = await openAtlas(browser(), baseUrl, '', { width: 1440, height: 900 });
     const problems = collectProblems(page);
