@@ -8,6 +8,7 @@ import type Sigma from 'sigma';
 import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, NodeAttributes } from '../model';
 import type { RenderCaches } from './caches';
+import { prepareOverlayCanvas } from './overlay-canvas';
 import type { RenderTheme } from './theme';
 
 export interface FocusOverlay {
@@ -82,17 +83,7 @@ export function createFocusOverlay(
   return {
     draw() {
       const focus = caches().focus;
-      const { width, height } = sigma.getDimensions();
-      const ratio = doc.defaultView?.devicePixelRatio ?? 1;
-      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-        canvas.width = Math.round(width * ratio);
-        canvas.height = Math.round(height * ratio);
-        canvas.style.width = `${width}px`;
-        canvas.style.height = `${height}px`;
-      } else if (drawn) {
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.clearRect(0, 0, canvas.width, canvas.height);
-      }
+      const { ratio } = prepareOverlayCanvas(canvas, ctx, sigma, drawn);
       drawn = false;
       veil.style.display = focus ? 'block' : 'none';
       if (!focus) return;

@@ -7,6 +7,7 @@ import type Sigma from 'sigma';
 import { LIBRARY_RING, ringRadius } from '../export/scene';
 import type { EdgeAttributes, NodeAttributes } from '../model';
 import type { RenderCaches } from './caches';
+import { prepareOverlayCanvas } from './overlay-canvas';
 import type { RenderTheme } from './theme';
 
 export interface LibraryRings {
@@ -32,17 +33,7 @@ export function createLibraryRings(
   let count = 0;
   return {
     draw() {
-      const { width, height } = sigma.getDimensions();
-      const ratio = doc.defaultView?.devicePixelRatio ?? 1;
-      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
-        canvas.width = Math.round(width * ratio);
-        canvas.height = Math.round(height * ratio);
-        canvas.style.width = `${width}px`;
-        canvas.style.height = `${height}px`;
-      } else if (count > 0) {
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.clearRect(0, 0, canvas.width, canvas.height);
-      }
+      const { width, height, ratio } = prepareOverlayCanvas(canvas, ctx, sigma, count > 0);
       count = 0;
       const library = caches().library;
       if (!library || library.size === 0) return;
