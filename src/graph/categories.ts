@@ -2,14 +2,8 @@
  * Categories of the colour-by dimensions: which category a paper falls in, and the legend's entries
  * (label, colour, count) for a dimension. Pure; built once per colour-by or filter change.
  */
-import {
-  dimension,
-  isComputedColorBy,
-  type ColorBy,
-  type GraphMeta,
-  type NodeAttributes,
-  type TaxonomyDimension,
-} from '../model';
+import { dimension, isComputedColorBy } from '../model/vocab';
+import type { ColorBy, GraphMeta, NodeAttributes, TaxonomyDimension } from '../model';
 import type { AtlasGraph } from './types';
 
 /** The category id of papers without a label in a dimension. */

@@ -3,7 +3,7 @@
  * the hash of its inputs and the build settings that, with those inputs, determine the file.
  */
 import type { DatasetInfo } from '../model/dataset';
-import { EDGE_KINDS } from '../model/edge';
+import { EDGE_KINDS } from '../model/vocab';
 import type { GraphMeta } from '../model/graph-file';
 import { dimension, type Taxonomy } from '../model/taxonomy';
 import type { AtlasGraph } from './types';

@@ -5,12 +5,9 @@
  */
 import { z } from 'zod';
 
-/**
- * Edge kinds, strongest first. `links`: a graph file opened in the explorer (GEXF, GraphML, JSON made
- * elsewhere) joins the two nodes without saying how.
- */
-export const EDGE_KINDS = ['builds-on', 'cites', 'compares', 'mentions', 'links'] as const;
-export type EdgeKind = (typeof EDGE_KINDS)[number];
+import { EDGE_KINDS, type EdgeKind } from './vocab';
+
+export { EDGE_KINDS, kindRank, type EdgeKind } from './vocab';
 
 /** The kinds an edge record of a dataset (edge files, CSV, online sources) can state: all but `links`. */
 export const RECORD_EDGE_KINDS = [
@@ -20,11 +17,6 @@ export const RECORD_EDGE_KINDS = [
   'mentions',
 ] as const satisfies readonly EdgeKind[];
 export type RecordEdgeKind = (typeof RECORD_EDGE_KINDS)[number];
-
-/** Rank of a kind: lower is stronger. */
-export function kindRank(kind: EdgeKind): number {
-  return EDGE_KINDS.indexOf(kind);
-}
 
 export const PROVENANCE_SOURCES = [
   'fulltext-references',

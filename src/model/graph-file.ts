@@ -3,45 +3,26 @@
  * graphology's serialisation plus metadata.
  */
 import { z } from 'zod';
+import { GRAPH_FILE_VERSION } from './vocab';
 import { EdgeSchema } from './edge';
 import { PaperSchema } from './paper';
 import { TaxonomySchema } from './taxonomy';
 
 export const GRAPH_FILE_FORMAT = 'lineage-atlas/graph';
-/** 2: papers carry `venueYear` beside `year`. */
-export const GRAPH_FILE_VERSION = 2;
+export { GRAPH_FILE_VERSION } from './vocab';
 
-/** Colourings computed by the build for any dataset, after the taxonomy's dimensions. */
-export const COMPUTED_COLOR_BY = ['year', 'community'] as const;
-export type ComputedColorBy = (typeof COMPUTED_COLOR_BY)[number];
-
-/** What a node can be coloured by: a dimension id of the graph's taxonomy, or a computed colouring. */
-export type ColorBy = string;
-
-/**
- * The colourings of a graph, in the order menus list them: the taxonomy's dimensions, then year
- * (unless no paper has one) and community.
- */
-export function colorByChoices(meta: Pick<GraphMeta, 'taxonomy' | 'years'>): ColorBy[] {
-  const computed = COMPUTED_COLOR_BY.filter((c) => c !== 'year' || meta.years !== null);
-  return [...meta.taxonomy.dimensions.map((d) => d.id), ...computed];
-}
-
-/** Whether a colouring is computed (year, community) rather than a taxonomy dimension. */
-export function isComputedColorBy(c: ColorBy): c is ComputedColorBy {
-  return (COMPUTED_COLOR_BY as readonly string[]).includes(c);
-}
-
-/** Measures every graph can be sized by, computed by the build. */
-export const SIZE_BY = ['citations', 'pagerank', 'uniform'] as const;
-export type BuiltInSizeBy = (typeof SIZE_BY)[number];
-/** What a node can be sized by: a built-in measure or one of the graph's own (`meta.measures`, e.g. a numeric attribute of a file). */
-export type SizeBy = string;
-
-/** The measures of a graph, in the order menus list them: the built-in ones, then the graph's own. */
-export function sizeByChoices(meta: Pick<GraphMeta, 'measures'>): SizeBy[] {
-  return [...SIZE_BY, ...(meta.measures ?? []).map((m) => m.id)];
-}
+export {
+  COMPUTED_COLOR_BY,
+  colorByChoices,
+  isComputedColorBy,
+  nodeNoun,
+  SIZE_BY,
+  sizeByChoices,
+  type BuiltInSizeBy,
+  type ColorBy,
+  type ComputedColorBy,
+  type SizeBy,
+} from './vocab';
 
 /** A value a node holds for an attribute of a file it was read from. */
 export const FileValueSchema = z.union([z.string(), z.number(), z.boolean()]);
@@ -179,10 +160,4 @@ export interface GraphFile {
     nodes: SerializedNode[];
     edges: SerializedEdge[];
   };
-}
-
-/** What the graph's nodes are called: papers, or the nodes of a graph file. */
-export function nodeNoun(meta: Pick<GraphMeta, 'file'>, n: number): string {
-  if (meta.file) return n === 1 ? 'node' : 'nodes';
-  return n === 1 ? 'paper' : 'papers';
 }

@@ -72,18 +72,4 @@ export const TaxonomySchema = z.strictObject({
 });
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 
-/** Find a dimension by id. */
-export function dimension(tax: Taxonomy, id: TaxonomyDimension): Dimension | undefined {
-  return tax.dimensions.find((d) => d.id === id);
-}
-
-/** The dimension's parent dimension id: its `parent`, else `family` when its categories use the older `family` field. */
-export function parentDimensionId(dim: Dimension): string | undefined {
-  if (dim.parent !== undefined) return dim.parent;
-  return dim.categories.some((c) => c.family !== undefined) ? 'family' : undefined;
-}
-
-/** The parent category id of a category (`parent`, else the older `family`). */
-export function parentCategoryId(c: Category): string | undefined {
-  return c.parent ?? c.family;
-}
+export { dimension, parentCategoryId, parentDimensionId } from './vocab';

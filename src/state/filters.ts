@@ -3,7 +3,8 @@
  * They keep filters canonical, so equal filters serialise equally (the view goes into the URL):
  * a selection of every category of a dimension, or the full year range, is stored as no filter.
  */
-import { dimension, EDGE_KINDS, type EdgeKind, type GraphMeta } from '../model';
+import { dimension, EDGE_KINDS } from '../model/vocab';
+import type { EdgeKind, GraphMeta } from '../model';
 import type { Filters, ViewState } from './types';
 
 export function defaultFilters(_meta: GraphMeta): Filters {

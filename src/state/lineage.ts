@@ -2,7 +2,8 @@
  * Lineage settings and the "Compare with…" producers. Pure: (state, ...args) → state, the same object
  * when nothing changes. Kinds are kept in EDGE_KINDS order so equal settings serialise equally.
  */
-import { EDGE_KINDS, type EdgeKind, type GraphMeta } from '../model';
+import { EDGE_KINDS } from '../model/vocab';
+import type { EdgeKind, GraphMeta } from '../model';
 import { LINEAGE_DEPTHS, type LineageDepth, type LineageSettings, type ViewState } from './types';
 
 /** Two steps each way: beyond the direct links, without lighting up half the field for a classic. */

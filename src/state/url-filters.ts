@@ -3,7 +3,8 @@
  * `f.<dimension>=a,b` per filtered taxonomy dimension (the older `families=` and `tasks=` still
  * read), `nolabel=`, `edges=`, `survey=` and `degree=`.
  */
-import { dimension, EDGE_KINDS, type GraphMeta } from '../model';
+import { dimension, EDGE_KINDS } from '../model/vocab';
+import type { GraphMeta } from '../model';
 import { shownEdgeKinds } from '../graph/facets';
 import { canonicalCategories } from './filters';
 import {

@@ -11,7 +11,7 @@
  * To put a new state field in the URL, add one entry to `PARAM_CODECS` (the filters' entries are in
  * url-filters.ts; what every codec shares is in url-codec.ts).
  */
-import { colorByChoices, EDGE_KINDS, sizeByChoices, dimension } from '../model';
+import { colorByChoices, EDGE_KINDS, sizeByChoices, dimension } from '../model/vocab';
 import { canonicalCategories } from './filters';
 import { DEFAULT_LINEAGE_DEPTH, defaultLineage, isLineageDepth } from './lineage';
 import { LAYOUT_MODES, type ViewState } from './types';

@@ -2,7 +2,8 @@
  * The initial view state and the view producers. Pure: (state, ...args) → state; a producer returns
  * the same object when nothing changes, so the store does not notify.
  */
-import { colorByChoices, type ColorBy, type GraphMeta, type SizeBy } from '../model';
+import { colorByChoices } from '../model/vocab';
+import type { ColorBy, GraphMeta, SizeBy } from '../model';
 import { defaultFilters } from './filters';
 import { defaultLineage, endComparison } from './lineage';
 import type { LayoutMode, ViewState } from './types';

@@ -5,7 +5,8 @@
  * keeps a whole-graph lineage of a 10^4-paper graph within a few milliseconds.
  * The graph's structure must not change after the index is built (`lineage` checks the counts).
  */
-import { EDGE_KINDS, type EdgeKind } from '../../model/edge';
+import { EDGE_KINDS } from '../../model/vocab';
+import type { EdgeKind } from '../../model/edge';
 import type { AtlasGraph } from '../types';
 
 export interface LineageIndex {

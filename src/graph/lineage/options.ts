@@ -3,7 +3,8 @@
  * which edges a walk may follow. An edge is followed when any of its `kinds` is chosen and the
  * optional `edgeFilter` accepts it (the explorer passes "visible under the filters").
  */
-import { EDGE_KINDS, type EdgeKind } from '../../model/edge';
+import { EDGE_KINDS } from '../../model/vocab';
+import type { EdgeKind } from '../../model/edge';
 import type { EdgeAttributes } from '../../model';
 import type { AtlasGraph } from '../types';
 

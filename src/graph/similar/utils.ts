@@ -2,7 +2,8 @@
  * Helpers of the similar-papers scores: options checked with defaults merged, the combination of
  * the components, the tf-idf text index, and the reasons a paper is listed, in words.
  */
-import { EDGE_KINDS, type EdgeKind } from '../../model/edge';
+import { EDGE_KINDS } from '../../model/vocab';
+import type { EdgeKind } from '../../model/edge';
 import { tokenize } from '../clusters/title-terms';
 import type { AtlasGraph } from '../types';
 import type { ResolvedOptions, SimilarityOptions, SimilarityWeights, SimilarPaper, TextIndex } from './types';
