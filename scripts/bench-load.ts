@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { assembleGraphBinary } from '../src/graph/binary/assemble';
 import { decodeGraphBinary } from '../src/graph/binary/decode';
+import { checkMetaSchema } from '../src/graph/binary/meta-check';
 import { parseGraphFile } from '../src/graph/load';
 import { writeSyntheticGraphData } from './lib/synthetic-graph-data';
 
@@ -129,7 +130,7 @@ function main(): void {
       const compact = timePhases(o.runs, (mark) => {
         // a fresh ArrayBuffer, as fetch's arrayBuffer() gives
         const buffer = binBytes.buffer.slice(binBytes.byteOffset, binBytes.byteOffset + binBytes.byteLength);
-        const bin = decodeGraphBinary(buffer, 'graph.bin');
+        const bin = decodeGraphBinary(buffer, 'graph.bin', checkMetaSchema);
         mark('decode');
         assembleGraphBinary(bin, sideText, 'graph.side.json');
         mark('assemble');

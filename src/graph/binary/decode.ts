@@ -4,9 +4,12 @@
  * every section's place, length and CRC-32, and the bounds (node indices below the node count,
  * palette and kind indices inside their lists, finite positions and sizes, string offsets in order).
  * Per-record validation of the attributes is the JSON path's and the build's. Errors name the file,
- * the section or offset, and the problem. Pure.
+ * the section or offset, and the problem. Pure. The metadata is checked by the caller's `MetaCheck`:
+ * in full against the schema (meta-check.ts) where the schema library is loaded, or only in the shape
+ * the first frame reads (`checkMetaShape`), on the boot path, which checks it in full soon after.
  */
-import { GraphMetaSchema, GRAPH_FILE_VERSION, type GraphMeta } from '../../model/graph-file';
+import type { GraphMeta } from '../../model/graph-file';
+import { GRAPH_FILE_VERSION } from '../../model/vocab';
 import { crc32 } from './crc32';
 import {
   BINARY_FORMAT_VERSION,
@@ -67,8 +70,27 @@ function littleEndian(): boolean {
   return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 }
 
-/** Parses and checks `buffer` (the whole `.bin` file). Throws `GraphBinaryError`. */
-export function decodeGraphBinary(buffer: ArrayBuffer, file = 'graph.bin'): GraphBinary {
+/** Checks the DICT's `meta`: returns it, or throws an Error whose message says what is wrong. */
+export type MetaCheck = (meta: unknown) => GraphMeta;
+
+/**
+ * The metadata checked only in what the first frame reads (the dataset's name, the taxonomy's
+ * dimensions and unknown colour, the counts); the schema check follows once loaded.
+ */
+export function checkMetaShape(meta: unknown): GraphMeta {
+  if (!isObject(meta)) throw new Error('expected an object');
+  const dataset = meta.dataset;
+  if (!isObject(dataset) || typeof dataset.name !== 'string')
+    throw new Error('dataset.name: expected a string');
+  const taxonomy = meta.taxonomy;
+  if (!isObject(taxonomy) || !Array.isArray(taxonomy.dimensions) || typeof taxonomy.unknownColor !== 'string')
+    throw new Error('taxonomy: expected dimensions and an unknown colour');
+  if (!isObject(meta.counts)) throw new Error('counts: expected an object');
+  return meta as unknown as GraphMeta;
+}
+
+/** Parses and checks `buffer` (the whole `.bin` file), its metadata with `checkMeta`. Throws `GraphBinaryError`. */
+export function decodeGraphBinary(buffer: ArrayBuffer, file: string, checkMeta: MetaCheck): GraphBinary {
   const fail = (where: string | null, problem: string): never => {
     throw new GraphBinaryError(file, where, problem);
   };
@@ -189,13 +211,11 @@ export function decodeGraphBinary(buffer: ArrayBuffer, file = 'graph.bin'): Grap
   }
   if (!isObject(dict)) return fail('section DICT', 'expected a JSON object');
   const d = dict as Partial<BinaryDictionary>;
-  const meta = GraphMetaSchema.safeParse(d.meta);
-  if (!meta.success) {
-    const issue = meta.error.issues[0];
-    fail(
-      'section DICT, field "meta"',
-      `${issue?.path.map(String).join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim(),
-    );
+  let meta!: GraphMeta;
+  try {
+    meta = checkMeta(d.meta);
+  } catch (e) {
+    fail('section DICT, field "meta"', e instanceof Error ? e.message : String(e));
   }
   for (const k of ['colorDimensions', 'measures', 'kinds'] as const) {
     if (!isStringList(d[k])) fail(`section DICT, field "${k}"`, 'expected a list of strings');
@@ -262,7 +282,7 @@ export function decodeGraphBinary(buffer: ArrayBuffer, file = 'graph.bin'): Grap
     nodeCount,
     edgeCount,
     payloadCrc,
-    meta: meta.data!,
+    meta,
     graphAttributes: d.graphAttributes!,
     keys,
     labels,

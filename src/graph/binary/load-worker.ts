@@ -4,13 +4,14 @@
  * back with their buffer in the transfer list, or the error message. See load.ts for the page's side.
  */
 import { decodeGraphBinary } from './decode';
+import { checkMetaSchema } from './meta-check';
 import type { BinaryRequest, BinaryResponse } from './read';
 
 self.onmessage = (e: MessageEvent<BinaryRequest>) => {
   let response: BinaryResponse;
   let transfer: Transferable[] = [];
   try {
-    const binary = decodeGraphBinary(e.data.buffer, e.data.file);
+    const binary = decodeGraphBinary(e.data.buffer, e.data.file, checkMetaSchema);
     response = { ok: true, binary };
     transfer = [binary.buffer];
   } catch (err) {

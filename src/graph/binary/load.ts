@@ -10,6 +10,7 @@ import { fetchGraphFile } from '../load';
 import type { LoadedGraph } from '../types';
 import { assembleGraphBinary } from './assemble';
 import { decodeGraphBinary, GraphBinaryError, type GraphBinary } from './decode';
+import { checkMetaSchema } from './meta-check';
 import { download, downloadBinary, fileName, type BinaryRequest, type BinaryResponse } from './read';
 
 /**
@@ -29,7 +30,7 @@ export async function readBinaryInWorker(
     if (!makeWorker) throw new Error('no worker');
     worker = makeWorker();
   } catch {
-    return decodeGraphBinary(buffer, file);
+    return decodeGraphBinary(buffer, file, checkMetaSchema);
   }
   return new Promise<GraphBinary>((resolve, reject) => {
     worker.onmessage = (e: MessageEvent<BinaryResponse>) => {

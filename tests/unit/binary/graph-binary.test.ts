@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { assembleGraphBinary } from '../../../src/graph/binary/assemble';
 import { crc32 } from '../../../src/graph/binary/crc32';
 import { decodeGraphBinary, GraphBinaryError } from '../../../src/graph/binary/decode';
+import { checkMetaSchema } from '../../../src/graph/binary/meta-check';
 import { encodeGraphBinary } from '../../../src/graph/binary/encode';
 import { HEADER_BYTES, SECTION_ENTRY_BYTES } from '../../../src/graph/binary/format';
 import { bundled, dump, encoded, synthetic } from './support';
 
 const roundTrip = (file: { buffer: ArrayBuffer; side: string }) =>
-  assembleGraphBinary(decodeGraphBinary(file.buffer, 'g.bin'), file.side, 'g.side.json');
+  assembleGraphBinary(decodeGraphBinary(file.buffer, 'g.bin', checkMetaSchema), file.side, 'g.side.json');
 
 /** Where a section is in the file: its table entry, offset and length. */
 function sectionOf(buffer: ArrayBuffer, id: string) {
@@ -88,12 +89,12 @@ describe('compact graph form: bad files', () => {
 
   it('names a truncated file', () => {
     const { buffer } = file();
-    expect(() => decodeGraphBinary(buffer.slice(0, 10), 'g.bin')).toThrow(
+    expect(() => decodeGraphBinary(buffer.slice(0, 10), 'g.bin', checkMetaSchema)).toThrow(
       /^g\.bin: header: truncated: the file has 10 bytes, the header alone needs 32$/,
     );
-    expect(() => decodeGraphBinary(buffer.slice(0, buffer.byteLength - 100), 'g.bin')).toThrow(
-      /^g\.bin: header, offset 24: truncated: the header says \d+ bytes, the file has \d+$/,
-    );
+    expect(() =>
+      decodeGraphBinary(buffer.slice(0, buffer.byteLength - 100), 'g.bin', checkMetaSchema),
+    ).toThrow(/^g\.bin: header, offset 24: truncated: the header says \d+ bytes, the file has \d+$/);
   });
 
   it('names a section cut short, even when the header was rewritten to match', () => {
@@ -101,7 +102,7 @@ describe('compact graph form: bad files', () => {
     const s = sectionOf(buffer, 'ETGT');
     const cut = buffer.slice(0, s.offset + 8);
     new DataView(cut).setUint32(24, cut.byteLength, true);
-    expect(() => decodeGraphBinary(cut, 'g.bin')).toThrow(
+    expect(() => decodeGraphBinary(cut, 'g.bin', checkMetaSchema)).toThrow(
       /^g\.bin: section ETGT \(entry \d+, offset \d+, \d+ bytes\): runs past the end of the file \(\d+ bytes\): truncated$/,
     );
   });
@@ -110,7 +111,7 @@ describe('compact graph form: bad files', () => {
     const { buffer } = file();
     const s = sectionOf(buffer, 'POSX');
     new Uint8Array(buffer)[s.offset + 3]! ^= 0x40;
-    expect(() => decodeGraphBinary(buffer, 'g.bin')).toThrow(
+    expect(() => decodeGraphBinary(buffer, 'g.bin', checkMetaSchema)).toThrow(
       /^g\.bin: section POSX \(entry 5, offset \d+, 400 bytes\): checksum mismatch: the section is corrupted$/,
     );
   });
@@ -121,14 +122,17 @@ describe('compact graph form: bad files', () => {
       decodeGraphBinary(
         enc.encode('{"format":"lineage-atlas/graph"} and more padding').slice().buffer,
         'g.bin',
+        checkMetaSchema,
       ),
     ).toThrow(/offset 0: not a Lineage Atlas compact graph \(magic "\{\\"fo"/);
     const { buffer } = file();
     new DataView(buffer).setUint16(4, 9, true);
-    expect(() => decodeGraphBinary(buffer, 'g.bin')).toThrow(/offset 4: unsupported binary format version 9/);
+    expect(() => decodeGraphBinary(buffer, 'g.bin', checkMetaSchema)).toThrow(
+      /offset 4: unsupported binary format version 9/,
+    );
     const other = file().buffer;
     new DataView(other).setUint16(6, 1, true);
-    expect(() => decodeGraphBinary(other, 'g.bin')).toThrow(
+    expect(() => decodeGraphBinary(other, 'g.bin', checkMetaSchema)).toThrow(
       /offset 6: graph file version 1, expected 2; rebuild/,
     );
   });
@@ -136,35 +140,35 @@ describe('compact graph form: bad files', () => {
   it('checks bounds: node indices of edges, kind and colour indices, finite positions', () => {
     const a = file().buffer;
     pokeU32(a, 'ESRC', 7, 50);
-    expect(() => decodeGraphBinary(a, 'g.bin')).toThrow(
+    expect(() => decodeGraphBinary(a, 'g.bin', checkMetaSchema)).toThrow(
       /^g\.bin: section ESRC, edge 7: node index 50 is not below the node count 50$/,
     );
     const b = file().buffer;
     const k = sectionOf(b, 'EKND');
     new Uint8Array(b)[k.offset + 2] = 200;
     new DataView(b).setUint32(k.entry + 12, crc32(new Uint8Array(b, k.offset, k.length)), true);
-    expect(() => decodeGraphBinary(b, 'g.bin')).toThrow(
+    expect(() => decodeGraphBinary(b, 'g.bin', checkMetaSchema)).toThrow(
       /section EKND, edge 2: kind index 200 is outside the \d kinds/,
     );
     const c = file().buffer;
     const p = sectionOf(c, 'POSY');
     new DataView(c).setFloat64(p.offset + 8 * 4, Infinity, true);
     new DataView(c).setUint32(p.entry + 12, crc32(new Uint8Array(c, p.offset, p.length)), true);
-    expect(() => decodeGraphBinary(c, 'g.bin')).toThrow(
+    expect(() => decodeGraphBinary(c, 'g.bin', checkMetaSchema)).toThrow(
       /node 4 \(".*"\): x, y or size is not a finite number/,
     );
     const d = file().buffer;
     const col = sectionOf(d, 'COLR');
     new DataView(d).setUint16(col.offset + 2 * 50 + 2 * 3, 999, true); // column 1 (the first dimension), node 3
     new DataView(d).setUint32(col.entry + 12, crc32(new Uint8Array(d, col.offset, col.length)), true);
-    expect(() => decodeGraphBinary(d, 'g.bin')).toThrow(
+    expect(() => decodeGraphBinary(d, 'g.bin', checkMetaSchema)).toThrow(
       /section COLR, node 3 \(".*"\): colour index 999 is outside the palette of "/,
     );
   });
 
   it('refuses a side table that is truncated, from another build, or of the wrong size', () => {
     const { buffer, side } = file();
-    const bin = decodeGraphBinary(buffer, 'g.bin');
+    const bin = decodeGraphBinary(buffer, 'g.bin', checkMetaSchema);
     expect(() => assembleGraphBinary(bin, side.slice(0, side.length / 2), 'g.side.json')).toThrow(
       /^g\.side\.json: is not valid JSON \(truncated or corrupted\?\)/,
     );
@@ -181,7 +185,7 @@ describe('compact graph form: bad files', () => {
 
   it('throws GraphBinaryError, with the file', () => {
     try {
-      decodeGraphBinary(new ArrayBuffer(4), 'x.bin');
+      decodeGraphBinary(new ArrayBuffer(4), 'x.bin', checkMetaSchema);
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(GraphBinaryError);
