@@ -5,13 +5,25 @@
  * first frame, main thread free, load phases, hover latency, frame time while panning and JS heap.
  * It is a measurement, not a test. See USAGE for the definitions.
  */
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { launchBrowser } from '../tests/e2e/browser';
 import { syntheticGraphFile } from '../tests/fixtures/graph-files';
+import { encodeGraphBinary } from '../src/graph/binary/encode';
+import { binaryFileNames } from '../src/graph/binary/format';
+import { parseGraphFile } from '../src/graph/load';
+import {
+  datasetEntryFromMeta,
+  emptyDatasetsFile,
+  nextDatasetsFile,
+  parseDatasetsFile,
+  stringifyDatasetsFile,
+} from '../src/data/datasets-list';
+import { DATASETS_FILE } from '../src/model/datasets';
+import { writeBytesAtomic, writeChunksAtomic } from './lib/atomic-write';
 import { loadOnce, PHASES, type Load, type Measured } from './lib/bench-app-page';
 import { startStaticServer } from './static-server';
 
@@ -22,7 +34,8 @@ the same browser, alternating which goes first, and prints ours / bare / ratio p
 
 Options:
   --sizes LIST    graphs: "bundled" (dist/graph.json) and/or paper counts of seeded synthetic
-                  graphs, 3 links each (default: bundled,10000,100000)
+                  graphs, 3 links each, written with their compact form as the build writes it
+                  (the app loads that, the bare page the JSON; default: bundled,10000,100000)
   --runs N        page loads per graph and page (default: 3; medians are printed)
   --hovers N      hovers measured per page on the last load (default: 20)
   --settle MS     quiet time (no long task) that ends the wait for "main thread free" (default: 3000)
@@ -107,15 +120,42 @@ const pct = (xs: number[], p: number): number => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 
+/**
+ * The seeded synthetic graph file of `n` papers in the cache (written once), with its compact form
+ * and the cache's datasets.json listing it, as `npm run build:graph` writes them beside a built
+ * graph: the app loads a built graph through its compact form, the bare page reads the JSON.
+ */
 function graphFor(n: number, seed: number): string {
   const file = join(CACHE, `synthetic-${n}-${seed}.json`);
+  let text: string | null = null;
   if (!existsSync(file)) {
     const t0 = performance.now();
-    const text = JSON.stringify(syntheticGraphFile(n, seed));
-    writeFileSync(`${file}.tmp`, text);
-    renameSync(`${file}.tmp`, file);
+    text = JSON.stringify(syntheticGraphFile(n, seed));
+    writeChunksAtomic(file, [text]);
     console.log(
       `  generated ${file} (${(text.length / 1e6).toFixed(1)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+  }
+  const names = binaryFileNames(basename(file));
+  if (!existsSync(join(CACHE, names.binary)) || !existsSync(join(CACHE, names.side)) || text !== null) {
+    const t0 = performance.now();
+    const { graph, meta } = parseGraphFile(JSON.parse(text ?? readFileSync(file, 'utf8')), file);
+    const encoded = encodeGraphBinary(graph, meta);
+    writeBytesAtomic(join(CACHE, names.binary), encoded.binary);
+    writeChunksAtomic(join(CACHE, names.side), encoded.side());
+    const listPath = join(CACHE, DATASETS_FILE);
+    const previous = existsSync(listPath)
+      ? parseDatasetsFile(readFileSync(listPath, 'utf8'), listPath)
+      : emptyDatasetsFile();
+    const list = nextDatasetsFile(
+      previous,
+      basename(file),
+      { ...datasetEntryFromMeta(meta), binary: { file: names.binary, side: names.side } },
+      readdirSync(CACHE),
+    );
+    writeChunksAtomic(listPath, [stringifyDatasetsFile(list)]);
+    console.log(
+      `  wrote its compact form (${names.binary}, ${names.side}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
   }
   return file;
