@@ -9,7 +9,13 @@ import Graph from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
 import type { AtlasGraph, LoadedGraph } from '../types';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
-import { NO_COLOR, SIDE_FORMAT, SIDE_FORMAT_VERSION } from './format';
+import {
+  EDGE_FLAG_HAS_SURVEY_ONLY,
+  EDGE_FLAG_SURVEY_ONLY,
+  NO_COLOR,
+  SIDE_FORMAT,
+  SIDE_FORMAT_VERSION,
+} from './format';
 
 /** The side table's records, checked against the binary; `text` is the side file's text. */
 export function parseSideTable(
@@ -49,6 +55,45 @@ export function parseSideTable(
   return { nodes: nodes as Record<string, unknown>[], edges: edges as Record<string, unknown>[] };
 }
 
+/**
+ * Sets on `a` the node attributes the binary holds for node `i` (BINARY_NODE_KEYS): label, position,
+ * size, default colour, colours per dimension and sizes per measure.
+ */
+export function setNodeVisuals(a: Record<string, unknown>, bin: GraphBinary, i: number): void {
+  const n = bin.nodeCount;
+  const dims = bin.colorDimensions;
+  const measures = bin.measures;
+  a.label = bin.labels[i];
+  a.x = bin.x[i];
+  a.y = bin.y[i];
+  a.size = bin.size[i];
+  a.color = bin.palettes[0]![bin.colors[i]!];
+  const colors: Record<string, string> = {};
+  for (let c = 0; c < dims.length; c++) {
+    const v = bin.colors[(c + 1) * n + i]!;
+    if (v !== NO_COLOR) colors[dims[c]!] = bin.palettes[c + 1]![v]!;
+  }
+  a.colors = colors;
+  const sizes: Record<string, number> = {};
+  for (let c = 0; c < measures.length; c++) {
+    const v = bin.measureValues[c * n + i]!;
+    if (!Number.isNaN(v)) sizes[measures[c]!] = v;
+  }
+  a.sizes = sizes;
+}
+
+/** Sets on `a` the edge attributes the binary holds for edge `e` (BINARY_EDGE_KEYS). */
+export function setEdgeVisuals(a: Record<string, unknown>, bin: GraphBinary, e: number): void {
+  a.kind = bin.kinds[bin.kind[e]!];
+  const flags = bin.edgeFlags[e]!;
+  if (flags & EDGE_FLAG_HAS_SURVEY_ONLY) a.surveyOnly = (flags & EDGE_FLAG_SURVEY_ONLY) !== 0;
+}
+
+/** The key of edge `e`: the binary's table, else `source->target`. */
+export function edgeKey(bin: GraphBinary, e: number): string {
+  return bin.edgeKeys ? bin.edgeKeys[e]! : `${bin.keys[bin.source[e]!]!}->${bin.keys[bin.target[e]!]!}`;
+}
+
 /** The graph and metadata of a decoded binary and its side table's text. Throws `GraphBinaryError`. */
 export function assembleGraphBinary(
   bin: GraphBinary,
@@ -63,29 +108,10 @@ export function assembleGraphBinary(
     allowSelfLoops: false,
   });
   graph.replaceAttributes(bin.graphAttributes);
-  const dims = bin.colorDimensions;
-  const measures = bin.measures;
-  const defaultPalette = bin.palettes[0]!;
   for (let i = 0; i < n; i++) {
     const a = side.nodes[i];
     if (!isObject(a)) throw new GraphBinaryError(sideFile, `nodes[${i}]`, 'expected an object');
-    a.label = bin.labels[i];
-    a.x = bin.x[i];
-    a.y = bin.y[i];
-    a.size = bin.size[i];
-    a.color = defaultPalette[bin.colors[i]!];
-    const colors: Record<string, string> = {};
-    for (let c = 0; c < dims.length; c++) {
-      const v = bin.colors[(c + 1) * n + i]!;
-      if (v !== NO_COLOR) colors[dims[c]!] = bin.palettes[c + 1]![v]!;
-    }
-    a.colors = colors;
-    const sizes: Record<string, number> = {};
-    for (let c = 0; c < measures.length; c++) {
-      const v = bin.measureValues[c * n + i]!;
-      if (!Number.isNaN(v)) sizes[measures[c]!] = v;
-    }
-    a.sizes = sizes;
+    setNodeVisuals(a, bin, i);
     try {
       graph.addNode(bin.keys[i]!, a as unknown as NodeAttributes);
     } catch (e) {
@@ -99,10 +125,10 @@ export function assembleGraphBinary(
   for (let e = 0; e < bin.edgeCount; e++) {
     const a = side.edges[e];
     if (!isObject(a)) throw new GraphBinaryError(sideFile, `edges[${e}]`, 'expected an object');
-    a.kind = bin.kinds[bin.kind[e]!];
+    setEdgeVisuals(a, bin, e);
     const source = bin.keys[bin.source[e]!]!;
     const target = bin.keys[bin.target[e]!]!;
-    const key = bin.edgeKeys ? bin.edgeKeys[e]! : `${source}->${target}`;
+    const key = edgeKey(bin, e);
     try {
       graph.addDirectedEdgeWithKey(key, source, target, a as unknown as EdgeAttributes);
     } catch (err) {

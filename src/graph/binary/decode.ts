@@ -14,6 +14,8 @@ import { crc32 } from './crc32';
 import {
   BINARY_FORMAT_VERSION,
   BINARY_MAGIC,
+  EDGE_FLAG_HAS_SURVEY_ONLY,
+  EDGE_FLAG_SURVEY_ONLY,
   HEADER_BYTES,
   NO_COLOR,
   SECTION_ALIGN,
@@ -58,6 +60,8 @@ export interface GraphBinary {
   target: Uint32Array;
   kind: Uint8Array;
   kinds: string[];
+  /** Per edge: EDGE_FLAG_* bits. */
+  edgeFlags: Uint8Array;
   /** Null when every key is `source->target`. */
   edgeKeys: string[] | null;
 }
@@ -265,6 +269,8 @@ export function decodeGraphBinary(buffer: ArrayBuffer, file: string, checkMeta: 
   const target = u32('ETGT', edgeCount);
   const kindSection = section('EKND', 1, edgeCount);
   const kind = new Uint8Array(buffer, kindSection.offset, edgeCount);
+  const flagSection = section('EFLG', 1, edgeCount);
+  const edgeFlags = new Uint8Array(buffer, flagSection.offset, edgeCount);
   const kinds = d.kinds!;
   for (let e = 0; e < edgeCount; e++) {
     if (source[e]! >= nodeCount || target[e]! >= nodeCount)
@@ -272,6 +278,8 @@ export function decodeGraphBinary(buffer: ArrayBuffer, file: string, checkMeta: 
         `section ${source[e]! >= nodeCount ? 'ESRC' : 'ETGT'}, edge ${e}`,
         `node index ${Math.max(source[e]!, target[e]!)} is not below the node count ${nodeCount}`,
       );
+    if (edgeFlags[e]! > (EDGE_FLAG_HAS_SURVEY_ONLY | EDGE_FLAG_SURVEY_ONLY))
+      fail(`section EFLG, edge ${e}`, `unknown flags ${edgeFlags[e]}`);
     if (kind[e]! >= kinds.length)
       fail(`section EKND, edge ${e}`, `kind index ${kind[e]} is outside the ${kinds.length} kinds`);
   }
@@ -298,6 +306,7 @@ export function decodeGraphBinary(buffer: ArrayBuffer, file: string, checkMeta: 
     target,
     kind,
     kinds,
+    edgeFlags,
     edgeKeys,
   };
 }

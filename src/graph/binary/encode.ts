@@ -9,6 +9,8 @@ import type { AtlasGraph } from '../types';
 import { crc32 } from './crc32';
 import {
   BINARY_EDGE_KEYS,
+  EDGE_FLAG_HAS_SURVEY_ONLY,
+  EDGE_FLAG_SURVEY_ONLY,
   BINARY_FORMAT_VERSION,
   BINARY_MAGIC,
   BINARY_NODE_KEYS,
@@ -133,6 +135,7 @@ export function encodeGraphBinary(graph: AtlasGraph, meta: GraphMeta): EncodedGr
   const src = new Uint32Array(m);
   const tgt = new Uint32Array(m);
   const kind = new Uint8Array(m);
+  const flags = new Uint8Array(m);
   const kinds: string[] = [];
   const kindIndex = indexer(kinds);
   const edgeKeys: string[] = [];
@@ -143,6 +146,11 @@ export function encodeGraphBinary(graph: AtlasGraph, meta: GraphMeta): EncodedGr
     tgt[e] = nodeIndex.get(target)!;
     if (typeof a.kind !== 'string') fail(`edge "${edge}" has no kind`);
     kind[e] = kindIndex(a.kind);
+    if (a.surveyOnly !== undefined) {
+      if (typeof a.surveyOnly !== 'boolean')
+        fail(`edge "${edge}" has a surveyOnly that is not true or false`);
+      flags[e] = EDGE_FLAG_HAS_SURVEY_ONLY | (a.surveyOnly ? EDGE_FLAG_SURVEY_ONLY : 0);
+    }
     edgeKeys.push(edge);
     if (edge !== `${source}->${target}`) derived = false;
     e++;
@@ -174,6 +182,7 @@ export function encodeGraphBinary(graph: AtlasGraph, meta: GraphMeta): EncodedGr
     ['ESRC', bytesOf(src)],
     ['ETGT', bytesOf(tgt)],
     ['EKND', bytesOf(kind)],
+    ['EFLG', bytesOf(flags)],
   ];
   if (!derived) {
     const ek = stringSections(edgeKeys);
@@ -195,7 +204,7 @@ export function encodeGraphBinary(graph: AtlasGraph, meta: GraphMeta): EncodedGr
     first = true;
     for (const { attributes } of graph.edgeEntries()) {
       const rest: Record<string, unknown> = { ...attributes };
-      for (const key of BINARY_EDGE_KEYS) rest[key] = 0;
+      for (const key of BINARY_EDGE_KEYS) if (key in rest) rest[key] = 0;
       yield `${first ? '\n' : ',\n'}${JSON.stringify(rest)}`;
       first = false;
     }

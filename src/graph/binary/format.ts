@@ -12,8 +12,8 @@
  */
 
 export const BINARY_MAGIC = 'LAGB';
-/** 1: the first version. */
-export const BINARY_FORMAT_VERSION = 1;
+/** 1: the first version. 2: edge flags (EFLG), so that a first frame knows which links hide by default. */
+export const BINARY_FORMAT_VERSION = 2;
 export const HEADER_BYTES = 32;
 export const SECTION_ENTRY_BYTES = 16;
 /** Every section starts at a multiple of this (Float64Array views need 8). */
@@ -46,6 +46,8 @@ export const SECTIONS = {
   ETGT: 'ETGT',
   /** Uint8 × edges: index into `kinds`. */
   EKND: 'EKND',
+  /** Uint8 × edges: bit 0 `surveyOnly` is true, bit 1 the edge has `surveyOnly` (EDGE_FLAG_*). */
+  EFLG: 'EFLG',
   /** Edge keys, only when some key is not `source->target`. */
   ESTR: 'ESTR',
   EOFF: 'EOFF',
@@ -75,8 +77,10 @@ export interface BinaryDictionary {
 
 /** Node attributes the binary holds; the side table has a `0` in their place (keeping the key order). */
 export const BINARY_NODE_KEYS = ['color', 'colors', 'label', 'size', 'sizes', 'x', 'y'] as const;
-/** Edge attributes the binary holds. */
-export const BINARY_EDGE_KEYS = ['kind'] as const;
+/** Edge attributes the binary holds (`surveyOnly` when the edge has it, see EFLG). */
+export const BINARY_EDGE_KEYS = ['kind', 'surveyOnly'] as const;
+export const EDGE_FLAG_SURVEY_ONLY = 1;
+export const EDGE_FLAG_HAS_SURVEY_ONLY = 2;
 
 /** The binary and side-table files that go with a graph file: `x.json` → `x.bin`, `x.side.json`. */
 export function binaryFileNames(graphFile: string): { binary: string; side: string } {
