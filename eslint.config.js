@@ -30,5 +30,5 @@ export default tseslint.config(
   ...restrictImports(['src/model/**', 'src/graph/**', 'src/export/**'], [NO_UI, NO_RENDER]),
   ...restrictImports(['src/state/**'], [NO_UI, NO_RENDER, NO_BUILD]),
   ...restrictImports(['src/render/**'], [NO_UI, NO_BUILD]),
-  ...restrictImports(['src/main.ts', 'src/start.ts', 'src/ui/**'], [NO_BUILD]),
+  ...restrictImports(['src/main.ts', 'src/start.ts', 'src/boot/**', 'src/ui/**'], [NO_BUILD]),
 );

@@ -1,17 +1,23 @@
 /**
- * The page's first module, kept small: it starts downloading the graph file at once, then loads the
- * app (start.ts, its own chunk), which reads the download when it has arrived. The graph file and
- * the app's code load in parallel.
+ * The page's first module: it starts downloading the graph at once (graph/prefetch.ts), draws the
+ * graph's first frame from the compact form's binary as soon as it arrives (boot/first-frame.ts, when
+ * that applies), and meanwhile loads the rest of the app (start.ts, its own chunk), which takes the
+ * first frame over, or loads the graph the usual way.
  */
 import './ui/styles.css';
-import { prefetchGraph } from './graph/prefetch';
+import { drawFirstFrame } from './boot/first-frame';
+import { prefetchedFetch, prefetchGraph } from './graph/prefetch';
 
 const root = document.getElementById('app');
 if (root) {
   performance.mark('atlas:fetch-start');
   const prefetch = prefetchGraph(window.location.search, window.location.href);
-  import('./start')
-    .then(({ start }) => start(root, prefetch))
+  const fetchEarly = prefetchedFetch(prefetch);
+  const app = import('./start');
+  // the app's chunk is requested first: it loads while the first frame is drawn
+  const firstFrame = drawFirstFrame(root, prefetch, fetchEarly, window.location.search);
+  app
+    .then(({ start }) => start(root, prefetch, fetchEarly, firstFrame))
     .catch((e: unknown) => {
       // the app's code could not be loaded (offline, a new deployment): say so in plain text
       const message = h1AndText(e);

@@ -9,7 +9,12 @@
 import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice } from './graph/datasets';
 import { loadGraph } from './graph/binary/load';
 import { fetchGraphFile, GraphLoadError, graphUrlFromQuery, parseGraphFile } from './graph/load';
-import { prefetchedFetch, type GraphPrefetch } from './graph/prefetch';
+import type { GraphPrefetch } from './graph/prefetch';
+import type { FirstFrame } from './boot/first-frame';
+import { completeGraph } from './graph/binary/visual';
+import { checkMetaSchema } from './graph/binary/meta-check';
+import { GraphBinaryError } from './graph/binary/decode';
+import { buildOutside } from './render/caches';
 import type { LoadedGraph } from './graph/types';
 import { MAX_FILE_BYTES } from './foreign/limits';
 import { mountApp, showError, type App } from './ui/app';
@@ -49,7 +54,49 @@ async function loadGraphFile(url: string, fetchEarly: typeof fetch): Promise<Loa
   return fetchGraphFile(url);
 }
 
-export async function start(root: HTMLElement, prefetch: GraphPrefetch | null): Promise<void> {
+/**
+ * The graph the first frame drew (boot/first-frame.ts), completed with its side table and its
+ * metadata checked in full, and whether the app can take the first frame's renderer over (not when
+ * the graph needs what the first frame cannot draw: works outside the list, undirected links; the
+ * renderer is then undone). Null, with a warning and the renderer undone, when that fails: the graph
+ * is then loaded the usual way.
+ */
+async function completeFirstFrame(
+  ff: FirstFrame,
+  fetchEarly: typeof fetch,
+): Promise<{ loaded: LoadedGraph; adopt: boolean } | null> {
+  const sideFile = new URL(ff.compact.side).pathname.split('/').pop() || ff.compact.side;
+  try {
+    const response = await fetchEarly(ff.compact.side);
+    if (!response.ok)
+      throw new GraphBinaryError(sideFile, null, `could not be loaded (HTTP ${response.status})`);
+    completeGraph(ff.graph, ff.bin, await response.text(), sideFile);
+    let meta;
+    try {
+      meta = checkMetaSchema(ff.bin.meta);
+    } catch (e) {
+      const binFile = new URL(ff.compact.binary).pathname.split('/').pop() || ff.compact.binary;
+      throw new GraphBinaryError(binFile, 'section DICT, field "meta"', (e as Error).message);
+    }
+    const undirected = ff.graph.size > 0 && ff.graph.everyEdge((_e, a) => a.undirected === true);
+    const adopt = !undirected && buildOutside(ff.graph).size === 0;
+    if (!adopt) ff.cleanup();
+    return { loaded: { graph: ff.graph, meta }, adopt };
+  } catch (e) {
+    ff.cleanup();
+    console.warn(
+      `The compact form could not be used, loading the graph file instead: ${e instanceof Error ? e.message : String(e)}`,
+    );
+    return null;
+  }
+}
+
+export async function start(
+  root: HTMLElement,
+  prefetch: GraphPrefetch | null,
+  fetchEarly: typeof fetch,
+  firstFrame: Promise<FirstFrame | null>,
+): Promise<void> {
   let app: App | null = null;
   let datasets: DatasetChoice[] = [];
   const status = { status: 'loading', error: null as string | null };
@@ -58,11 +105,17 @@ export async function start(root: HTMLElement, prefetch: GraphPrefetch | null): 
     () => status,
   );
 
-  const mount = (loaded: LoadedGraph, choices: readonly DatasetChoice[], localFile?: string) => {
+  const mount = (
+    loaded: LoadedGraph,
+    choices: readonly DatasetChoice[],
+    localFile?: string,
+    early?: FirstFrame['early'],
+  ) => {
     app = mountApp(root, loaded, {
       datasets: choices,
       headerActions: [opener.button()],
       ...(localFile !== undefined ? { localFile } : {}),
+      ...(early ? { early } : {}),
     });
     document.title = `${loaded.meta.dataset.name} · Lineage Atlas`;
   };
@@ -94,19 +147,25 @@ export async function start(root: HTMLElement, prefetch: GraphPrefetch | null): 
   try {
     const url = graphUrlFromQuery(window.location.search, window.location.href);
     const datasetsUrl = datasetsUrlFor(url);
-    // the downloads main.ts started: datasets.json, then the compact form or the graph file
-    const fetchEarly = prefetchedFetch(prefetch);
+    // the downloads main.ts started (`fetchEarly` answers with them): datasets.json, then the
+    // compact form or the graph file
     const list = fetchDatasetsList(datasetsUrl, fetchEarly); // never rejects; a missing list is fine
-    // the compact form when the list names one, else (or when it fails, with a warning) the graph file
-    const loaded = await loadGraph(url, list, datasetsUrl, {
-      fetchFn: fetchEarly,
-      loadFile: (u) => loadGraphFile(u, fetchEarly),
-    });
+    // the first frame drawn from the binary, completed here; else the compact form when the list
+    // names one, else (or when it fails, with a warning) the graph file
+    const ff = await firstFrame;
+    const completed = ff ? await completeFirstFrame(ff, fetchEarly) : null;
+    const early = ff && completed?.adopt ? ff.early : undefined;
+    const loaded =
+      completed?.loaded ??
+      (await loadGraph(url, list, datasetsUrl, {
+        fetchFn: fetchEarly,
+        loadFile: (u) => loadGraphFile(u, fetchEarly),
+      }));
     performance.mark('atlas:assembled');
     const { list: entries, problem } = await list;
     if (problem) console.warn(problem);
     datasets = datasetChoices(entries, datasetsUrl, url, window.location.href, loaded.meta) ?? [];
-    mount(loaded, datasets);
+    mount(loaded, datasets, undefined, early);
     performance.mark('atlas:mounted');
     status.status = 'ready';
   } catch (e) {

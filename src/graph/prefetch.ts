@@ -17,12 +17,26 @@ export interface GraphPrefetch {
   url: string;
   /** Early responses by absolute URL, known once the datasets list has arrived. */
   files: Promise<Map<string, Promise<Response>>>;
+  /** The compact form the list names for the graph (its files are among `files`), or null. */
+  compact: Promise<CompactFiles | null>;
+}
+
+/** A compact form as the datasets list names it: its two files' absolute URLs and the graph's inputs hash. */
+export interface CompactFiles {
+  binary: string;
+  side: string;
+  /** Leniently read: a string, possibly empty when the list lacks it (the binary is then refused as stale). */
+  inputsHash: string;
 }
 
 const DATASETS_FILE = 'datasets.json';
 
-/** The compact form's files the list names for the graph file at `graphUrl`, or null. */
-export function listedCompactFiles(listText: string, datasetsUrl: string, graphUrl: string): string[] | null {
+/** The compact form the list names for the graph file at `graphUrl`, or null. */
+export function listedCompactFiles(
+  listText: string,
+  datasetsUrl: string,
+  graphUrl: string,
+): CompactFiles | null {
   let list: unknown;
   try {
     list = JSON.parse(listText);
@@ -32,11 +46,16 @@ export function listedCompactFiles(listText: string, datasetsUrl: string, graphU
   const datasets = (list as { datasets?: unknown } | null)?.datasets;
   if (typeof datasets !== 'object' || datasets === null) return null;
   for (const [file, entry] of Object.entries(datasets as Record<string, unknown>)) {
-    const binary = (entry as { binary?: { file?: unknown; side?: unknown } } | null)?.binary;
+    const e = entry as { binary?: { file?: unknown; side?: unknown }; inputsHash?: unknown } | null;
+    const binary = e?.binary;
     if (typeof binary?.file !== 'string' || typeof binary.side !== 'string') continue;
     try {
       if (new URL(file, datasetsUrl).href !== graphUrl) continue;
-      return [new URL(binary.file, datasetsUrl).href, new URL(binary.side, datasetsUrl).href];
+      return {
+        binary: new URL(binary.file, datasetsUrl).href,
+        side: new URL(binary.side, datasetsUrl).href,
+        inputsHash: typeof e?.inputsHash === 'string' ? e.inputsHash : '',
+      };
     } catch {
       return null;
     }
@@ -68,16 +87,16 @@ export function prefetchGraph(
   const graphUrl = url.href;
   const datasetsUrl = new URL(DATASETS_FILE, graphUrl).href;
   const datasets = quiet(fetchFn(datasetsUrl));
-  const files = datasets
+  const compact = datasets
     .then(async (response) => (response.ok ? response.clone().text() : ''))
     .catch(() => '')
-    .then((text) => {
-      const early = new Map<string, Promise<Response>>([[datasetsUrl, datasets]]);
-      const compact = listedCompactFiles(text, datasetsUrl, graphUrl.replace(/\?.*$/, ''));
-      for (const file of compact ?? [graphUrl]) early.set(file, quiet(fetchFn(file)));
-      return early;
-    });
-  return { url: graphUrl, files };
+    .then((text) => listedCompactFiles(text, datasetsUrl, graphUrl.replace(/\?.*$/, '')));
+  const files = compact.then((c) => {
+    const early = new Map<string, Promise<Response>>([[datasetsUrl, datasets]]);
+    for (const file of c ? [c.binary, c.side] : [graphUrl]) early.set(file, quiet(fetchFn(file)));
+    return early;
+  });
+  return { url: graphUrl, files, compact };
 }
 
 /**

@@ -60,6 +60,12 @@ export interface RendererHandle {
   setCamera(state: CameraState): void;
   /** Calls `listener` whenever the camera moves (every animation frame of a move). */
   onCamera(listener: () => void): () => void;
+  /**
+   * Takes new metadata, visibility and lineage memos (the graph's attributes were completed after the
+   * first frame, see ../boot/first-frame.ts) and rebuilds the caches; redraws only if what is drawn
+   * changed.
+   */
+  rebind(next: RendererBinding): void;
   /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts); `rings`: with the library's rings. */
   snapshot(scale: number, withCanvas: boolean, rings?: boolean): ViewSnapshot;
   /** Snapshots one after another at one scale with one off-screen renderer (a video's frames); `take` reads the view as it is then. */
@@ -69,6 +75,13 @@ export interface RendererHandle {
   /** The colours the view is drawn with (light or dark). */
   theme(): RenderTheme;
   cleanup(): void;
+}
+
+export interface RendererBinding {
+  meta: GraphMeta;
+  visibility: VisibilityOf;
+  lineages: LineageMemo | null;
+  onContextChange?: (lost: boolean) => void;
 }
 
 export interface RendererOptions {
@@ -84,11 +97,13 @@ export interface RendererOptions {
 }
 
 export function createRenderer(container: HTMLElement, opts: RendererOptions): RendererHandle {
-  const { graph, meta, store } = opts;
+  const { graph, store } = opts;
+  let meta = opts.meta;
+  let onContextChange = opts.onContextChange;
   const win = container.ownerDocument.defaultView ?? window;
   let theme: RenderTheme = currentTheme(win);
-  const visibility = opts.visibility ?? visibilityMemo(graph);
-  const lineages = opts.lineages === undefined ? lineageMemo(graph, visibility) : opts.lineages;
+  let visibility = opts.visibility ?? visibilityMemo(graph);
+  let lineages = opts.lineages === undefined ? lineageMemo(graph, visibility) : opts.lineages;
   let caches = buildCaches(graph, meta, store.get(), visibility, lineages);
   const getCaches = () => caches;
   const getTheme = () => theme;
@@ -202,7 +217,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
 
   function onLost(): void {
     stats.contextLost = true;
-    opts.onContextChange?.(true);
+    onContextChange?.(true);
   }
 
   function recover(): void {
@@ -211,7 +226,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     mount();
     sigma.getCamera().setState(camera);
     stats.contextLost = false;
-    opts.onContextChange?.(false);
+    onContextChange?.(false);
   }
 
   function refresh(kind: RefreshKind, nodes: string[] = []): void {
@@ -282,6 +297,15 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       });
       return { take: () => session.take(caches, theme), close: () => session.close() };
     },
+    rebind(next) {
+      meta = next.meta;
+      visibility = next.visibility;
+      lineages = next.lineages;
+      onContextChange = next.onContextChange ?? onContextChange;
+      const before = caches;
+      caches = buildCaches(graph, meta, store.get(), visibility, lineages);
+      if (!sameDrawing(before, caches)) refresh('full');
+    },
     libraryRings: () => rings?.drawn() ?? 0,
     theme: getTheme,
     cleanup() {
@@ -293,4 +317,33 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       unmount();
     },
   };
+}
+
+function sameSet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+/** Whether two caches draw the same picture (colours, sizes, what is shown, rings, highlights). */
+export function sameDrawing(a: RenderCaches, b: RenderCaches): boolean {
+  return (
+    sameMap(a.colors, b.colors) &&
+    sameMap(a.sizes, b.sizes) &&
+    sameSet(a.visibility.nodes, b.visibility.nodes) &&
+    sameSet(a.visibility.edges, b.visibility.edges) &&
+    sameSet(a.isolated, b.isolated) &&
+    sameSet(a.brush, b.brush) &&
+    sameSet(a.outside, b.outside) &&
+    sameSet(a.library, b.library) &&
+    a.focus === null &&
+    b.focus === null
+  );
 }

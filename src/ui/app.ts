@@ -22,7 +22,8 @@ import { clusterLabels, type ClusterLabel } from '../graph/clusters/labels';
 import { communityBrushLabel } from './clusters-list';
 import { createDatasetSwitcher } from './dataset-switcher';
 import { h } from './dom';
-import { PANELS, type PanelSlot } from './panels';
+import { createShell, type Shell } from './shell';
+import { PANELS } from './panels';
 import { viewFromQuery, type UrlContext } from '../state/url';
 import { syncUrl } from './url-sync';
 
@@ -49,6 +50,19 @@ export interface MountOptions {
    * not read from the URL nor written to it, and "Copy link" says so.
    */
   localFile?: string;
+  /**
+   * What the boot path drew the first frame with (see ../boot/first-frame.ts): the frame, the store
+   * and the renderer are taken over instead of made here. The graph must be the one it drew, its
+   * attributes now complete, and the link must hold no view (the store has the default view).
+   */
+  early?: EarlyMount;
+}
+
+/** The first frame's frame, store and renderer, handed over to the app. */
+export interface EarlyMount {
+  shell: Shell;
+  store: Store<ViewState>;
+  renderer: RendererHandle;
 }
 
 export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountOptions = {}): App {
@@ -69,89 +83,13 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   const initial = initialViewState(meta);
   const local = options.localFile !== undefined;
   const fromUrl = viewFromQuery(initial, new URLSearchParams(local ? '' : win.location.search), urlCtx);
-  const store = createStore(fromUrl.state);
+  const store = options.early?.store ?? createStore(fromUrl.state);
   const cleanups: Array<() => void> = [];
 
-  const toggle = h('button', {
-    type: 'button',
-    class: 'icon-btn',
-    'aria-controls': 'sidebar',
-    'aria-expanded': 'true',
-    'aria-label': 'Hide sidebar',
-    text: '☰',
-  });
-  const counts = h('p', { class: 'counts', 'data-testid': 'counts', 'aria-live': 'polite' });
-  const headerSlot = h('div', { class: 'header-slot' });
-  const analysisToggle = h('button', {
-    type: 'button',
-    class: 'btn analysis-toggle',
-    'aria-controls': 'analysis',
-    'aria-expanded': 'false',
-    text: 'Clusters',
-  });
-  const header = h(
-    'header',
-    { class: 'app-header' },
-    toggle,
-    h('h1', { class: 'title', text: meta.dataset.name }),
-    counts,
-    headerSlot,
-    analysisToggle,
-  );
-  const slots: Record<PanelSlot, HTMLElement> = {
-    header: headerSlot,
-    search: h('div', { class: 'slot slot-search' }),
-    controls: h('div', { class: 'slot slot-controls' }),
-    filters: h('div', { class: 'slot slot-filters' }),
-    legend: h('div', { class: 'slot slot-legend' }),
-    details: h('div', { class: 'slot slot-details' }),
-    analysis: h('div', { class: 'slot slot-analysis' }),
-    overlay: h('div', { class: 'slot slot-overlay' }),
-  };
-  const sidebar = h(
-    'aside',
-    { id: 'sidebar', class: 'sidebar', 'aria-label': 'Explorer controls' },
-    slots.search,
-    slots.controls,
-    slots.filters,
-  );
-  const canvas = h('div', { class: 'graph', id: 'graph', 'aria-label': 'Citation graph', role: 'img' });
-  const notice = h('p', { class: 'notice', role: 'status', hidden: true });
-  const legendDock = h('div', { class: 'legend-dock' }, slots.legend);
-  const urlNotice = linkNotice(fromUrl.ignored, fromUrl.problems);
-  const stage = h(
-    'main',
-    { class: 'stage' },
-    canvas,
-    legendDock,
-    h('div', { class: 'stage-overlay' }, slots.overlay),
-    notice,
-    urlNotice,
-  );
-  const closeDrawer = h('button', {
-    type: 'button',
-    class: 'icon-btn drawer-close',
-    'aria-label': 'Close details',
-    text: '✕',
-  });
-  const drawer = h(
-    'aside',
-    { class: 'drawer', 'aria-label': 'Selection', hidden: true },
-    closeDrawer,
-    slots.details,
-  );
-  const analysis = h(
-    'aside',
-    { id: 'analysis', class: 'analysis', 'aria-label': 'Clusters and taxonomy', hidden: true },
-    slots.analysis,
-  );
-  const shell = h(
-    'div',
-    { class: 'app' },
-    header,
-    h('div', { class: 'body' }, sidebar, stage, analysis, drawer),
-  );
-  root.replaceChildren(shell);
+  const frame = options.early?.shell ?? createShell(root, meta);
+  const { shell, toggle, counts, headerSlot, analysisToggle, slots, canvas, notice, legendDock } = frame;
+  const { stage, closeDrawer, drawer, analysis } = frame;
+  stage.append(linkNotice(fromUrl.ignored, fromUrl.problems));
 
   if (options.datasets && options.datasets.length > 1) {
     const switcher = createDatasetSwitcher(options.datasets);
@@ -164,17 +102,18 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   // an undirected graph has no ancestors or descendants: the selection shows its neighbours
   const undirected = graph.size > 0 && graph.everyEdge((_e, a) => a.undirected === true);
   const lineages = undirected ? null : lineageMemo(graph, visibility);
-  const renderer = createRenderer(canvas, {
-    graph,
-    meta,
-    store,
-    visibility,
-    lineages,
-    onContextChange(lost) {
-      notice.hidden = !lost;
-      notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
-    },
-  });
+  const onContextChange = (lost: boolean) => {
+    notice.hidden = !lost;
+    notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
+  };
+  let renderer: RendererHandle;
+  if (options.early) {
+    renderer = options.early.renderer;
+    // the first frame's caches were built before the side table's attributes: rebuilt here
+    renderer.rebind({ meta, visibility, lineages, onContextChange });
+  } else {
+    renderer = createRenderer(canvas, { graph, meta, store, visibility, lineages, onContextChange });
+  }
   cleanups.push(renderer.cleanup);
   if (fromUrl.camera) renderer.setCamera(fromUrl.camera);
   const urlSync = local ? null : syncUrl({ win, store, ctx: urlCtx, camera: renderer, initial });

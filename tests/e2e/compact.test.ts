@@ -1,8 +1,9 @@
 /**
  * The compact graph form in the page (tests/fixtures/compact/, see make-compact.ts): a graph whose
- * datasets.json lists a binary opens from it (decoded in a worker under the page's CSP) and not from
- * the graph file; a corrupted binary falls back to the graph file with a console warning naming the
- * file and section, and no error screen.
+ * datasets.json lists a binary opens from it and not from the graph file, its first frame drawn from
+ * the binary alone by the renderer the app then takes over (boot/first-frame.ts); a link that names a
+ * view is drawn by the app; a corrupted binary falls back to the graph file with a console warning
+ * naming the file and section, and no error screen.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
@@ -62,12 +63,28 @@ describe('compact graph form', () => {
     expect(requested.sort()).toEqual(['datasets.json', 'good.bin', 'good.side.json']);
     expect(warnings.filter((w) => /compact form/.test(w))).toEqual([]);
     expect(problems).toEqual([]);
+    // the first frame was drawn from the binary alone, and the app took its renderer over
+    const boot = () =>
+      page.evaluate(() => ({
+        firstFrame: performance.getEntriesByName('atlas:first-frame').length,
+        generation: window.__atlas!.renderer()!.generation,
+      }));
+    expect(await boot()).toEqual({ firstFrame: 1, generation: 1 });
 
     // the same as the graph file gives
     const { page: page2 } = await open('bad.json');
     expect(await shown(page2)).toEqual(view);
     await page.close();
     await page2.close();
+  });
+
+  it('leaves a link that names a view to the app: that view is drawn, not the default one first', async () => {
+    const { page, problems } = await open('good.json&color=year&sel=2208.12242');
+    expect(await page.evaluate(() => performance.getEntriesByName('atlas:first-frame').length)).toBe(0);
+    expect(await page.evaluate(() => window.__atlas!.state()!.colorBy)).toBe('year');
+    expect(await page.evaluate(() => window.__atlas!.state()!.selected)).toBe('2208.12242');
+    expect(problems).toEqual([]);
+    await page.close();
   });
 
   it('falls back to the graph file when the binary is corrupted: a warning, no error screen', async () => {

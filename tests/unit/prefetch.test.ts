@@ -59,7 +59,11 @@ describe('prefetchGraph', () => {
     const text = listWithCompact('other.json');
     const graphUrl = 'https://atlas.example/app/other.json';
     const app = compactSourceFor(parseDatasetsFile(text, 'datasets.json'), DATASETS, graphUrl);
-    expect(listedCompactFiles(text, DATASETS, graphUrl)).toEqual([app!.binaryUrl, app!.sideUrl]);
+    expect(listedCompactFiles(text, DATASETS, graphUrl)).toEqual({
+      binary: app!.binaryUrl,
+      side: app!.sideUrl,
+      inputsHash: app!.inputsHash,
+    });
     expect(listedCompactFiles(text, DATASETS, 'https://atlas.example/app/graph.json')).toBeNull();
     expect(listedCompactFiles('{not json', DATASETS, graphUrl)).toBeNull();
     expect(listedCompactFiles('null', DATASETS, graphUrl)).toBeNull();

@@ -1,0 +1,77 @@
+/**
+ * The boot path: the graph's first frame drawn from the compact form's binary alone, before the side
+ * table is read and before the panels' code has loaded. It builds the app's frame (ui/shell.ts), the
+ * view store with the default view and the app's own renderer, which the app then takes over
+ * (`mountApp`'s `early`) once the side table has completed the graph's attributes: one renderer,
+ * drawn once.
+ *
+ * It applies when the datasets list names a compact form for the graph, the link holds no view (only
+ * `graph=`), and the graph has no works outside the list (drawn as rings, which need the side table).
+ * Otherwise, or when anything fails here, it returns null and start.ts loads the graph the usual way,
+ * reporting what is wrong. No schema library here (see model/vocab.ts): the metadata is checked in
+ * the shape the first frame reads, and in full by start.ts before the app takes over.
+ */
+import { checkMetaShape, decodeGraphBinary, type GraphBinary } from '../graph/binary/decode';
+import { visualGraph } from '../graph/binary/visual';
+import { visibilityMemo } from '../graph/filters';
+import { lineageMemo } from '../graph/lineage/memo';
+import type { CompactFiles, GraphPrefetch } from '../graph/prefetch';
+import type { AtlasGraph } from '../graph/types';
+import { createRenderer } from '../render/renderer';
+import { createStore } from '../state/store';
+import { initialViewState } from '../state/view';
+import type { EarlyMount } from '../ui/app';
+import { createShell } from '../ui/shell';
+import { linkHoldsView } from './link';
+
+export interface FirstFrame {
+  /** The graph drawn: the binary's attributes only, until completed with the side table. */
+  graph: AtlasGraph;
+  bin: GraphBinary;
+  compact: CompactFiles;
+  early: EarlyMount;
+  /** Undoes the renderer (when the app does not take it over). */
+  cleanup(): void;
+}
+
+/**
+ * Draws the first frame into `root` when the boot path applies (see above); null otherwise. Never
+ * rejects: a failure here leaves the usual load to report it.
+ */
+export async function drawFirstFrame(
+  root: HTMLElement,
+  prefetch: GraphPrefetch | null,
+  fetchEarly: typeof fetch,
+  search: string,
+): Promise<FirstFrame | null> {
+  try {
+    if (prefetch === null || linkHoldsView(search)) return null;
+    const compact = await prefetch.compact;
+    if (compact === null) return null;
+    const response = await fetchEarly(compact.binary);
+    if (!response.ok) return null;
+    const buffer = await response.arrayBuffer();
+    performance.mark('atlas:fetched');
+    const name = new URL(compact.binary).pathname.split('/').pop() || compact.binary;
+    const bin = decodeGraphBinary(buffer, name, checkMetaShape);
+    performance.mark('atlas:parsed');
+    if (bin.meta.inputsHash !== compact.inputsHash || (bin.meta.counts.outside ?? 0) > 0) return null;
+    const graph = visualGraph(bin, name);
+    const meta = bin.meta;
+    const shell = createShell(root, meta);
+    const store = createStore(initialViewState(meta));
+    const visibility = visibilityMemo(graph);
+    const renderer = createRenderer(shell.canvas, {
+      graph,
+      meta,
+      store,
+      visibility,
+      lineages: lineageMemo(graph, visibility),
+    });
+    performance.mark('atlas:first-frame');
+    return { graph, bin, compact, early: { shell, store, renderer }, cleanup: renderer.cleanup };
+  } catch (e) {
+    console.debug('The first frame was left to the app:', e);
+    return null;
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * The graph in two steps, for a first frame before the side table is read: `visualGraph` builds it
+ * from the binary alone (what a renderer draws: labels, positions, sizes, colours, edge kinds), and
+ * `completeGraph` later puts the side table's attributes into the same node and edge objects, without
+ * graph events (nothing drawn changes). The completed graph equals `assembleGraphBinary`'s, but for
+ * the order of the attribute keys (the binary's first). Pure but for filling the graph it is given.
+ */
+import Graph from 'graphology';
+import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
+import type { AtlasGraph } from '../types';
+import { edgeKey, parseSideTable, setEdgeVisuals, setNodeVisuals } from './assemble';
+import { GraphBinaryError, isObject, type GraphBinary } from './decode';
+import { BINARY_EDGE_KEYS, BINARY_NODE_KEYS } from './format';
+
+/**
+ * The graph of the binary alone: nodes with the attributes the binary holds (see `setNodeVisuals`),
+ * edges with their kind. Throws `GraphBinaryError` (duplicate keys, self-loops, parallel edges).
+ */
+export function visualGraph(bin: GraphBinary, file = 'graph.bin'): AtlasGraph {
+  const graph: AtlasGraph = new Graph<NodeAttributes, EdgeAttributes>({
+    type: 'directed',
+    multi: false,
+    allowSelfLoops: false,
+  });
+  graph.replaceAttributes(bin.graphAttributes);
+  for (let i = 0; i < bin.nodeCount; i++) {
+    const a: Record<string, unknown> = {};
+    setNodeVisuals(a, bin, i);
+    try {
+      graph.addNode(bin.keys[i]!, a as unknown as NodeAttributes);
+    } catch (e) {
+      throw new GraphBinaryError(
+        file,
+        `node ${i} ("${bin.keys[i]}")`,
+        e instanceof Error ? e.message : String(e),
+      );
+    }
+  }
+  for (let e = 0; e < bin.edgeCount; e++) {
+    const key = edgeKey(bin, e);
+    const attributes: Record<string, unknown> = {};
+    setEdgeVisuals(attributes, bin, e);
+    try {
+      graph.addDirectedEdgeWithKey(
+        key,
+        bin.keys[bin.source[e]!]!,
+        bin.keys[bin.target[e]!]!,
+        attributes as unknown as EdgeAttributes,
+      );
+    } catch (err) {
+      throw new GraphBinaryError(
+        file,
+        `edge ${e} ("${key}")`,
+        err instanceof Error ? err.message : String(err),
+      );
+    }
+  }
+  return graph;
+}
+
+const NODE_KEYS: ReadonlySet<string> = new Set(BINARY_NODE_KEYS);
+const EDGE_KEYS: ReadonlySet<string> = new Set(BINARY_EDGE_KEYS);
+
+/**
+ * Puts the side table (`sideText`, checked against `bin` as `assembleGraphBinary` checks it) into the
+ * attribute objects of `graph`, which `visualGraph(bin)` built. Throws `GraphBinaryError` naming
+ * `sideFile`; the graph may then be partly completed.
+ */
+export function completeGraph(
+  graph: AtlasGraph,
+  bin: GraphBinary,
+  sideText: string,
+  sideFile = 'graph.side.json',
+): void {
+  const side = parseSideTable(sideText, bin, sideFile);
+  for (let i = 0; i < bin.nodeCount; i++) {
+    const record = side.nodes[i];
+    if (!isObject(record)) throw new GraphBinaryError(sideFile, `nodes[${i}]`, 'expected an object');
+    const live = graph.getNodeAttributes(bin.keys[i]!) as unknown as Record<string, unknown>;
+    for (const k in record) if (!NODE_KEYS.has(k)) live[k] = record[k];
+  }
+  for (let e = 0; e < bin.edgeCount; e++) {
+    const record = side.edges[e];
+    if (!isObject(record)) throw new GraphBinaryError(sideFile, `edges[${e}]`, 'expected an object');
+    const live = graph.getEdgeAttributes(edgeKey(bin, e)) as unknown as Record<string, unknown>;
+    for (const k in record) if (!EDGE_KEYS.has(k)) live[k] = record[k];
+  }
+}
