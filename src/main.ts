@@ -1,11 +1,11 @@
 /**
- * The page's first module: it starts downloading the graph at once (graph/prefetch.ts), draws the
- * graph's first frame from the compact form's binary as soon as it arrives (boot/first-frame.ts, when
- * that applies), and meanwhile loads the rest of the app (start.ts, its own chunk), which takes the
- * first frame over, or loads the graph the usual way.
+ * The page's first module, kept small: it starts downloading the graph at once (graph/prefetch.ts),
+ * then loads the first frame's code (boot/first-frame.ts, which draws the graph from the compact
+ * form's binary as soon as both have arrived, when that applies) and the rest of the app (start.ts),
+ * which takes the first frame over, or loads the graph the usual way. Code and graph load in parallel.
  */
 import './ui/styles.css';
-import { drawFirstFrame } from './boot/first-frame';
+import { linkHoldsView } from './boot/link';
 import { prefetchedFetch, prefetchGraph } from './graph/prefetch';
 
 const root = document.getElementById('app');
@@ -13,10 +13,17 @@ if (root) {
   performance.mark('atlas:fetch-start');
   const prefetch = prefetchGraph(window.location.search, window.location.href);
   const fetchEarly = prefetchedFetch(prefetch);
-  const app = import('./start');
-  // the app's chunk is requested first: it loads while the first frame is drawn
-  const firstFrame = drawFirstFrame(root, prefetch, fetchEarly, window.location.search);
-  app
+  // The first frame's code (sigma, graphology, the renderer) loads while the graph downloads; the
+  // rest of the app once the first frame is drawn, so as not to slow the binary's download. When
+  // the first frame is the app's to draw (a link naming a view), the app loads at once.
+  const boot = prefetch !== null && !linkHoldsView(window.location.search);
+  const firstFrame = boot
+    ? import('./boot/first-frame')
+        .then(({ drawFirstFrame }) => drawFirstFrame(root, prefetch, fetchEarly, window.location.search))
+        .catch(() => null)
+    : Promise.resolve(null);
+  firstFrame
+    .then(() => import('./start'))
     .then(({ start }) => start(root, prefetch, fetchEarly, firstFrame))
     .catch((e: unknown) => {
       // the app's code could not be loaded (offline, a new deployment): say so in plain text

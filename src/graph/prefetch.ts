@@ -93,7 +93,11 @@ export function prefetchGraph(
     .then((text) => listedCompactFiles(text, datasetsUrl, graphUrl.replace(/\?.*$/, '')));
   const files = compact.then((c) => {
     const early = new Map<string, Promise<Response>>([[datasetsUrl, datasets]]);
-    for (const file of c ? [c.binary, c.side] : [graphUrl]) early.set(file, quiet(fetchFn(file)));
+    if (c) {
+      early.set(c.binary, quiet(fetchFn(c.binary)));
+      // the side table is read after the first frame: its download yields to the binary's
+      early.set(c.side, quiet(fetchFn(c.side, { priority: 'low' })));
+    } else early.set(graphUrl, quiet(fetchFn(graphUrl)));
     return early;
   });
   return { url: graphUrl, files, compact };
