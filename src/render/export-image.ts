@@ -9,6 +9,7 @@
  * `composeFramedPng` then lays the view inside the frame (title, legend, caption).
  */
 import Sigma from 'sigma';
+import { EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { ArrowShape, Scene, SceneCard, SceneEdge, SceneLabel, SceneNode } from '../export/scene';
 import { arrowGeometry, LIBRARY_RING, ringRadius } from '../export/scene';
@@ -136,6 +137,8 @@ export function openSnapshots(input: Omit<SnapshotInput, 'caches'>): SnapshotSes
       () =>
         new Sigma(graph, root, {
           ...settings,
+          // links keep their widths in an image, however big the graph (the screen may draw 1 px lines)
+          edgeProgramClasses: { ...settings.edgeProgramClasses, line: EdgeRectangleProgram },
           defaultDrawNodeLabel: drawers.drawLabel,
           defaultDrawNodeHover: drawers.drawHover,
         }),

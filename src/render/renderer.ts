@@ -4,7 +4,7 @@
  * `createRenderer` returns a handle whose `cleanup` undoes everything.
  */
 import Sigma from 'sigma';
-import { createEdgeArrowProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { createEdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
@@ -127,10 +127,13 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     // big graphs: plain lines; arrow heads a few pixels wide cannot be told apart among tens of
     // thousands of links, and they double the edges' drawing work
     defaultEdgeType: graph.size > BIG_GRAPH_EDGES ? 'line' : 'arrow',
-    // undirected links (a graph file's) as plain lines: no arrow head claims a direction
+    // undirected links (a graph file's) as plain lines: no arrow head claims a direction. On big
+    // graphs, one-pixel GL lines: a rectangle per link (two triangles, widths of 1–2 px that cannot be
+    // told apart there) takes twice the drawing time (bench:app at 10⁴ links); image exports draw
+    // rectangles (export-image.ts)
     edgeProgramClasses: {
       arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }),
-      line: EdgeRectangleProgram,
+      line: graph.size > BIG_GRAPH_EDGES ? EdgeLineProgram : EdgeRectangleProgram,
     },
     // works outside the list as rings (only a graph that has them pays for the program)
     ...(caches.outside.size > 0 ? { nodeProgramClasses: { [RING_NODE_TYPE]: NodeRingProgram } } : {}),
