@@ -83,6 +83,12 @@ export function createFocusOverlay(
   return {
     draw() {
       const focus = caches().focus;
+      if (!focus && !drawn) {
+        // nothing to draw nor to clear: the canvas is not even sized (a full-size bitmap costs a
+        // few milliseconds to allocate, on the first frame's path)
+        veil.style.display = 'none';
+        return;
+      }
       const { ratio } = prepareOverlayCanvas(canvas, ctx, sigma, drawn);
       drawn = false;
       veil.style.display = focus ? 'block' : 'none';

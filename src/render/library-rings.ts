@@ -33,10 +33,13 @@ export function createLibraryRings(
   let count = 0;
   return {
     draw() {
+      const library = caches().library;
+      const empty = !library || library.size === 0;
+      // nothing to draw nor to clear: the canvas is not even sized
+      if (empty && count === 0) return;
       const { width, height, ratio } = prepareOverlayCanvas(canvas, ctx, sigma, count > 0);
       count = 0;
-      const library = caches().library;
-      if (!library || library.size === 0) return;
+      if (empty) return;
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.strokeStyle = theme().library;
       ctx.lineWidth = LIBRARY_RING.width;
