@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './scripts/vite-csp.ts';
+import { preloadBootPlugin } from './scripts/vite-preload-boot.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [cspPlugin()],
+  plugins: [cspPlugin(), preloadBootPlugin()],
   build: {
     target: 'es2022',
     outDir: 'dist',

@@ -11,7 +11,9 @@ import { prefetchedFetch, prefetchGraph } from './graph/prefetch';
 const root = document.getElementById('app');
 if (root) {
   performance.mark('atlas:fetch-start');
-  const prefetch = prefetchGraph(window.location.search, window.location.href);
+  // the datasets list the built page carries (scripts/vite-preload-boot.ts)
+  const embedded = document.querySelector('meta[name="lineage-atlas-datasets"]')?.getAttribute('content');
+  const prefetch = prefetchGraph(window.location.search, window.location.href, fetch, embedded ?? null);
   const fetchEarly = prefetchedFetch(prefetch);
   // The first frame's code (sigma, graphology, the renderer) loads while the graph downloads; the
   // rest of the app once the first frame is drawn, so as not to slow the binary's download. When

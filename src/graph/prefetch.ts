@@ -69,11 +69,17 @@ function quiet(response: Promise<Response>): Promise<Response> {
   return response;
 }
 
-/** Starts the downloads for the graph `?graph=` names (default `graph.json`); null when it names none on this site. */
+/**
+ * Starts the downloads for the graph `?graph=` names (default `graph.json`); null when it names none
+ * on this site. `embeddedList`: the datasets list the page carries (a copy of the `datasets.json`
+ * beside it, see scripts/vite-preload-boot.ts): when it names the compact form of a graph beside the
+ * page, its files are requested at once, without waiting for the list.
+ */
 export function prefetchGraph(
   search: string,
   pageUrl: string,
   fetchFn: typeof fetch = fetch,
+  embeddedList: string | null = null,
 ): GraphPrefetch | null {
   const param = new URLSearchParams(search).get('graph');
   let url: URL;
@@ -85,13 +91,20 @@ export function prefetchGraph(
   if (url.origin !== new URL(pageUrl).origin) return null;
   url.hash = '';
   const graphUrl = url.href;
+  const plainGraphUrl = graphUrl.replace(/\?.*$/, '');
   const datasetsUrl = new URL(DATASETS_FILE, graphUrl).href;
   const datasets = quiet(fetchFn(datasetsUrl));
-  const compact = datasets
-    .then(async (response) => (response.ok ? response.clone().text() : ''))
-    .catch(() => '')
-    .then((text) => listedCompactFiles(text, datasetsUrl, graphUrl.replace(/\?.*$/, '')));
-  const files = compact.then((c) => {
+  const embedded =
+    embeddedList !== null && datasetsUrl === new URL(DATASETS_FILE, pageUrl).href
+      ? listedCompactFiles(embeddedList, datasetsUrl, plainGraphUrl)
+      : null;
+  const compact: Promise<CompactFiles | null> = embedded
+    ? Promise.resolve(embedded)
+    : datasets
+        .then(async (response) => (response.ok ? response.clone().text() : ''))
+        .catch(() => '')
+        .then((text) => listedCompactFiles(text, datasetsUrl, plainGraphUrl));
+  const start = (c: CompactFiles | null) => {
     const early = new Map<string, Promise<Response>>([[datasetsUrl, datasets]]);
     if (c) {
       early.set(c.binary, quiet(fetchFn(c.binary)));
@@ -99,7 +112,8 @@ export function prefetchGraph(
       early.set(c.side, quiet(fetchFn(c.side, { priority: 'low' })));
     } else early.set(graphUrl, quiet(fetchFn(graphUrl)));
     return early;
-  });
+  };
+  const files = embedded ? Promise.resolve(start(embedded)) : compact.then(start);
   return { url: graphUrl, files, compact };
 }
 
