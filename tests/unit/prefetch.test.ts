@@ -55,6 +55,30 @@ describe('prefetchGraph', () => {
     ]);
   });
 
+  it('asks for the compact form at once when the page carries the list, without waiting for datasets.json', async () => {
+    const f = fakeFetch({ [DATASETS]: listWithCompact() });
+    const p = prefetchGraph('', PAGE, f, listWithCompact());
+    // synchronously: the list, the binary and the side table, the side table at low priority
+    expect(f.mock.calls.map((c) => c[0])).toEqual([
+      DATASETS,
+      'https://atlas.example/app/graph.bin',
+      'https://atlas.example/app/graph.side.json',
+    ]);
+    expect((f.mock.calls[2] as unknown[])[1]).toEqual({ priority: 'low' });
+    await expect(p!.compact).resolves.toEqual({
+      binary: 'https://atlas.example/app/graph.bin',
+      side: 'https://atlas.example/app/graph.side.json',
+      inputsHash: 'a'.repeat(64),
+    });
+  });
+
+  it('ignores the carried list for a graph in another directory, whose list is another file', async () => {
+    const f = fakeFetch();
+    const p = prefetchGraph('?graph=bench/graph.json', PAGE, f, listWithCompact());
+    expect(f.mock.calls.map((c) => c[0])).toEqual(['https://atlas.example/app/bench/datasets.json']);
+    await expect(p!.compact).resolves.toBeNull();
+  });
+
   it('names the same files as the app, which checks the list in full', () => {
     const text = listWithCompact('other.json');
     const graphUrl = 'https://atlas.example/app/other.json';
