@@ -112,6 +112,7 @@ async function main(): Promise<number> {
   );
   const rowsOut: string[] = [];
   let failed = false;
+  const peaks = new Map<string, Array<{ n: number; peak: number; papers: string }>>();
   for (const n of sizes) {
     const snap = join(dir, `works-${n}-refs-${refs}`);
     await writeSyntheticSnapshot(snap, { works: n, refs, seed: 16 }, (s) => process.stderr.write(`${s}\n`));
@@ -128,11 +129,22 @@ async function main(): Promise<number> {
     ] as const) {
       const m = measure([...common, ...args]);
       const ok = m.ok && m.seconds < TARGET_SECONDS && m.peakBytes < TARGET_BYTES;
-      if (n >= 1_000_000 && !ok) failed = true;
+      // the target is for 10^6 works; other sizes show how time and memory grow
+      if (n === 1_000_000 && !ok) failed = true;
+      const papers = m.papers.replace(/^.*: (\d[\d,]*) papers.*$/, '$1');
+      peaks.set(what, [...(peaks.get(what) ?? []), { n, peak: m.peakBytes, papers }]);
       const row = `${n.toLocaleString('en-US').padStart(10)} works  ${what.padEnd(20)} ${m.seconds.toFixed(1).padStart(6)} s  cpu ${m.cpuSeconds.toFixed(1).padStart(6)} s  peak ${(m.peakBytes / 1024 ** 2).toFixed(0).padStart(5)} MB  ${m.ok ? '' : 'FAILED '}${m.papers.replace(/^.*: (\d[\d,]* papers, [\d,]* edges).*$/, '$1')}`;
       console.log(row);
       rowsOut.push(row);
     }
+  }
+  for (const [what, list] of peaks) {
+    if (list.length < 2) continue;
+    const first = list[0]!;
+    const last = list[list.length - 1]!;
+    console.log(
+      `peak memory, ${what}: ×${(last.peak / first.peak).toFixed(2)} from ${first.n.toLocaleString('en-US')} to ${last.n.toLocaleString('en-US')} works (×${(last.n / first.n).toFixed(0)}), selecting ${first.papers} → ${last.papers} papers`,
+    );
   }
   console.log(
     `target: 10^6 works under ${TARGET_SECONDS} s and under ${TARGET_BYTES / 1024 ** 3} GB; ${failed ? 'NOT met' : 'met where measured'}`,
