@@ -30,7 +30,11 @@ describe('neighbourhood highlighting', () => {
     const gan = hexToRgb('#e69f00');
     expect(pixelsNear(before, psp.canvas.x, psp.canvas.y, 3, gan)).toBeGreaterThan(5);
 
+    const graphRenders = () => page.evaluate(() => window.__atlas!.renderer()!.graphRenders);
+    const rendersBefore = await graphRenders();
     await hoverNode(page, IP_ADAPTER);
+    // a hover draws the layers above the veil only, never the whole graph again
+    expect(await graphRenders()).toBe(rendersBefore);
     expect(await display(page, IP_ADAPTER)).toMatchObject({
       highlighted: true,
       forceLabel: true,

@@ -38,6 +38,9 @@ async function waitForCounts(page: Page, text: string): Promise<void> {
 
 /** A real click on a node of the graph (clear of the drawer). */
 async function clickNode(page: Page, id: string): Promise<void> {
+  // two clicks on the graph within sigma's double-click window (300 ms) are a double click (a zoom),
+  // not two clicks: a person choosing a second paper takes longer than that
+  await page.waitForTimeout(350);
   const p = (await nodeOnScreen(page, id)).page;
   expect(p.x).toBeLessThan(1280 - 360);
   await page.mouse.move(p.x - 20, p.y - 20);
