@@ -157,10 +157,13 @@ export async function start(
     const early = ff && completed?.adopt ? ff.early : undefined;
     const loaded =
       completed?.loaded ??
-      (await loadGraph(url, list, datasetsUrl, {
-        fetchFn: fetchEarly,
-        loadFile: (u) => loadGraphFile(u, fetchEarly),
-      }));
+      // the first frame's compact form failed (and said why): the graph file, not that form again
+      (ff
+        ? await loadGraphFile(url, fetchEarly)
+        : await loadGraph(url, list, datasetsUrl, {
+            fetchFn: fetchEarly,
+            loadFile: (u) => loadGraphFile(u, fetchEarly),
+          }));
     performance.mark('atlas:assembled');
     const { list: entries, problem } = await list;
     if (problem) console.warn(problem);
