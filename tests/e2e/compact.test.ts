@@ -87,6 +87,26 @@ describe('compact graph form', () => {
     await page.close();
   });
 
+  it('undoes a first frame whose side table is of another build, and opens the graph file: a warning, no error screen', async () => {
+    const { page, problems, warnings, requested } = await open('badside.json');
+    expect(await page.evaluate(() => window.__atlas!.status())).toBe('ready');
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    // the binary was fine: the first frame was drawn, then the side table refused
+    expect(await page.evaluate(() => performance.getEntriesByName('atlas:first-frame').length)).toBe(1);
+    const told = warnings.filter((w) => /compact form/.test(w));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toMatch(
+      /^The compact form could not be used, loading the graph file instead: badside\.side\.json: field "payloadCrc": \d+ does not match the binary's/,
+    );
+    expect(requested).toContain('badside.json');
+    // the app's graph is the graph file's, drawn by a renderer of its own
+    const { page: good } = await open('good.json');
+    expect(await shown(page)).toEqual(await shown(good));
+    expect(problems).toEqual([]);
+    await good.close();
+    await page.close();
+  });
+
   it('falls back to the graph file when the binary is corrupted: a warning, no error screen', async () => {
     const { page, problems, warnings, requested } = await open('bad.json');
     expect(await page.evaluate(() => window.__atlas!.status())).toBe('ready');
