@@ -208,3 +208,32 @@ export function updateCaches(
   }
   return refresh === 'none' ? { caches, refresh, nodes } : { caches: c, refresh, nodes };
 }
+
+function sameSet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a.size !== b.size) return false;
+  for (const [k, v] of a) if (b.get(k) !== v) return false;
+  return true;
+}
+
+/** Whether two caches draw the same picture (colours, sizes, what is shown, rings, highlights). */
+export function sameDrawing(a: RenderCaches, b: RenderCaches): boolean {
+  return (
+    sameMap(a.colors, b.colors) &&
+    sameMap(a.sizes, b.sizes) &&
+    sameSet(a.visibility.nodes, b.visibility.nodes) &&
+    sameSet(a.visibility.edges, b.visibility.edges) &&
+    sameSet(a.isolated, b.isolated) &&
+    sameSet(a.brush, b.brush) &&
+    sameSet(a.outside, b.outside) &&
+    sameSet(a.library, b.library) &&
+    a.focus === null &&
+    b.focus === null
+  );
+}

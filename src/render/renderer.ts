@@ -14,7 +14,7 @@ import { clickBackground, hover, select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
 import { visibilityMemo, type VisibilityOf } from '../graph/filters';
 import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
-import { buildCaches, updateCaches, type RefreshKind, type RenderCaches } from './caches';
+import { buildCaches, sameDrawing, updateCaches, type RefreshKind, type RenderCaches } from './caches';
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
@@ -369,33 +369,4 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       unmount();
     },
   };
-}
-
-function sameSet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): boolean {
-  if (a === null || b === null) return a === b;
-  if (a.size !== b.size) return false;
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
-}
-
-function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
-  if (a.size !== b.size) return false;
-  for (const [k, v] of a) if (b.get(k) !== v) return false;
-  return true;
-}
-
-/** Whether two caches draw the same picture (colours, sizes, what is shown, rings, highlights). */
-export function sameDrawing(a: RenderCaches, b: RenderCaches): boolean {
-  return (
-    sameMap(a.colors, b.colors) &&
-    sameMap(a.sizes, b.sizes) &&
-    sameSet(a.visibility.nodes, b.visibility.nodes) &&
-    sameSet(a.visibility.edges, b.visibility.edges) &&
-    sameSet(a.isolated, b.isolated) &&
-    sameSet(a.brush, b.brush) &&
-    sameSet(a.outside, b.outside) &&
-    sameSet(a.library, b.library) &&
-    a.focus === null &&
-    b.focus === null
-  );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categoryMap, legendEntries, UNKNOWN_CATEGORY } from '../../src/graph/categories';
-import { buildCaches, updateCaches } from '../../src/render/caches';
+import { buildCaches, sameDrawing, updateCaches } from '../../src/render/caches';
 import { setFilters } from '../../src/state/filters';
 import { hover, select, setColorBy, setSizeBy, toggleIsolate } from '../../src/state/view';
 import { graph, meta, reduce, s0, theme } from './support/small-reducers';
@@ -140,5 +140,17 @@ describe('reducers', () => {
     const onlyDiffusion = reduce(setFilters(s0, { categories: { family: ['diffusion'] } }));
     expect(onlyDiffusion.node('2102.02766').hidden).toBe(true);
     expect(onlyDiffusion.edge('2106.05744->2102.02766').hidden).toBe(true);
+  });
+});
+
+describe('sameDrawing', () => {
+  it('is true for caches built twice from the same state, false when colours, visibility or focus differ', () => {
+    const a = buildCaches(graph, meta, s0);
+    expect(sameDrawing(a, buildCaches(graph, meta, s0))).toBe(true);
+    expect(sameDrawing(a, buildCaches(graph, meta, setColorBy(s0, 'year')))).toBe(false);
+    expect(sameDrawing(a, buildCaches(graph, meta, setSizeBy(s0, 'uniform')))).toBe(false);
+    const fewer = setFilters(s0, { ...s0.filters, years: [2022, 2025] });
+    expect(sameDrawing(a, buildCaches(graph, meta, fewer))).toBe(false);
+    expect(sameDrawing(a, buildCaches(graph, meta, hover(s0, graph.nodes()[0]!)))).toBe(false);
   });
 });
