@@ -94,6 +94,52 @@ export function edgeKey(bin: GraphBinary, e: number): string {
   return bin.edgeKeys ? bin.edgeKeys[e]! : `${bin.keys[bin.source[e]!]!}->${bin.keys[bin.target[e]!]!}`;
 }
 
+/**
+ * The graph of a binary: node `i` and edge `e` get the records `nodeRecord(i)` and `edgeRecord(e)`
+ * with the binary's attributes set on them (`setNodeVisuals`, `setEdgeVisuals`). Throws
+ * `GraphBinaryError` naming `file` when graphology refuses a node or an edge (a duplicate key, a
+ * self-loop, a parallel edge).
+ */
+export function binaryGraph(
+  bin: GraphBinary,
+  file: string,
+  nodeRecord: (i: number) => Record<string, unknown>,
+  edgeRecord: (e: number) => Record<string, unknown>,
+): AtlasGraph {
+  const graph: AtlasGraph = new Graph<NodeAttributes, EdgeAttributes>({
+    type: 'directed',
+    multi: false,
+    allowSelfLoops: false,
+  });
+  graph.replaceAttributes(bin.graphAttributes);
+  const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  for (let i = 0; i < bin.nodeCount; i++) {
+    const a = nodeRecord(i);
+    setNodeVisuals(a, bin, i);
+    try {
+      graph.addNode(bin.keys[i]!, a as unknown as NodeAttributes);
+    } catch (e) {
+      throw new GraphBinaryError(file, `node ${i} ("${bin.keys[i]}")`, why(e));
+    }
+  }
+  for (let e = 0; e < bin.edgeCount; e++) {
+    const a = edgeRecord(e);
+    setEdgeVisuals(a, bin, e);
+    const key = edgeKey(bin, e);
+    try {
+      graph.addDirectedEdgeWithKey(
+        key,
+        bin.keys[bin.source[e]!]!,
+        bin.keys[bin.target[e]!]!,
+        a as unknown as EdgeAttributes,
+      );
+    } catch (err) {
+      throw new GraphBinaryError(file, `edge ${e} ("${key}")`, why(err));
+    }
+  }
+  return graph;
+}
+
 /** The graph and metadata of a decoded binary and its side table's text. Throws `GraphBinaryError`. */
 export function assembleGraphBinary(
   bin: GraphBinary,
@@ -101,43 +147,19 @@ export function assembleGraphBinary(
   sideFile = 'graph.side.json',
 ): LoadedGraph {
   const side = parseSideTable(sideText, bin, sideFile);
-  const n = bin.nodeCount;
-  const graph: AtlasGraph = new Graph<NodeAttributes, EdgeAttributes>({
-    type: 'directed',
-    multi: false,
-    allowSelfLoops: false,
-  });
-  graph.replaceAttributes(bin.graphAttributes);
-  for (let i = 0; i < n; i++) {
-    const a = side.nodes[i];
-    if (!isObject(a)) throw new GraphBinaryError(sideFile, `nodes[${i}]`, 'expected an object');
-    setNodeVisuals(a, bin, i);
-    try {
-      graph.addNode(bin.keys[i]!, a as unknown as NodeAttributes);
-    } catch (e) {
-      throw new GraphBinaryError(
-        sideFile,
-        `node ${i} ("${bin.keys[i]}")`,
-        e instanceof Error ? e.message : String(e),
-      );
-    }
-  }
-  for (let e = 0; e < bin.edgeCount; e++) {
-    const a = side.edges[e];
-    if (!isObject(a)) throw new GraphBinaryError(sideFile, `edges[${e}]`, 'expected an object');
-    setEdgeVisuals(a, bin, e);
-    const source = bin.keys[bin.source[e]!]!;
-    const target = bin.keys[bin.target[e]!]!;
-    const key = edgeKey(bin, e);
-    try {
-      graph.addDirectedEdgeWithKey(key, source, target, a as unknown as EdgeAttributes);
-    } catch (err) {
-      throw new GraphBinaryError(
-        sideFile,
-        `edge ${e} ("${key}")`,
-        err instanceof Error ? err.message : String(err),
-      );
-    }
-  }
+  const graph = binaryGraph(
+    bin,
+    sideFile,
+    (i) => {
+      const a = side.nodes[i];
+      if (!isObject(a)) throw new GraphBinaryError(sideFile, `nodes[${i}]`, 'expected an object');
+      return a;
+    },
+    (e) => {
+      const a = side.edges[e];
+      if (!isObject(a)) throw new GraphBinaryError(sideFile, `edges[${e}]`, 'expected an object');
+      return a;
+    },
+  );
   return { graph, meta: bin.meta };
 }

@@ -5,10 +5,8 @@
  * graph events (nothing drawn changes). The completed graph equals `assembleGraphBinary`'s, but for
  * the order of the attribute keys (the binary's first). Pure but for filling the graph it is given.
  */
-import Graph from 'graphology';
-import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
 import type { AtlasGraph } from '../types';
-import { edgeKey, parseSideTable, setEdgeVisuals, setNodeVisuals } from './assemble';
+import { binaryGraph, edgeKey, parseSideTable } from './assemble';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
 import { BINARY_EDGE_KEYS, BINARY_NODE_KEYS } from './format';
 
@@ -17,45 +15,12 @@ import { BINARY_EDGE_KEYS, BINARY_NODE_KEYS } from './format';
  * edges with their kind. Throws `GraphBinaryError` (duplicate keys, self-loops, parallel edges).
  */
 export function visualGraph(bin: GraphBinary, file = 'graph.bin'): AtlasGraph {
-  const graph: AtlasGraph = new Graph<NodeAttributes, EdgeAttributes>({
-    type: 'directed',
-    multi: false,
-    allowSelfLoops: false,
-  });
-  graph.replaceAttributes(bin.graphAttributes);
-  for (let i = 0; i < bin.nodeCount; i++) {
-    const a: Record<string, unknown> = {};
-    setNodeVisuals(a, bin, i);
-    try {
-      graph.addNode(bin.keys[i]!, a as unknown as NodeAttributes);
-    } catch (e) {
-      throw new GraphBinaryError(
-        file,
-        `node ${i} ("${bin.keys[i]}")`,
-        e instanceof Error ? e.message : String(e),
-      );
-    }
-  }
-  for (let e = 0; e < bin.edgeCount; e++) {
-    const key = edgeKey(bin, e);
-    const attributes: Record<string, unknown> = {};
-    setEdgeVisuals(attributes, bin, e);
-    try {
-      graph.addDirectedEdgeWithKey(
-        key,
-        bin.keys[bin.source[e]!]!,
-        bin.keys[bin.target[e]!]!,
-        attributes as unknown as EdgeAttributes,
-      );
-    } catch (err) {
-      throw new GraphBinaryError(
-        file,
-        `edge ${e} ("${key}")`,
-        err instanceof Error ? err.message : String(err),
-      );
-    }
-  }
-  return graph;
+  return binaryGraph(
+    bin,
+    file,
+    () => ({}),
+    () => ({}),
+  );
 }
 
 const NODE_KEYS: ReadonlySet<string> = new Set(BINARY_NODE_KEYS);
