@@ -64,6 +64,12 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     return 0;
   }
   const str = (k: string, d = '') => (typeof values[k] === 'string' ? (values[k] as string) : d);
+  const memoryLimit = str('memory-limit', '1GB');
+  // DuckDB's size syntax (https://duckdb.org/docs/stable/configuration/overview, memory_limit)
+  if (!/^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i.test(memoryLimit)) {
+    console.error(`--memory-limit: expected a size such as 512MB or 2GB, got "${memoryLimit}"\n\n${USAGE}`);
+    return 2;
+  }
   try {
     const { code } = await importSnapshot(
       {
@@ -79,7 +85,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         name: str('name'),
         snapshotDate: str('snapshot-date'),
         force: values.force === true,
-        memoryLimit: str('memory-limit', '1GB'),
+        memoryLimit,
         threads: Number(str('threads', '2')),
       },
       (line) => console.error(line),
@@ -90,7 +96,13 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       console.error(`${e.message}\nimport:snapshot: nothing written`);
       return 1;
     }
-    throw e;
+    // the engine's own failures (out of memory, a file it cannot read): its first line, and what to do
+    const message = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
+    const hint = /out of memory/i.test(message)
+      ? `: DuckDB ran out of memory within --memory-limit ${memoryLimit}; raise it, or lower --threads`
+      : '';
+    console.error(`import:snapshot: ${message}${hint}\nimport:snapshot: nothing written`);
+    return 1;
   }
 }
 

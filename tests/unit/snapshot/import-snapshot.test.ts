@@ -209,6 +209,41 @@ describe('end to end', () => {
     ).toBe(true);
   }, 240_000);
 
+  it('says what to do when DuckDB runs out of memory, writes nothing, and exits 1; a malformed limit exits 2', () => {
+    const data = join(tempDir(), 'x');
+    const cli = (limit: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'scripts/import-snapshot.ts',
+          '--works',
+          WORKS_GLOB,
+          '--data',
+          data,
+          '--seeds',
+          SEEDS,
+          '--memory-limit',
+          limit,
+          '--threads',
+          '1',
+        ],
+        { encoding: 'utf8', timeout: 60_000 },
+      );
+    const oom = cli('1MB');
+    expect(oom.status).toBe(1);
+    expect(oom.stderr).toMatch(
+      /^import:snapshot: Out of Memory Error: .*: DuckDB ran out of memory within --memory-limit 1MB; raise it, or lower --threads$/m,
+    );
+    expect(oom.stderr).toMatch(/nothing written/);
+    expect(oom.stderr).not.toMatch(/triggerUncaughtException/);
+    expect(existsSync(data)).toBe(false);
+    const bad = cli('banana');
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^--memory-limit: expected a size such as 512MB or 2GB, got "banana"/);
+  }, 120_000);
+
   it('exits 2 with the usage for a missing mode', () => {
     const r = spawnSync(
       process.execPath,
