@@ -107,9 +107,12 @@ export function prefetchGraph(
   const start = (c: CompactFiles | null) => {
     const early = new Map<string, Promise<Response>>([[datasetsUrl, datasets]]);
     if (c) {
-      early.set(c.binary, quiet(fetchFn(c.binary)));
-      // the side table is read after the first frame: its download yields to the binary's
-      early.set(c.side, quiet(fetchFn(c.side, { priority: 'low' })));
+      const binary = quiet(fetchFn(c.binary));
+      early.set(c.binary, binary);
+      // the side table is read after the first frame: its download starts once the binary's has
+      // ended (both at once halve the binary's bandwidth), and at low priority
+      const binaryDone = binary.then((r) => r.clone().arrayBuffer()).catch(() => undefined);
+      early.set(c.side, quiet(binaryDone.then(() => fetchFn(c.side, { priority: 'low' }))));
     } else early.set(graphUrl, quiet(fetchFn(graphUrl)));
     return early;
   };

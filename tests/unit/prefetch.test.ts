@@ -55,10 +55,12 @@ describe('prefetchGraph', () => {
     ]);
   });
 
-  it('asks for the compact form at once when the page carries the list, without waiting for datasets.json', async () => {
+  it('asks for the binary at once when the page carries the list, without waiting for datasets.json, and the side table after it', async () => {
     const f = fakeFetch({ [DATASETS]: listWithCompact() });
     const p = prefetchGraph('', PAGE, f, listWithCompact());
-    // synchronously: the list, the binary and the side table, the side table at low priority
+    // synchronously: the list and the binary; the side table once the binary has arrived, at low priority
+    expect(f.mock.calls.map((c) => c[0])).toEqual([DATASETS, 'https://atlas.example/app/graph.bin']);
+    await (await p!.files).get('https://atlas.example/app/graph.side.json');
     expect(f.mock.calls.map((c) => c[0])).toEqual([
       DATASETS,
       'https://atlas.example/app/graph.bin',
