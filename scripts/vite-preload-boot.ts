@@ -13,7 +13,8 @@ export const DATASETS_META = 'lineage-atlas-datasets';
  * Also copies the datasets list (`datasets.json` of the public directory, when there is one) into a
  * meta tag, so that the page requests the default graph's binary without waiting for the list; the
  * page still reads the list itself, and a copy that no longer matches the files only costs the
- * first frame's head start (the binary's inputs hash is checked). Only in `vite build`.
+ * first frame's head start (the binary's inputs hash is checked). And inlines the page's own
+ * stylesheet (see below). Only in `vite build`.
  */
 export function preloadBootPlugin(entry = 'src/boot/first-frame.ts'): Plugin {
   let config: ResolvedConfig | null = null;
@@ -25,11 +26,13 @@ export function preloadBootPlugin(entry = 'src/boot/first-frame.ts'): Plugin {
     },
     transformIndexHtml: {
       order: 'post',
-      handler(_html, ctx) {
+      handler(page, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const boot = chunks.find((c) => c.facadeModuleId?.replaceAll('\\', '/').endsWith(entry));
+        const isEntry = (id: string | null) => id?.replaceAll('\\', '/').endsWith(entry) ?? false;
+        // its own chunk, or the group it was put in (vite.config.ts)
+        const boot = chunks.find((c) => isEntry(c.facadeModuleId) || c.moduleIds.some(isEntry));
         if (!boot) throw new Error(`preloadBootPlugin: no chunk for ${entry}`);
         const files: string[] = [];
         const visit = (file: string) => {
@@ -50,7 +53,18 @@ export function preloadBootPlugin(entry = 'src/boot/first-frame.ts'): Plugin {
           const text = JSON.stringify(JSON.parse(readFileSync(list, 'utf8')));
           tags.unshift({ tag: 'meta', attrs: { name: DATASETS_META, content: text }, injectTo: 'head' });
         }
-        return tags;
+        // the page's own stylesheet inline: a stylesheet link would hold back the first module's
+        // execution (scripts wait for the style sheets before them) while the chunks load
+        const html = page.replace(
+          /<link rel="stylesheet"[^>]*href="\.\/(assets\/[^"]+\.css)"[^>]*>/,
+          (link, file: string) => {
+            const asset = bundle[file];
+            if (asset?.type !== 'asset') return link;
+            const css = String(asset.source).replaceAll('</', '<\\/');
+            return `<style>${css}</style>`;
+          },
+        );
+        return { html, tags };
       },
     },
   };
