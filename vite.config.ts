@@ -9,6 +9,13 @@ export default defineConfig({
     target: 'es2022',
     outDir: 'dist',
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [{ name: 'first-frame', test: /src[\\/]boot[\\/]first-frame\.ts$/ }],
+        },
+      },
+    },
   },
   worker: { format: 'es' },
   test: {

@@ -21,7 +21,7 @@ if (root) {
   const boot = prefetch !== null && !linkHoldsView(window.location.search);
   const firstFrame = boot
     ? import('./boot/first-frame')
-        .then(({ drawFirstFrame }) => drawFirstFrame(root, prefetch, fetchEarly, window.location.search))
+        .then(({ drawFirstFrame }) => drawFirstFrame(root, prefetch, fetchEarly))
         .catch(() => null)
     : Promise.resolve(null);
   firstFrame

@@ -22,7 +22,6 @@ import { createStore } from '../state/store';
 import { initialViewState } from '../state/view';
 import type { EarlyMount } from '../ui/app';
 import { createShell } from '../ui/shell';
-import { linkHoldsView } from './link';
 
 export interface FirstFrame {
   /** The graph drawn: the binary's attributes only, until completed with the side table. */
@@ -42,10 +41,10 @@ export async function drawFirstFrame(
   root: HTMLElement,
   prefetch: GraphPrefetch | null,
   fetchEarly: typeof fetch,
-  search: string,
 ): Promise<FirstFrame | null> {
   try {
-    if (prefetch === null || linkHoldsView(search)) return null;
+    // main.ts calls this only when the link names no view (boot/link.ts)
+    if (prefetch === null) return null;
     const compact = await prefetch.compact;
     if (compact === null) return null;
     const response = await fetchEarly(compact.binary);
