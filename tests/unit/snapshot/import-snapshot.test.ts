@@ -164,41 +164,25 @@ describe('the graph-data directory', () => {
   });
 });
 
+/** Runs a CLI script of the project as a user would (`node --import tsx SCRIPT ARGS`). */
+function runScript(script: string, args: string[], timeout = 120_000) {
+  return spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', timeout });
+}
+
 describe('end to end', () => {
   it('snapshot → import:snapshot (the CLI) → build:graph gives a graph the explorer opens', () => {
     const dir = tempDir();
     const data = join(dir, 'field');
     const out = join(dir, 'field.json');
-    const imp = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/import-snapshot.ts',
-        '--works',
-        WORKS_GLOB,
-        '--data',
-        data,
-        '--seeds',
-        SEEDS,
-        '--max-bad-share',
-        '0.2',
-        '--threads',
-        '1',
-      ],
-      { encoding: 'utf8', timeout: 120_000 },
+    const imp = runScript(
+      'scripts/import-snapshot.ts',
+      ['--works', WORKS_GLOB, '--data', data, '--seeds', SEEDS, '--max-bad-share', '0.2', '--threads', '1'],
+      120_000,
     );
     expect(imp.status).toBe(0);
     expect(imp.stderr).toMatch(/\[2\/2\] part_000\.gz: 19 rows scanned, 100% of the bytes, .* ETA/);
     expect(imp.stderr).toMatch(/selected: 2 at hop 0, 8 at hop 1, 5 at hop 2 of 17 works/);
-    const build = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/build-graph.ts', '--data', data, '--out', out],
-      {
-        encoding: 'utf8',
-        timeout: 120_000,
-      },
-    );
+    const build = runScript('scripts/build-graph.ts', ['--data', data, '--out', out], 120_000);
     expect(build.status).toBe(0);
     const graph = JSON.parse(readFileSync(out, 'utf8')) as GraphFile;
     expect(graph.graph.nodes).toHaveLength(15);
@@ -212,24 +196,10 @@ describe('end to end', () => {
   it('says what to do when DuckDB runs out of memory, writes nothing, and exits 1; a malformed limit exits 2', () => {
     const data = join(tempDir(), 'x');
     const cli = (limit: string) =>
-      spawnSync(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          'scripts/import-snapshot.ts',
-          '--works',
-          WORKS_GLOB,
-          '--data',
-          data,
-          '--seeds',
-          SEEDS,
-          '--memory-limit',
-          limit,
-          '--threads',
-          '1',
-        ],
-        { encoding: 'utf8', timeout: 60_000 },
+      runScript(
+        'scripts/import-snapshot.ts',
+        ['--works', WORKS_GLOB, '--data', data, '--seeds', SEEDS, '--memory-limit', limit, '--threads', '1'],
+        60_000,
       );
     const oom = cli('1MB');
     expect(oom.status).toBe(1);
@@ -245,21 +215,10 @@ describe('end to end', () => {
   }, 120_000);
 
   it('exits 2 with the usage for a missing mode', () => {
-    const r = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'scripts/import-snapshot.ts',
-        '--works',
-        WORKS_GLOB,
-        '--data',
-        join(tempDir(), 'x'),
-      ],
-      {
-        encoding: 'utf8',
-        timeout: 60_000,
-      },
+    const r = runScript(
+      'scripts/import-snapshot.ts',
+      ['--works', WORKS_GLOB, '--data', join(tempDir(), 'x')],
+      60_000,
     );
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/one of --seeds FILE, --topic ID or --all are required/);
