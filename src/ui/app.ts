@@ -17,6 +17,7 @@ import type { ViewState } from '../state/types';
 import { clearSelection, dismiss, initialViewState, setClustersOpen, setLayout } from '../state/view';
 import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage/memo';
+import { isUndirected } from '../graph/undirected';
 import type { AppContext } from './context';
 import { clusterLabels, type ClusterLabel } from '../graph/clusters/labels';
 import { communityBrushLabel } from './clusters-list';
@@ -100,7 +101,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
 
   const visibility = visibilityMemo(graph);
   // an undirected graph has no ancestors or descendants: the selection shows its neighbours
-  const undirected = graph.size > 0 && graph.everyEdge((_e, a) => a.undirected === true);
+  const undirected = isUndirected(graph);
   const lineages = undirected ? null : lineageMemo(graph, visibility);
   const onContextChange = (lost: boolean) => {
     notice.hidden = !lost;
