@@ -26,7 +26,7 @@ if (root) {
     : Promise.resolve(null);
   firstFrame
     .then(() => import('./start'))
-    .then(({ start }) => start(root, prefetch, fetchEarly, firstFrame))
+    .then(({ start }) => start(root, fetchEarly, firstFrame))
     .catch((e: unknown) => {
       // the app's code could not be loaded (offline, a new deployment): say so in plain text
       const message = h1AndText(e);

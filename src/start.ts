@@ -1,20 +1,23 @@
 /**
- * The app's start, loaded by main.ts: reads the graph file (`graph.json`, or the relative path in
- * `?graph=`; main.ts has started its download) and the datasets.json next to it (for the dataset
- * switcher; optional), mounts the app, or shows what went wrong. Marks the load phases
- * (`atlas:fetched`, `atlas:parsed`, `atlas:assembled`, `atlas:mounted`) for the benchmark. A graph file from the reader's computer ("Open file…" or a drop) is read in a worker and
- * replaces the app only once it has been read: a file that cannot be opened leaves the graph on
- * screen. Exposes `window.__atlas` for tests and the benchmark.
+ * The app's start, loaded by main.ts once the first frame is drawn (or at once when the boot path
+ * does not apply): takes the first frame over (boot/first-frame.ts: its graph completed with the
+ * side table, its store and renderer handed to `mountApp`), or reads the graph itself (the compact
+ * form, else `graph.json` or the relative path in `?graph=`, from the downloads main.ts started),
+ * with the datasets.json next to it (for the dataset switcher; optional); mounts the app, or shows
+ * what went wrong. Marks the load phases (`atlas:fetched`, `atlas:parsed`, `atlas:assembled`,
+ * `atlas:mounted`) for the benchmark. A graph file from the reader's computer ("Open file…" or a
+ * drop) is read in a worker and replaces the app only once it has been read: a file that cannot be
+ * opened leaves the graph on screen. Exposes `window.__atlas` for tests and the benchmark.
  */
 import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice } from './graph/datasets';
 import { loadGraph } from './graph/binary/load';
 import { fetchGraphFile, GraphLoadError, graphUrlFromQuery, parseGraphFile } from './graph/load';
-import type { GraphPrefetch } from './graph/prefetch';
 import type { FirstFrame } from './boot/first-frame';
 import { completeGraph } from './graph/binary/visual';
 import { checkMetaSchema } from './graph/binary/meta-check';
 import { GraphBinaryError } from './graph/binary/decode';
 import { buildOutside } from './render/caches';
+import { isUndirected } from './graph/undirected';
 import type { LoadedGraph } from './graph/types';
 import { MAX_FILE_BYTES } from './foreign/limits';
 import { mountApp, showError, type App } from './ui/app';
@@ -78,8 +81,7 @@ async function completeFirstFrame(
       const binFile = new URL(ff.compact.binary).pathname.split('/').pop() || ff.compact.binary;
       throw new GraphBinaryError(binFile, 'section DICT, field "meta"', (e as Error).message);
     }
-    const undirected = ff.graph.size > 0 && ff.graph.everyEdge((_e, a) => a.undirected === true);
-    const adopt = !undirected && buildOutside(ff.graph).size === 0;
+    const adopt = !isUndirected(ff.graph) && buildOutside(ff.graph).size === 0;
     if (!adopt) ff.cleanup();
     return { loaded: { graph: ff.graph, meta }, adopt };
   } catch (e) {
@@ -93,7 +95,6 @@ async function completeFirstFrame(
 
 export async function start(
   root: HTMLElement,
-  prefetch: GraphPrefetch | null,
   fetchEarly: typeof fetch,
   firstFrame: Promise<FirstFrame | null>,
 ): Promise<void> {
