@@ -16,6 +16,7 @@ import type { FirstFrame } from './boot/first-frame';
 import { completeGraph } from './graph/binary/visual';
 import { checkMetaSchema } from './graph/binary/meta-check';
 import { GraphBinaryError } from './graph/binary/decode';
+import { fileName } from './graph/binary/read';
 import { buildOutside } from './render/caches';
 import { isUndirected } from './graph/undirected';
 import type { LoadedGraph } from './graph/types';
@@ -41,7 +42,7 @@ function nextPaint(): Promise<void> {
  * is wrong.
  */
 async function loadGraphFile(url: string, fetchEarly: typeof fetch): Promise<LoadedGraph> {
-  const name = new URL(url).pathname.split('/').pop() || url;
+  const name = fileName(url);
   try {
     const response = await fetchEarly(url);
     if (response.ok) {
@@ -68,7 +69,7 @@ async function completeFirstFrame(
   ff: FirstFrame,
   fetchEarly: typeof fetch,
 ): Promise<{ loaded: LoadedGraph; adopt: boolean } | null> {
-  const sideFile = new URL(ff.compact.side).pathname.split('/').pop() || ff.compact.side;
+  const sideFile = fileName(ff.compact.side);
   try {
     const response = await fetchEarly(ff.compact.side);
     if (!response.ok)
@@ -78,8 +79,11 @@ async function completeFirstFrame(
     try {
       meta = checkMetaSchema(ff.bin.meta);
     } catch (e) {
-      const binFile = new URL(ff.compact.binary).pathname.split('/').pop() || ff.compact.binary;
-      throw new GraphBinaryError(binFile, 'section DICT, field "meta"', (e as Error).message);
+      throw new GraphBinaryError(
+        fileName(ff.compact.binary),
+        'section DICT, field "meta"',
+        (e as Error).message,
+      );
     }
     const adopt = !isUndirected(ff.graph) && buildOutside(ff.graph).size === 0;
     if (!adopt) ff.cleanup();

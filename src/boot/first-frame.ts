@@ -12,6 +12,7 @@
  * the shape the first frame reads, and in full by start.ts before the app takes over.
  */
 import { checkMetaShape, decodeGraphBinary, type GraphBinary } from '../graph/binary/decode';
+import { fileName } from '../graph/binary/read';
 import { visualGraph } from '../graph/binary/visual';
 import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage/memo';
@@ -51,7 +52,7 @@ export async function drawFirstFrame(
     if (!response.ok) return null;
     const buffer = await response.arrayBuffer();
     performance.mark('atlas:fetched');
-    const name = new URL(compact.binary).pathname.split('/').pop() || compact.binary;
+    const name = fileName(compact.binary);
     const bin = decodeGraphBinary(buffer, name, checkMetaShape);
     performance.mark('atlas:parsed');
     if (bin.meta.inputsHash !== compact.inputsHash || (bin.meta.counts.outside ?? 0) > 0) return null;
