@@ -12,18 +12,17 @@ import type { Browser } from 'playwright-core';
 import { build } from 'vite';
 import { launchBrowser } from '../tests/e2e/browser';
 import { syntheticGraphFile } from '../tests/fixtures/graph-files';
-import { encodeGraphBinary } from '../src/graph/binary/encode';
 import { binaryFileNames } from '../src/graph/binary/format';
 import { parseGraphFile } from '../src/graph/load';
 import {
-  datasetEntryFromMeta,
   emptyDatasetsFile,
   nextDatasetsFile,
   parseDatasetsFile,
   stringifyDatasetsFile,
 } from '../src/data/datasets-list';
 import { DATASETS_FILE } from '../src/model/datasets';
-import { writeBytesAtomic, writeChunksAtomic } from './lib/atomic-write';
+import { writeChunksAtomic } from './lib/atomic-write';
+import { writeCompactForm } from './lib/build-io';
 import { loadOnce, PHASES, type Load, type Measured } from './lib/bench-app-page';
 import { startStaticServer } from './static-server';
 
@@ -140,19 +139,12 @@ function graphFor(n: number, seed: number): string {
   if (!existsSync(join(CACHE, names.binary)) || !existsSync(join(CACHE, names.side)) || text !== null) {
     const t0 = performance.now();
     const { graph, meta } = parseGraphFile(JSON.parse(text ?? readFileSync(file, 'utf8')), file);
-    const encoded = encodeGraphBinary(graph, meta);
-    writeBytesAtomic(join(CACHE, names.binary), encoded.binary);
-    writeChunksAtomic(join(CACHE, names.side), encoded.side());
+    const entry = writeCompactForm(file, graph, meta);
     const listPath = join(CACHE, DATASETS_FILE);
     const previous = existsSync(listPath)
       ? parseDatasetsFile(readFileSync(listPath, 'utf8'), listPath)
       : emptyDatasetsFile();
-    const list = nextDatasetsFile(
-      previous,
-      basename(file),
-      { ...datasetEntryFromMeta(meta), binary: { file: names.binary, side: names.side } },
-      readdirSync(CACHE),
-    );
+    const list = nextDatasetsFile(previous, basename(file), entry, readdirSync(CACHE));
     writeChunksAtomic(listPath, [stringifyDatasetsFile(list)]);
     console.log(
       `  wrote its compact form (${names.binary}, ${names.side}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`,

@@ -9,7 +9,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  datasetEntryFromMeta,
   emptyDatasetsFile,
   nextDatasetsFile,
   parseDatasetsFile,
@@ -17,14 +16,12 @@ import {
 } from '../src/data/datasets-list';
 import { buildGraph, DEFAULT_SEED } from '../src/graph/build/build';
 import type { BuildStep, StepRunner } from '../src/graph/build/build';
-import { encodeGraphBinary } from '../src/graph/binary/encode';
 import { binaryFileNames } from '../src/graph/binary/format';
 import { graphFileChunks } from '../src/graph/serialize';
 import { DATASETS_FILE, DatasetFileNameSchema, type DatasetsFile } from '../src/model/datasets';
 import { DataError, DataErrors } from '../src/model/errors';
-import { hashInputs } from './lib/build-io';
+import { hashInputs, writeCompactForm } from './lib/build-io';
 import { writeChunksAtomic } from './lib/build-io';
-import { writeBytesAtomic } from './lib/atomic-write';
 import { readGraphData } from './lib/graph-data-fs';
 
 const USAGE = `Usage: npm run build:graph -- [options]
@@ -210,19 +207,10 @@ function main(argv: string[]): number {
     // the compact form first: should the graph file's write fail, datasets.json still describes
     // the old graph file, and the explorer refuses the new binary (its inputs hash differs)
     const names = binaryFileNames(basename(out));
-    timed(`write ${names.binary} and ${names.side}`, () => {
-      const encoded = encodeGraphBinary(graph, meta);
-      writeBytesAtomic(join(dirname(out), names.binary), encoded.binary);
-      writeChunksAtomic(join(dirname(out), names.side), encoded.side());
-    });
+    const entry = timed(`write ${names.binary} and ${names.side}`, () => writeCompactForm(out, graph, meta));
     const bytes = timed(`write ${out}`, () => writeChunksAtomic(out, graphFileChunks(graph, meta)));
     written = true;
-    const list = nextDatasetsFile(
-      previous,
-      basename(out),
-      { ...datasetEntryFromMeta(meta), binary: { file: names.binary, side: names.side } },
-      readdirSync(dirname(out)),
-    );
+    const list = nextDatasetsFile(previous, basename(out), entry, readdirSync(dirname(out)));
     writeChunksAtomic(datasetsPath, [stringifyDatasetsFile(list)]);
     log(
       `wrote ${out}: ${graph.order - outside.length} papers${outside.length > 0 ? ` and ${outside.length} outside the list` : ''}, ${graph.size} edges, ${meta.communities.length} communities, ` +

@@ -4,11 +4,18 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { DATASET_FILE, EDGES_DIR, LABELS_FILE, PAPERS_FILE, TAXONOMY_FILE } from '../../src/data/index';
+import { datasetEntryFromMeta } from '../../src/data/datasets-list';
+import { encodeGraphBinary } from '../../src/graph/binary/encode';
+import { binaryFileNames } from '../../src/graph/binary/format';
+import type { AtlasGraph } from '../../src/graph/types';
+import type { DatasetEntry } from '../../src/model/datasets';
+import type { GraphMeta } from '../../src/model/graph-file';
+import { writeBytesAtomic, writeChunksAtomic } from './atomic-write';
 import { cacheFiles } from './online-cache-fs';
 
-export { writeChunksAtomic } from './atomic-write';
+export { writeChunksAtomic };
 
 /** The files of a graph-data directory the build reads (the online cache's too), relative to it, in a fixed order. */
 export function inputFiles(dir: string): string[] {
@@ -38,4 +45,16 @@ export function hashInputs(dir: string): string {
     hash.update(bytes);
   }
   return hash.digest('hex');
+}
+
+/**
+ * Writes the compact form of the graph file at `graphPath` beside it (`x.bin`, `x.side.json`, each
+ * atomically) and returns its datasets.json entry, which names both files.
+ */
+export function writeCompactForm(graphPath: string, graph: AtlasGraph, meta: GraphMeta): DatasetEntry {
+  const names = binaryFileNames(basename(graphPath));
+  const encoded = encodeGraphBinary(graph, meta);
+  writeBytesAtomic(join(dirname(graphPath), names.binary), encoded.binary);
+  writeChunksAtomic(join(dirname(graphPath), names.side), encoded.side());
+  return { ...datasetEntryFromMeta(meta), binary: { file: names.binary, side: names.side } };
 }
