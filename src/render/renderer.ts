@@ -23,11 +23,12 @@ import { createLabelDrawers } from './labels';
 import { createEdgeReducer, createNodeReducer, RING_NODE_TYPE } from './reducers';
 import { NodeRingProgram } from './ring-program';
 import { currentTheme, type RenderTheme } from './theme';
+import { installPictureMoves, PICTURE_MOVES_ABOVE_MS, type PictureMoves } from './picture-moves';
 import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } from './export-image';
 import type { CameraState } from 'sigma/types';
 
 export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-/** Above this many links, edges and labels hide while the camera moves. */
+/** Above this many links, links are drawn as plain one-pixel lines. */
 export const BIG_GRAPH_EDGES = 20_000;
 /** Labels are drawn at this size, never smaller. */
 export const LABEL_SIZE = 13;
@@ -48,6 +49,10 @@ export interface RendererStats {
   /** `performance.now()` at the end of the first render (ms since navigation start). */
   firstRenderAt: number | null;
   contextLost: boolean;
+  /** The cost of the last whole frame, rasterisation included (picture-moves.ts), ms. */
+  frameMs: number;
+  /** Camera steps that moved the drawn picture instead of drawing the graph again. */
+  pictureMoves: number;
 }
 
 export interface RendererHandle {
@@ -74,6 +79,11 @@ export interface RendererHandle {
   snapshots(scale: number, withCanvas: boolean, rings?: boolean): { take(): ViewSnapshot; close(): void };
   /** How many library rings the last render drew. */
   libraryRings(): number;
+  /**
+   * Frames costlier than this (ms) make the camera's moves move the drawn picture
+   * (picture-moves.ts); null restores the default. For tests: 0 always, Infinity never.
+   */
+  setPictureMovesAbove(ms: number | null): void;
   /** The colours the view is drawn with (light or dark). */
   theme(): RenderTheme;
   cleanup(): void;
@@ -133,6 +143,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     lastRenderMs: 0,
     firstRenderAt: null,
     contextLost: false,
+    frameMs: 0,
+    pictureMoves: 0,
   };
 
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
@@ -158,9 +170,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     stagePadding: 30,
     minCameraRatio: 0.03,
     maxCameraRatio: 4,
-    // big graphs: edges and labels hide while the camera moves, and come back when it stops
-    hideEdgesOnMove: graph.size > BIG_GRAPH_EDGES,
-    hideLabelsOnMove: graph.size > BIG_GRAPH_EDGES,
+    // no hiding of edges or labels while the camera moves: where a frame is too slow to follow
+    // the pointer, the moves move the drawn picture instead (picture-moves.ts)
     nodeReducer: createNodeReducer(getCaches, getTheme),
     edgeReducer: createEdgeReducer(graph, getCaches, getTheme),
     defaultDrawNodeLabel: labels.drawLabel,
@@ -171,6 +182,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let unwatch: () => void = () => {};
   let overlay: FocusOverlay | null = null;
   let rings: LibraryRings | null = null;
+  let moves: PictureMoves | null = null;
+  let pictureMovesAbove = PICTURE_MOVES_ABOVE_MS;
   let renderStart = 0;
 
   /** After each render (sigma's, or the highlighted layers' alone): stats, overlays, listeners. */
@@ -188,6 +201,11 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     renderStart = performance.now();
     labels.resetFrame();
     sigma = new Sigma(graph, container, settings());
+    moves = installPictureMoves(sigma, {
+      drawnSince: renderStart,
+      win,
+      enabled: (frameMs) => frameMs > pictureMovesAbove,
+    });
     stats.generation += 1;
     overlay = createFocusOverlay(sigma, graph, getCaches, getTheme);
     rings = createLibraryRings(sigma, getCaches, getTheme);
@@ -225,6 +243,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
 
   function unmount(): void {
     unwatch();
+    moves?.cleanup();
+    moves = null;
     overlay?.cleanup();
     overlay = null;
     rings?.cleanup();
@@ -324,7 +344,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   return {
     sigma: () => sigma,
     caches: getCaches,
-    stats: () => ({ ...stats }),
+    stats: () => ({ ...stats, frameMs: moves?.frameMs() ?? 0, pictureMoves: moves?.moved() ?? 0 }),
     focusNode: (id) => void focusCamera(sigma, id),
     onRender(listener) {
       renderListeners.add(listener);
@@ -336,9 +356,12 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       cameraListeners.add(listener);
       return () => cameraListeners.delete(listener);
     },
-    snapshot: (scale, withCanvas, withRings = false) =>
-      snapshotView({ sigma, graph, caches, theme, scale, withCanvas, rings: withRings }),
+    snapshot: (scale, withCanvas, withRings = false) => {
+      moves?.settle();
+      return snapshotView({ sigma, graph, caches, theme, scale, withCanvas, rings: withRings });
+    },
     snapshots(scale, withCanvas, withRings = false) {
+      moves?.settle();
       const session: SnapshotSession = openSnapshots({
         sigma,
         graph,
@@ -359,6 +382,9 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       if (!sameDrawing(before, caches)) refresh('full');
     },
     libraryRings: () => rings?.drawn() ?? 0,
+    setPictureMovesAbove(ms) {
+      pictureMovesAbove = ms ?? PICTURE_MOVES_ABOVE_MS;
+    },
     theme: getTheme,
     cleanup() {
       cameraListeners.clear();

@@ -36,6 +36,8 @@ export interface AtlasInspector {
   select(id: string | null): void;
   /** How many rings of the reader's library the last render drew. */
   libraryRings(): number;
+  /** Frames costlier than this (ms) make camera moves move the drawn picture; null: the default. */
+  pictureMovesAbove(ms: number | null): void;
   /** Up to `count` node ids spread evenly over the graph's node order (for the benchmark and tests). */
   sampleNodes(count: number): string[];
 }
@@ -58,6 +60,7 @@ export function createInspector(
       return { nodes: g?.order ?? 0, edges: g?.size ?? 0 };
     },
     renderer: () => getApp()?.renderer.stats() ?? null,
+    pictureMovesAbove: (ms) => getApp()?.renderer.setPictureMovesAbove(ms),
     layoutRunning: () => getApp()?.layout.isRunning() ?? false,
     layoutAnimating: () => getApp()?.timeline.animating() ?? false,
     position(id) {
