@@ -49,6 +49,8 @@ Figures (ms since navigation unless said):
   fetched/parsed/assembled/mounted   the load phases (performance marks of both pages)
   hover p50/p90     from a hover to the next frame after its render
   pan p50/p90       frame time while dragging the view
+  still after pan   from releasing the pointer to the page drawn and still (no frame over 50 ms
+                    for 500 ms): where frames are slow, the app draws the graph there
   heap              JS heap in use after a garbage collection (CDP Runtime.getHeapUsage)`;
 
 interface Options {
@@ -160,8 +162,8 @@ async function measure(
   opts: Options,
 ): Promise<{ ours: Measured; bare: Measured; counts: { nodes: number; edges: number } }> {
   const out = {
-    ours: { loads: [], hover: [], pan: [] } as Measured,
-    bare: { loads: [], hover: [], pan: [] } as Measured,
+    ours: { loads: [], hover: [], pan: [], panSettled: Number.NaN } as Measured,
+    bare: { loads: [], hover: [], pan: [], panSettled: Number.NaN } as Measured,
     counts: { nodes: 0, edges: 0 },
   };
   for (let run = 0; run < opts.runs; run++) {
@@ -180,6 +182,7 @@ async function measure(
       if (last) {
         out[which].hover = r.hover;
         out[which].pan = r.pan;
+        out[which].panSettled = r.panSettled;
       }
       console.log(
         `  ${name} ${which} ${run + 1}/${opts.runs}: first frame ${r.load.firstFrame.toFixed(0)} ms, free ${r.load.free.toFixed(0)} ms, longest task after ${r.load.longest.toFixed(0)} ms`,
@@ -225,6 +228,7 @@ function report(
   console.log(row('hover p90', pct(r.ours.hover, 90), pct(r.bare.hover, 90), 'ms'));
   console.log(row('pan frame p50', median(r.ours.pan), median(r.bare.pan), 'ms'));
   console.log(row('pan frame p90', pct(r.ours.pan, 90), pct(r.bare.pan, 90), 'ms'));
+  console.log(row('still after pan', r.ours.panSettled, r.bare.panSettled, 'ms'));
   console.log(
     row(
       'JS heap',

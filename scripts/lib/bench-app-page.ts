@@ -68,6 +68,8 @@ export interface Measured {
   loads: Load[];
   hover: number[];
   pan: number[];
+  /** From releasing the pointer to the page drawn and still again (see panFrames), ms. */
+  panSettled: number;
 }
 
 export const PHASES = ['fetched', 'parsed', 'assembled', 'mounted'] as const;
@@ -115,7 +117,13 @@ export async function loadOnce(
   name: string,
   settle: number,
   interact: { hovers: number } | null,
-): Promise<{ load: Load; hover: number[]; pan: number[]; counts: { nodes: number; edges: number } }> {
+): Promise<{
+  load: Load;
+  hover: number[];
+  pan: number[];
+  panSettled: number;
+  counts: { nodes: number; edges: number };
+}> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   try {
     await page.addInitScript(INIT_SCRIPT);
@@ -132,21 +140,31 @@ export async function loadOnce(
     const counts = (await page.evaluate('window.__atlas.totalCount()')) as { nodes: number; edges: number };
     let hover: number[] = [];
     let pan: number[] = [];
+    let panSettled = Number.NaN;
     if (interact) {
       if (interact.hovers > 0)
         hover = (await page.evaluate(`(${HOVER_PROBE})(${interact.hovers})`)) as number[];
-      pan = await panFrames(page);
+      ({ frames: pan, settled: panSettled } = await panFrames(page));
     }
-    return { load: { firstFrame, free, longest, phases, heap }, hover, pan, counts };
+    return { load: { firstFrame, free, longest, phases, heap }, hover, pan, panSettled, counts };
   } finally {
     await page.close();
   }
 }
 
-/** Drags the view across the graph's container and returns the animation frame intervals meanwhile. */
-async function panFrames(page: Page): Promise<number[]> {
+/** Quiet frames in a row that end the wait after a pan: frames at most SMOOTH_MS apart for STILL_MS. */
+const SMOOTH_MS = 50;
+const STILL_MS = 500;
+
+/**
+ * Drags the view across the graph's container. Returns the animation frame intervals while the
+ * pointer moves, and how long after its release the page is still again: the end of the last
+ * frame interval over SMOOTH_MS, once STILL_MS pass without one (the graph drawn where the view
+ * went, whether it was drawn during the drag or after it).
+ */
+async function panFrames(page: Page): Promise<{ frames: number[]; settled: number }> {
   const box = await page.locator('#graph').boundingBox();
-  if (!box) return [];
+  if (!box) return { frames: [], settled: Number.NaN };
   const x0 = box.x + box.width / 2;
   const y0 = box.y + box.height / 2;
   await page.evaluate(`(() => {
@@ -162,7 +180,27 @@ async function panFrames(page: Page): Promise<number[]> {
     await page.mouse.move(x0 + i * 8, y0 + i * 4);
     await sleep(16);
   }
+  const released = (await page.evaluate(
+    '(window.__bench.released = window.__bench.frames.length, performance.now())',
+  )) as number;
   await page.mouse.up();
-  const frames = (await page.evaluate('(window.__bench.panning = false, window.__bench.frames)')) as number[];
-  return frames.slice(1).map((t, i) => t - frames[i]!);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const r = (await page.evaluate(`(() => {
+      const f = window.__bench.frames;
+      let lastSlow = f[window.__bench.released - 1] ?? 0;
+      for (let i = window.__bench.released; i < f.length; i++) if (f[i] - f[i - 1] > ${SMOOTH_MS}) lastSlow = f[i];
+      return { lastSlow, now: f[f.length - 1] ?? 0 };
+    })()`)) as { lastSlow: number; now: number };
+    if (r.now - r.lastSlow >= STILL_MS || Date.now() > deadline) {
+      const frames = (await page.evaluate(
+        '(window.__bench.panning = false, window.__bench.frames.slice(0, window.__bench.released))',
+      )) as number[];
+      return {
+        frames: frames.slice(1).map((t, i) => t - frames[i]!),
+        settled: Math.max(0, r.lastSlow - released),
+      };
+    }
+    await sleep(100);
+  }
 }
