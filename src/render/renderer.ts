@@ -4,7 +4,7 @@
  * `createRenderer` returns a handle whose `cleanup` undoes everything.
  */
 import Sigma from 'sigma';
-import { createEdgeArrowProgram, EdgeLineProgram, EdgeRectangleProgram } from 'sigma/rendering';
+import { EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
@@ -21,7 +21,12 @@ import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
 import { createLibraryRings, type LibraryRings } from './library-rings';
 import { createLabelDrawers } from './labels';
 import { createEdgeReducer, createNodeReducer, RING_NODE_TYPE } from './reducers';
-import { NodeRingProgram } from './ring-program';
+import {
+  FlatEdgeArrowProgram,
+  FlatEdgeRectangleProgram,
+  FlatNodeCircleProgram,
+  FlatNodeRingProgram,
+} from './programs';
 import { currentTheme, type RenderTheme } from './theme';
 import { installPictureMoves, PICTURE_MOVES_ABOVE_MS, type PictureMoves } from './picture-moves';
 import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } from './export-image';
@@ -155,12 +160,16 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     // graphs, one-pixel GL lines: a rectangle per link (two triangles, widths of 1–2 px that cannot be
     // told apart there) takes twice the drawing time (bench:app at 10⁴ links); image exports draw
     // rectangles (export-image.ts)
+    // every program drawn without instancing (programs.ts: ten times faster on a software rasteriser)
     edgeProgramClasses: {
-      arrow: createEdgeArrowProgram({ lengthToThicknessRatio: 4, widenessToThicknessRatio: 3.5 }),
-      line: graph.size > BIG_GRAPH_EDGES ? EdgeLineProgram : EdgeRectangleProgram,
+      arrow: FlatEdgeArrowProgram,
+      line: graph.size > BIG_GRAPH_EDGES ? EdgeLineProgram : FlatEdgeRectangleProgram,
     },
     // works outside the list as rings (only a graph that has them pays for the program)
-    ...(caches.outside.size > 0 ? { nodeProgramClasses: { [RING_NODE_TYPE]: NodeRingProgram } } : {}),
+    nodeProgramClasses: {
+      circle: FlatNodeCircleProgram,
+      ...(caches.outside.size > 0 ? { [RING_NODE_TYPE]: FlatNodeRingProgram } : {}),
+    },
     labelFont: LABEL_FONT,
     labelSize: LABEL_SIZE,
     labelWeight: '500',
