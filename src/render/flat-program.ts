@@ -1,8 +1,8 @@
 /**
  * Sigma's programs without instancing. Sigma 3 draws a node or a link as one instance of a few
- * constant vertices (`drawArraysInstanced`). A software rasteriser (SwiftShader, what Chromium uses
- * without a GPU) sets up each instance as a draw of its own: about 15 µs a node on the development
- * machine, so 10⁴ nodes took 150 ms to draw, and as long again for the picking layer, at any zoom.
+ * constant vertices (`drawArraysInstanced`). In a software rasteriser (SwiftShader, what Chromium
+ * uses without a GPU) that costs about 15 µs an instance on the development machine, whatever its
+ * size: 10⁴ nodes took 150 ms to draw at any zoom, and as long again for the picking layer.
  * `flatProgram(P)` is P with its constant attributes written out per vertex, drawn by one
  * `drawArrays`: the same shaders and the same picture, three to six vertices per item in the buffer.
  */
