@@ -44,7 +44,11 @@ describe('playback', () => {
       (first) => document.querySelector('[data-testid="playback-caption"]')?.textContent !== first,
       firstCaption,
     );
-    await page.waitForTimeout(700);
+    // play on until a paper more shows (the second paper comes 10 months after the first: 0.8 s at
+    // this speed; a fixed wait raced it)
+    await page.waitForFunction((n) => window.__atlas!.visibleCount().nodes > n, early.nodes, {
+      timeout: 10_000,
+    });
     await controls.getByRole('button', { name: 'Pause', exact: true }).click();
     const paused = await visibleCount(page);
     const pausedCaption = await caption(page);
