@@ -106,6 +106,8 @@ describe('opening a graph file made elsewhere', () => {
 
     // no years: no year filter, no timeline
     const filters = page.getByRole('region', { name: 'Filters' });
+    // once the filters are mounted (when the page is idle, ui/panels.ts): its own dimension, no years
+    await filters.getByRole('group', { name: 'club' }).waitFor();
     expect(await filters.getByRole('group', { name: 'Years' }).count()).toBe(0);
     expect(await page.getByRole('radio', { name: 'Timeline' }).isDisabled()).toBe(true);
     await filters
@@ -174,7 +176,8 @@ describe('opening a graph file made elsewhere', () => {
     expect(await page.locator('.drop-overlay').isHidden()).toBe(true);
     expect(await page.getByRole('radio', { name: 'Timeline' }).isDisabled()).toBe(false);
     const filters = page.getByRole('region', { name: 'Filters' });
-    expect(await filters.getByRole('group', { name: 'Years' }).count()).toBe(1);
+    // the filters mount when the page is idle (ui/panels.ts), after the title
+    await expect.poll(() => filters.getByRole('group', { name: 'Years' }).count()).toBe(1);
     // the kinds its `kind` attribute names, and only those
     expect(await page.locator('.legend-edges').textContent()).toBe('builds oncites');
     expect(await filters.getByRole('group', { name: 'Edges' }).getByRole('checkbox').count()).toBe(2);
