@@ -18,6 +18,7 @@ import { buildCaches, sameDrawing, updateCaches, type RefreshKind, type RenderCa
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
+import { redrawFocus } from './focus-refresh';
 import { createLibraryRings, type LibraryRings } from './library-rings';
 import { createLabelDrawers } from './labels';
 import { createEdgeReducer, createNodeReducer, RING_NODE_TYPE } from './reducers';
@@ -92,15 +93,6 @@ export interface RendererHandle {
   /** The colours the view is drawn with (light or dark). */
   theme(): RenderTheme;
   cleanup(): void;
-}
-
-/** The parts of sigma 3's renderer that its own partial refresh uses (private in its types). */
-interface SigmaInternals {
-  updateNode(node: string): void;
-  addNodeToProgram(node: string, fingerprint: number, position: number): void;
-  renderHighlightedNodes(): void;
-  nodeIndices: Record<string, number>;
-  nodeProgramIndex: Record<string, number>;
 }
 
 export interface RendererBinding {
@@ -295,31 +287,10 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     }
   }
 
-  /**
-   * A hover or a selection without a full render: sigma's own partial refresh re-reduces the given
-   * nodes, then redraws every layer (seconds at 10⁵ links on a software rasteriser). Here the nodes
-   * are re-reduced and put back in their programs as sigma's refresh does (its internals, checked:
-   * false when they are missing, and the caller refreshes the public way), then only the
-   * highlighted nodes' layers are drawn, at once (a few nodes).
-   */
+  /** A hover or a selection: the changed nodes re-reduced, the layers above the veil drawn (focus-refresh.ts). */
   function focusRefresh(changed: string[]): boolean {
-    const s = sigma as unknown as SigmaInternals;
-    if (
-      typeof s.updateNode !== 'function' ||
-      typeof s.addNodeToProgram !== 'function' ||
-      typeof s.renderHighlightedNodes !== 'function' ||
-      typeof s.nodeIndices !== 'object' ||
-      typeof s.nodeProgramIndex !== 'object'
-    )
-      return false;
-    for (const node of changed) {
-      s.updateNode(node);
-      const index = s.nodeProgramIndex[node];
-      if (index === undefined) return false;
-      s.addNodeToProgram(node, s.nodeIndices[node]!, index);
-    }
     renderStart = performance.now();
-    s.renderHighlightedNodes();
+    if (!redrawFocus(sigma, changed)) return false;
     afterRenderHooks();
     return true;
   }
