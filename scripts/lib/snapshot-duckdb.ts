@@ -29,6 +29,7 @@ export interface EngineOptions {
 
 export interface Engine {
   conn: DuckDBConnection;
+  /** Closes the connection and the database, releasing DuckDB's memory; again does nothing. */
   close(): void;
 }
 
@@ -40,9 +41,12 @@ export async function openEngine(o: EngineOptions): Promise<Engine> {
     preserve_insertion_order: 'false',
   });
   const conn = await instance.connect();
+  let open = true;
   return {
     conn,
     close: () => {
+      if (!open) return;
+      open = false;
       conn.closeSync();
       instance.closeSync();
     },

@@ -14,6 +14,7 @@ import {
   loadInputs,
   loadMerged,
   openEngine,
+  type Engine,
   rows,
   runSelectSql,
   selectedRecords,
@@ -162,7 +163,7 @@ export async function importSnapshot(
     tempDirectory: join(work, 'spill'),
   });
   try {
-    return await run(args, files, seeds, topics, engine.conn, work, log);
+    return await run(args, files, seeds, topics, engine, work, log);
   } finally {
     engine.close();
     rmSync(work, { recursive: true, force: true });
@@ -174,10 +175,11 @@ async function run(
   files: SnapshotFile[],
   seeds: Seed[],
   topics: number[],
-  conn: Awaited<ReturnType<typeof openEngine>>['conn'],
+  engine: Engine,
   work: string,
   log: Log,
 ): Promise<{ code: number; summary?: SnapshotSummary }> {
+  const { conn } = engine;
   const t0 = Date.now();
   await createStaging(conn);
   const merged = await loadMerged(conn, mergedFiles(args, files));
@@ -294,6 +296,12 @@ async function run(
     latestPartition(files.map((f) => f.path)) ||
     (dateRow[0]?.d ? String(dateRow[0].d) : null);
 
+  const selectedIds = (await rows(conn, 'SELECT DISTINCT work_id FROM selected ORDER BY work_id')).map((r) =>
+    Number(r.work_id),
+  );
+  // everything is read back: DuckDB's memory (its buffer pool, up to --memory-limit) goes before the
+  // works are turned into papers, so the two do not add up at the peak
+  engine.close();
   log(`  read back ${fmt(records.length)} works and ${fmt(citing.length)} edges: ${secs(Date.now() - t1)}`);
   t1 = Date.now();
   const works: SnapshotWork[] = [];
@@ -375,9 +383,7 @@ async function run(
       edges: edges.length,
       skipped,
       snapshot,
-      selected: (await rows(conn, 'SELECT DISTINCT work_id FROM selected ORDER BY work_id')).map((r) =>
-        Number(r.work_id),
-      ),
+      selected: selectedIds,
       idOf,
     },
   };
