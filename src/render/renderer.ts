@@ -133,15 +133,14 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   const onCameraUpdated = () => {
     for (const l of [...cameraListeners]) l();
   };
-  const stats: RendererStats = {
+  // the picture moves' figures are read from them (stats() below)
+  const stats: Omit<RendererStats, 'frameMs' | 'pictureMoves'> = {
     generation: 0,
     renders: 0,
     graphRenders: 0,
     lastRenderMs: 0,
     firstRenderAt: null,
     contextLost: false,
-    frameMs: 0,
-    pictureMoves: 0,
   };
 
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
