@@ -49,16 +49,21 @@ async function drag(page: Page): Promise<Array<{ moves: number; renders: number;
   });
 }
 
+/** The bundled fixture opened with a frame budget (ms) for picture moves, and its renderer's figures then. */
+async function open(budget: number) {
+  const page = await openAtlas(browser(), baseUrl);
+  const problems = collectProblems(page);
+  await page.evaluate((ms) => window.__atlas!.pictureMovesAbove(ms), budget);
+  return { page, problems, before: await stats(page) };
+}
+
 const noTransform = () =>
   [...document.querySelectorAll<HTMLCanvasElement>('.graph canvas')].every((c) => c.style.transform === '');
 
 describe('picture moves', () => {
   it('slow frames: a drag moves the drawn picture, then the graph is drawn where it went', async () => {
-    const page = await openAtlas(browser(), baseUrl);
-    const problems = collectProblems(page);
-    await page.evaluate(() => window.__atlas!.pictureMovesAbove(0));
+    const { page, problems, before } = await open(0);
     const p0 = await nodeOnScreen(page, PSP);
-    const before = await stats(page);
     const samples = await drag(page);
     // the pointer's steps moved the picture (CSS transforms), not drawn the graph at each step
     expect(
@@ -85,11 +90,8 @@ describe('picture moves', () => {
   });
 
   it('a zoom moves the picture too, about the pointer: the paper under it stays there, hovered', async () => {
-    const page = await openAtlas(browser(), baseUrl);
-    const problems = collectProblems(page);
-    await page.evaluate(() => window.__atlas!.pictureMovesAbove(0));
+    const { page, problems, before } = await open(0);
     const p0 = await nodeOnScreen(page, PSP);
-    const before = await stats(page);
     // zooming about the paper keeps it under the pointer
     await page.mouse.move(p0.page.x + 40, p0.page.y + 40);
     await page.mouse.move(p0.page.x, p0.page.y);
@@ -110,10 +112,7 @@ describe('picture moves', () => {
   });
 
   it('fast frames: a drag draws the graph at its steps, with no transform', async () => {
-    const page = await openAtlas(browser(), baseUrl);
-    const problems = collectProblems(page);
-    await page.evaluate(() => window.__atlas!.pictureMovesAbove(Number.POSITIVE_INFINITY));
-    const before = await stats(page);
+    const { page, problems, before } = await open(Number.POSITIVE_INFINITY);
     const samples = await drag(page);
     expect(samples.every((s) => !s.moved && s.moves === before.pictureMoves)).toBe(true);
     expect(samples.at(-1)!.renders).toBeGreaterThan(before.graphRenders + 1);
