@@ -67,8 +67,6 @@ export interface PictureMovesOptions {
 export interface PictureMoves {
   /** The cost of the last full frame, ms (0 before the first is measured). */
   frameMs(): number;
-  /** Whether the picture is displaced from the drawn camera now. */
-  displaced(): boolean;
   /** Camera steps so far that moved the picture instead of drawing the graph. */
   moved(): number;
   /** Draws the graph now if the picture is displaced (before reading the canvases). */
@@ -183,7 +181,6 @@ export function installPictureMoves<N extends Attributes, E extends Attributes>(
 
   return {
     frameMs: () => frameMs,
-    displaced: () => current !== null,
     moved: () => moved,
     settle() {
       if (current) drawNow();
