@@ -229,11 +229,27 @@ export async function rows(conn: DuckDBConnection, sql: string): Promise<Record<
   return r.getRowObjectsJS() as Record<string, unknown>[];
 }
 
-/** The selected works in the Work shape (as far as staged), for src/snapshot/work.ts's snapshotWork. */
-export async function selectedRecords(
+/**
+ * The rows of `sql` in DuckDB's chunks (2,048 rows each) as JS objects, so that the caller can turn
+ * each chunk into something smaller before the next arrives: the whole result is never held in
+ * JavaScript (`stream` + `yieldRowObjectJs`, https://duckdb.org/docs/stable/clients/node_neo/overview).
+ */
+export async function* streamRows(
   conn: DuckDBConnection,
-): Promise<{ hop: number; raw: Record<string, unknown> }[]> {
-  const out = await rows(
+  sql: string,
+): AsyncGenerator<Record<string, unknown>[], void, undefined> {
+  const result = await conn.stream(sql);
+  for await (const chunk of result.yieldRowObjectJs()) yield chunk as Record<string, unknown>[];
+}
+
+/**
+ * The selected works in the Work shape (as far as staged), for src/snapshot/work.ts's snapshotWork,
+ * chunk by chunk (see `streamRows`): a work's latest record first.
+ */
+export async function* selectedRecords(
+  conn: DuckDBConnection,
+): AsyncGenerator<{ hop: number; raw: Record<string, unknown> }[], void, undefined> {
+  const chunks = streamRows(
     conn,
     `SELECT s.hop, st.id, st.doi, st.title, st.display_name, st.publication_date, st.publication_year,
        st.cited_by_count, st.updated_date, st.authorships, st.primary_location, st.locations, st.topics, st.concepts
@@ -241,12 +257,25 @@ export async function selectedRecords(
      JOIN staged st ON st.work_id = s.work_id
      ORDER BY st.work_id, st.updated_date DESC`,
   );
-  return out.map((r) => ({
-    hop: Number(r.hop),
-    raw: {
-      ...r,
-      cited_by_count: Number(r.cited_by_count ?? 0),
-      publication_year: r.publication_year ?? null,
-    },
-  }));
+  for await (const chunk of chunks)
+    yield chunk.map((r) => ({
+      hop: Number(r.hop),
+      raw: {
+        ...r,
+        cited_by_count: Number(r.cited_by_count ?? 0),
+        publication_year: r.publication_year ?? null,
+      },
+    }));
+}
+
+/** The selected edges as two arrays of work numbers (plain numbers, read chunk by chunk). */
+export async function selectedEdges(conn: DuckDBConnection): Promise<{ citing: number[]; cited: number[] }> {
+  const citing: number[] = [];
+  const cited: number[] = [];
+  for await (const chunk of streamRows(conn, 'SELECT citing, cited FROM selected_edges'))
+    for (const r of chunk) {
+      citing.push(Number(r.citing));
+      cited.push(Number(r.cited));
+    }
+  return { citing, cited };
 }

@@ -17,6 +17,7 @@ import {
   type Engine,
   rows,
   runSelectSql,
+  selectedEdges,
   selectedRecords,
   stageFile,
   unstageFile,
@@ -286,10 +287,20 @@ async function run(
         ).map((r) => String(r.seed))
       : [];
   let t1 = Date.now();
-  const edgeCols = (await conn.runAndReadAll('SELECT citing, cited FROM selected_edges')).getColumnsJS();
-  const citing = (edgeCols[0] ?? []) as bigint[];
-  const cited = (edgeCols[1] ?? []) as bigint[];
-  const records = await selectedRecords(conn);
+  const { citing, cited } = await selectedEdges(conn);
+  // each chunk of records becomes works before the next is read: the records (every author,
+  // location and topic as DuckDB gives them) are never all held at once
+  const works: SnapshotWork[] = [];
+  const seen = new Set<number>();
+  let records = 0;
+  for await (const chunk of selectedRecords(conn))
+    for (const { raw } of chunk) {
+      records += 1;
+      const w = snapshotWork(raw);
+      if ('bad' in w || seen.has(w.id)) continue;
+      seen.add(w.id);
+      works.push(w);
+    }
   const dateRow = await rows(conn, 'SELECT MAX(substr(updated_date, 1, 10)) AS d FROM staged');
   const snapshot =
     args.snapshotDate ||
@@ -302,21 +313,13 @@ async function run(
   // everything is read back: DuckDB's memory (its buffer pool, up to --memory-limit) goes before the
   // works are turned into papers, so the two do not add up at the peak
   engine.close();
-  log(`  read back ${fmt(records.length)} works and ${fmt(citing.length)} edges: ${secs(Date.now() - t1)}`);
+  log(`  read back ${fmt(records)} works and ${fmt(citing.length)} edges: ${secs(Date.now() - t1)}`);
   t1 = Date.now();
-  const works: SnapshotWork[] = [];
-  const seen = new Set<number>();
-  for (const { raw } of records) {
-    const w = snapshotWork(raw);
-    if ('bad' in w || seen.has(w.id)) continue;
-    seen.add(w.id);
-    works.push(w);
-  }
   const { papers, idOf, skipped, sharedArxiv } = papersOfWorks(works);
   const edges: EdgeRecord[] = [];
   for (let i = 0; i < citing.length; i++) {
-    const source = idOf.get(Number(citing[i]));
-    const target = idOf.get(Number(cited[i]));
+    const source = idOf.get(citing[i]!);
+    const target = idOf.get(cited[i]!);
     if (source && target && source !== target)
       edges.push({
         source,
