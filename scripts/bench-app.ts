@@ -43,6 +43,8 @@ Options:
 
 Figures (ms since navigation unless said):
   first frame       the first WebGL draw call that draws something
+  full frame        the first such draw with the links and labels: the first frame, unless the
+                    app drew its preview of a big graph's papers before (src/render/preview.ts)
   main thread free  the end of the last long task (PerformanceObserver 'longtask') while nobody
                     touches the page, or the first frame if later
   longest task      the longest main-thread task after the first frame
@@ -185,7 +187,7 @@ async function measure(
         out[which].panSettled = r.panSettled;
       }
       console.log(
-        `  ${name} ${which} ${run + 1}/${opts.runs}: first frame ${r.load.firstFrame.toFixed(0)} ms, free ${r.load.free.toFixed(0)} ms, longest task after ${r.load.longest.toFixed(0)} ms`,
+        `  ${name} ${which} ${run + 1}/${opts.runs}: first frame ${r.load.firstFrame.toFixed(0)} ms, full ${r.load.fullFrame.toFixed(0)} ms, free ${r.load.free.toFixed(0)} ms, longest task after ${r.load.longest.toFixed(0)} ms`,
       );
     }
   }
@@ -219,6 +221,7 @@ function report(
   console.log(`  ${''.padEnd(20)} ${'ours'.padStart(11)} ${'bare'.padStart(11)} ${'ratio'.padStart(8)}`);
   const lines: Array<[string, (l: Load) => number]> = [
     ['first frame', (l) => l.firstFrame],
+    ['full frame', (l) => l.fullFrame],
     ['main thread free', (l) => l.free],
     ['longest task after', (l) => l.longest],
     ...PHASES.map((p): [string, (l: Load) => number] => [`${p}`, (l) => l.phases[p] ?? Number.NaN]),
