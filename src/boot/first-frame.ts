@@ -18,6 +18,8 @@ import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage/memo';
 import type { CompactFiles, GraphPrefetch } from '../graph/prefetch';
 import type { AtlasGraph } from '../graph/types';
+import { drawPreview } from '../render/preview';
+import { PREVIEW_FROM_ITEMS, previewNodes } from '../render/preview-scene';
 import { createRenderer } from '../render/renderer';
 import { createStore } from '../state/store';
 import { initialViewState } from '../state/view';
@@ -43,6 +45,7 @@ export async function drawFirstFrame(
   prefetch: GraphPrefetch | null,
   fetchEarly: typeof fetch,
 ): Promise<FirstFrame | null> {
+  let removePreview = () => {};
   try {
     // main.ts calls this only when the link names no view (boot/link.ts)
     if (prefetch === null) return null;
@@ -56,10 +59,18 @@ export async function drawFirstFrame(
     const bin = decodeGraphBinary(buffer, name, checkMetaShape);
     performance.mark('atlas:parsed');
     if (bin.meta.inputsHash !== compact.inputsHash || (bin.meta.counts.outside ?? 0) > 0) return null;
-    const graph = visualGraph(bin, name);
     const meta = bin.meta;
     const shell = createShell(root, meta);
-    const store = createStore(initialViewState(meta));
+    const state = initialViewState(meta);
+    // a big graph's papers first, straight from the arrays, while the model is built (preview.ts)
+    if (bin.nodeCount + bin.edgeCount >= PREVIEW_FROM_ITEMS) {
+      const nodes = previewNodes(bin, state.colorBy, state.sizeBy, meta.taxonomy.unknownColor);
+      removePreview = drawPreview(shell.canvas, nodes);
+      performance.mark('atlas:preview');
+      await nextPaint();
+    }
+    const graph = visualGraph(bin, name);
+    const store = createStore(state);
     const visibility = visibilityMemo(graph);
     const renderer = createRenderer(shell.canvas, {
       graph,
@@ -68,10 +79,18 @@ export async function drawFirstFrame(
       visibility,
       lineages: lineageMemo(graph, visibility),
     });
+    // sigma has drawn: the preview goes in the same task, so that no frame shows neither
+    removePreview();
     performance.mark('atlas:first-frame');
     return { graph, bin, compact, early: { shell, store, renderer }, cleanup: renderer.cleanup };
   } catch (e) {
+    removePreview();
     console.debug('The first frame was left to the app:', e);
     return null;
   }
+}
+
+/** Resolves once the browser has painted what is drawn so far (the next frame, then its task's end). */
+function nextPaint(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }

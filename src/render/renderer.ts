@@ -30,6 +30,7 @@ import {
 } from './programs';
 import { currentTheme, type RenderTheme } from './theme';
 import { installPictureMoves, PICTURE_MOVES_ABOVE_MS, type PictureMoves } from './picture-moves';
+import { STAGE_PADDING } from './preview-scene';
 import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } from './export-image';
 import type { CameraState } from 'sigma/types';
 
@@ -167,7 +168,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     labelColor: { color: theme.label },
     ...labelSettings(store.get().labelDensity),
     labelGridCellSize: 90,
-    stagePadding: 30,
+    stagePadding: STAGE_PADDING,
     minCameraRatio: 0.03,
     maxCameraRatio: 4,
     // no hiding of edges or labels while the camera moves: where a frame is too slow to follow

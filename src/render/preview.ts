@@ -1,0 +1,82 @@
+/**
+ * The preview (see preview-scene.ts): the papers of a big graph on a canvas of their own while the
+ * graph model is built, drawn by sigma's own node program. A picture only: it takes no pointer
+ * events and goes in the task where sigma draws the full frame.
+ */
+import type { NodeDisplayData } from 'sigma/types';
+import { FlatNodeCircleProgram } from './programs';
+import { previewCamera, type PreviewNodes } from './preview-scene';
+
+/**
+ * Draws `nodes` on a canvas of its own laid over `container` (where sigma's canvases go) and returns
+ * the function that removes it. Does nothing (and returns a no-op) where WebGL is unavailable.
+ */
+export function drawPreview(container: HTMLElement, nodes: PreviewNodes): () => void {
+  const width = container.offsetWidth;
+  const height = container.offsetHeight;
+  if (width === 0 || height === 0) return () => {};
+  const pixelRatio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.className = 'graph-preview';
+  canvas.setAttribute('aria-hidden', 'true');
+  Object.assign(canvas.style, {
+    position: 'absolute',
+    inset: '0',
+    width: `${width}px`,
+    height: `${height}px`,
+    pointerEvents: 'none',
+  });
+  canvas.width = Math.round(width * pixelRatio);
+  canvas.height = Math.round(height * pixelRatio);
+  // as sigma creates its contexts (sigma.ts createWebGLContext)
+  const gl =
+    canvas.getContext('webgl2', { preserveDrawingBuffer: false, antialias: false }) ??
+    canvas.getContext('webgl', { preserveDrawingBuffer: false, antialias: false });
+  if (!gl) return () => {};
+  gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
+  container.prepend(canvas);
+  const n = nodes.x.length;
+  // sigma's program, which only keeps its renderer (there is none yet)
+  const program = new FlatNodeCircleProgram(gl, null, null as never);
+  program.reallocate(n);
+  const data: NodeDisplayData = {
+    x: 0,
+    y: 0,
+    size: 0,
+    color: '',
+    hidden: false,
+    highlighted: false,
+    forceLabel: false,
+    label: null,
+    zIndex: 0,
+    type: 'circle',
+  };
+  for (let i = 0; i < n; i++) {
+    data.x = nodes.x[i]!;
+    data.y = nodes.y[i]!;
+    data.size = nodes.size[i]!;
+    data.color = nodes.color[i]!;
+    program.process(i, i, data);
+  }
+  const camera = previewCamera(nodes.extent, width, height);
+  program.render({
+    ...camera,
+    invMatrix: camera.matrix,
+    width,
+    height,
+    pixelRatio,
+    zoomRatio: 1,
+    cameraAngle: 0,
+    downSizingRatio: 1,
+    minEdgeThickness: 1,
+    antiAliasingFeather: 1,
+  });
+  let removed = false;
+  return () => {
+    if (removed) return;
+    removed = true;
+    program.kill();
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    canvas.remove();
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * The preview of a big graph (src/render/preview.ts): opened through its compact form, a graph of
+ * 6,000 synthetic papers and their links (written to tests/fixtures/generated/preview/ for this
+ * file, with the compact form `build:graph` writes) shows its papers before the graph model is
+ * built, where and in the colours the full frame then draws them; the preview then goes. The boot
+ * is held while the preview shows (its next animation frame waits for the test), so the test sees
+ * it whatever the machine's speed. A small graph gets no preview.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { writeCompactForm } from '../../scripts/lib/build-io';
+import { emptyDatasetsFile, nextDatasetsFile, stringifyDatasetsFile } from '../../src/data/datasets-list';
+import { parseGraphFile } from '../../src/graph/load';
+import { syntheticGraphFile } from '../fixtures/graph-files';
+import { collectProblems, graphPixels, nodeOnScreen, type Pixels } from './atlas';
+import { useBrowser } from './use-browser';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+const DIR = 'tests/fixtures/generated/preview';
+const N = 6000;
+
+beforeAll(() => {
+  mkdirSync(DIR, { recursive: true });
+  const path = join(DIR, 'preview.json');
+  const file = syntheticGraphFile(N, 5);
+  writeFileSync(path, JSON.stringify(file));
+  const { graph, meta } = parseGraphFile(file, path);
+  const entry = writeCompactForm(path, graph, meta);
+  const list = nextDatasetsFile(emptyDatasetsFile(), 'preview.json', entry, ['preview.json']);
+  writeFileSync(join(DIR, 'datasets.json'), stringifyDatasetsFile(list));
+});
+
+/**
+ * Before any page script: logs the canvas class of every WebGL draw that draws something, and holds
+ * the animation frame the boot waits for after drawing the preview (`atlas:preview`) until
+ * `__releasePreview()`.
+ */
+const PROBE = `(() => {
+  const w = window;
+  w.__draws = [];
+  w.__previewHeld = false;
+  let release = null;
+  w.__releasePreview = () => release && release();
+  for (const C of [w.WebGLRenderingContext, w.WebGL2RenderingContext]) {
+    const f = C.prototype.drawArrays;
+    C.prototype.drawArrays = function (mode, first, count) {
+      if (count > 0 && w.__draws.length < 50) w.__draws.push(this.canvas.className);
+      return f.apply(this, arguments);
+    };
+  }
+  const mark = performance.mark.bind(performance);
+  performance.mark = function (name, ...rest) {
+    const r = mark(name, ...rest);
+    if (name === 'atlas:preview') {
+      const raf = w.requestAnimationFrame;
+      w.requestAnimationFrame = (cb) => {
+        w.requestAnimationFrame = raf;
+        return raf(() => {
+          w.__previewHeld = true;
+          new Promise((resolve) => (release = resolve)).then(() => cb(performance.now()));
+        });
+      };
+    }
+    return r;
+  };
+})();`;
+
+async function openHeld(graph: string): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+  const problems = collectProblems(page);
+  await page.addInitScript(PROBE);
+  await page.goto(`${baseUrl}/?graph=${graph}`);
+  return { page, problems };
+}
+
+const ready = (page: Page) =>
+  page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 60_000 });
+
+function pixel(px: Pixels, x: number, y: number): [number, number, number] {
+  const i = (Math.round(y) * px.width + Math.round(x)) * 4;
+  return [px.data[i]!, px.data[i + 1]!, px.data[i + 2]!];
+}
+const close = (a: number[], b: number[], tolerance: number) =>
+  a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
+
+describe('the preview of a big graph', () => {
+  it('shows the papers before the model is built, where and as the full frame draws them, then goes', async () => {
+    const { page, problems } = await openHeld('fixtures/generated/preview/preview.json');
+    await page.waitForFunction(() => (window as unknown as { __previewHeld: boolean }).__previewHeld, null, {
+      timeout: 60_000,
+    });
+    // held: the preview alone, sigma not set up yet
+    expect(await page.locator('.graph canvas.graph-preview').count()).toBe(1);
+    expect(await page.locator('.graph canvas.sigma-nodes').count()).toBe(0);
+    const preview = await graphPixels(page);
+    await page.evaluate(() => (window as unknown as { __releasePreview: () => void }).__releasePreview());
+    await ready(page);
+    expect(await page.locator('.graph canvas.graph-preview').count()).toBe(0);
+    const draws = await page.evaluate(() => (window as unknown as { __draws: string[] }).__draws);
+    expect(draws[0]).toBe('graph-preview');
+    expect(draws.slice(1)).toContain('sigma-nodes');
+    expect(draws.slice(1)).not.toContain('graph-preview');
+    const full = await graphPixels(page);
+    // each paper's centre: the same colour in the preview and in the full frame (its links lie
+    // beneath; a label may cover a few)
+    const ids = await page.evaluate(() => window.__atlas!.sampleNodes(120));
+    let same = 0;
+    let painted = 0;
+    let onScreen = 0;
+    const background = pixel(preview, 3, 3);
+    for (const id of ids) {
+      const { canvas } = await nodeOnScreen(page, id);
+      if (canvas.x < 2 || canvas.y < 2 || canvas.x > full.width - 3 || canvas.y > full.height - 3) continue;
+      onScreen += 1;
+      const a = pixel(preview, canvas.x, canvas.y);
+      if (!close(a, background, 8)) painted += 1;
+      if (close(a, pixel(full, canvas.x, canvas.y), 24)) same += 1;
+    }
+    expect(onScreen).toBeGreaterThan(100);
+    expect(painted / onScreen).toBeGreaterThan(0.95);
+    expect(same / onScreen).toBeGreaterThan(0.85);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('is not drawn for a small graph, whose full frame comes first', async () => {
+    const { page, problems } = await openHeld('fixtures/compact/good.json');
+    await ready(page);
+    const draws = await page.evaluate(() => (window as unknown as { __draws: string[] }).__draws);
+    expect(draws.length).toBeGreaterThan(0);
+    expect(draws).not.toContain('graph-preview');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
