@@ -243,29 +243,23 @@ export async function* streamRows(
 }
 
 /**
- * The selected works in the Work shape (as far as staged), for src/snapshot/work.ts's snapshotWork,
- * chunk by chunk (see `streamRows`): a work's latest record first.
+ * Writes the selected works in the Work shape (as far as staged; a work's latest record first) to
+ * `path` as JSON Lines, for src/snapshot/work.ts's snapshotWork. DuckDB streams them to the file
+ * within its memory limit (`COPY … TO … (FORMAT json)`,
+ * https://duckdb.org/docs/stable/sql/statements/copy), so that the engine can be closed before Node
+ * reads them back: its buffer pool and the works never share the peak. Returns the rows written.
  */
-export async function* selectedRecords(
-  conn: DuckDBConnection,
-): AsyncGenerator<{ hop: number; raw: Record<string, unknown> }[], void, undefined> {
-  const chunks = streamRows(
-    conn,
-    `SELECT s.hop, st.id, st.doi, st.title, st.display_name, st.publication_date, st.publication_year,
-       st.cited_by_count, st.updated_date, st.authorships, st.primary_location, st.locations, st.topics, st.concepts
-     FROM (SELECT work_id, MIN(hop) AS hop FROM selected GROUP BY work_id) s
-     JOIN staged st ON st.work_id = s.work_id
-     ORDER BY st.work_id, st.updated_date DESC`,
+export async function writeSelectedRecords(conn: DuckDBConnection, path: string): Promise<number> {
+  const r = await conn.runAndReadAll(
+    `COPY (
+       SELECT st.id, st.doi, st.title, st.display_name, st.publication_date, st.publication_year,
+         st.cited_by_count, st.updated_date, st.authorships, st.primary_location, st.locations, st.topics, st.concepts
+       FROM (SELECT DISTINCT work_id FROM selected) s
+       JOIN staged st ON st.work_id = s.work_id
+       ORDER BY st.work_id, st.updated_date DESC
+     ) TO ${sqlString(path)} (FORMAT json)`,
   );
-  for await (const chunk of chunks)
-    yield chunk.map((r) => ({
-      hop: Number(r.hop),
-      raw: {
-        ...r,
-        cited_by_count: Number(r.cited_by_count ?? 0),
-        publication_year: r.publication_year ?? null,
-      },
-    }));
+  return Number(r.getRows()[0]?.[0] ?? 0);
 }
 
 /** The selected edges as two arrays of work numbers (plain numbers, read chunk by chunk). */

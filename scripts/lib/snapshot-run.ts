@@ -3,7 +3,16 @@
  * the selection SQL, turn the selected works into papers, edges and a topic taxonomy, and write
  * the graph-data directory. Progress and the summary go to stderr.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { readGraphData } from './graph-data-fs';
@@ -18,7 +27,7 @@ import {
   rows,
   runSelectSql,
   selectedEdges,
-  selectedRecords,
+  writeSelectedRecords,
   stageFile,
   unstageFile,
 } from './snapshot-duckdb';
@@ -288,19 +297,8 @@ async function run(
       : [];
   let t1 = Date.now();
   const { citing, cited } = await selectedEdges(conn);
-  // each chunk of records becomes works before the next is read: the records (every author,
-  // location and topic as DuckDB gives them) are never all held at once
-  const works: SnapshotWork[] = [];
-  const seen = new Set<number>();
-  let records = 0;
-  for await (const chunk of selectedRecords(conn))
-    for (const { raw } of chunk) {
-      records += 1;
-      const w = snapshotWork(raw);
-      if ('bad' in w || seen.has(w.id)) continue;
-      seen.add(w.id);
-      works.push(w);
-    }
+  const recordsFile = join(work, 'selected.jsonl');
+  const records = await writeSelectedRecords(conn, recordsFile);
   const dateRow = await rows(conn, 'SELECT MAX(substr(updated_date, 1, 10)) AS d FROM staged');
   const snapshot =
     args.snapshotDate ||
@@ -310,9 +308,19 @@ async function run(
   const selectedIds = (await rows(conn, 'SELECT DISTINCT work_id FROM selected ORDER BY work_id')).map((r) =>
     Number(r.work_id),
   );
-  // everything is read back: DuckDB's memory (its buffer pool, up to --memory-limit) goes before the
-  // works are turned into papers, so the two do not add up at the peak
+  // DuckDB's memory (its buffer pool, up to --memory-limit) goes before the works are read back
+  // and turned into papers, so the two do not add up at the peak
   engine.close();
+  // line by line: the records (every author, location and topic) are never all held at once
+  const works: SnapshotWork[] = [];
+  const seen = new Set<number>();
+  const input = createReadStream(recordsFile);
+  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+    const w = snapshotWork(JSON.parse(line));
+    if ('bad' in w || seen.has(w.id)) continue;
+    seen.add(w.id);
+    works.push(w);
+  }
   log(`  read back ${fmt(records)} works and ${fmt(citing.length)} edges: ${secs(Date.now() - t1)}`);
   t1 = Date.now();
   const { papers, idOf, skipped, sharedArxiv } = papersOfWorks(works);
