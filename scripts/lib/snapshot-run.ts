@@ -351,6 +351,8 @@ async function run(
     works,
     'OpenAlex topics (domain → field → subfield → topic) of the works; colours from colour-blind-safe palettes.',
   );
+  // papers and taxonomy made: the works go before the files are written
+  works.length = 0;
   if (papers.length === 0) {
     const why =
       unmatchedSeeds.length > 0

@@ -10,8 +10,8 @@ import {
   PAPERS_FILE,
   TAXONOMY_FILE,
   stringifyDatasetFile,
+  papersFileChunks,
   stringifyEdgesTsv,
-  stringifyPapersFile,
   stringifyTaxonomyFile,
 } from '../../src/data/index';
 import type { DatasetInfo } from '../../src/model/dataset';
@@ -19,6 +19,10 @@ import type { EdgeRecord } from '../../src/model/edge';
 import type { PaperRecord } from '../../src/model/paper';
 import type { Taxonomy } from '../../src/model/taxonomy';
 import { validateDataset } from '../../src/graph/build/validate';
+import { writeChunksAtomic } from './atomic-write';
+
+/** A file's text, whole or in pieces written one after the other. */
+export type FileText = string | Iterable<string>;
 
 export const SNAPSHOT_EDGES_FILE = join(EDGES_DIR, 'openalex-snapshot.tsv');
 
@@ -34,7 +38,7 @@ export interface SnapshotDataset {
  * DataErrors); the edges are made from the papers' own ids, so only their ends are checked here
  * (validating 10^6 edge records one by one would double the import's time).
  */
-export function datasetFiles(dir: string, ds: SnapshotDataset): [string, string][] {
+export function datasetFiles(dir: string, ds: SnapshotDataset): [string, FileText][] {
   validateDataset({
     info: ds.info,
     papers: ds.papers.map((value, i) => ({ value, file: join(dir, PAPERS_FILE), line: i + 1 })),
@@ -48,7 +52,8 @@ export function datasetFiles(dir: string, ds: SnapshotDataset): [string, string]
     throw new Error(`edge ${loose.source} → ${loose.target}: not between two distinct papers of the dataset`);
   return [
     [DATASET_FILE, stringifyDatasetFile(ds.info)],
-    [PAPERS_FILE, stringifyPapersFile(ds.papers)],
+    // a record at a time: the whole list's YAML document would take twenty times the file's size
+    [PAPERS_FILE, papersFileChunks(ds.papers)],
     [TAXONOMY_FILE, stringifyTaxonomyFile(ds.taxonomy, 'npm run import:snapshot')],
     [SNAPSHOT_EDGES_FILE, stringifyEdgesTsv('openalex-snapshot', ds.edges)],
   ];
@@ -64,7 +69,7 @@ export function outputProblem(dir: string, force: boolean): string | null {
 }
 
 /** Write every file into a sibling directory, then rename it into place (the old one removed after). */
-export function writeDirectoryAtomic(dir: string, files: readonly [string, string][]): void {
+export function writeDirectoryAtomic(dir: string, files: readonly [string, FileText][]): void {
   const target = dir.replace(/[\\/]+$/, '');
   const tmp = `${target}.importing-${process.pid}`;
   const old = `${target}.replaced-${process.pid}`;
@@ -72,7 +77,8 @@ export function writeDirectoryAtomic(dir: string, files: readonly [string, strin
     rmSync(tmp, { recursive: true, force: true });
     for (const [name, text] of files) {
       mkdirSync(dirname(join(tmp, name)), { recursive: true });
-      writeFileSync(join(tmp, name), text, 'utf8');
+      if (typeof text === 'string') writeFileSync(join(tmp, name), text, 'utf8');
+      else writeChunksAtomic(join(tmp, name), text);
     }
     mkdirSync(dirname(target), { recursive: true });
     if (existsSync(target)) renameSync(target, old);

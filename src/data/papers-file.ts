@@ -4,7 +4,7 @@
 import { PaperRecordSchema } from '../model/paper';
 import type { PaperLinks, PaperRecord } from '../model/paper';
 import type { Located } from '../model/dataset';
-import { compareStrings, orderKeys, parseYamlList, stringifyYaml } from './yaml-records';
+import { compareStrings, orderKeys, parseYamlList, stringifyYamlList } from './yaml-records';
 
 export const PAPERS_FILE = 'papers.yaml';
 
@@ -42,6 +42,14 @@ export function canonicalPaper(p: PaperRecord): PaperRecord {
 
 /** Stringify papers sorted by id; byte-stable for the same set of records. */
 export function stringifyPapersFile(papers: readonly PaperRecord[]): string {
-  const sorted = [...papers].sort((a, b) => compareStrings(a.id, b.id)).map(canonicalPaper);
-  return stringifyYaml(sorted, { header: HEADER, flowKeys: ['tasks'] });
+  return [...papersFileChunks(papers)].join('');
+}
+
+/** `stringifyPapersFile`'s text in pieces, a record at a time, for writing a big file as it is made. */
+export function* papersFileChunks(papers: readonly PaperRecord[]): Generator<string, void, undefined> {
+  const sorted = [...papers].sort((a, b) => compareStrings(a.id, b.id));
+  function* canonical() {
+    for (const p of sorted) yield canonicalPaper(p);
+  }
+  yield* stringifyYamlList(canonical(), { header: HEADER, flowKeys: ['tasks'] });
 }

@@ -217,6 +217,23 @@ export function stringifyYaml(
   return doc.toString(STRINGIFY_OPTIONS);
 }
 
+/**
+ * `stringifyYaml(items, opts)` in pieces, one list item at a time (the header with the first): the
+ * same text, but no document model of the whole list is ever built (the `yaml` library's nodes take
+ * about twenty times the text's size), so a list of 10⁵ records can be written as it is made.
+ */
+export function* stringifyYamlList(
+  items: Iterable<unknown>,
+  opts: { header?: string; flowKeys?: readonly string[] } = {},
+): Generator<string, void, undefined> {
+  let first = true;
+  for (const item of items) {
+    yield stringifyYaml([item], first ? opts : { flowKeys: opts.flowKeys });
+    first = false;
+  }
+  if (first) yield stringifyYaml([], opts);
+}
+
 /** Copy `obj` with keys in `order` first (dropping undefined values), then any others sorted. */
 export function orderKeys<T extends object>(obj: T, order: readonly string[]): T {
   const src = obj as Record<string, unknown>;
