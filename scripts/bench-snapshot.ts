@@ -35,6 +35,9 @@ interface Measured {
   peakBytes: number;
   cpuSeconds: number;
   papers: string;
+  /** The child's own peak RSS once the files are read and once the selection has run (MB; NaN if not printed). */
+  scanMb: number;
+  selectionMb: number;
   ok: boolean;
 }
 
@@ -58,6 +61,12 @@ function measure(args: string[]): Measured {
   const seconds = (Date.now() - t) / 1000;
   const lines = res.stderr.trim().split('\n');
   const papers = lines.find((l) => / papers, .* edges/.test(l)) ?? lines.slice(-3).join(' | ');
+  const phases = lines
+    .map((l) =>
+      /^peak memory \(RSS\): ([\d,]+) MB reading the files, ([\d,]+) MB after the selection/.exec(l),
+    )
+    .find((m) => m !== null);
+  const mb = (v: string | undefined) => (v === undefined ? Number.NaN : Number(v.replace(/,/g, '')));
   let m = { peakBytes: 0, userSeconds: 0, systemSeconds: 0 };
   try {
     m = JSON.parse(readFileSync(file, 'utf8')) as typeof m;
@@ -70,6 +79,8 @@ function measure(args: string[]): Measured {
     peakBytes: m.peakBytes,
     cpuSeconds: m.userSeconds + m.systemSeconds,
     papers,
+    scanMb: mb(phases?.[1]),
+    selectionMb: mb(phases?.[2]),
     ok: res.status === 0,
   };
 }
@@ -112,7 +123,7 @@ async function main(): Promise<number> {
   );
   const rowsOut: string[] = [];
   let failed = false;
-  const peaks = new Map<string, Array<{ n: number; peak: number; papers: string }>>();
+  const peaks = new Map<string, Array<{ n: number; peak: number; selectionMb: number; papers: string }>>();
   for (const n of sizes) {
     const snap = join(dir, `works-${n}-refs-${refs}`);
     await writeSyntheticSnapshot(snap, { works: n, refs, seed: 16 }, (s) => process.stderr.write(`${s}\n`));
@@ -132,8 +143,11 @@ async function main(): Promise<number> {
       // the target is for 10^6 works; other sizes show how time and memory grow
       if (n === 1_000_000 && !ok) failed = true;
       const papers = m.papers.replace(/^.*: (\d[\d,]*) papers.*$/, '$1');
-      peaks.set(what, [...(peaks.get(what) ?? []), { n, peak: m.peakBytes, papers }]);
-      const row = `${n.toLocaleString('en-US').padStart(10)} works  ${what.padEnd(20)} ${m.seconds.toFixed(1).padStart(6)} s  cpu ${m.cpuSeconds.toFixed(1).padStart(6)} s  peak ${(m.peakBytes / 1024 ** 2).toFixed(0).padStart(5)} MB  ${m.ok ? '' : 'FAILED '}${m.papers.replace(/^.*: (\d[\d,]* papers, [\d,]* edges).*$/, '$1')}`;
+      peaks.set(what, [
+        ...(peaks.get(what) ?? []),
+        { n, peak: m.peakBytes, selectionMb: m.selectionMb, papers },
+      ]);
+      const row = `${n.toLocaleString('en-US').padStart(10)} works  ${what.padEnd(20)} ${m.seconds.toFixed(1).padStart(6)} s  cpu ${m.cpuSeconds.toFixed(1).padStart(6)} s  peak ${(m.peakBytes / 1024 ** 2).toFixed(0).padStart(5)} MB (${m.scanMb.toFixed(0)} reading, ${m.selectionMb.toFixed(0)} selecting)  ${m.ok ? '' : 'FAILED '}${m.papers.replace(/^.*: (\d[\d,]* papers, [\d,]* edges).*$/, '$1')}`;
       console.log(row);
       rowsOut.push(row);
     }
@@ -143,7 +157,7 @@ async function main(): Promise<number> {
     const first = list[0]!;
     const last = list[list.length - 1]!;
     console.log(
-      `peak memory, ${what}: ×${(last.peak / first.peak).toFixed(2)} from ${first.n.toLocaleString('en-US')} to ${last.n.toLocaleString('en-US')} works (×${(last.n / first.n).toFixed(0)}), selecting ${first.papers} → ${last.papers} papers`,
+      `peak memory, ${what}: ×${(last.peak / first.peak).toFixed(2)} from ${first.n.toLocaleString('en-US')} to ${last.n.toLocaleString('en-US')} works (×${(last.n / first.n).toFixed(0)}), selecting ${first.papers} → ${last.papers} papers; up to the end of the selection (before the output): ×${(last.selectionMb / first.selectionMb).toFixed(2)}`,
     );
   }
   console.log(

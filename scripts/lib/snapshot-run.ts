@@ -82,6 +82,9 @@ export interface SnapshotSummary {
 
 export type Log = (line: string) => void;
 
+/** The process's peak resident memory so far, in MB (`process.resourceUsage().maxRSS` is in KB). */
+const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
 const fmt = (n: number) => n.toLocaleString('en-US');
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -246,6 +249,9 @@ async function run(
       `[${fileId}/${files.length}] ${basename(file.path)}: ${fmt(lines)} rows scanned, ${Math.round((100 * doneBytes) / Math.max(totalBytes, 1))}% of the bytes, ${secs(elapsed)}, ETA ${secs(eta)}`,
     );
   }
+  // the process's peak RSS (DuckDB's memory included) once the files are read, once the selection
+  // has run, and at the end: what grows with the snapshot and what with the selection's output
+  const peaks = { scan: peakRssMb(), selection: 0, output: 0 };
   const bad = badLines.length + badRows;
   const share = lines > 0 ? bad / lines : 0;
   if (bad > 0)
@@ -279,6 +285,7 @@ async function run(
     for (let h = 0; h < args.hops; h++) await step('hop.sql');
   }
   await step('edges.sql');
+  peaks.selection = peakRssMb();
 
   const byHop = await rows(conn, 'SELECT hop, COUNT(*) AS n FROM selected GROUP BY hop ORDER BY hop');
   const selectedByHop: number[] = [];
@@ -378,6 +385,10 @@ async function run(
     log(`${sharedArxiv} works share an arXiv id with a more cited work; they keep w<number> ids`);
   log(
     `${args.data}: ${fmt(papers.length)} papers, ${fmt(edges.length)} edges, snapshot ${snapshot ?? 'date unknown'} (${secs(Date.now() - t0)})`,
+  );
+  peaks.output = peakRssMb();
+  log(
+    `peak memory (RSS): ${fmt(peaks.scan)} MB reading the files, ${fmt(peaks.selection)} MB after the selection, ${fmt(peaks.output)} MB after the output`,
   );
   log(`next: npm run build:graph -- --data ${args.data}`);
   return {

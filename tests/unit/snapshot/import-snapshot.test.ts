@@ -224,3 +224,21 @@ describe('end to end', () => {
     expect(r.stderr).toMatch(/one of --seeds FILE, --topic ID or --all are required/);
   });
 });
+
+describe('memory report', () => {
+  it('ends with the peak memory after reading the files, after the selection and after the output', async () => {
+    const r = await runImport({ seeds: SEEDS, maxBadShare: 0.2 });
+    expect(r.code).toBe(0);
+    const line = r.log.find((l) => l.startsWith('peak memory (RSS): '));
+    const m =
+      /^peak memory \(RSS\): ([\d,]+) MB reading the files, ([\d,]+) MB after the selection, ([\d,]+) MB after the output$/.exec(
+        line ?? '',
+      );
+    expect(m, line).not.toBeNull();
+    const [scan, selection, output] = m!.slice(1).map((v) => Number(v.replace(/,/g, '')));
+    // peaks so far: never decreasing, and a process this size holds at least some tens of MB
+    expect(scan).toBeGreaterThan(20);
+    expect(selection).toBeGreaterThanOrEqual(scan!);
+    expect(output).toBeGreaterThanOrEqual(selection!);
+  });
+});
