@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   countLines,
   expandWorks,
+  fileKind,
   latestPartition,
   locateBadLines,
   snapshotFiles,
@@ -39,6 +40,23 @@ describe('expandWorks', () => {
       ['updated_date=2026-01-02/part_000.gz', 'jsonl-gz'],
       ['updated_date=2026-01-02/part_001.parquet', 'parquet'],
     ]);
+  });
+
+  it("never takes the current layout's manifest.json for works, however --works names it", () => {
+    const dir = tempDir();
+    const jsonl = join(dir, 'data', 'jsonl');
+    const part = join(jsonl, 'works', 'updated_date=2026-06-24');
+    mkdirSync(part, { recursive: true });
+    writeFileSync(join(jsonl, 'manifest.json'), '{"entries": []}\n');
+    writeFileSync(join(jsonl, 'works', 'manifest.json'), '{"entries": []}\n');
+    writeFileSync(join(part, 'part_0000.gz'), gzipSync('{}\n'));
+    writeFileSync(join(part, 'part_0001.json'), '{}\n');
+    const works = [join(part, 'part_0000.gz'), join(part, 'part_0001.json')];
+    expect(expandWorks(jsonl)).toEqual(works);
+    expect(expandWorks(`${dir}/**/*.json`)).toEqual([works[1]]);
+    expect(expandWorks(`${jsonl}/*`)).toEqual([]);
+    expect(expandWorks(join(jsonl, 'manifest.json'))).toEqual([]);
+    expect(fileKind(join(jsonl, 'MANIFEST.JSON'))).toBeNull();
   });
 
   it('dates the snapshot by its latest updated_date partition', () => {
