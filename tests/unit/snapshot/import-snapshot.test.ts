@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
+import { mergedDirs } from '../../../scripts/lib/snapshot-run';
 import type { GraphFile } from '../../../src/model';
 import {
   BAD_FIXTURE,
@@ -82,6 +83,30 @@ describe('bad lines', () => {
     expect(forced.code).toBe(0);
     expect(existsSync(join(dir, 'keep.txt'))).toBe(false);
     expect(existsSync(join(dir, 'papers.yaml'))).toBe(true);
+  });
+});
+
+describe('merged ids next to the works', () => {
+  it('finds them in the current layout, a pre-2026 copy and a legacy-data copy', () => {
+    const root = tempDir();
+    const at = (...p: string[]) => join(root, ...p);
+    const legacy = at('legacy-data', 'merged_ids', 'works');
+    const old = at('data', 'merged_ids', 'works');
+    const part = (layout: string) => at(layout, 'works', 'updated_date=2026-06-24', 'part_0000.gz');
+    // none there yet
+    expect(mergedDirs(part('data/jsonl'))).toEqual([]);
+    mkdirSync(legacy, { recursive: true });
+    expect(mergedDirs(part('data/jsonl'))).toEqual([legacy]);
+    expect(mergedDirs(part('data/parquet').replace(/\.gz$/, '.parquet'))).toEqual([legacy]);
+    expect(mergedDirs(part('data'))).toEqual([legacy]);
+    expect(mergedDirs(part('legacy-data'))).toEqual([legacy]);
+    mkdirSync(old, { recursive: true });
+    expect(mergedDirs(part('data/jsonl'))).toEqual([legacy, old]);
+    expect(mergedDirs(part('data'))).toEqual([old, legacy]);
+    expect(mergedDirs(part('legacy-data'))).toEqual([legacy]);
+    // works outside a snapshot's layout (a selection made elsewhere): none
+    expect(mergedDirs(at('selected.parquet'))).toEqual([]);
+    expect(mergedDirs(at('data', 'jsonl', 'authors', 'part_0000.gz'))).toEqual([]);
   });
 });
 
