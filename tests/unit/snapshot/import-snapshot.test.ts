@@ -28,7 +28,7 @@ describe('bad lines', () => {
   it('names each bad line with its file and line, counts them, and still imports under the limit', async () => {
     const r = await runImport({ seeds: SEEDS, maxBadShare: 0.2 });
     expect(r.code).toBe(0);
-    const second = `${FIXTURE}/data/works/updated_date=2026-11-15/part_000.gz`;
+    const second = `${FIXTURE}/data/jsonl/works/updated_date=2026-11-15/part_0000.gz`;
     expect(r.summary?.badLines).toEqual([
       { file: second, line: 3, reason: 'invalid JSON' },
       { file: second, line: 7, reason: 'no id' },
@@ -46,12 +46,12 @@ describe('bad lines', () => {
   });
 
   it('reports a truncated gzip file at the line where it breaks off', async () => {
-    const works = `${BAD_FIXTURE}/data/works/updated_date=*/*.gz`;
+    const works = `${BAD_FIXTURE}/data/jsonl/works/updated_date=*/*.gz`;
     const r = await runImport({ works, seeds: SEEDS, maxBadShare: 0.001 });
     expect(r.code).toBe(1);
     const truncated = r.log.find((l) => l.includes('truncated gzip'));
     expect(truncated).toMatch(
-      /updated_date=2026-10-01\/part_000\.gz:\d+: truncated gzip .*the file ends here/,
+      /updated_date=2026-10-01\/part_0000\.gz:\d+: truncated gzip .*the file ends here/,
     );
     expect(existsSync(r.data)).toBe(false);
     // allowed, the lines before the break are kept
@@ -176,7 +176,7 @@ describe('the graph-data directory', () => {
     const conn = await inst.connect();
     // every field as read_ndjson infers it: extra struct fields, as Spark's Parquet would carry
     await conn.run(
-      `COPY (SELECT * FROM read_ndjson('${FIXTURE}/data/works/updated_date=2026-10-01/part_000.gz')) TO '${parquet}' (FORMAT parquet)`,
+      `COPY (SELECT * FROM read_ndjson('${FIXTURE}/data/jsonl/works/updated_date=2026-10-01/part_0000.gz')) TO '${parquet}' (FORMAT parquet)`,
     );
     conn.closeSync();
     inst.closeSync();
@@ -205,7 +205,7 @@ describe('end to end', () => {
       120_000,
     );
     expect(imp.status).toBe(0);
-    expect(imp.stderr).toMatch(/\[2\/2\] part_000\.gz: 19 rows scanned, 100% of the bytes, .* ETA/);
+    expect(imp.stderr).toMatch(/\[2\/2\] part_0000\.gz: 19 rows scanned, 100% of the bytes, .* ETA/);
     expect(imp.stderr).toMatch(/selected: 2 at hop 0, 8 at hop 1, 5 at hop 2 of 17 works/);
     const build = runScript('scripts/build-graph.ts', ['--data', data, '--out', out], 120_000);
     expect(build.status).toBe(0);
