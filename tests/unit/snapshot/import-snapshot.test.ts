@@ -5,7 +5,7 @@
  * seeds, Parquet input (what a cluster run writes), and the whole way through build:graph.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -107,6 +107,81 @@ describe('merged ids next to the works', () => {
     // works outside a snapshot's layout (a selection made elsewhere): none
     expect(mergedDirs(at('selected.parquet'))).toEqual([]);
     expect(mergedDirs(at('data', 'jsonl', 'authors', 'part_0000.gz'))).toEqual([]);
+  });
+});
+
+describe('snapshot layouts', () => {
+  const PARTS = ['updated_date=2026-10-01', 'updated_date=2026-11-15'];
+  const MERGED = '2026-11-15.csv.gz';
+  /** The fixture's files copied to `root` in another layout. */
+  function copyFixture(root: string, to: { part: (p: string) => string; merged: string | null }): void {
+    for (const p of PARTS) {
+      const dest = join(root, to.part(p));
+      mkdirSync(join(dest, '..'), { recursive: true });
+      copyFileSync(join(FIXTURE, 'data/jsonl/works', p, 'part_0000.gz'), dest);
+    }
+    if (to.merged === null) return;
+    mkdirSync(join(root, to.merged), { recursive: true });
+    copyFileSync(join(FIXTURE, 'legacy-data/merged_ids/works', MERGED), join(root, to.merged, MERGED));
+  }
+  const selection = (r: Awaited<ReturnType<typeof runImport>>) => ({
+    code: r.code,
+    files: r.summary?.files,
+    lines: r.summary?.lines,
+    merged: r.summary?.merged,
+    selectedByHop: r.summary?.selectedByHop,
+    selected: r.summary?.selected,
+    papers: r.summary?.papers,
+    edges: r.summary?.edges,
+  });
+
+  it('finds the merged ids under legacy-data/merged_ids for works under data/jsonl/works', async () => {
+    const r = await runImport({ seeds: SEEDS });
+    expect(r.summary?.merged).toBe(2);
+    expect(r.log[0]).toMatch(/^import:snapshot: 2 works files \(.* MB\), 2 merged ids$/);
+    // W100 cites W199, merged into W114: W114 joins at hop 1, and W133 (which it cites) at hop 2
+    expect(r.summary?.selected).toEqual(expect.arrayContaining([114, 133]));
+    // the same works without legacy-data/: no merges, and W114 and W133 are not reached
+    const bare = tempDir();
+    copyFixture(bare, { part: (p) => `data/jsonl/works/${p}/part_0000.gz`, merged: null });
+    const without = await runImport({ works: join(bare, 'data/jsonl/works'), seeds: SEEDS });
+    expect(without.code).toBe(0);
+    expect(without.summary?.merged).toBe(0);
+    expect(without.summary?.selected).not.toContain(114);
+    expect(without.summary?.selected).not.toContain(133);
+  });
+
+  it('reads a pre-2026 copy (data/works, data/merged_ids) to the same selection', async () => {
+    const current = await runImport({ seeds: SEEDS });
+    const old = tempDir();
+    copyFixture(old, { part: (p) => `data/works/${p}/part_000.gz`, merged: 'data/merged_ids/works' });
+    const pre2026 = await runImport({ works: join(old, 'data/works/updated_date=*/*.gz'), seeds: SEEDS });
+    expect(selection(pre2026)).toEqual(selection(current));
+    expect(pre2026.summary?.merged).toBe(2);
+    expect(pre2026.summary?.snapshot).toBe('2026-11-15');
+    // and its preserved copy under legacy-data/
+    const legacy = tempDir();
+    copyFixture(legacy, {
+      part: (p) => `legacy-data/works/${p}/part_000.gz`,
+      merged: 'legacy-data/merged_ids/works',
+    });
+    const kept = await runImport({ works: join(legacy, 'legacy-data/works'), seeds: SEEDS });
+    expect(selection(kept)).toEqual(selection(current));
+  });
+
+  it("takes --works at the format's folder (data/jsonl) without reading its manifest.json", async () => {
+    expect(existsSync(join(FIXTURE, 'data/jsonl/manifest.json'))).toBe(true);
+    const r = await runImport({ works: `${FIXTURE}/data/jsonl`, seeds: SEEDS });
+    expect(r.summary?.files).toBe(2);
+    expect(selection(r)).toEqual(selection(await runImport({ seeds: SEEDS })));
+  });
+
+  it('--merged names the merged ids wherever they are', async () => {
+    const bare = tempDir();
+    copyFixture(bare, { part: (p) => `works/${p}/part_0000.gz`, merged: 'ids' });
+    const r = await runImport({ works: join(bare, 'works'), merged: join(bare, 'ids'), seeds: SEEDS });
+    expect(r.summary?.merged).toBe(2);
+    expect(selection(r)).toEqual(selection(await runImport({ seeds: SEEDS })));
   });
 });
 
