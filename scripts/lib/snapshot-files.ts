@@ -52,7 +52,7 @@ function walk(dir: string, out: string[]): void {
 
 /**
  * The files a --works argument names: a file; a directory (every works file below it); or a
- * glob with `*`, `?` and `**` (any depth), e.g. "snapshot/data/works/updated_date=*\/*.gz".
+ * glob with `*`, `?` and `**` (any depth), e.g. "snapshot/data/jsonl/works/updated_date=*\/*.gz".
  * Sorted by path; only JSON Lines (.gz, .jsonl, .json) and Parquet files, never a manifest.
  */
 export function expandWorks(pattern: string): string[] {
