@@ -200,7 +200,8 @@ async function run(
   const { conn } = engine;
   const t0 = Date.now();
   await createStaging(conn);
-  const merged = await loadMerged(conn, mergedFiles(args, files));
+  const mergedPaths = mergedFiles(args, files);
+  const merged = await loadMerged(conn, mergedPaths);
   const totalBytes = files.reduce((s, f) => s + f.bytes, 0);
   let doneBytes = 0;
   let lines = 0;
@@ -209,6 +210,12 @@ async function run(
   log(
     `import:snapshot: ${files.length} works files (${(totalBytes / 1e6).toFixed(1)} MB), ${fmt(merged)} merged ids`,
   );
+  if (mergedPaths.length === 0)
+    log(
+      args.merged
+        ? `${args.merged}: no merged-id CSVs (.csv, .csv.gz) found; references to merged works lead nowhere`
+        : "note: no merged-id CSVs next to the works (legacy-data/merged_ids/works/, a pre-2026 copy's data/merged_ids/works/); references to merged works lead nowhere; --merged PATH names them",
+    );
   for (const [i, file] of files.entries()) {
     const fileId = i + 1;
     // within a large file (the snapshot's run to 2 GB), progress every 10 s from the bytes read

@@ -147,6 +147,10 @@ describe('snapshot layouts', () => {
     const without = await runImport({ works: join(bare, 'data/jsonl/works'), seeds: SEEDS });
     expect(without.code).toBe(0);
     expect(without.summary?.merged).toBe(0);
+    expect(without.log[1]).toMatch(
+      /^note: no merged-id CSVs next to the works \(legacy-data\/merged_ids\/works\//,
+    );
+    expect(r.log.join('\n')).not.toMatch(/no merged-id CSVs/);
     expect(without.summary?.selected).not.toContain(114);
     expect(without.summary?.selected).not.toContain(133);
   });
@@ -182,6 +186,12 @@ describe('snapshot layouts', () => {
     const r = await runImport({ works: join(bare, 'works'), merged: join(bare, 'ids'), seeds: SEEDS });
     expect(r.summary?.merged).toBe(2);
     expect(selection(r)).toEqual(selection(await runImport({ seeds: SEEDS })));
+    // a --merged path that holds none is said, not passed over
+    const typo = await runImport({ works: join(bare, 'works'), merged: join(bare, 'idz'), seeds: SEEDS });
+    expect(typo.summary?.merged).toBe(0);
+    expect(typo.log).toContain(
+      `${join(bare, 'idz')}: no merged-id CSVs (.csv, .csv.gz) found; references to merged works lead nowhere`,
+    );
   });
 });
 
