@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createRng } from '../src/graph/random';
-import { syntheticWorkId, writeSyntheticSnapshot } from './lib/snapshot-synthetic';
+import { syntheticWorkId, syntheticWorksDir, writeSyntheticSnapshot } from './lib/snapshot-synthetic';
 
 const USAGE = `Usage: npm run bench:snapshot -- [options]
 
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
     const seeds = new Set<number>();
     while (seeds.size < Math.min(nSeeds, n)) seeds.add(syntheticWorkId(Math.floor(n / 2 + (rand() * n) / 2)));
     writeFileSync(seedsFile, [...seeds].map((id) => `W${id}`).join('\n') + '\n');
-    const works = join(snap, 'data', 'works');
+    const works = syntheticWorksDir(snap);
     const common = ['--works', works, '--memory-limit', mem, '--threads', '2'];
     for (const [what, args] of [
       [`2 hops, ${nSeeds} seeds`, ['--seeds', seedsFile, '--hops', '2', '--cap', cap]],

@@ -15,7 +15,8 @@ const USAGE = `Usage: npm run import:snapshot -- --works GLOB --data DIR (--seed
 Select a field's works from the OpenAlex snapshot and write a graph-data directory.
 
   --works GLOB          works files: gzipped JSON Lines or Parquet; a file, a directory or a glob
-                        (e.g. "openalex/data/works/updated_date=*/*.gz")
+                        (e.g. "openalex/data/jsonl/works/updated_date=*/*.gz",
+                        "openalex/data/parquet/works", or a pre-2026 copy's "openalex/data/works")
   --data DIR            the graph-data directory to write (new or empty; --force replaces it)
   --seeds FILE          seeds, one a line (OpenAlex id, DOI or arXiv id), or a graph-data directory
   --topic ID            select every work of this topic (T10001); repeat for several
@@ -23,7 +24,8 @@ Select a field's works from the OpenAlex snapshot and write a graph-data directo
   --hops 1|2            hops around the seeds (default 2)
   --cap N               at most N works added by each paper a hop (default 50)
   --max-bad-share X     fail when more than this share of lines is bad (default 0.001)
-  --merged PATH         merged-id CSVs (default: data/merged_ids/works/ next to data/works/)
+  --merged PATH         a merged-id CSV or a folder of them (default: legacy-data/merged_ids/works/
+                        next to data/jsonl/ or data/parquet/; a pre-2026 copy's data/merged_ids/works/)
   --name NAME           the dataset's name
   --snapshot-date D     the snapshot's date (default: the latest updated_date partition)
   --memory-limit M      DuckDB's memory limit (default 1GB)

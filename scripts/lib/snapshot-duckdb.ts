@@ -174,8 +174,9 @@ export async function unstageFile(conn: DuckDBConnection, fileId: number): Promi
 }
 
 /**
- * Merged works: CSV files `data/merged_ids/works/*.csv.gz` with the columns merge_date, id,
- * merge_into_id (https://docs.openalex.org/download-all-data/snapshot-data-format#merged-entities).
+ * Merged works: CSV files `legacy-data/merged_ids/works/*.csv.gz` (a pre-2026 copy's
+ * `data/merged_ids/works/`) with the columns merge_date, id, merge_into_id
+ * (https://developers.openalex.org/download/snapshot-format).
  */
 export async function loadMerged(conn: DuckDBConnection, paths: readonly string[]): Promise<number> {
   if (paths.length === 0) return 0;

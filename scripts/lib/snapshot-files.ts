@@ -8,7 +8,7 @@
  */
 import { createReadStream, existsSync, readdirSync, statSync } from 'node:fs';
 import { createWriteStream } from 'node:fs';
-import { join, sep } from 'node:path';
+import { basename, join, sep } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { parseWorkLine } from '../../src/snapshot/work';
 
@@ -20,7 +20,14 @@ export interface SnapshotFile {
   bytes: number;
 }
 
+/**
+ * What kind of works file a path is, or null for anything else. The snapshot's manifests list its
+ * files and are no works: `manifest` beside the works in a pre-2026 copy, `manifest.json` under
+ * each format prefix (data/jsonl/, data/parquet/) now
+ * (https://developers.openalex.org/download/snapshot-format).
+ */
 export function fileKind(path: string): SnapshotFileKind | null {
+  if (/^manifest(\.json)?$/i.test(basename(path))) return null;
   if (/\.parquet$/i.test(path)) return 'parquet';
   if (/\.gz$/i.test(path)) return 'jsonl-gz';
   if (/\.(jsonl|ndjson|json)$/i.test(path)) return 'jsonl';
@@ -45,8 +52,8 @@ function walk(dir: string, out: string[]): void {
 
 /**
  * The files a --works argument names: a file; a directory (every works file below it); or a
- * glob with `*`, `?` and `**` (any depth), e.g. "snapshot/data/works/updated_date=*\/*.gz".
- * Sorted by path; only JSON Lines (.gz, .jsonl, .json) and Parquet files.
+ * glob with `*`, `?` and `**` (any depth), e.g. "snapshot/data/jsonl/works/updated_date=*\/*.gz".
+ * Sorted by path; only JSON Lines (.gz, .jsonl, .json) and Parquet files, never a manifest.
  */
 export function expandWorks(pattern: string): string[] {
   let paths: string[] = [];

@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { readGraphData } from './graph-data-fs';
 import { countLines, latestPartition, locateBadLines, snapshotFiles } from './snapshot-files';
 import type { BadLine, SnapshotFile } from './snapshot-files';
@@ -50,7 +50,7 @@ export interface SnapshotArgs {
   hops: number;
   cap: number;
   maxBadShare: number;
-  /** Glob of merged-id CSVs; '' to look next to the works (data/merged_ids/works/). */
+  /** A merged-id CSV or a folder of them; '' to look next to the works (see mergedDirs). */
   merged: string;
   name: string;
   snapshotDate: string;
@@ -93,12 +93,29 @@ export function parseTopicArg(raw: string): number | null {
   return /^(?:https?:\/\/openalex\.org\/)?T?\d+$/i.test(raw.trim()) ? entityNumber(raw.trim()) : null;
 }
 
+/**
+ * The merged-id CSVs next to the works, where the snapshot keeps them
+ * (https://developers.openalex.org/download/snapshot-format): the current snapshot has its works
+ * under data/jsonl/works/ or data/parquet/works/ and the merged ids under
+ * legacy-data/merged_ids/works/, beside the pre-2026 layout it preserves under legacy-data/; a
+ * pre-2026 copy has its works under data/works/ and the merged ids under data/merged_ids/works/.
+ * Every one of the candidate folders that exists is read (the table keeps each merge once).
+ */
+export function mergedDirs(worksFile: string): string[] {
+  const path = resolve(worksFile).replace(/\\/g, '/');
+  const m = /^(.*)\/(data\/(?:jsonl|parquet)|data|legacy-data)\/works\//.exec(path);
+  if (!m) return [];
+  const root = m[1] as string;
+  const legacy = join(root, 'legacy-data', 'merged_ids', 'works');
+  const old = join(root, 'data', 'merged_ids', 'works');
+  const dirs = m[2] === 'legacy-data' ? [legacy] : m[2] === 'data' ? [old, legacy] : [legacy, old];
+  return dirs.filter((d) => existsSync(d) && statSync(d).isDirectory());
+}
+
 function mergedFiles(args: SnapshotArgs, files: readonly SnapshotFile[]): string[] {
   if (args.merged) return listCsv(args.merged);
-  const first = files[0]?.path ?? '';
-  const at = first.replace(/\\/g, '/').lastIndexOf('/data/works/');
-  if (at === -1) return [];
-  return listCsv(join(first.slice(0, at), 'data', 'merged_ids', 'works'));
+  const first = files[0]?.path;
+  return first === undefined ? [] : mergedDirs(first).flatMap(listCsv);
 }
 
 function listCsv(dirOrFile: string): string[] {
@@ -195,7 +212,8 @@ async function run(
   const { conn } = engine;
   const t0 = Date.now();
   await createStaging(conn);
-  const merged = await loadMerged(conn, mergedFiles(args, files));
+  const mergedPaths = mergedFiles(args, files);
+  const merged = await loadMerged(conn, mergedPaths);
   const totalBytes = files.reduce((s, f) => s + f.bytes, 0);
   let doneBytes = 0;
   let lines = 0;
@@ -204,6 +222,12 @@ async function run(
   log(
     `import:snapshot: ${files.length} works files (${(totalBytes / 1e6).toFixed(1)} MB), ${fmt(merged)} merged ids`,
   );
+  if (mergedPaths.length === 0)
+    log(
+      args.merged
+        ? `${args.merged}: no merged-id CSVs (.csv, .csv.gz) found; references to merged works lead nowhere`
+        : "note: no merged-id CSVs next to the works (legacy-data/merged_ids/works/, a pre-2026 copy's data/merged_ids/works/); references to merged works lead nowhere; --merged PATH names them",
+    );
   for (const [i, file] of files.entries()) {
     const fileId = i + 1;
     // within a large file (the snapshot's run to 2 GB), progress every 10 s from the bytes read

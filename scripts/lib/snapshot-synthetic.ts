@@ -1,9 +1,10 @@
 /**
  * A synthetic OpenAlex snapshot of the real one's shape, for bench:snapshot: gzipped JSON Lines of
- * Work objects (https://docs.openalex.org/api-entities/works/work-object) under
- * data/works/updated_date=…/part_NNN.gz, 10^5 works a file. References lean towards older works
- * (a work cites earlier ones, the well-cited more often), 3% of them point at works the snapshot
- * does not hold (deleted), and topics sit in a tree of 5 fields, 20 subfields and 100 topics.
+ * Work objects (https://docs.openalex.org/api-entities/works/work-object) in the snapshot's current
+ * layout (https://developers.openalex.org/download/snapshot-format), under
+ * data/jsonl/works/updated_date=…/part_NNNN.gz, 10^5 works a file. References lean towards older
+ * works (a work cites earlier ones, the well-cited more often), 3% of them point at works the
+ * snapshot does not hold (deleted), and topics sit in a tree of 5 fields, 20 subfields and 100 topics.
  */
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,11 @@ function topic(t: number): Record<string, unknown> {
     field: { id: `https://openalex.org/fields/${10 + field}`, display_name: `Synthetic field ${field}` },
     domain: { id: 'https://openalex.org/domains/3', display_name: 'Physical Sciences' },
   };
+}
+
+/** Where writeSyntheticSnapshot puts the works of the snapshot under `dir`. */
+export function syntheticWorksDir(dir: string): string {
+  return join(dir, 'data', 'jsonl', 'works');
 }
 
 /** The id number of the i-th work (0-based). */
@@ -101,17 +107,22 @@ export async function writeSyntheticSnapshot(
   log: (s: string) => void,
 ): Promise<void> {
   const marker = join(dir, 'synthetic.json');
-  const want = JSON.stringify(o);
+  // the layout is part of what the marker names: a snapshot written in the pre-2026 layout
+  // (data/works/…/part_NNN.gz, its marker without one) is written again
+  const want = JSON.stringify({ ...o, layout: 'data/jsonl/works' });
   if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return;
   rmSync(dir, { recursive: true, force: true });
   const rand = createRng(o.seed);
   const t0 = Date.now();
   const files = Math.ceil(o.works / WORKS_PER_FILE);
   for (let f = 0; f < files; f++) {
-    const part = join(dir, 'data', 'works', `updated_date=2026-11-${String(1 + (f % 28)).padStart(2, '0')}`);
+    const part = join(
+      syntheticWorksDir(dir),
+      `updated_date=2026-11-${String(1 + (f % 28)).padStart(2, '0')}`,
+    );
     mkdirSync(part, { recursive: true });
     const gz = createGzip({ level: constants.Z_BEST_SPEED });
-    const out = createWriteStream(join(part, `part_${String(f).padStart(3, '0')}.gz`));
+    const out = createWriteStream(join(part, `part_${String(f).padStart(4, '0')}.gz`));
     gz.pipe(out);
     const done = new Promise<void>((resolve, reject) => {
       out.on('finish', resolve);

@@ -1,6 +1,8 @@
 -- Spark SQL: the tables the selection (scripts/sql/select/) reads, over the OpenAlex snapshot as
--- published (https://docs.openalex.org/download-all-data/snapshot-data-format): gzipped JSON Lines
--- under data/works/updated_date=YYYY-MM-DD/, merged ids as CSV under data/merged_ids/works/.
+-- published (https://developers.openalex.org/download/snapshot-format): gzipped JSON Lines under
+-- data/jsonl/works/updated_date=YYYY-MM-DD/ (the same works in Parquet under data/parquet/works/),
+-- merged ids as CSV under legacy-data/merged_ids/works/. A pre-2026 copy has its works under
+-- data/works/ and its merged ids under data/merged_ids/works/.
 -- The engine-specific part, like scripts/lib/snapshot-duckdb.ts for the embedded run. Replace
 -- the locations with your copy (s3a://openalex/… reads the public bucket). See README.md,
 -- "Whole fields from the OpenAlex snapshot".
@@ -22,13 +24,15 @@ CREATE TABLE IF NOT EXISTS openalex_works (
   concepts ARRAY<STRUCT<id: STRING, display_name: STRING, level: BIGINT, score: DOUBLE>>
 )
 USING json
--- every part file below, but not data/works/manifest, and no partition column from the folders
+-- every part file below (nothing else, such as a pre-2026 copy's manifest), and no partition
+-- column from the folders. The same works in Parquet: USING parquet, pathGlobFilter '*.parquet'
+-- and LOCATION 's3a://openalex/data/parquet/works/'.
 OPTIONS (pathGlobFilter '*.gz', recursiveFileLookup 'true')
-LOCATION 's3a://openalex/data/works/';
+LOCATION 's3a://openalex/data/jsonl/works/';
 
 CREATE TEMPORARY VIEW openalex_merged
 USING csv
-OPTIONS (path 's3a://openalex/data/merged_ids/works/', header 'true');
+OPTIONS (path 's3a://openalex/legacy-data/merged_ids/works/', header 'true');
 
 -- One row per work. Ids "https://openalex.org/W123" → 123; DOIs without resolver, lowercase; the
 -- arXiv id from the DataCite DOI, else the first landing page or PDF on arxiv.org among the primary

@@ -5,11 +5,12 @@
  * seeds, Parquet input (what a cluster run writes), and the whole way through build:graph.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
+import { mergedDirs } from '../../../scripts/lib/snapshot-run';
 import type { GraphFile } from '../../../src/model';
 import {
   BAD_FIXTURE,
@@ -27,7 +28,7 @@ describe('bad lines', () => {
   it('names each bad line with its file and line, counts them, and still imports under the limit', async () => {
     const r = await runImport({ seeds: SEEDS, maxBadShare: 0.2 });
     expect(r.code).toBe(0);
-    const second = `${FIXTURE}/data/works/updated_date=2026-11-15/part_000.gz`;
+    const second = `${FIXTURE}/data/jsonl/works/updated_date=2026-11-15/part_0000.gz`;
     expect(r.summary?.badLines).toEqual([
       { file: second, line: 3, reason: 'invalid JSON' },
       { file: second, line: 7, reason: 'no id' },
@@ -45,12 +46,12 @@ describe('bad lines', () => {
   });
 
   it('reports a truncated gzip file at the line where it breaks off', async () => {
-    const works = `${BAD_FIXTURE}/data/works/updated_date=*/*.gz`;
+    const works = `${BAD_FIXTURE}/data/jsonl/works/updated_date=*/*.gz`;
     const r = await runImport({ works, seeds: SEEDS, maxBadShare: 0.001 });
     expect(r.code).toBe(1);
     const truncated = r.log.find((l) => l.includes('truncated gzip'));
     expect(truncated).toMatch(
-      /updated_date=2026-10-01\/part_000\.gz:\d+: truncated gzip .*the file ends here/,
+      /updated_date=2026-10-01\/part_0000\.gz:\d+: truncated gzip .*the file ends here/,
     );
     expect(existsSync(r.data)).toBe(false);
     // allowed, the lines before the break are kept
@@ -82,6 +83,115 @@ describe('bad lines', () => {
     expect(forced.code).toBe(0);
     expect(existsSync(join(dir, 'keep.txt'))).toBe(false);
     expect(existsSync(join(dir, 'papers.yaml'))).toBe(true);
+  });
+});
+
+describe('merged ids next to the works', () => {
+  it('finds them in the current layout, a pre-2026 copy and a legacy-data copy', () => {
+    const root = tempDir();
+    const at = (...p: string[]) => join(root, ...p);
+    const legacy = at('legacy-data', 'merged_ids', 'works');
+    const old = at('data', 'merged_ids', 'works');
+    const part = (layout: string) => at(layout, 'works', 'updated_date=2026-06-24', 'part_0000.gz');
+    // none there yet
+    expect(mergedDirs(part('data/jsonl'))).toEqual([]);
+    mkdirSync(legacy, { recursive: true });
+    expect(mergedDirs(part('data/jsonl'))).toEqual([legacy]);
+    expect(mergedDirs(part('data/parquet').replace(/\.gz$/, '.parquet'))).toEqual([legacy]);
+    expect(mergedDirs(part('data'))).toEqual([legacy]);
+    expect(mergedDirs(part('legacy-data'))).toEqual([legacy]);
+    mkdirSync(old, { recursive: true });
+    expect(mergedDirs(part('data/jsonl'))).toEqual([legacy, old]);
+    expect(mergedDirs(part('data'))).toEqual([old, legacy]);
+    expect(mergedDirs(part('legacy-data'))).toEqual([legacy]);
+    // works outside a snapshot's layout (a selection made elsewhere): none
+    expect(mergedDirs(at('selected.parquet'))).toEqual([]);
+    expect(mergedDirs(at('data', 'jsonl', 'authors', 'part_0000.gz'))).toEqual([]);
+  });
+});
+
+describe('snapshot layouts', () => {
+  const PARTS = ['updated_date=2026-10-01', 'updated_date=2026-11-15'];
+  const MERGED = '2026-11-15.csv.gz';
+  /** The fixture's files copied to `root` in another layout. */
+  function copyFixture(root: string, to: { part: (p: string) => string; merged: string | null }): void {
+    for (const p of PARTS) {
+      const dest = join(root, to.part(p));
+      mkdirSync(join(dest, '..'), { recursive: true });
+      copyFileSync(join(FIXTURE, 'data/jsonl/works', p, 'part_0000.gz'), dest);
+    }
+    if (to.merged === null) return;
+    mkdirSync(join(root, to.merged), { recursive: true });
+    copyFileSync(join(FIXTURE, 'legacy-data/merged_ids/works', MERGED), join(root, to.merged, MERGED));
+  }
+  const selection = (r: Awaited<ReturnType<typeof runImport>>) => ({
+    code: r.code,
+    files: r.summary?.files,
+    lines: r.summary?.lines,
+    merged: r.summary?.merged,
+    selectedByHop: r.summary?.selectedByHop,
+    selected: r.summary?.selected,
+    papers: r.summary?.papers,
+    edges: r.summary?.edges,
+  });
+
+  it('finds the merged ids under legacy-data/merged_ids for works under data/jsonl/works', async () => {
+    const r = await runImport({ seeds: SEEDS });
+    expect(r.summary?.merged).toBe(2);
+    expect(r.log[0]).toMatch(/^import:snapshot: 2 works files \(.* MB\), 2 merged ids$/);
+    // W100 cites W199, merged into W114: W114 joins at hop 1, and W133 (which it cites) at hop 2
+    expect(r.summary?.selected).toEqual(expect.arrayContaining([114, 133]));
+    // the same works without legacy-data/: no merges, and W114 and W133 are not reached
+    const bare = tempDir();
+    copyFixture(bare, { part: (p) => `data/jsonl/works/${p}/part_0000.gz`, merged: null });
+    const without = await runImport({ works: join(bare, 'data/jsonl/works'), seeds: SEEDS });
+    expect(without.code).toBe(0);
+    expect(without.summary?.merged).toBe(0);
+    expect(without.log[1]).toMatch(
+      /^note: no merged-id CSVs next to the works \(legacy-data\/merged_ids\/works\//,
+    );
+    expect(r.log.join('\n')).not.toMatch(/no merged-id CSVs/);
+    expect(without.summary?.selected).not.toContain(114);
+    expect(without.summary?.selected).not.toContain(133);
+  });
+
+  it('reads a pre-2026 copy (data/works, data/merged_ids) to the same selection', async () => {
+    const current = await runImport({ seeds: SEEDS });
+    const old = tempDir();
+    copyFixture(old, { part: (p) => `data/works/${p}/part_000.gz`, merged: 'data/merged_ids/works' });
+    const pre2026 = await runImport({ works: join(old, 'data/works/updated_date=*/*.gz'), seeds: SEEDS });
+    expect(selection(pre2026)).toEqual(selection(current));
+    expect(pre2026.summary?.merged).toBe(2);
+    expect(pre2026.summary?.snapshot).toBe('2026-11-15');
+    // and its preserved copy under legacy-data/
+    const legacy = tempDir();
+    copyFixture(legacy, {
+      part: (p) => `legacy-data/works/${p}/part_000.gz`,
+      merged: 'legacy-data/merged_ids/works',
+    });
+    const kept = await runImport({ works: join(legacy, 'legacy-data/works'), seeds: SEEDS });
+    expect(selection(kept)).toEqual(selection(current));
+  });
+
+  it("takes --works at the format's folder (data/jsonl) without reading its manifest.json", async () => {
+    expect(existsSync(join(FIXTURE, 'data/jsonl/manifest.json'))).toBe(true);
+    const r = await runImport({ works: `${FIXTURE}/data/jsonl`, seeds: SEEDS });
+    expect(r.summary?.files).toBe(2);
+    expect(selection(r)).toEqual(selection(await runImport({ seeds: SEEDS })));
+  });
+
+  it('--merged names the merged ids wherever they are', async () => {
+    const bare = tempDir();
+    copyFixture(bare, { part: (p) => `works/${p}/part_0000.gz`, merged: 'ids' });
+    const r = await runImport({ works: join(bare, 'works'), merged: join(bare, 'ids'), seeds: SEEDS });
+    expect(r.summary?.merged).toBe(2);
+    expect(selection(r)).toEqual(selection(await runImport({ seeds: SEEDS })));
+    // a --merged path that holds none is said, not passed over
+    const typo = await runImport({ works: join(bare, 'works'), merged: join(bare, 'idz'), seeds: SEEDS });
+    expect(typo.summary?.merged).toBe(0);
+    expect(typo.log).toContain(
+      `${join(bare, 'idz')}: no merged-id CSVs (.csv, .csv.gz) found; references to merged works lead nowhere`,
+    );
   });
 });
 
@@ -151,7 +261,7 @@ describe('the graph-data directory', () => {
     const conn = await inst.connect();
     // every field as read_ndjson infers it: extra struct fields, as Spark's Parquet would carry
     await conn.run(
-      `COPY (SELECT * FROM read_ndjson('${FIXTURE}/data/works/updated_date=2026-10-01/part_000.gz')) TO '${parquet}' (FORMAT parquet)`,
+      `COPY (SELECT * FROM read_ndjson('${FIXTURE}/data/jsonl/works/updated_date=2026-10-01/part_0000.gz')) TO '${parquet}' (FORMAT parquet)`,
     );
     conn.closeSync();
     inst.closeSync();
@@ -180,7 +290,7 @@ describe('end to end', () => {
       120_000,
     );
     expect(imp.status).toBe(0);
-    expect(imp.stderr).toMatch(/\[2\/2\] part_000\.gz: 19 rows scanned, 100% of the bytes, .* ETA/);
+    expect(imp.stderr).toMatch(/\[2\/2\] part_0000\.gz: 19 rows scanned, 100% of the bytes, .* ETA/);
     expect(imp.stderr).toMatch(/selected: 2 at hop 0, 8 at hop 1, 5 at hop 2 of 17 works/);
     const build = runScript('scripts/build-graph.ts', ['--data', data, '--out', out], 120_000);
     expect(build.status).toBe(0);

@@ -12,13 +12,15 @@ import { importSnapshot } from '../../../scripts/lib/snapshot-run';
 
 export const FIXTURE = 'tests/fixtures/openalex-snapshot';
 export const BAD_FIXTURE = 'tests/fixtures/openalex-snapshot-bad';
-export const WORKS_GLOB = `${FIXTURE}/data/works/updated_date=*/*.gz`;
+export const WORKS_GLOB = `${FIXTURE}/data/jsonl/works/updated_date=*/*.gz`;
 export const SEEDS = `${FIXTURE}/seeds.txt`;
 
 export function fixtureWorks(): SnapshotWork[] {
   const out: SnapshotWork[] = [];
   for (const part of ['updated_date=2026-10-01', 'updated_date=2026-11-15']) {
-    const text = gunzipSync(readFileSync(join(FIXTURE, 'data/works', part, 'part_000.gz'))).toString('utf8');
+    const text = gunzipSync(readFileSync(join(FIXTURE, 'data/jsonl/works', part, 'part_0000.gz'))).toString(
+      'utf8',
+    );
     for (const line of text.split('\n')) {
       if (line.trim() === '') continue;
       const w = parseWorkLine(line);
@@ -29,9 +31,9 @@ export function fixtureWorks(): SnapshotWork[] {
 }
 
 export function fixtureMerged(): Map<number, number> {
-  const text = gunzipSync(readFileSync(join(FIXTURE, 'data/merged_ids/works/2026-11-15.csv.gz'))).toString(
-    'utf8',
-  );
+  const text = gunzipSync(
+    readFileSync(join(FIXTURE, 'legacy-data/merged_ids/works/2026-11-15.csv.gz')),
+  ).toString('utf8');
   const m = new Map<number, number>();
   for (const line of text.trim().split('\n').slice(1)) {
     const [, id, into] = line.split(',');
