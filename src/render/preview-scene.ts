@@ -86,11 +86,16 @@ export function previewCamera(
   extent: PreviewNodes['extent'],
   width: number,
   height: number,
-): { matrix: Float32Array; correctionRatio: number; sizeRatio: number } {
+): { matrix: Float32Array; invMatrix: Float32Array; correctionRatio: number; sizeRatio: number } {
   const camera: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
   const viewport = { width, height };
   const graph = { width: extent.x[1] - extent.x[0] || 1, height: extent.y[1] - extent.y[0] || 1 };
   const matrix = matrixFromCamera(camera, viewport, graph, STAGE_PADDING);
-  // sizes in screen pixels: sigma's default zoomToSizeRatioFunction gives 1 at ratio 1
-  return { matrix, correctionRatio: getMatrixImpact(matrix, camera, viewport), sizeRatio: 1 };
+  return {
+    matrix,
+    invMatrix: matrixFromCamera(camera, viewport, graph, STAGE_PADDING, true),
+    correctionRatio: getMatrixImpact(matrix, camera, viewport),
+    // sizes in screen pixels: sigma's default zoomToSizeRatioFunction gives 1 at ratio 1
+    sizeRatio: 1,
+  };
 }

@@ -35,6 +35,24 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes): () => 
   if (!gl) return () => {};
   gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
   container.prepend(canvas);
+  try {
+    return drawNodes(gl, canvas, nodes, width, height, pixelRatio);
+  } catch (e) {
+    // a failed preview is no preview: the full frame follows as it would without one
+    console.debug('No preview:', e);
+    canvas.remove();
+    return () => {};
+  }
+}
+
+function drawNodes(
+  gl: WebGLRenderingContext | WebGL2RenderingContext,
+  canvas: HTMLCanvasElement,
+  nodes: PreviewNodes,
+  width: number,
+  height: number,
+  pixelRatio: number,
+): () => void {
   const n = nodes.x.length;
   // sigma's program, which only keeps its renderer (there is none yet)
   const program = new FlatNodeCircleProgram(gl, null, null as never);
@@ -61,7 +79,6 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes): () => 
   const camera = previewCamera(nodes.extent, width, height);
   program.render({
     ...camera,
-    invMatrix: camera.matrix,
     width,
     height,
     pixelRatio,

@@ -73,6 +73,8 @@ describe('previewCamera', () => {
     const matrix = matrixFromCamera(camera, viewport, { width: 460, height: 175 }, STAGE_PADDING);
     const cam = previewCamera(extent, viewport.width, viewport.height);
     expect([...cam.matrix]).toEqual([...matrix]);
+    const inverse = matrixFromCamera(camera, viewport, { width: 460, height: 175 }, STAGE_PADDING, true);
+    expect([...cam.invMatrix]).toEqual([...inverse]);
     expect(cam.correctionRatio).toBe(getMatrixImpact(matrix, camera, viewport));
     expect(cam.sizeRatio).toBe(1);
   });
