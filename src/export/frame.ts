@@ -39,6 +39,8 @@ export interface FrameContent {
   caption: string;
   /** "In my library": the ring's colour and how many visible papers carry it, when the export includes the library. */
   library?: LegendItem | null;
+  /** "Outside the list" (`build:graph --expand`): how many of those works are shown; drawn as their ring, in the muted colour. */
+  outside?: { label: string; count: number } | null;
 }
 
 export interface FrameTheme {
@@ -71,6 +73,8 @@ export interface SwatchBox {
   color: string;
   /** A ring (the library's key) rather than a filled disc. */
   ring?: true;
+  /** A work outside the list's ring with its faint centre (OUTSIDE_RING) rather than a filled disc. */
+  outside?: true;
 }
 
 export interface LineBox {
@@ -168,6 +172,7 @@ export function frameLayout(
     ...content.legend,
     ...(content.selection?.items ?? []),
     ...(content.library ? [content.library] : []),
+    ...(content.outside ? [{ ...content.outside, color: theme.muted }] : []),
   ];
   const countWidth = Math.max(
     0,
@@ -239,20 +244,31 @@ export function frameLayout(
     theme.text,
   );
   items(content.legend);
-  if (content.library) {
-    const lib = content.library;
-    y += FRAME.rowHeight + 4;
-    swatches.push({ cx: legendX + 6, cy: y - 4, r: 4.5, color: lib.color, ring: true });
+  /** A key below the categories, set apart by a little space: its swatch, label and count. */
+  const key = (swatch: SwatchBox, label: string, count: number | null) => {
+    swatches.push(swatch);
     text(
-      fit(lib.label, labelMax, FRAME.itemSize, 400, measure),
+      fit(label, labelMax, FRAME.itemSize, 400, measure),
       legendX + 20,
       y,
       FRAME.itemSize,
       400,
       theme.text,
     );
-    if (lib.count !== null)
-      text(String(lib.count), legendX + legendW, y, FRAME.itemSize, 400, theme.muted, 'end');
+    if (count !== null) text(String(count), legendX + legendW, y, FRAME.itemSize, 400, theme.muted, 'end');
+  };
+  if (content.outside) {
+    y += FRAME.rowHeight + 4;
+    key(
+      { cx: legendX + 6, cy: y - 4, r: 5.5, color: theme.muted, outside: true },
+      content.outside.label,
+      content.outside.count,
+    );
+  }
+  if (content.library) {
+    const lib = content.library;
+    y += FRAME.rowHeight + 4;
+    key({ cx: legendX + 6, cy: y - 4, r: 4.5, color: lib.color, ring: true }, lib.label, lib.count);
   }
   if (content.links.length > 0) {
     y += FRAME.rowHeight + FRAME.headingSize - 4;

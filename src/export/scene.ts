@@ -13,6 +13,8 @@ export interface SceneNode extends ScenePoint {
   /** Radius in CSS pixels. */
   r: number;
   color: string;
+  /** A work outside the list (`build:graph --expand`): drawn as a ring (OUTSIDE_RING), not a disc. */
+  outside?: true;
 }
 
 /** A directed link drawn as a line and an arrow head whose tip touches the target's disc. */
@@ -88,6 +90,12 @@ export interface Scene {
 
 /** The ring around a paper of the reader's library: a gap outside the disc, then a stroke this wide. */
 export const LIBRARY_RING = { gap: 1.5, width: 2.5 } as const;
+
+/**
+ * A work outside the list: a ring taking this share of its radius, in the node's colour, around a
+ * centre of that colour at this opacity (src/render/ring-program.ts draws it; the SVG writer too).
+ */
+export const OUTSIDE_RING = { width: 0.34, centreAlpha: 0.22 } as const;
 
 /** The radius the ring's stroke is centred on, for a disc of radius `r`. */
 export function ringRadius(r: number): number {

@@ -7,6 +7,7 @@
 import {
   arrowGeometry,
   LIBRARY_RING,
+  OUTSIDE_RING,
   ringRadius,
   type ArrowShape,
   type Scene,
@@ -110,9 +111,18 @@ function nodesSvg(scene: Scene, nodes: SceneNode[]): string {
   let out = '';
   for (const d of nodes) {
     if (!inView(scene, d.x - d.r, d.y - d.r, d.x + d.r, d.y + d.r)) continue;
-    out += `<circle${attr('cx', d.x)}${attr('cy', d.y)}${attr('r', d.r)}${paintAttr('fill', d.color)}/>\n`;
+    if (d.outside) out += outsideSvg(d);
+    else
+      out += `<circle${attr('cx', d.x)}${attr('cy', d.y)}${attr('r', d.r)}${paintAttr('fill', d.color)}/>\n`;
   }
   return out;
+}
+
+/** A work outside the list as the ring program draws it: a stroke on the rim, a faint centre. */
+function outsideSvg(d: SceneNode): string {
+  const width = d.r * OUTSIDE_RING.width;
+  const { color, opacity } = paint(d.color);
+  return `<circle${attr('cx', d.x)}${attr('cy', d.y)}${attr('r', d.r - width / 2)}${attr('fill', color)}${attr('fill-opacity', opacity * OUTSIDE_RING.centreAlpha)}${paintAttr('stroke', d.color)}${attr('stroke-width', width)}/>\n`;
 }
 
 /** The library's rings: an unfilled circle around each disc. */
@@ -203,7 +213,8 @@ export function sceneToSvg(
       out += `<path${attr('d', `M${n(l.x2)} ${n(l.y2)}L${n(bx - uy * half)} ${n(by + ux * half)}L${n(bx + uy * half)} ${n(by - ux * half)}Z`)}${paintAttr('fill', l.color)}/>\n`;
   }
   for (const s of frame.swatches) {
-    if (s.ring)
+    if (s.outside) out += outsideSvg({ x: s.cx, y: s.cy, r: s.r, color: s.color, outside: true });
+    else if (s.ring)
       out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)} fill="none"${paintAttr('stroke', s.color)}${attr('stroke-width', LIBRARY_RING.width)}/>\n`;
     else
       out += `<circle${attr('cx', s.cx)}${attr('cy', s.cy)}${attr('r', s.r)}${paintAttr('fill', s.color)} stroke="#000000" stroke-opacity="0.15"/>\n`;

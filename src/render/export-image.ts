@@ -12,7 +12,7 @@ import Sigma from 'sigma';
 import { EdgeRectangleProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
 import type { ArrowShape, Scene, SceneCard, SceneEdge, SceneLabel, SceneNode } from '../export/scene';
-import { arrowGeometry, LIBRARY_RING, ringRadius } from '../export/scene';
+import { arrowGeometry, LIBRARY_RING, OUTSIDE_RING, ringRadius } from '../export/scene';
 import type { FrameLayout, MeasureText } from '../export/frame';
 import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, NodeAttributes } from '../model';
@@ -184,7 +184,13 @@ function readScene(
     const d = tmp.getNodeDisplayData(node);
     if (!d || d.hidden) return;
     const p = tmp.framedGraphToViewport(d);
-    const item = { x: p.x, y: p.y, r: tmp.scaleSize(d.size), color: d.color };
+    const item: SceneNode = {
+      x: p.x,
+      y: p.y,
+      r: tmp.scaleSize(d.size),
+      color: d.color,
+      ...(caches.outside.has(node) ? { outside: true as const } : {}),
+    };
     byId.set(node, item);
     nodes.push(item);
     if (d.highlighted) focusNodes.push(item);
@@ -357,6 +363,20 @@ export function composeFramed(view: HTMLCanvasElement, frame: FrameLayout, scale
     drawEdges(ctx, [edge], { lengthRatio: 3.5, minLength: 6, halfWidthRatio: 0.45 });
   }
   for (const s of frame.swatches) {
+    if (s.outside) {
+      // as the ring program draws a work outside the list: a faint disc, a rim in the colour
+      const width = s.r * OUTSIDE_RING.width;
+      ctx.beginPath();
+      ctx.arc(s.cx, s.cy, s.r - width / 2, 0, Math.PI * 2);
+      ctx.globalAlpha = OUTSIDE_RING.centreAlpha;
+      ctx.fillStyle = s.color;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = s.color;
+      ctx.lineWidth = width;
+      ctx.stroke();
+      continue;
+    }
     ctx.beginPath();
     ctx.arc(s.cx, s.cy, s.r, 0, Math.PI * 2);
     if (s.ring) {

@@ -7,10 +7,11 @@
  */
 import type { Attributes } from 'graphology-types';
 import { NodeCircleProgram } from 'sigma/rendering';
+import { OUTSIDE_RING } from '../export/scene';
 
-/** Share of the radius the ring takes; the centre's opacity. */
-export const RING_WIDTH = 0.34;
-export const RING_CENTRE_ALPHA = 0.22;
+/** Share of the radius the ring takes; the centre's opacity (shared with the SVG export). */
+const RING_WIDTH = OUTSIDE_RING.width;
+const RING_CENTRE_ALPHA = OUTSIDE_RING.centreAlpha;
 
 // The circle program's vertex shader passes the colour, the offset from the centre and the radius.
 // Sigma blends with premultiplied alpha (ONE, ONE_MINUS_SRC_ALPHA): the colour is scaled as a whole.

@@ -14,6 +14,7 @@ import type { FrameContent, LinkKey } from '../export/frame';
 import { filtersSummary } from '../export/summary';
 import { playheadLabel } from '../state/playback';
 import { colorByLabel, sizeByLabel } from './controls';
+import { OUTSIDE_LABEL } from './legend-outside';
 
 const LINK_LABELS: Array<[EdgeKind[], string]> = [
   [['builds-on'], 'builds on'],
@@ -79,6 +80,14 @@ export function frameContent(
     ...(state.isolated !== null ? [`only ${entries[0]?.label ?? state.isolated} highlighted`] : []),
     'Lineage Atlas',
   ].join(' · ');
+  // works outside the list (drawn as rings): keyed as in the legend, with how many are shown
+  let outside = 0;
+  let shownOutside = 0;
+  graph.forEachNode((node, a) => {
+    if (!a.outside) return;
+    outside += 1;
+    if (visibility.nodes.has(node)) shownOutside += 1;
+  });
   return {
     title: meta.dataset.name,
     subtitle,
@@ -87,5 +96,6 @@ export function frameContent(
     selection,
     links,
     caption,
+    outside: outside > 0 ? { label: OUTSIDE_LABEL, count: shownOutside } : null,
   };
 }

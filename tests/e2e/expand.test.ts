@@ -11,6 +11,7 @@ import { readGraphData } from '../../scripts/lib/graph-data-fs';
 import { buildGraph } from '../../src/graph/build/build';
 import { serializeGraphFile } from '../../src/graph/serialize';
 import { graphPixels, hexToRgb, nodeOnScreen, pixelsNear } from './atlas';
+import { exportItem } from './export-helpers';
 import { useBrowser } from './use-browser';
 
 const browser = useBrowser();
@@ -85,6 +86,25 @@ describe('works outside the list in the explorer', () => {
       else expect(centre, id).toBeGreaterThan(0);
     }
     await page.screenshot({ path: '/tmp/expand-rings.png' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('the SVG export draws them as rings too, and the papers of the list as discs', async () => {
+    const { page, errors } = await open();
+    const { bytes } = await exportItem(page, 'SVG');
+    const svg = bytes.toString('utf8');
+    const start = svg.indexOf('<g id="nodes">');
+    const circles = svg.slice(start, svg.indexOf('</g>', start)).match(/<circle[^>]*\/>/g) ?? [];
+    const rings = circles.filter((c) => c.includes('stroke-width='));
+    // the 7 outside works the legend counts, each a rim around a faint centre; the rest discs
+    expect(rings).toHaveLength(7);
+    for (const r of rings) expect(r).toMatch(/fill-opacity="0\.\d+"/);
+    // the frame's legend keys them as the explorer's does
+    expect(svg).toMatch(/>Outside the list<\/text>\n<text[^>]*text-anchor="end">7<\/text>/);
+    expect(circles.length - rings.length).toBe(
+      await page.evaluate(() => window.__atlas!.visibleCount().nodes - 7),
+    );
     expect(errors).toEqual([]);
     await page.close();
   });

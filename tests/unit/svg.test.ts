@@ -118,6 +118,34 @@ describe('frameLayout', () => {
     expect(f.swatches.map((s) => s.color)).toEqual(['#0072b2', '#e69f00', '#009e73']);
   });
 
+  it('keys the works outside the list below the categories, as their ring, with how many are shown', () => {
+    const f = frameLayout(
+      { ...content, outside: { label: 'Outside the list', count: 7 } },
+      { width: 400, height: 300 },
+      theme,
+      measure,
+    );
+    const label = f.texts.find((t) => t.text === 'Outside the list')!;
+    const gan = f.texts.find((t) => t.text === 'Autoregressive')!;
+    const links = f.texts.find((t) => t.text === 'Links')!;
+    expect(label.y).toBeGreaterThan(gan.y);
+    expect(label.y).toBeLessThan(links.y);
+    expect(f.texts.find((t) => t.text === '7' && t.anchor === 'end')?.y).toBe(label.y);
+    expect(f.swatches.at(-1)).toEqual({
+      cx: expect.any(Number),
+      cy: label.y - 4,
+      r: 5.5,
+      color: theme.muted,
+      outside: true,
+    });
+    // and in the SVG, drawn as the graph draws those works
+    const svg = sceneToSvg(scene(), f, { title: 'T', description: '' });
+    expect(svg).toMatch(
+      /<circle[^>]*fill="#5c6470" fill-opacity="0.22" stroke="#5c6470" stroke-width="1.87"\/>/,
+    );
+    expect(svg).toContain('>Outside the list</text>');
+  });
+
   it('keeps every text inside the frame, however long (property)', () => {
     fc.assert(
       fc.property(
@@ -193,6 +221,22 @@ describe('sceneToSvg', () => {
     expect(svg).not.toContain('M295 100L287 103.5L287 96.5Z');
     // c→a keeps its head
     expect(svg.match(/Z"/g)?.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('draws a work outside the list as the ring program does: a rim in its colour, a faint centre', () => {
+    const outside: SceneNode = { x: 200, y: 150, r: 10, color: 'rgba(0, 114, 178, 0.5)', outside: true };
+    const svg = sceneToSvg(scene({ nodes: [outside] }), frame, { title: 'T', description: '' });
+    // the rim takes 0.34 of the radius: a stroke 3.4 wide centred 1.7 inside the edge; the centre
+    // at 0.22 of the colour's opacity
+    expect(svg).toContain(
+      '<circle cx="200" cy="150" r="8.3" fill="#0072b2" fill-opacity="0.11" stroke="#0072b2" stroke-opacity="0.5" stroke-width="3.4"/>',
+    );
+    // a paper of the list stays a disc
+    const disc = sceneToSvg(scene({ nodes: [{ ...outside, outside: undefined }] }), frame, {
+      title: 'T',
+      description: '',
+    });
+    expect(disc).toContain('<circle cx="200" cy="150" r="10" fill="#0072b2" fill-opacity="0.5"/>');
   });
 
   it('draws the focus layers above a veil: links, labels, the card, then the discs', () => {
