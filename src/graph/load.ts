@@ -22,6 +22,7 @@ import {
   type NodeAttributes,
 } from '../model';
 import type { AtlasGraph, LoadedGraph } from './types';
+import { fileName } from './binary/read';
 
 /** The graph file could not be fetched, read or validated; `message` says which file and why. */
 export class GraphLoadError extends Error {
@@ -181,7 +182,7 @@ export function graphUrlFromQuery(search: string, pageUrl: string): string {
 
 /** Fetches, parses and validates a graph file; every failure becomes a `GraphLoadError` with a clear message. */
 export async function fetchGraphFile(url: string, fetchFn: typeof fetch = fetch): Promise<LoadedGraph> {
-  const name = new URL(url).pathname.split('/').pop() || url;
+  const name = fileName(url);
   let response: Response;
   try {
     response = await fetchFn(url);
