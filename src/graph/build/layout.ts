@@ -81,6 +81,9 @@ interface Disc {
   r: number;
 }
 
+/** Communities up to which their discs are laid out with exact forces and all the iterations asked. */
+export const QUOTIENT_EXACT_MAX = 2_000;
+
 /**
  * Community centres: one disc per community (area ∝ size) laid out by ForceAtlas2 on the quotient
  * graph (edge weight = edges between two communities), with overlap prevention. Deterministic:
@@ -114,8 +117,16 @@ export function communityDiscs(graph: AtlasGraph, iterations = 200): Map<number,
     for (const [key, weight] of [...weights.entries()].sort((a, b) => a[0] - b[0])) {
       q.addEdge(String(Math.floor(key / n)), String(key % n), { weight });
     }
-    const settings = { ...forceAtlas2.inferSettings(q), adjustSizes: true, barnesHutOptimize: false };
-    forceAtlas2.assign(q, { iterations, settings, getEdgeWeight: 'weight' });
+    // a field with many papers outside any link has as many communities: exact forces are
+    // quadratic in them (10⁵ singletons would take hours), so Barnes–Hut and the iterations the
+    // papers' own layout gets at that size (defaultIterations) take over there
+    const big = q.order > QUOTIENT_EXACT_MAX;
+    const settings = { ...forceAtlas2.inferSettings(q), adjustSizes: true, barnesHutOptimize: big };
+    forceAtlas2.assign(q, {
+      iterations: big ? Math.min(iterations, defaultIterations(q.order)) : iterations,
+      settings,
+      getEdgeWeight: 'weight',
+    });
   }
   const out = new Map<number, Disc>();
   q.forEachNode((c, a) => out.set(Number(c), { x: a.x as number, y: a.y as number, r: a.size as number }));
