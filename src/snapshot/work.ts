@@ -12,7 +12,7 @@
  * Works carry no arXiv id: a preprint shows through its locations (arxiv.org pages) or its DataCite
  * DOI 10.48550/arxiv.<id>.
  */
-import { arxivFromDoi, normalizeDoi } from '../online/ids';
+import { arxivFromDoi, isNewStyleArxivId, normalizeDoi } from '../online/ids';
 
 /** An entity of the topic tree: its number (of "…/fields/17") and its name. */
 export interface TopicNode {
@@ -89,7 +89,7 @@ export const ARXIV_URL =
 export function arxivFromUrl(url: unknown): string | null {
   if (typeof url !== 'string') return null;
   const m = ARXIV_URL.exec(url.trim());
-  return m ? (m[1] as string) : null;
+  return m && isNewStyleArxivId(m[1]!) ? m[1]! : null;
 }
 
 interface LocationLike {
@@ -104,7 +104,7 @@ interface LocationLike {
  */
 export function arxivOfWork(doi: string | null, locations: readonly LocationLike[]): string | null {
   const fromDoi = arxivFromDoi(doi);
-  if (fromDoi && /^\d{4}\.\d{4,5}$/.test(fromDoi)) return fromDoi;
+  if (fromDoi && isNewStyleArxivId(fromDoi)) return fromDoi;
   for (const loc of locations) {
     const id = arxivFromUrl(loc.landing_page_url) ?? arxivFromUrl(loc.pdf_url);
     if (id) return id;

@@ -45,6 +45,11 @@ describe('identifiers', () => {
     expect(normalizeArxiv('arXiv:2208.12242v3')).toBe('2208.12242');
     expect(normalizeArxiv('hep-th/9901001v1')).toBe('hep-th/9901001');
     expect(normalizeArxiv('12345')).toBeNull();
+    // the new scheme's ids begin in April 2007, with five-digit numbers from January 2015
+    expect(normalizeArxiv('0704.0001')).toBe('0704.0001');
+    expect(normalizeArxiv('0612.1234')).toBeNull();
+    expect(normalizeArxiv('2213.12345')).toBeNull();
+    expect(normalizeArxiv('2101.1234')).toBeNull();
     expect(arxivDoi('2208.12242')).toBe('10.48550/arxiv.2208.12242');
     expect(arxivFromDoi('10.48550/arxiv.2208.12242')).toBe('2208.12242');
     expect(arxivFromDoi('10.1109/x')).toBeNull();

@@ -58,6 +58,17 @@ describe('works', () => {
     expect(arxivOfWork(null, [{ landing_page_url: 'https://arxiv.org/abs/hep-th/9901001' }])).toBeNull();
   });
 
+  it('takes no id that arXiv never issued: before April 2007, no such month, the wrong number of digits', () => {
+    for (const id of ['0612.1234', '0001.00004', '2213.12345', '2200.12345', '1101.00001', '2101.1234'])
+      expect(
+        arxivOfWork(`10.48550/arxiv.${id}`, [{ landing_page_url: `https://arxiv.org/abs/${id}` }]),
+        id,
+      ).toBeNull();
+    // the first of the scheme, the last four-digit month and the first five-digit one
+    for (const id of ['0704.0001', '1412.8000', '1501.00001'])
+      expect(arxivOfWork(null, [{ pdf_url: `https://arxiv.org/pdf/${id}v2` }]), id).toBe(id);
+  });
+
   it('keeps references distinct and in order, and the topics with their whole chain', () => {
     const w = work({
       referenced_works: [
