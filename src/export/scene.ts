@@ -97,6 +97,12 @@ export const LIBRARY_RING = { gap: 1.5, width: 2.5 } as const;
  */
 export const OUTSIDE_RING = { width: 0.34, centreAlpha: 0.22 } as const;
 
+/** The ring of a work outside the list drawn as a stroke: its width, and the radius it is centred on, for a disc of radius `r`. */
+export function outsideRing(r: number): { width: number; radius: number } {
+  const width = r * OUTSIDE_RING.width;
+  return { width, radius: r - width / 2 };
+}
+
 /** The radius the ring's stroke is centred on, for a disc of radius `r`. */
 export function ringRadius(r: number): number {
   return r + LIBRARY_RING.gap + LIBRARY_RING.width / 2;

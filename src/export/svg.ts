@@ -8,6 +8,7 @@ import {
   arrowGeometry,
   LIBRARY_RING,
   OUTSIDE_RING,
+  outsideRing,
   ringRadius,
   type ArrowShape,
   type Scene,
@@ -120,9 +121,9 @@ function nodesSvg(scene: Scene, nodes: SceneNode[]): string {
 
 /** A work outside the list as the ring program draws it: a stroke on the rim, a faint centre. */
 function outsideSvg(d: SceneNode): string {
-  const width = d.r * OUTSIDE_RING.width;
+  const { width, radius } = outsideRing(d.r);
   const { color, opacity } = paint(d.color);
-  return `<circle${attr('cx', d.x)}${attr('cy', d.y)}${attr('r', d.r - width / 2)}${attr('fill', color)}${attr('fill-opacity', opacity * OUTSIDE_RING.centreAlpha)}${paintAttr('stroke', d.color)}${attr('stroke-width', width)}/>\n`;
+  return `<circle${attr('cx', d.x)}${attr('cy', d.y)}${attr('r', radius)}${attr('fill', color)}${attr('fill-opacity', opacity * OUTSIDE_RING.centreAlpha)}${paintAttr('stroke', d.color)}${attr('stroke-width', width)}/>\n`;
 }
 
 /** The library's rings: an unfilled circle around each disc. */
