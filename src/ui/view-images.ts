@@ -4,7 +4,7 @@
  */
 import { frameLayout, type FrameContent } from '../export/frame';
 import { sceneToSvg } from '../export/svg';
-import { canvasMeasure, composeFramed, composeFramedPng } from '../render/export-image';
+import { canvasMeasure, composeFramed, composeFramedPng } from '../render/frame-canvas';
 import { LABEL_FONT, type RendererHandle } from '../render/renderer';
 import type { RenderTheme } from '../render/theme';
 
