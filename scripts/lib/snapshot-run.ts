@@ -3,19 +3,10 @@
  * the selection SQL, turn the selected works into papers, edges and a topic taxonomy, and write
  * the graph-data directory. Progress and the summary go to stderr.
  */
-import {
-  createReadStream,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { readGraphData } from './graph-data-fs';
+import { basename, join } from 'node:path';
 import { countLines, latestPartition, locateBadLines, snapshotFiles } from './snapshot-files';
 import type { BadLine, SnapshotFile } from './snapshot-files';
 import {
@@ -32,9 +23,9 @@ import {
   unstageFile,
 } from './snapshot-duckdb';
 import { datasetFiles, outputProblem, writeDirectoryAtomic } from './snapshot-write';
-import { parseSeedsText, seedsOfPapers } from '../../src/snapshot/seeds';
 import type { Seed } from '../../src/snapshot/seeds';
-import { entityNumber, snapshotWork } from '../../src/snapshot/work';
+import { snapshotWork } from '../../src/snapshot/work';
+import { mergedFiles, parseTopicArg, readSeeds, type Log } from './snapshot-inputs';
 import type { SnapshotWork } from '../../src/snapshot/work';
 import { papersOfWorks, topicTaxonomy } from '../../src/snapshot/paper';
 import type { EdgeRecord } from '../../src/model/edge';
@@ -80,66 +71,13 @@ export interface SnapshotSummary {
   idOf: Map<number, string>;
 }
 
-export type Log = (line: string) => void;
+export type { Log };
 
 /** The process's peak resident memory so far, in MB (`process.resourceUsage().maxRSS` is in KB). */
 const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-
-/** Topic arguments: "T10001", "https://openalex.org/T10001" or "10001". */
-export function parseTopicArg(raw: string): number | null {
-  return /^(?:https?:\/\/openalex\.org\/)?T?\d+$/i.test(raw.trim()) ? entityNumber(raw.trim()) : null;
-}
-
-/**
- * The merged-id CSVs next to the works, where the snapshot keeps them
- * (https://developers.openalex.org/download/snapshot-format): the current snapshot has its works
- * under data/jsonl/works/ or data/parquet/works/ and the merged ids under
- * legacy-data/merged_ids/works/, beside the pre-2026 layout it preserves under legacy-data/; a
- * pre-2026 copy has its works under data/works/ and the merged ids under data/merged_ids/works/.
- * Every one of the candidate folders that exists is read (the table keeps each merge once).
- */
-export function mergedDirs(worksFile: string): string[] {
-  const path = resolve(worksFile).replace(/\\/g, '/');
-  const m = /^(.*)\/(data\/(?:jsonl|parquet)|data|legacy-data)\/works\//.exec(path);
-  if (!m) return [];
-  const root = m[1] as string;
-  const legacy = join(root, 'legacy-data', 'merged_ids', 'works');
-  const old = join(root, 'data', 'merged_ids', 'works');
-  const dirs = m[2] === 'legacy-data' ? [legacy] : m[2] === 'data' ? [old, legacy] : [legacy, old];
-  return dirs.filter((d) => existsSync(d) && statSync(d).isDirectory());
-}
-
-function mergedFiles(args: SnapshotArgs, files: readonly SnapshotFile[]): string[] {
-  if (args.merged) return listCsv(args.merged);
-  const first = files[0]?.path;
-  return first === undefined ? [] : mergedDirs(first).flatMap(listCsv);
-}
-
-function listCsv(dirOrFile: string): string[] {
-  if (!existsSync(dirOrFile)) return [];
-  if (!statSync(dirOrFile).isDirectory()) return [dirOrFile];
-  return readdirSync(dirOrFile)
-    .filter((n) => /\.csv(\.gz)?$/i.test(n))
-    .sort()
-    .map((n) => join(dirOrFile, n));
-}
-
-function readSeeds(path: string, log: Log): Seed[] | null {
-  if (!existsSync(path)) {
-    log(`${path}: seeds file not found`);
-    return null;
-  }
-  if (statSync(path).isDirectory()) {
-    const ds = readGraphData(path);
-    return seedsOfPapers(ds.papers.map((p) => p.value));
-  }
-  const { seeds, errors } = parseSeedsText(readFileSync(path, 'utf8'));
-  for (const e of errors) log(`${path}:${e.line}: "${e.text}" is not an OpenAlex work id, DOI or arXiv id`);
-  return errors.length > 0 ? null : seeds;
-}
 
 export async function importSnapshot(
   args: SnapshotArgs,
@@ -212,7 +150,7 @@ async function run(
   const { conn } = engine;
   const t0 = Date.now();
   await createStaging(conn);
-  const mergedPaths = mergedFiles(args, files);
+  const mergedPaths = mergedFiles(args.merged, files);
   const merged = await loadMerged(conn, mergedPaths);
   const totalBytes = files.reduce((s, f) => s + f.bytes, 0);
   let doneBytes = 0;

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { readGraphData } from '../../../scripts/lib/graph-data-fs';
-import { mergedDirs } from '../../../scripts/lib/snapshot-run';
+import { mergedDirs } from '../../../scripts/lib/snapshot-inputs';
 import type { GraphFile } from '../../../src/model';
 import {
   BAD_FIXTURE,
