@@ -24,16 +24,12 @@ import { MAX_FILE_BYTES } from './foreign/limits';
 import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
 import { createFileOpener } from './ui/open-file';
+import { nextPaint } from './boot/next-paint';
 
 declare global {
   interface Window {
     __atlas?: AtlasInspector;
   }
-}
-
-/** Lets the browser paint (the "Opening…" status) before a long synchronous step. */
-function nextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
 /**

@@ -25,6 +25,7 @@ import { createStore } from '../state/store';
 import { initialViewState } from '../state/view';
 import type { EarlyMount } from '../ui/app';
 import { createShell } from '../ui/shell';
+import { nextPaint } from './next-paint';
 
 export interface FirstFrame {
   /** The graph drawn: the binary's attributes only, until completed with the side table. */
@@ -88,9 +89,4 @@ export async function drawFirstFrame(
     console.debug('The first frame was left to the app:', e);
     return null;
   }
-}
-
-/** Resolves once the browser has painted what is drawn so far (the next frame, then its task's end). */
-function nextPaint(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
