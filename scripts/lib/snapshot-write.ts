@@ -2,7 +2,7 @@
  * import:snapshot's output: a graph-data directory written whole or not at all (written into a
  * sibling directory, then renamed into place), with the project's writers (src/data/).
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   DATASET_FILE,
@@ -77,8 +77,7 @@ export function writeDirectoryAtomic(dir: string, files: readonly [string, FileT
     rmSync(tmp, { recursive: true, force: true });
     for (const [name, text] of files) {
       mkdirSync(dirname(join(tmp, name)), { recursive: true });
-      if (typeof text === 'string') writeFileSync(join(tmp, name), text, 'utf8');
-      else writeChunksAtomic(join(tmp, name), text);
+      writeChunksAtomic(join(tmp, name), typeof text === 'string' ? [text] : text);
     }
     mkdirSync(dirname(target), { recursive: true });
     if (existsSync(target)) renameSync(target, old);
