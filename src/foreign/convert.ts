@@ -9,6 +9,7 @@
  * graph.
  */
 import Graph from 'graphology';
+import { adjacencyInDictionaryMode } from '../graph/adjacency-mode';
 import { SIZE_BY, type EdgeAttributes, type GraphMeta, type NodeAttributes, type Taxonomy } from '../model';
 import { OWN_FIELD_DIMENSIONS } from '../graph/categories';
 import { assignLayout } from '../graph/build/layout';
@@ -127,6 +128,7 @@ export function convertForeignGraph(g: ForeignGraph, options?: Partial<ConvertOp
     };
     graph.addNode(n.key, attrs);
   }
+  adjacencyInDictionaryMode(graph);
   for (const e of g.edges) {
     if (e.source === e.target || graph.hasEdge(e.source, e.target)) continue;
     // an undirected link joins the pair once, whichever way the file wrote it

@@ -10,6 +10,7 @@
  *   attributes: {format, version, meta, …}, nodes, edges}`.
  */
 import Graph from 'graphology';
+import { adjacencyInDictionaryMode } from './adjacency-mode';
 import type { z } from 'zod';
 import {
   DataError,
@@ -136,6 +137,7 @@ function parseEnvelope(json: Record<string, unknown>, file: string, at: string):
     }
     graph.addNode(key, attrs.data);
   });
+  adjacencyInDictionaryMode(graph);
   body.edges.forEach((edge: unknown, i: number) => {
     if (!isObject(edge)) fail(file, `${at}edges[${i}]`, undefined, 'expected an object');
     const { source, target } = edge;

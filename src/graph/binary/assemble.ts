@@ -8,6 +8,7 @@
 import Graph from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
 import type { AtlasGraph, LoadedGraph } from '../types';
+import { adjacencyInDictionaryMode } from '../adjacency-mode';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
 import {
   EDGE_FLAG_HAS_SURVEY_ONLY,
@@ -122,6 +123,7 @@ export function binaryGraph(
       throw new GraphBinaryError(file, `node ${i} ("${bin.keys[i]}")`, why(e));
     }
   }
+  adjacencyInDictionaryMode(graph);
   for (let e = 0; e < bin.edgeCount; e++) {
     const a = edgeRecord(e);
     setEdgeVisuals(a, bin, e);

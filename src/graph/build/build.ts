@@ -3,6 +3,7 @@
  * metadata. Pure: the CLI reads the files and writes the result; everything random is seeded.
  */
 import Graph from 'graphology';
+import { adjacencyInDictionaryMode } from '../adjacency-mode';
 import type { Dataset } from '../../model/dataset';
 import type { ColorBy, GraphMeta, NodeAttributes, SizeBy } from '../../model/graph-file';
 import type { Located } from '../../model/dataset';
@@ -184,6 +185,7 @@ export function assembleGraph(
     graph.addNode(p.id, initialNodeAttributes(p, facts(p.id)));
   }
   for (; w < works.length; w++) graph.addNode(works[w]!.id, outsideNodeAttributes(works[w]!));
+  adjacencyInDictionaryMode(graph);
   for (const { source, target, attributes } of edges) {
     graph.addDirectedEdgeWithKey(edgeKey(source, target), source, target, attributes);
   }
