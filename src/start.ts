@@ -13,7 +13,8 @@ import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice }
 import { loadGraph } from './graph/binary/load';
 import { fetchGraphFile, GraphLoadError, graphUrlFromQuery, parseGraphFile } from './graph/load';
 import type { FirstFrame } from './boot/first-frame';
-import { completeGraph } from './graph/binary/visual';
+import { completeGraphSteps } from './graph/binary/visual';
+import { runStepsSliced } from './graph/steps';
 import { checkMetaSchema } from './graph/binary/meta-check';
 import { GraphBinaryError } from './graph/binary/decode';
 import { fileName } from './graph/binary/read';
@@ -24,7 +25,7 @@ import { MAX_FILE_BYTES } from './foreign/limits';
 import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
 import { createFileOpener } from './ui/open-file';
-import { nextPaint } from './boot/next-paint';
+import { BOOT_SLICES, nextPaint } from './boot/next-paint';
 
 declare global {
   interface Window {
@@ -70,7 +71,8 @@ async function completeFirstFrame(
     const response = await fetchEarly(ff.compact.side);
     if (!response.ok)
       throw new GraphBinaryError(sideFile, null, `could not be loaded (HTTP ${response.status})`);
-    completeGraph(ff.graph, ff.bin, await response.text(), sideFile);
+    const sideText = await response.text();
+    await runStepsSliced(completeGraphSteps(ff.graph, ff.bin, sideText, sideFile), BOOT_SLICES);
     let meta;
     try {
       meta = checkMetaSchema(ff.bin.meta);

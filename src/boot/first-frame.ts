@@ -13,7 +13,7 @@
  */
 import { checkMetaShape, decodeGraphBinary, type GraphBinary } from '../graph/binary/decode';
 import { fileName } from '../graph/binary/read';
-import { visualGraph } from '../graph/binary/visual';
+import { visualGraphSteps } from '../graph/binary/visual';
 import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage/memo';
 import type { CompactFiles, GraphPrefetch } from '../graph/prefetch';
@@ -25,7 +25,8 @@ import { createStore } from '../state/store';
 import { initialViewState } from '../state/view';
 import type { EarlyMount } from '../ui/app';
 import { createShell } from '../ui/shell';
-import { nextPaint } from './next-paint';
+import { runStepsSliced } from '../graph/steps';
+import { BOOT_SLICES, nextPaint } from './next-paint';
 
 export interface FirstFrame {
   /** The graph drawn: the binary's attributes only, until completed with the side table. */
@@ -70,7 +71,8 @@ export async function drawFirstFrame(
       performance.mark('atlas:preview');
       await nextPaint();
     }
-    const graph = visualGraph(bin, name);
+    // in slices: a big graph's assembly does not hold the page while the preview shows
+    const graph = await runStepsSliced(visualGraphSteps(bin, name), BOOT_SLICES);
     const store = createStore(state);
     const visibility = visibilityMemo(graph);
     const renderer = createRenderer(shell.canvas, {

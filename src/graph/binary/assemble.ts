@@ -9,6 +9,7 @@ import Graph from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
 import type { AtlasGraph, LoadedGraph } from '../types';
 import { adjacencyInDictionaryMode } from '../adjacency-mode';
+import { runSteps, type Steps } from '../steps';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
 import {
   EDGE_FLAG_HAS_SURVEY_ONLY,
@@ -95,6 +96,9 @@ export function edgeKey(bin: GraphBinary, e: number): string {
   return bin.edgeKeys ? bin.edgeKeys[e]! : `${bin.keys[bin.source[e]!]!}->${bin.keys[bin.target[e]!]!}`;
 }
 
+/** Nodes or edges added between two steps of `binaryGraphSteps`. */
+const STEP_ITEMS = 2048;
+
 /**
  * The graph of a binary: node `i` and edge `e` get the records `nodeRecord(i)` and `edgeRecord(e)`
  * with the binary's attributes set on them (`setNodeVisuals`, `setEdgeVisuals`). Throws
@@ -107,6 +111,16 @@ export function binaryGraph(
   nodeRecord: (i: number) => Record<string, unknown>,
   edgeRecord: (e: number) => Record<string, unknown>,
 ): AtlasGraph {
+  return runSteps(binaryGraphSteps(bin, file, nodeRecord, edgeRecord));
+}
+
+/** `binaryGraph` in steps of STEP_ITEMS nodes or edges (see graph/steps.ts). */
+export function* binaryGraphSteps(
+  bin: GraphBinary,
+  file: string,
+  nodeRecord: (i: number) => Record<string, unknown>,
+  edgeRecord: (e: number) => Record<string, unknown>,
+): Steps<AtlasGraph> {
   const graph: AtlasGraph = new Graph<NodeAttributes, EdgeAttributes>({
     type: 'directed',
     multi: false,
@@ -122,6 +136,7 @@ export function binaryGraph(
     } catch (e) {
       throw new GraphBinaryError(file, `node ${i} ("${bin.keys[i]}")`, why(e));
     }
+    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   adjacencyInDictionaryMode(graph);
   for (let e = 0; e < bin.edgeCount; e++) {
@@ -138,6 +153,7 @@ export function binaryGraph(
     } catch (err) {
       throw new GraphBinaryError(file, `edge ${e} ("${key}")`, why(err));
     }
+    if (e % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
   return graph;
 }

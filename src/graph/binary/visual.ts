@@ -6,7 +6,8 @@
  * the order of the attribute keys (the binary's first). Pure but for filling the graph it is given.
  */
 import type { AtlasGraph } from '../types';
-import { binaryGraph, edgeKey, parseSideTable } from './assemble';
+import { runSteps, type Steps } from '../steps';
+import { binaryGraphSteps, edgeKey, parseSideTable } from './assemble';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
 import { BINARY_EDGE_KEYS, BINARY_NODE_KEYS } from './format';
 
@@ -15,13 +16,21 @@ import { BINARY_EDGE_KEYS, BINARY_NODE_KEYS } from './format';
  * edges with their kind. Throws `GraphBinaryError` (duplicate keys, self-loops, parallel edges).
  */
 export function visualGraph(bin: GraphBinary, file = 'graph.bin'): AtlasGraph {
-  return binaryGraph(
+  return runSteps(visualGraphSteps(bin, file));
+}
+
+/** `visualGraph` in steps (see graph/steps.ts). */
+export function visualGraphSteps(bin: GraphBinary, file = 'graph.bin'): Steps<AtlasGraph> {
+  return binaryGraphSteps(
     bin,
     file,
     () => ({}),
     () => ({}),
   );
 }
+
+/** Records put into the graph between two steps of `completeGraphSteps`. */
+const STEP_RECORDS = 2048;
 
 const NODE_KEYS: ReadonlySet<string> = new Set(BINARY_NODE_KEYS);
 const EDGE_KEYS: ReadonlySet<string> = new Set(BINARY_EDGE_KEYS);
@@ -37,17 +46,30 @@ export function completeGraph(
   sideText: string,
   sideFile = 'graph.side.json',
 ): void {
+  runSteps(completeGraphSteps(graph, bin, sideText, sideFile));
+}
+
+/** `completeGraph` in steps (see graph/steps.ts); the side table is parsed in the first. */
+export function* completeGraphSteps(
+  graph: AtlasGraph,
+  bin: GraphBinary,
+  sideText: string,
+  sideFile = 'graph.side.json',
+): Steps<void> {
   const side = parseSideTable(sideText, bin, sideFile);
+  yield;
   for (let i = 0; i < bin.nodeCount; i++) {
     const record = side.nodes[i];
     if (!isObject(record)) throw new GraphBinaryError(sideFile, `nodes[${i}]`, 'expected an object');
     const live = graph.getNodeAttributes(bin.keys[i]!) as unknown as Record<string, unknown>;
     for (const k in record) if (!NODE_KEYS.has(k)) live[k] = record[k];
+    if (i % STEP_RECORDS === STEP_RECORDS - 1) yield;
   }
   for (let e = 0; e < bin.edgeCount; e++) {
     const record = side.edges[e];
     if (!isObject(record)) throw new GraphBinaryError(sideFile, `edges[${e}]`, 'expected an object');
     const live = graph.getEdgeAttributes(edgeKey(bin, e)) as unknown as Record<string, unknown>;
     for (const k in record) if (!EDGE_KEYS.has(k)) live[k] = record[k];
+    if (e % STEP_RECORDS === STEP_RECORDS - 1) yield;
   }
 }

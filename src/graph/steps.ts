@@ -1,0 +1,47 @@
+/**
+ * Work in steps: a generator that does a bounded amount of work between two `yield`s and returns
+ * its result. `runSteps` runs one through at once (tests, the build, small graphs); `runStepsSliced`
+ * runs it in slices of a time budget, handing the thread back between slices (`pause`), so that a
+ * long job on a big graph never holds the page's main thread for long. No DOM here: the caller
+ * passes the pause and the clock.
+ */
+
+/** Work that yields between bounded units and returns a `T`. */
+export type Steps<T> = Generator<void, T, void>;
+
+/** Runs `steps` to the end in one go. */
+export function runSteps<T>(steps: Steps<T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+export interface SliceOptions {
+  /** The longest a slice may run before it pauses, ms (checked between steps). */
+  budgetMs: number;
+  /** Hands the thread back, e.g. to the browser's event loop. */
+  pause: () => Promise<void>;
+  /** The clock, ms. */
+  now?: () => number;
+}
+
+/**
+ * Runs `steps` in slices: after each step, once `budgetMs` have gone since the slice began, it
+ * awaits `pause()` and starts a new slice. A job shorter than the budget runs in one slice, with no
+ * pause. A throw inside the steps rejects the returned promise.
+ */
+export async function runStepsSliced<T>(steps: Steps<T>, options: SliceOptions): Promise<T> {
+  const { budgetMs, pause } = options;
+  if (!(budgetMs > 0)) throw new Error(`runStepsSliced: budgetMs must be positive, got ${budgetMs}`);
+  const now = options.now ?? (() => performance.now());
+  let start = now();
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (now() - start >= budgetMs) {
+      await pause();
+      start = now();
+    }
+  }
+}
