@@ -38,6 +38,8 @@ interface Measured {
   /** The child's own peak RSS once the files are read and once the selection has run (MB; NaN if not printed). */
   scanMb: number;
   selectionMb: number;
+  /** DuckDB's buffer memory after the selection (capped by --memory-limit), MB. */
+  engineMb: number;
   ok: boolean;
 }
 
@@ -66,6 +68,13 @@ function measure(args: string[]): Measured {
       /^peak memory \(RSS\): ([\d,]+) MB reading the files, ([\d,]+) MB after the selection/.exec(l),
     )
     .find((m) => m !== null);
+  const engine = lines
+    .map((l) =>
+      /^DuckDB's buffer memory .*: [\d,]+ MB once the files were read, ([\d,]+) MB after the selection/.exec(
+        l,
+      ),
+    )
+    .find((m) => m !== null);
   const mb = (v: string | undefined) => (v === undefined ? Number.NaN : Number(v.replace(/,/g, '')));
   let m = { peakBytes: 0, userSeconds: 0, systemSeconds: 0 };
   try {
@@ -81,6 +90,7 @@ function measure(args: string[]): Measured {
     papers,
     scanMb: mb(phases?.[1]),
     selectionMb: mb(phases?.[2]),
+    engineMb: mb(engine?.[1]),
     ok: res.status === 0,
   };
 }
@@ -147,7 +157,7 @@ async function main(): Promise<number> {
         ...(peaks.get(what) ?? []),
         { n, peak: m.peakBytes, selectionMb: m.selectionMb, papers },
       ]);
-      const row = `${n.toLocaleString('en-US').padStart(10)} works  ${what.padEnd(20)} ${m.seconds.toFixed(1).padStart(6)} s  cpu ${m.cpuSeconds.toFixed(1).padStart(6)} s  peak ${(m.peakBytes / 1024 ** 2).toFixed(0).padStart(5)} MB (${m.scanMb.toFixed(0)} reading, ${m.selectionMb.toFixed(0)} selecting)  ${m.ok ? '' : 'FAILED '}${m.papers.replace(/^.*: (\d[\d,]* papers, [\d,]* edges).*$/, '$1')}`;
+      const row = `${n.toLocaleString('en-US').padStart(10)} works  ${what.padEnd(20)} ${m.seconds.toFixed(1).padStart(6)} s  cpu ${m.cpuSeconds.toFixed(1).padStart(6)} s  peak ${(m.peakBytes / 1024 ** 2).toFixed(0).padStart(5)} MB (${m.scanMb.toFixed(0)} reading, ${m.selectionMb.toFixed(0)} selecting; DuckDB ${m.engineMb.toFixed(0)})  ${m.ok ? '' : 'FAILED '}${m.papers.replace(/^.*: (\d[\d,]* papers, [\d,]* edges).*$/, '$1')}`;
       console.log(row);
       rowsOut.push(row);
     }

@@ -225,6 +225,16 @@ export async function runSelectSql(conn: DuckDBConnection, name: string): Promis
     await conn.run(statement);
 }
 
+/**
+ * What DuckDB's buffer manager holds now, in MB (10⁶ bytes): the memory `memory_limit` caps
+ * (https://duckdb.org/docs/stable/sql/meta/duckdb_table_functions#duckdb_memory). Its caches fill up
+ * to the limit and stay there, so a bigger snapshot does not make it grow.
+ */
+export async function duckdbMemoryMb(conn: DuckDBConnection): Promise<number> {
+  const r = await rows(conn, 'SELECT COALESCE(SUM(memory_usage_bytes), 0) AS used FROM duckdb_memory()');
+  return Math.round(Number(r[0]?.used ?? 0) / 1e6);
+}
+
 export async function rows(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
   const r = await conn.runAndReadAll(sql);
   return r.getRowObjectsJS() as Record<string, unknown>[];

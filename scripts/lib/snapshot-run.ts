@@ -11,6 +11,7 @@ import { countLines, latestPartition, locateBadLines, snapshotFiles } from './sn
 import type { BadLine, SnapshotFile } from './snapshot-files';
 import {
   createStaging,
+  duckdbMemoryMb,
   loadInputs,
   loadMerged,
   openEngine,
@@ -214,6 +215,7 @@ async function run(
   // the process's peak RSS (DuckDB's memory included) once the files are read, once the selection
   // has run, and at the end: what grows with the snapshot and what with the selection's output
   const peaks = { scan: peakRssMb(), selection: 0, output: 0 };
+  const engineMb = { scan: await duckdbMemoryMb(conn), selection: 0 };
   const bad = badLines.length + badRows;
   const share = lines > 0 ? bad / lines : 0;
   if (bad > 0)
@@ -248,6 +250,7 @@ async function run(
   }
   await step('edges.sql');
   peaks.selection = peakRssMb();
+  engineMb.selection = await duckdbMemoryMb(conn);
 
   const byHop = await rows(conn, 'SELECT hop, COUNT(*) AS n FROM selected GROUP BY hop ORDER BY hop');
   const selectedByHop: number[] = [];
@@ -351,6 +354,9 @@ async function run(
   peaks.output = peakRssMb();
   log(
     `peak memory (RSS): ${fmt(peaks.scan)} MB reading the files, ${fmt(peaks.selection)} MB after the selection, ${fmt(peaks.output)} MB after the output`,
+  );
+  log(
+    `DuckDB's buffer memory (--memory-limit ${args.memoryLimit}): ${fmt(engineMb.scan)} MB once the files were read, ${fmt(engineMb.selection)} MB after the selection`,
   );
   log(`next: npm run build:graph -- --data ${args.data}`);
   return {

@@ -351,4 +351,20 @@ describe('memory report', () => {
     expect(selection).toBeGreaterThanOrEqual(scan!);
     expect(output).toBeGreaterThanOrEqual(selection!);
   });
+
+  it("reports DuckDB's buffer memory once the files are read and after the selection, within its limit", async () => {
+    const r = await runImport({ seeds: SEEDS, maxBadShare: 0.2 });
+    expect(r.code).toBe(0);
+    const line = r.log.find((l) => l.startsWith("DuckDB's buffer memory"));
+    const m =
+      /^DuckDB's buffer memory \(--memory-limit (\S+)\): ([\d,]+) MB once the files were read, ([\d,]+) MB after the selection$/.exec(
+        line ?? '',
+      );
+    expect(m, line).not.toBeNull();
+    const [scan, selection] = m!.slice(2).map((v) => Number(v.replace(/,/g, '')));
+    // the fixture's staged table holds a few blocks: more than nothing, far less than the limit
+    expect(scan).toBeGreaterThan(0);
+    expect(selection).toBeGreaterThan(0);
+    expect(Math.max(scan!, selection!)).toBeLessThan(500);
+  });
 });
