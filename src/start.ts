@@ -25,7 +25,8 @@ import { MAX_FILE_BYTES } from './foreign/limits';
 import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
 import { createFileOpener } from './ui/open-file';
-import { BOOT_SLICES, nextPaint } from './boot/next-paint';
+import { nextPaint } from './boot/next-paint';
+import { MAIN_THREAD_SLICES } from './render/slices';
 
 declare global {
   interface Window {
@@ -72,7 +73,7 @@ async function completeFirstFrame(
     if (!response.ok)
       throw new GraphBinaryError(sideFile, null, `could not be loaded (HTTP ${response.status})`);
     const sideText = await response.text();
-    await runStepsSliced(completeGraphSteps(ff.graph, ff.bin, sideText, sideFile), BOOT_SLICES);
+    await runStepsSliced(completeGraphSteps(ff.graph, ff.bin, sideText, sideFile), MAIN_THREAD_SLICES);
     let meta;
     try {
       meta = checkMetaSchema(ff.bin.meta);

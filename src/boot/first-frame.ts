@@ -26,7 +26,8 @@ import { initialViewState } from '../state/view';
 import type { EarlyMount } from '../ui/app';
 import { createShell } from '../ui/shell';
 import { runStepsSliced } from '../graph/steps';
-import { BOOT_SLICES, nextPaint } from './next-paint';
+import { MAIN_THREAD_SLICES } from '../render/slices';
+import { nextPaint } from './next-paint';
 
 export interface FirstFrame {
   /** The graph drawn: the binary's attributes only, until completed with the side table. */
@@ -72,7 +73,7 @@ export async function drawFirstFrame(
       await nextPaint();
     }
     // in slices: a big graph's assembly does not hold the page while the preview shows
-    const graph = await runStepsSliced(visualGraphSteps(bin, name), BOOT_SLICES);
+    const graph = await runStepsSliced(visualGraphSteps(bin, name), MAIN_THREAD_SLICES);
     const store = createStore(state);
     const visibility = visibilityMemo(graph);
     const renderer = createRenderer(shell.canvas, {
@@ -82,6 +83,8 @@ export async function drawFirstFrame(
       visibility,
       lineages: lineageMemo(graph, visibility),
     });
+    // a big graph is indexed in slices (render/sliced-sigma.ts) while the preview shows
+    await renderer.drawn();
     // sigma has drawn: the preview goes in the same task, so that no frame shows neither
     removePreview();
     performance.mark('atlas:first-frame');

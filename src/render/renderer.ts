@@ -31,6 +31,8 @@ import {
 import { currentTheme, type RenderTheme } from './theme';
 import { installPictureMoves, PICTURE_MOVES_ABOVE_MS, type PictureMoves } from './picture-moves';
 import { STAGE_PADDING } from './preview-scene';
+import { SLICED_FROM_ITEMS, SlicedSigma } from './sliced-sigma';
+import { MAIN_THREAD_SLICES } from './slices';
 import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } from './export-image';
 import type { CameraState } from 'sigma/types';
 
@@ -64,6 +66,11 @@ export interface RendererStats {
 
 export interface RendererHandle {
   sigma(): Sigma<NodeAttributes, EdgeAttributes>;
+  /**
+   * Resolves once the graph is drawn: at once, but on a big graph, whose first indexing runs in
+   * slices (sliced-sigma.ts); also when the renderer was undone first.
+   */
+  drawn(): Promise<void>;
   caches(): RenderCaches;
   stats(): RendererStats;
   focusNode(id: string): void;
@@ -186,6 +193,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let moves: PictureMoves | null = null;
   let pictureMovesAbove = PICTURE_MOVES_ABOVE_MS;
   let renderStart = 0;
+  let drawn: Promise<void> = Promise.resolve();
 
   /** After each render (sigma's, or the highlighted layers' alone): stats, overlays, listeners. */
   function afterRenderHooks(): void {
@@ -201,7 +209,11 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   function mount(): void {
     renderStart = performance.now();
     labels.resetFrame();
-    sigma = new Sigma(graph, container, settings());
+    const sliced = graph.order + graph.size >= SLICED_FROM_ITEMS;
+    const created = sliced
+      ? new SlicedSigma<NodeAttributes, EdgeAttributes>(graph, container, settings())
+      : new Sigma<NodeAttributes, EdgeAttributes>(graph, container, settings());
+    sigma = created;
     moves = installPictureMoves(sigma, {
       drawnSince: renderStart,
       win,
@@ -219,8 +231,14 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       afterRenderHooks();
     };
     sigma.on('afterRender', afterGraphRender);
-    // the constructor has rendered once already, before anyone could listen
-    afterGraphRender();
+    if (created instanceof SlicedSigma) {
+      // a big graph is indexed in slices, then drawn (sliced-sigma.ts)
+      drawn = created.prepare(MAIN_THREAD_SLICES).then(() => undefined);
+    } else {
+      // the constructor has rendered once already, before anyone could listen
+      afterGraphRender();
+      drawn = Promise.resolve();
+    }
     sigma.on('enterNode', ({ node }) => {
       container.style.cursor = 'pointer';
       store.update((s) => hover(s, node));
@@ -323,6 +341,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
 
   return {
     sigma: () => sigma,
+    drawn: () => drawn,
     caches: getCaches,
     stats: () => ({ ...stats, frameMs: moves?.frameMs() ?? 0, pictureMoves: moves?.moved() ?? 0 }),
     focusNode: (id) => void focusCamera(sigma, id),

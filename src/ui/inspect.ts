@@ -5,6 +5,7 @@
 import type { ViewState } from '../state/types';
 import { hover, select } from '../state/view';
 import type { RendererStats } from '../render/renderer';
+import { indexDigest, SlicedSigma } from '../render/sliced-sigma';
 import type { App } from './app';
 
 export interface AtlasInspector {
@@ -40,6 +41,13 @@ export interface AtlasInspector {
   pictureMovesAbove(ms: number | null): void;
   /** Up to `count` node ids spread evenly over the graph's node order (for the benchmark and tests). */
   sampleNodes(count: number): string[];
+  /**
+   * What sigma's indexing made of the graph (render/sliced-sigma.ts `indexDigest`), and whether it
+   * was done in slices: for the test that sliced indexing equals sigma's own.
+   */
+  indexing(): { sliced: boolean; digest: Record<string, number> } | null;
+  /** Sigma's own full refresh, at once (the test's reference for `indexing`). */
+  refreshRenderer(): void;
 }
 
 export function createInspector(
@@ -96,6 +104,11 @@ export function createInspector(
     hover: (id) => getApp()?.store.update((s) => hover(s, id)),
     select: (id) => getApp()?.store.update((s) => select(s, id)),
     libraryRings: () => getApp()?.renderer.libraryRings() ?? 0,
+    indexing() {
+      const s = sigma();
+      return s ? { sliced: s instanceof SlicedSigma, digest: indexDigest(s) } : null;
+    },
+    refreshRenderer: () => sigma()?.refresh(),
     sampleNodes(count) {
       const nodes = getApp()?.loaded.graph.nodes() ?? [];
       return Array.from(

@@ -126,6 +126,28 @@ describe('the preview of a big graph', () => {
     await page.close();
   });
 
+  it("indexes the big graph in slices into the buffers sigma's own refresh makes", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = collectProblems(page);
+    await page.goto(`${baseUrl}/?graph=fixtures/generated/preview/preview.json`);
+    await ready(page);
+    const { nodes, edges } = await page.evaluate(() => window.__atlas!.totalCount());
+    expect(nodes + edges).toBeGreaterThanOrEqual(20_000);
+    const sliced = await page.evaluate(() => window.__atlas!.indexing());
+    expect(sliced?.sliced).toBe(true);
+    // sigma's own full refresh, at once, over the same renderer
+    await page.evaluate(() => window.__atlas!.refreshRenderer());
+    const own = await page.evaluate(() => window.__atlas!.indexing());
+    expect(Object.keys(sliced!.digest).length).toBeGreaterThanOrEqual(9);
+    expect(sliced!.digest).toEqual(own!.digest);
+    // and what shows: a paper's neighbourhood on hover, as usual
+    const [id] = await page.evaluate(() => window.__atlas!.sampleNodes(1));
+    await page.evaluate((node) => window.__atlas!.hover(node!), id);
+    await page.waitForFunction((node) => window.__atlas!.nodeDisplay(node!)?.highlighted === true, id);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it('is not drawn for a small graph, whose full frame comes first', async () => {
     const { page, problems } = await openHeld('fixtures/compact/good.json');
     await ready(page);

@@ -1,0 +1,33 @@
+/**
+ * Handing the main thread back to the browser between the slices of a long step (graph/steps.ts).
+ */
+import type { SliceOptions } from '../graph/steps';
+
+interface SchedulerLike {
+  yield?: () => Promise<void>;
+}
+
+/**
+ * Hands the main thread back to the browser for a turn of its event loop (input, a frame), then
+ * resumes: `scheduler.yield()` where the browser has it
+ * (https://developer.mozilla.org/en-US/docs/Web/API/Scheduler/yield), else a message posted to
+ * itself, which, unlike a timer, is not clamped to 4 ms.
+ */
+export function yieldToBrowser(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Slices for long steps on the main thread (graph/steps.ts): about this long, then a pause, so that
+ * no task holds the page for long.
+ */
+export const MAIN_THREAD_SLICES: SliceOptions = { budgetMs: 40, pause: yieldToBrowser };
