@@ -1,7 +1,10 @@
 /**
  * Identifiers the online services share: arXiv ids, DOIs, and which dataset papers can be asked for.
  */
+import { isNewStyleArxivId } from '../model/arxiv-id';
 import type { PaperRecord } from '../model/paper';
+
+export { isNewStyleArxivId };
 
 /** A dataset paper the fetcher can ask about: it has an arXiv id, a DOI or both. */
 export interface FetchTarget {
@@ -39,20 +42,6 @@ export function normalizeArxiv(raw: string | null | undefined): string | null {
     .replace(/v\d+$/, '');
   if (isNewStyleArxivId(id) || /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/.test(id)) return id;
   return null;
-}
-
-/**
- * Whether `id` is an identifier of arXiv's scheme since April 2007
- * (https://info.arxiv.org/help/arxiv_identifier.html): YYMM.NNNN from 0704 to 1412, YYMM.NNNNN
- * from 1501, MM a month. "0612.1234" (before the scheme) or "2213.12345" (no such month) are not.
- */
-export function isNewStyleArxivId(id: string): boolean {
-  const m = /^(\d{2})(\d{2})\.(\d{4,5})$/.exec(id);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const yymm = Number(m[1]) * 100 + month;
-  if (month < 1 || month > 12 || yymm < 704) return false;
-  return m[3]!.length === (yymm >= 1501 ? 5 : 4);
 }
 
 /** The arXiv id of an arXiv DOI ("10.48550/arxiv.2208.12242" → "2208.12242"), else null. */
