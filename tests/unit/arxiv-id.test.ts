@@ -1,6 +1,10 @@
 /** The one rule for arXiv identifiers (src/model/arxiv-id.ts). */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isNewStyleArxivId } from '../../src/model/arxiv-id';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 describe('isNewStyleArxivId', () => {
   it('accepts ids as arXiv issues them', () => {
@@ -8,11 +12,25 @@ describe('isNewStyleArxivId', () => {
       expect(isNewStyleArxivId(id), id).toBe(true);
   });
   it('refuses ids arXiv never issued', () => {
-    // before the scheme, no such month, four digits after 1501, five before
-    for (const id of ['0612.1234', '2313.12345', '2300.12345', '2301.1234', '1412.12345'])
+    // before the scheme, no such month, four digits after 1501, five before, number zero
+    for (const id of ['0612.1234', '2313.12345', '2300.12345', '2301.1234', '1412.12345', '2301.00000'])
       expect(isNewStyleArxivId(id), id).toBe(false);
+    // a month to come: January 2095
+    expect(isNewStyleArxivId('9501.00004')).toBe(false);
     // not the bare id
     for (const id of ['2208.12242v2', 'arXiv:2208.12242', ' 2208.12242', '2208.122420', ''])
       expect(isNewStyleArxivId(id), id).toBe(false);
+  });
+  it('takes ids up to the current month in UTC', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2023-01-31T23:59:00Z'));
+    expect(isNewStyleArxivId('2301.00001')).toBe(true);
+    expect(isNewStyleArxivId('2302.00001')).toBe(false);
+    vi.setSystemTime(new Date('2023-02-01T00:00:00Z'));
+    expect(isNewStyleArxivId('2302.00001')).toBe(true);
+    // the clock set back
+    vi.setSystemTime(new Date('2022-12-15T00:00:00Z'));
+    expect(isNewStyleArxivId('2301.00001')).toBe(false);
+    expect(isNewStyleArxivId('2212.00001')).toBe(true);
   });
 });
