@@ -36,3 +36,22 @@ export function isNewStyleArxivId(id: string): boolean {
   if (mm < 1 || mm > 12 || yymm < 704 || yymm > latestIssuedYymm()) return false;
   return m[3]!.length === (yymm >= 1501 ? 5 : 4) && Number(m[3]) > 0;
 }
+
+/**
+ * Whether `id` is an identifier of arXiv's scheme before April 2007: archive(.XX)/YYMMNNN, e.g.
+ * "hep-th/9901001" or "math.GT/0309136", from arXiv's start (9108) to 0703, MM a month, the number
+ * from 1.
+ */
+export function isOldStyleArxivId(id: string): boolean {
+  const m = /^[a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/(\d{2})(\d{2})(\d{3})$/.exec(id);
+  if (!m) return false;
+  const yy = Number(m[1]);
+  const mm = Number(m[2]);
+  const yyyymm = (yy >= 91 ? 1900 + yy : 2000 + yy) * 100 + mm;
+  return mm >= 1 && mm <= 12 && yyyymm >= 199108 && yyyymm <= 200703 && Number(m[3]) > 0;
+}
+
+/** Whether `id` (without version) is an arXiv identifier of either scheme. */
+export function isArxivId(id: string): boolean {
+  return isNewStyleArxivId(id) || isOldStyleArxivId(id);
+}

@@ -1,7 +1,7 @@
 /**
  * Identifiers the online services share: arXiv ids, DOIs, and which dataset papers can be asked for.
  */
-import { isNewStyleArxivId } from '../model/arxiv-id';
+import { isArxivId, isNewStyleArxivId } from '../model/arxiv-id';
 import type { PaperRecord } from '../model/paper';
 
 export { isNewStyleArxivId };
@@ -33,15 +33,17 @@ export function normalizeDoi(raw: string | null | undefined): string | null {
   return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : null;
 }
 
-/** "arXiv:2208.12242v3" → "2208.12242"; old-style ids ("hep-th/9901001") kept; null when neither. */
+/**
+ * "arXiv:2208.12242v3" → "2208.12242"; old-style ids ("hep-th/9901001") kept; null when it is no id
+ * arXiv issued (src/model/arxiv-id.ts).
+ */
 export function normalizeArxiv(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const id = raw
     .trim()
     .replace(/^arxiv:/i, '')
     .replace(/v\d+$/, '');
-  if (isNewStyleArxivId(id) || /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/.test(id)) return id;
-  return null;
+  return isArxivId(id) ? id : null;
 }
 
 /** The arXiv id of an arXiv DOI ("10.48550/arxiv.2208.12242" → "2208.12242"), else null. */

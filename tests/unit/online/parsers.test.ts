@@ -50,6 +50,9 @@ describe('identifiers', () => {
     expect(normalizeArxiv('0612.1234')).toBeNull();
     expect(normalizeArxiv('2213.12345')).toBeNull();
     expect(normalizeArxiv('2101.1234')).toBeNull();
+    expect(normalizeArxiv('9501.00004')).toBeNull();
+    expect(normalizeArxiv('arXiv:math.GT/0309136v2')).toBe('math.GT/0309136');
+    expect(normalizeArxiv('hep-th/9913001')).toBeNull();
     expect(arxivDoi('2208.12242')).toBe('10.48550/arxiv.2208.12242');
     expect(arxivFromDoi('10.48550/arxiv.2208.12242')).toBe('2208.12242');
     expect(arxivFromDoi('10.1109/x')).toBeNull();
