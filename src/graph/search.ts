@@ -8,7 +8,7 @@
  * BM25-like score (name and id weigh more than title, title more than authors, authors more than the abstract).
  */
 import MiniSearch from 'minisearch';
-import { ARXIV_ID } from '../model';
+import { isNewStyleArxivId } from '../model';
 import type { AtlasGraph } from './types';
 
 /** One suggestion. */
@@ -112,7 +112,7 @@ export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder 
 
   const addPaper = (id: string) => {
     const a = graph.getNodeAttributes(id);
-    const arxiv = a.arxiv ?? (ARXIV_ID.test(id) ? id : '');
+    const arxiv = a.arxiv ?? (isNewStyleArxivId(id) ? id : '');
     const name = a.name ?? '';
     engine.add({
       id,

@@ -3,7 +3,8 @@
  * fields of a PaperRecord: arXiv id from eprint / url / DOI, the arXiv date as `year`/`month`, the
  * venue with its own year, links. Pure; problems are returned with the input's line and field.
  */
-import { ARXIV_ID, PaperLinksSchema } from '../model/paper';
+import { isNewStyleArxivId } from '../model/arxiv-id';
+import { PaperLinksSchema } from '../model/paper';
 import type { PaperLinks, PaperRecord } from '../model/paper';
 import { nameFromTitle } from './awesome-list';
 import { slugId } from './text';
@@ -57,7 +58,7 @@ export function arxivIdIn(...texts: (string | undefined)[]): string | null {
     if (!t) continue;
     const bare = /^\s*(\d{4}\.\d{4,5})(?:v\d+)?\s*$/.exec(t)?.[1];
     const id = bare ?? ARXIV_IN_TEXT.exec(t)?.[1];
-    if (id && ARXIV_ID.test(id)) return id;
+    if (id && isNewStyleArxivId(id)) return id;
   }
   return null;
 }
