@@ -2,6 +2,7 @@
  * Seeds of a snapshot selection: works named by OpenAlex id, DOI or arXiv id, one a line of a
  * text file, or the papers of a graph-data directory (their arXiv ids and DOIs). Pure.
  */
+import { isNewStyleArxivId } from '../model/arxiv-id';
 import type { PaperRecord } from '../model/paper';
 import { arxivFromDoi, normalizeArxiv, normalizeDoi, paperDoi } from '../online/ids';
 import { workNumber } from './work';
@@ -25,7 +26,8 @@ export function parseSeed(text: string): Seed | null {
   const arxiv = normalizeArxiv(
     seed.replace(/^https?:\/\/arxiv\.org\/(abs|pdf)\//i, '').replace(/\.pdf$/i, ''),
   );
-  if (arxiv && /^\d{4}\.\d{4,5}$/.test(arxiv)) return { seed, workId: null, doi: null, arxiv };
+  // new-style only, as a snapshot work's arXiv id (src/snapshot/work.ts's arxivOfWork)
+  if (arxiv && isNewStyleArxivId(arxiv)) return { seed, workId: null, doi: null, arxiv };
   return null;
 }
 

@@ -104,6 +104,18 @@ describe('seeds', () => {
     expect(r.errors).toEqual([{ line: 4, text: 'not an id' }]);
   });
 
+  it('takes an arXiv id only as arXiv issues it, new-style (what a work carries)', () => {
+    expect(parseSeed('2301.01234')).toMatchObject({ arxiv: '2301.01234' });
+    for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234', 'hep-th/9901001'])
+      expect(parseSeed(bogus), bogus).toBeNull();
+    const r = parseSeedsText('2301.01234\n9501.00004\narXiv:2313.12345v1\n');
+    expect(r.seeds.map((s) => s.arxiv)).toEqual(['2301.01234']);
+    expect(r.errors).toEqual([
+      { line: 2, text: '9501.00004' },
+      { line: 3, text: 'arXiv:2313.12345v1' },
+    ]);
+  });
+
   it("takes a dataset's papers with an arXiv id or a DOI", () => {
     const base = {
       name: null,
