@@ -53,6 +53,27 @@ export function arxivFromDoi(doi: string | null): string | null {
 }
 
 /**
+ * An arXiv page or PDF address: abs, pdf or html on arxiv.org or one of its hosts (www., export.,
+ * a mirror), with a version, ".pdf", a trailing slash, a query or a hash. Group 1 is the id as
+ * written, new- or old-style, for arxivFromUrl to take by the one rule. RE2 reads it too:
+ * import:snapshot's DuckDB SQL uses it (scripts/lib/snapshot-duckdb.ts).
+ */
+export const ARXIV_URL =
+  /^https?:\/\/(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf|html)\/+(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
+
+/**
+ * The arXiv id (without version) of an arXiv address (ARXIV_URL) or of a doi.org link to an arXiv
+ * DOI; null when it names none or an id arXiv never issued ("…/abs/9501.00004").
+ */
+export function arxivFromUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  const t = url.trim();
+  const m = ARXIV_URL.exec(t);
+  if (m) return normalizeArxiv(m[1]);
+  return arxivFromDoi(normalizeDoi(t));
+}
+
+/**
  * A paper's DOI: its own `doi` field when the record carries one (an importer may add it), else a
  * doi.org link.
  */

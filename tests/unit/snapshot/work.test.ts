@@ -66,7 +66,16 @@ describe('works', () => {
       ).toBeNull();
     // the first of the scheme, the last four-digit month and the first five-digit one
     for (const id of ['0704.0001', '1412.8000', '1501.00001'])
-      expect(arxivOfWork(null, [{ pdf_url: `https://arxiv.org/pdf/${id}v2` }]), id).toBe(id);
+      expect(arxivOfWork(null, [{ pdf_url: `https://arxiv.org/pdf/${id}v2` }]), id).toBe(id); // a bogus or old-style id in one location does not hide a new-style one in the next
+    expect(
+      arxivOfWork('10.48550/arxiv.9501.00004', [
+        {
+          landing_page_url: 'https://arxiv.org/abs/9501.00004',
+          pdf_url: 'https://arxiv.org/pdf/hep-th/9901001',
+        },
+        { landing_page_url: 'https://arxiv.org/abs/2301.01234?context=cs' },
+      ]),
+    ).toBe('2301.01234');
   });
 
   it('keeps references distinct and in order, and the topics with their whole chain', () => {
