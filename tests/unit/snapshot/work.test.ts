@@ -115,6 +115,9 @@ describe('seeds', () => {
 
   it('takes an arXiv id only as arXiv issues it, new-style (what a work carries)', () => {
     expect(parseSeed('2301.01234')).toMatchObject({ arxiv: '2301.01234' });
+    for (const url of ['https://www.arxiv.org/pdf/2301.01234v2.pdf', 'https://arxiv.org/abs/2301.01234?x#y'])
+      expect(parseSeed(url), url).toMatchObject({ arxiv: '2301.01234', doi: null });
+    expect(parseSeed('https://arxiv.org/abs/9501.00004')).toBeNull();
     for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234', 'hep-th/9901001'])
       expect(parseSeed(bogus), bogus).toBeNull();
     const r = parseSeedsText('2301.01234\n9501.00004\narXiv:2313.12345v1\n');
