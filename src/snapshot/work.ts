@@ -2,7 +2,7 @@
  * One OpenAlex work as the snapshot holds it, reduced to the fields the import uses. Pure.
  *
  * The snapshot's works are the API's Work objects, one per line of gzipped JSON Lines
- * (https://docs.openalex.org/download-all-data/snapshot-data-format;
+ * (https://developers.openalex.org/download/snapshot-format;
  * https://docs.openalex.org/api-entities/works/work-object). A work's `id` is
  * "https://openalex.org/W…", `doi` "https://doi.org/…", `referenced_works` the ids it cites;
  * `authorships[].author.display_name`, `primary_location` and `locations[]` with
