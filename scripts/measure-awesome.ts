@@ -12,6 +12,7 @@ import { listDataset } from '../src/import/list-dataset';
 import { normaliseSource } from '../src/import/awesome-source';
 import { isVenueText } from '../src/import/awesome-date';
 import { importSummary } from '../src/import/import-report';
+import { isNewStyleArxivId } from '../src/model/arxiv-id';
 
 const USAGE = `Usage: tsx scripts/measure-awesome.ts LIST.md [LIST.md …]
 
@@ -39,7 +40,9 @@ for (const file of process.argv.slice(2)) {
     .forEach((l, i) => {
       if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
       if (fence) return;
-      for (const m of l.matchAll(ARXIV)) if (m[1] && !written.has(m[1])) written.set(m[1], i + 1);
+      // ids arXiv issued only (src/model/arxiv-id.ts): the importer takes no other
+      for (const m of l.matchAll(ARXIV))
+        if (m[1] && isNewStyleArxivId(m[1]) && !written.has(m[1])) written.set(m[1], i + 1);
     });
   const t0 = performance.now();
   const ds = listDataset(text, { file: basename(file) });

@@ -11,8 +11,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { ARXIV_URL } from '../../src/online/ids';
 import type { Seed } from '../../src/snapshot/seeds';
-import { ARXIV_URL } from '../../src/snapshot/work';
 import type { SnapshotFile } from './snapshot-files';
 
 export const SELECT_SQL_DIR = join(import.meta.dirname, '..', 'sql', 'select');

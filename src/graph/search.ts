@@ -8,7 +8,7 @@
  * BM25-like score (name and id weigh more than title, title more than authors, authors more than the abstract).
  */
 import MiniSearch from 'minisearch';
-import { ARXIV_ID } from '../model';
+import { isNewStyleArxivId } from '../model';
 import type { AtlasGraph } from './types';
 
 /** One suggestion. */
@@ -74,6 +74,7 @@ export function tokenize(text: string): string[] {
   return normalizeText(text).match(/\d{4}\.\d{1,5}|[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** What looks like a new-style arXiv id in a query; the one rule (isNewStyleArxivId) then decides. */
 const ARXIV_IN_QUERY = /(?<!\d)(\d{4}\.\d{4,5})(?:v\d+)?(?!\d)/;
 
 /** Typos allowed per query term: none for short terms, one from 4 letters, two from 8. */
@@ -112,7 +113,7 @@ export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder 
 
   const addPaper = (id: string) => {
     const a = graph.getNodeAttributes(id);
-    const arxiv = a.arxiv ?? (ARXIV_ID.test(id) ? id : '');
+    const arxiv = a.arxiv ?? (isNewStyleArxivId(id) ? id : '');
     const name = a.name ?? '';
     engine.add({
       id,
@@ -130,7 +131,7 @@ export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder 
       if (list) list.push(id);
       else byCompactName.set(key, [id]);
     }
-    if (arxiv) byArxiv.set(arxiv, id);
+    if (arxiv && isNewStyleArxivId(arxiv)) byArxiv.set(arxiv, id);
   };
 
   return {
@@ -168,7 +169,8 @@ export function searchPapers(index: SearchIndex, query: string, limit = 8): Sear
   const compactQuery = compactText(trimmed);
   for (const id of index.byCompactName.get(compactQuery) ?? []) exact.add(id);
   const arxivMatch = ARXIV_IN_QUERY.exec(trimmed);
-  const arxivId = arxivMatch ? index.byArxiv.get(arxivMatch[1] as string) : undefined;
+  const queried = arxivMatch?.[1];
+  const arxivId = queried && isNewStyleArxivId(queried) ? index.byArxiv.get(queried) : undefined;
   if (arxivId) exact.add(arxivId);
   for (const id of exact) if (!scores.has(id)) scores.set(id, 0);
 

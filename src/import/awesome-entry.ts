@@ -10,8 +10,10 @@
  * own, a date line (`25-Aug-22`), everything on one line of a list item. Pure: lines in, facts and
  * diagnostics out.
  */
+import { isArxivId, isNewStyleArxivId } from '../model/arxiv-id';
 import type { PaperLinks } from '../model/paper';
 import { PaperLinksSchema } from '../model/paper';
+import { ARXIV_URL } from '../online/ids';
 import type { Diagnostic } from './diagnostics';
 import { findDate, venueAndDate } from './awesome-date';
 import { VenueIndex, venueFromAddress } from './known-venues';
@@ -59,8 +61,6 @@ export interface EntryBlock {
 
 type LinkKind = keyof PaperLinks;
 
-export const ARXIV_URL =
-  /^https?:\/\/(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf|html)\/+(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
 const OPENREVIEW_URL = /^https?:\/\/(?:www\.)?openreview\.net\/(?:forum|pdf)\?id=/i;
 const YEAR = /\b(19\d{2}|20\d{2})\b/;
 /** A DOI address: doi.org or a publisher's /doi/ path. */
@@ -315,8 +315,16 @@ export function collectLinks(
     lastLine = line;
     const url = unwrap(link, line, diags);
     const text = link.text;
-    const id = ARXIV_URL.exec(url)?.[1];
+    const written = ARXIV_URL.exec(url)?.[1];
+    const id = written && isNewStyleArxivId(written) ? written : null;
     if (id && !arxivIds.includes(id)) arxivIds.push(id);
+    // an arXiv address whose id arXiv never issued: a link like any other, no arXiv id for the paper
+    if (written && !isArxivId(written))
+      diags.push({
+        level: 'warning',
+        line,
+        message: `arXiv address ${url} of "${clip(title)}" names no id arXiv issued ("${written}"); kept as a plain link, no arXiv id`,
+      });
     if (url.startsWith('#')) continue;
     const kind = linkKind(text, url);
     if (!kind) {
@@ -344,7 +352,8 @@ export function collectLinks(
       });
     }
   }
-  const pdfId = links.pdf ? ARXIV_URL.exec(links.pdf)?.[1] : undefined;
+  const pdfWritten = links.pdf ? ARXIV_URL.exec(links.pdf)?.[1] : undefined;
+  const pdfId = pdfWritten && isNewStyleArxivId(pdfWritten) ? pdfWritten : undefined;
   const arxiv = pdfId ?? arxivIds[0] ?? null;
   if (arxivIds.length > 1) {
     diags.push({

@@ -3,14 +3,8 @@
  * authors columns found by their headers, every cell's links read. Pure.
  */
 import type { Table } from 'mdast';
-import {
-  ARXIV_URL,
-  collectLinks,
-  dateLineYear,
-  isPaperLink,
-  parseVenue,
-  splitAuthors,
-} from './awesome-entry';
+import { ARXIV_URL } from '../online/ids';
+import { collectLinks, dateLineYear, isPaperLink, parseVenue, splitAuthors } from './awesome-entry';
 import type { WalkContext } from './awesome-blocks';
 import { findDate } from './awesome-date';
 import type { RawLink } from './markdown-inline';

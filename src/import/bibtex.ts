@@ -37,10 +37,10 @@ function creatorName(c: Creator): string {
   return tidy([c.firstName, c.prefix, c.lastName, c.suffix].filter((s) => s && s.trim() !== '').join(' '));
 }
 
-/** Problems as diagnostics: `entry "key": field "year": …`. */
+/** Problems as diagnostics: `entry "key": field "year": …`, errors unless marked warnings. */
 export function problemDiagnostics(problems: readonly InputProblem[]): Diagnostic[] {
   return problems.map((p) => ({
-    level: 'error',
+    level: p.warning ? 'warning' : 'error',
     line: p.line,
     message: `${p.label}: field "${p.field}": ${p.message}`,
   }));

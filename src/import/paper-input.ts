@@ -3,7 +3,8 @@
  * fields of a PaperRecord: arXiv id from eprint / url / DOI, the arXiv date as `year`/`month`, the
  * venue with its own year, links. Pure; problems are returned with the input's line and field.
  */
-import { ARXIV_ID, PaperLinksSchema } from '../model/paper';
+import { isNewStyleArxivId } from '../model/arxiv-id';
+import { PaperLinksSchema } from '../model/paper';
 import type { PaperLinks, PaperRecord } from '../model/paper';
 import { nameFromTitle } from './awesome-list';
 import { slugId } from './text';
@@ -34,6 +35,8 @@ export interface InputProblem {
   label: string;
   field: string;
   message: string;
+  /** Imported all the same, but a person should look (else the input is not imported). */
+  warning?: boolean;
 }
 
 /** A paper read from an input: the record's fields it gives, where it comes from. */
@@ -47,17 +50,26 @@ export interface ImportedPaper {
   record: Omit<PaperRecord, 'family' | 'tasks'> & { family?: string; tasks?: string[] };
 }
 
+/** A new-style arXiv id as an address, a DOI or "arXiv:" writes it; the one rule then decides. */
 const ARXIV_IN_TEXT =
-  /(?:arxiv\.org\/(?:abs|pdf|html)\/|arxiv[:.]\s*|10\.48550\/arxiv\.)(\d{4}\.\d{4,5})(?:v\d+)?/i;
+  /(?:arxiv\.org\/(?:abs|pdf|html)\/|arxiv[:.]\s*|10\.48550\/arxiv\.)(\d{4}\.\d{4,5})(?:v\d+)?(?!\d)/gi;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** An arXiv id from an eprint field ("2208.12242", "arXiv:2208.12242v2") or an address or DOI. */
+/** What looks like an arXiv id in a field: the whole field ("2208.12242v2"), else those written in it. */
+function arxivLookalikes(text: string): string[] {
+  const bare = /^\s*(\d{4}\.\d{4,5})(?:v\d+)?\s*$/.exec(text)?.[1];
+  return bare ? [bare] : [...text.matchAll(ARXIV_IN_TEXT)].map((m) => m[1]!);
+}
+
+/**
+ * An arXiv id as arXiv issues it (src/model/arxiv-id.ts) from an eprint field ("2208.12242",
+ * "arXiv:2208.12242v2") or an address or DOI; what only looks like one ("9501.00004") is passed over.
+ */
 export function arxivIdIn(...texts: (string | undefined)[]): string | null {
   for (const t of texts) {
     if (!t) continue;
-    const bare = /^\s*(\d{4}\.\d{4,5})(?:v\d+)?\s*$/.exec(t)?.[1];
-    const id = bare ?? ARXIV_IN_TEXT.exec(t)?.[1];
-    if (id && ARXIV_ID.test(id)) return id;
+    const id = arxivLookalikes(t).find((c) => isNewStyleArxivId(c));
+    if (id) return id;
   }
   return null;
 }
@@ -93,7 +105,23 @@ export function readPaperInput(input: PaperInput, problems: InputProblem[]): Imp
   if (title === '') return bad('title', 'missing: every paper needs a title');
   const arxiv = arxivIdIn(input.arxiv, input.url, input.doi, input.links.pdf);
   if (input.arxiv && input.arxiv.trim() !== '' && !arxivIdIn(input.arxiv))
-    return bad('arxiv', `"${input.arxiv}" is not an arXiv id (e.g. 2208.12242)`);
+    return bad('arxiv', `"${input.arxiv}" is not an arXiv id as arXiv issues it (e.g. 2208.12242)`);
+  // an address or DOI naming an id arXiv never issued: kept as it is, no arXiv id taken from it
+  for (const [field, text] of [
+    ['url', input.url],
+    ['doi', input.doi],
+    ['pdf', input.links.pdf],
+  ] as const) {
+    const bogus = text ? arxivLookalikes(text).find((c) => !isNewStyleArxivId(c)) : undefined;
+    if (bogus)
+      problems.push({
+        line: input.line,
+        label: input.label,
+        field,
+        message: `"${text}" names no id arXiv issued ("${bogus}"); no arXiv id taken from it`,
+        warning: true,
+      });
+  }
   const printedYear = int(input.year);
   if (Number.isNaN(printedYear)) return bad('year', `"${input.year}" is not a year`);
   const venueYearText = int(input.venueYear);

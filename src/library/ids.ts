@@ -6,17 +6,24 @@
  */
 import { arxivFromDoi, normalizeArxiv, normalizeDoi } from '../online/ids';
 
-/** arXiv ids in free text: "arXiv:2208.12242v2", "arXiv preprint arXiv:2208.12242", "arxiv.org/abs/2208.12242". */
+/**
+ * What looks like an arXiv id in free text: "arXiv:2208.12242v2", "arXiv preprint arXiv:2208.12242",
+ * "arxiv.org/abs/2208.12242", "arXiv:hep-th/9901001"; normalizeArxiv (the one rule) then decides.
+ */
 const ARXIV_IN_TEXT =
-  /(?:arxiv\s*(?:preprint)?\s*:?\s*(?:arxiv\s*:\s*)?|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)/i;
+  /(?:arxiv\s*(?:preprint)?\s*:?\s*(?:arxiv\s*:\s*)?|arxiv\.org\/(?:abs|pdf)\/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?\/\d{7}(?:v\d+)?)(?!\d)/gi;
 
-/** The first arXiv id named in any of `texts` (URLs, notes, journal lines), else null. */
+/**
+ * The first arXiv id as arXiv issues it named in any of `texts` (URLs, notes, journal lines), else
+ * null; what only looks like one ("arXiv:9501.00004") is passed over.
+ */
 export function arxivInText(...texts: Array<string | null | undefined>): string | null {
   for (const t of texts) {
     if (!t) continue;
-    const m = ARXIV_IN_TEXT.exec(t);
-    const id = m ? normalizeArxiv(m[1]!.replace(/\.pdf$/i, '')) : null;
-    if (id) return id;
+    for (const m of t.matchAll(ARXIV_IN_TEXT)) {
+      const id = normalizeArxiv(m[1]);
+      if (id) return id;
+    }
   }
   return null;
 }

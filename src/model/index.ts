@@ -6,3 +6,4 @@ export * from './errors';
 export * from './dataset';
 export * from './online';
 export * from './datasets';
+export * from './arxiv-id';

@@ -5,6 +5,7 @@
  * else a stable slug derived from its title (see `slugId` in scripts' importers).
  */
 import { z } from 'zod';
+import { isNewStyleArxivId } from './arxiv-id';
 
 /**
  * The bundled survey's model families and tasks, as its importer files papers. The app and the build
@@ -74,13 +75,12 @@ export const PaperLinksSchema = z.strictObject({
 });
 export type PaperLinks = z.infer<typeof PaperLinksSchema>;
 
-export const ARXIV_ID = /^\d{4}\.\d{4,5}$/;
 export const SLUG_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** A paper as stored in graph-data/papers.yaml (facts from the list; labels live in labels.yaml). */
 export const PaperRecordSchema = z.strictObject({
-  id: z.string().refine((s) => ARXIV_ID.test(s) || SLUG_ID.test(s), {
-    message: 'must be an arXiv id without version (e.g. 2208.01618) or a lowercase slug',
+  id: z.string().refine((s) => isNewStyleArxivId(s) || SLUG_ID.test(s), {
+    message: 'must be an arXiv id as arXiv issues it, without version (e.g. 2208.01618), or a lowercase slug',
   }),
   title: z.string().trim().min(1),
   /** The method's short name, e.g. "DreamBooth"; null when the title names none. */
@@ -96,7 +96,13 @@ export const PaperRecordSchema = z.strictObject({
   venue: z.string().trim().min(1).nullable(),
   /** The venue's own year as printed by the source ("CVPR 2023" → 2023), which may differ from `year`. */
   venueYear: z.int().min(1900).max(2100).nullable(),
-  arxiv: z.string().regex(ARXIV_ID).nullable(),
+  /** arXiv id without version, as arXiv issues it (src/model/arxiv-id.ts); null when none. */
+  arxiv: z
+    .string()
+    .refine((s) => isNewStyleArxivId(s), {
+      message: 'must be an arXiv id as arXiv issues it, without version (e.g. 2208.01618), or null',
+    })
+    .nullable(),
   links: PaperLinksSchema,
   /** A category id of the taxonomy's `family` dimension; absent when the taxonomy has none. */
   family: z.string().min(1).optional(),

@@ -11,6 +11,7 @@
  */
 import { compareIds } from '../graph/join';
 import type { OnlineCache } from '../model/online';
+import { isNewStyleArxivId } from '../model/arxiv-id';
 import { SLUG_ID } from '../model/paper';
 import type { IndexedPaper } from './edges';
 import { arxivDoi, arxivFromDoi, normalizeArxiv, normalizeDoi } from './ids';
@@ -233,12 +234,12 @@ const slug = (text: string) =>
 /** Node id candidates of a work, best first: arXiv id, then slugs of its OpenAlex id, DOI, paperId. */
 function idCandidates(ids: WorkIds): string[] {
   const out: string[] = [];
-  if (ids.arxiv && /^\d{4}\.\d{4,5}$/.test(ids.arxiv)) out.push(ids.arxiv);
+  if (ids.arxiv && isNewStyleArxivId(ids.arxiv)) out.push(ids.arxiv);
   if (ids.openalex) out.push(`openalex-${slug(ids.openalex)}`);
   if (ids.doi) out.push(`doi-${slug(ids.doi)}`);
   if (ids.s2) out.push(`s2-${slug(ids.s2)}`);
   if (ids.arxiv) out.push(`arxiv-${slug(ids.arxiv)}`);
-  return out.filter((c) => SLUG_ID.test(c) || /^\d{4}\.\d{4,5}$/.test(c));
+  return out.filter((c) => SLUG_ID.test(c) || isNewStyleArxivId(c));
 }
 
 /** A label for a work no reference gives a title for, from its best id. */

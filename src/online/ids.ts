@@ -1,7 +1,10 @@
 /**
  * Identifiers the online services share: arXiv ids, DOIs, and which dataset papers can be asked for.
  */
+import { isArxivId, isNewStyleArxivId } from '../model/arxiv-id';
 import type { PaperRecord } from '../model/paper';
+
+export { isNewStyleArxivId };
 
 /** A dataset paper the fetcher can ask about: it has an arXiv id, a DOI or both. */
 export interface FetchTarget {
@@ -30,35 +33,44 @@ export function normalizeDoi(raw: string | null | undefined): string | null {
   return /^10\.\d{4,9}\/\S+$/.test(doi) ? doi : null;
 }
 
-/** "arXiv:2208.12242v3" → "2208.12242"; old-style ids ("hep-th/9901001") kept; null when neither. */
+/**
+ * "arXiv:2208.12242v3" → "2208.12242"; old-style ids ("hep-th/9901001") kept; null when it is no id
+ * arXiv issued (src/model/arxiv-id.ts).
+ */
 export function normalizeArxiv(raw: string | null | undefined): string | null {
   if (!raw) return null;
   const id = raw
     .trim()
     .replace(/^arxiv:/i, '')
     .replace(/v\d+$/, '');
-  if (isNewStyleArxivId(id) || /^[a-z-]+(\.[A-Z]{2})?\/\d{7}$/.test(id)) return id;
-  return null;
-}
-
-/**
- * Whether `id` is an identifier of arXiv's scheme since April 2007
- * (https://info.arxiv.org/help/arxiv_identifier.html): YYMM.NNNN from 0704 to 1412, YYMM.NNNNN
- * from 1501, MM a month. "0612.1234" (before the scheme) or "2213.12345" (no such month) are not.
- */
-export function isNewStyleArxivId(id: string): boolean {
-  const m = /^(\d{2})(\d{2})\.(\d{4,5})$/.exec(id);
-  if (!m) return false;
-  const month = Number(m[2]);
-  const yymm = Number(m[1]) * 100 + month;
-  if (month < 1 || month > 12 || yymm < 704) return false;
-  return m[3]!.length === (yymm >= 1501 ? 5 : 4);
+  return isArxivId(id) ? id : null;
 }
 
 /** The arXiv id of an arXiv DOI ("10.48550/arxiv.2208.12242" → "2208.12242"), else null. */
 export function arxivFromDoi(doi: string | null): string | null {
   const m = doi ? /^10\.48550\/arxiv\.(.+)$/.exec(doi) : null;
   return m ? normalizeArxiv(m[1]) : null;
+}
+
+/**
+ * An arXiv page or PDF address: abs, pdf or html on arxiv.org or one of its hosts (www., export.,
+ * a mirror), with a version, ".pdf", a trailing slash, a query or a hash. Group 1 is the id as
+ * written, new- or old-style, for arxivFromUrl to take by the one rule. RE2 reads it too:
+ * import:snapshot's DuckDB SQL uses it (scripts/lib/snapshot-duckdb.ts).
+ */
+export const ARXIV_URL =
+  /^https?:\/\/(?:[\w-]+\.)?arxiv\.org\/(?:abs|pdf|html)\/+(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
+
+/**
+ * The arXiv id (without version) of an arXiv address (ARXIV_URL) or of a doi.org link to an arXiv
+ * DOI; null when it names none or an id arXiv never issued ("…/abs/9501.00004").
+ */
+export function arxivFromUrl(url: unknown): string | null {
+  if (typeof url !== 'string') return null;
+  const t = url.trim();
+  const m = ARXIV_URL.exec(t);
+  if (m) return normalizeArxiv(m[1]);
+  return arxivFromDoi(normalizeDoi(t));
 }
 
 /**

@@ -25,7 +25,7 @@ import type { OpenAlexEntry, OpenAlexWorkMeta } from '../model/online';
 import { CACHE_VERSION } from '../model/online';
 import { BadResponseError, countField, isRecord } from './errors';
 import type { FetchTarget } from './ids';
-import { arxivDoi, arxivFromDoi, normalizeArxiv, normalizeDoi } from './ids';
+import { arxivDoi, arxivFromDoi, arxivFromUrl, normalizeDoi } from './ids';
 
 /** Papers per list request: each brings at most two DOIs, and a filter takes up to 100 values. */
 export const OPENALEX_BATCH_LIMIT = 50;
@@ -117,13 +117,6 @@ export interface OpenAlexWork {
   referencedWorks: string[];
   referencedWorksCount: number | null;
   citedByCount: number | null;
-}
-
-/** The arXiv id of a location URL: arxiv.org/abs/<id>, arxiv.org/pdf/<id>, or the arXiv DOI. */
-export function arxivFromUrl(url: string): string | null {
-  const abs = /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/(.+?)(?:\.pdf)?\/?$/i.exec(url.trim());
-  if (abs) return normalizeArxiv(abs[1]);
-  return arxivFromDoi(normalizeDoi(url));
 }
 
 function locationsArxiv(raw: unknown): string | null {

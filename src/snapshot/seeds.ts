@@ -2,8 +2,9 @@
  * Seeds of a snapshot selection: works named by OpenAlex id, DOI or arXiv id, one a line of a
  * text file, or the papers of a graph-data directory (their arXiv ids and DOIs). Pure.
  */
+import { isNewStyleArxivId } from '../model/arxiv-id';
 import type { PaperRecord } from '../model/paper';
-import { arxivFromDoi, normalizeArxiv, normalizeDoi, paperDoi } from '../online/ids';
+import { arxivFromDoi, arxivFromUrl, normalizeArxiv, normalizeDoi, paperDoi } from '../online/ids';
 import { workNumber } from './work';
 
 export interface Seed {
@@ -22,10 +23,9 @@ export function parseSeed(text: string): Seed | null {
   if (workId !== null) return { seed, workId, doi: null, arxiv: null };
   const doi = normalizeDoi(seed);
   if (doi) return { seed, workId: null, doi, arxiv: arxivFromDoi(doi) };
-  const arxiv = normalizeArxiv(
-    seed.replace(/^https?:\/\/arxiv\.org\/(abs|pdf)\//i, '').replace(/\.pdf$/i, ''),
-  );
-  if (arxiv && /^\d{4}\.\d{4,5}$/.test(arxiv)) return { seed, workId: null, doi: null, arxiv };
+  const arxiv = arxivFromUrl(seed) ?? normalizeArxiv(seed);
+  // new-style only, as a snapshot work's arXiv id (src/snapshot/work.ts's arxivOfWork)
+  if (arxiv && isNewStyleArxivId(arxiv)) return { seed, workId: null, doi: null, arxiv };
   return null;
 }
 

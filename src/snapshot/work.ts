@@ -2,7 +2,7 @@
  * One OpenAlex work as the snapshot holds it, reduced to the fields the import uses. Pure.
  *
  * The snapshot's works are the API's Work objects, one per line of gzipped JSON Lines
- * (https://docs.openalex.org/download-all-data/snapshot-data-format;
+ * (https://developers.openalex.org/download/snapshot-format;
  * https://docs.openalex.org/api-entities/works/work-object). A work's `id` is
  * "https://openalex.org/W…", `doi` "https://doi.org/…", `referenced_works` the ids it cites;
  * `authorships[].author.display_name`, `primary_location` and `locations[]` with
@@ -12,7 +12,8 @@
  * Works carry no arXiv id: a preprint shows through its locations (arxiv.org pages) or its DataCite
  * DOI 10.48550/arxiv.<id>.
  */
-import { arxivFromDoi, isNewStyleArxivId, normalizeDoi } from '../online/ids';
+import { isNewStyleArxivId } from '../model/arxiv-id';
+import { arxivFromDoi, arxivFromUrl, normalizeDoi } from '../online/ids';
 
 /** An entity of the topic tree: its number (of "…/fields/17") and its name. */
 export interface TopicNode {
@@ -82,16 +83,6 @@ export function entityNumber(raw: unknown): number | null {
   return m ? Number(m[1]) : null;
 }
 
-/** The new-style arXiv id of an arxiv.org page or PDF URL ("…/abs/2208.12242v2" → "2208.12242"). */
-export const ARXIV_URL =
-  /^https?:\/\/(?:www\.|export\.)?arxiv\.org\/(?:abs|pdf)\/(\d{4}\.\d{4,5})(?:v\d+)?(?:\.pdf)?\/?(?:[?#].*)?$/i;
-
-export function arxivFromUrl(url: unknown): string | null {
-  if (typeof url !== 'string') return null;
-  const m = ARXIV_URL.exec(url.trim());
-  return m && isNewStyleArxivId(m[1]!) ? m[1]! : null;
-}
-
 interface LocationLike {
   landing_page_url?: unknown;
   pdf_url?: unknown;
@@ -106,8 +97,10 @@ export function arxivOfWork(doi: string | null, locations: readonly LocationLike
   const fromDoi = arxivFromDoi(doi);
   if (fromDoi && isNewStyleArxivId(fromDoi)) return fromDoi;
   for (const loc of locations) {
-    const id = arxivFromUrl(loc.landing_page_url) ?? arxivFromUrl(loc.pdf_url);
-    if (id) return id;
+    for (const url of [loc.landing_page_url, loc.pdf_url]) {
+      const id = arxivFromUrl(url);
+      if (id && isNewStyleArxivId(id)) return id;
+    }
   }
   return null;
 }

@@ -5,6 +5,8 @@
 import { categoryParent, qualifiedCategoryLabel } from '../graph/category-groups';
 import {
   dimension,
+  isArxivId,
+  isNewStyleArxivId,
   type GraphMeta,
   type NodeAttributes,
   type PaperLinks,
@@ -213,11 +215,11 @@ const LINK_LABELS: [keyof PaperLinks, string][] = [
 /**
  * The paper's links: its arXiv abstract page first, then PDF, code, project, demo, dataset, then the
  * pages of the ids a work outside the list has at the services (DOI, OpenAlex, Semantic Scholar);
- * http/https only.
+ * http/https only. An arXiv id arXiv never issued (src/model/arxiv-id.ts) gets no arXiv link.
  */
 export function paperLinks(a: Pick<NodeAttributes, 'arxiv' | 'links' | 'externalIds'>): PaperLink[] {
   const links: PaperLink[] = [];
-  if (a.arxiv && /^\d{4}\.\d{4,5}$/.test(a.arxiv))
+  if (a.arxiv && isNewStyleArxivId(a.arxiv))
     links.push({ label: 'arXiv', url: `https://arxiv.org/abs/${a.arxiv}` });
   for (const [key, label] of LINK_LABELS) {
     const url = safeHttpUrl(a.links[key]);
@@ -226,7 +228,7 @@ export function paperLinks(a: Pick<NodeAttributes, 'arxiv' | 'links' | 'external
   const ids = a.externalIds ?? {};
   const path = (id: string) => id.split('/').map(encodeURIComponent).join('/');
   const external: [string, string | undefined][] = [
-    ['arXiv', ids.arxiv && `https://arxiv.org/abs/${path(ids.arxiv)}`],
+    ['arXiv', ids.arxiv && isArxivId(ids.arxiv) ? `https://arxiv.org/abs/${path(ids.arxiv)}` : undefined],
     ['DOI', ids.doi && `https://doi.org/${path(ids.doi)}`],
     ['OpenAlex', ids.openalex && `https://openalex.org/${encodeURIComponent(ids.openalex)}`],
     ['Semantic Scholar', ids.s2 && `https://www.semanticscholar.org/paper/${encodeURIComponent(ids.s2)}`],

@@ -333,6 +333,12 @@ describe('provenance, venue and links', () => {
       { label: 'PDF', url: 'https://arxiv.org/pdf/2208.12242' },
       { label: 'Project page', url: 'https://dreambooth.github.io/' },
     ]);
+    // an arXiv id arXiv never issued gets no arXiv link; the paper's own links stay
+    for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234'])
+      expect(
+        paperLinks({ arxiv: bogus, links: { pdf: `https://arxiv.org/abs/${bogus}` } }).map((l) => l.label),
+        bogus,
+      ).toEqual(['PDF']);
     expect(safeHttpUrl('data:text/html,<script>')).toBeNull();
     expect(safeHttpUrl('not a url')).toBeNull();
     expect(safeHttpUrl('http://example.org/a b')).toBe('http://example.org/a%20b');

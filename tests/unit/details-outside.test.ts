@@ -40,4 +40,9 @@ describe('details of a work outside the list', () => {
     ]);
     expect(paperLinks({ arxiv: null, links: {} })).toEqual([]);
   });
+
+  it('links no arXiv page for an id arXiv never issued', () => {
+    for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234', 'hep-th/9913001'])
+      expect(paperLinks({ arxiv: null, links: {}, externalIds: { arxiv: bogus } }), bogus).toEqual([]);
+  });
 });

@@ -97,6 +97,25 @@ describe('searchPapers', () => {
     expect(ids('2208.0')).toEqual(['2208.01618']);
   });
 
+  it('takes an arXiv id in a query by the one rule: a real one exactly, a bogus one never', () => {
+    // as a graph file opened in the page may carry them: the build's schema refuses the bogus ones
+    const papers = ['2301.01234', '9501.00004', '2313.12345', '2301.1234', '0612.1234'].map((arxiv, i) => ({
+      id: `paper-${i}`,
+      arxiv,
+      title: `Paper number ${i}`,
+      authors: [],
+      year: 2023,
+    }));
+    const idx = buildSearchIndex(makeGraph(papers));
+    expect(searchPapers(idx, '2301.01234v2')[0]).toMatchObject({ id: 'paper-0', match: 'exact' });
+    expect(searchPapers(idx, 'arXiv:2301.01234')[0]).toMatchObject({ id: 'paper-0', match: 'exact' });
+    for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234'])
+      expect(
+        searchPapers(idx, bogus).filter((h) => h.match === 'exact'),
+        bogus,
+      ).toEqual([]);
+  });
+
   it('finds papers by author surname, ignoring accents', () => {
     expect(ids('ruiz').sort()).toEqual(['2208.12242', '2303.11305']);
     expect(ids('muller')).toEqual(['a-style-paper-without-arxiv']);

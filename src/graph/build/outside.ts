@@ -6,7 +6,7 @@ import type { Located } from '../../model/dataset';
 import type { EdgeRecord } from '../../model/edge';
 import type { ColorBy, NodeAttributes, SizeBy } from '../../model/graph-file';
 import type { OnlineCache } from '../../model/online';
-import { ARXIV_ID } from '../../model/paper';
+import { isNewStyleArxivId } from '../../model/arxiv-id';
 import type { ExpandedWork } from '../../online/expand';
 import { shortenTitle } from '../join';
 
@@ -19,7 +19,7 @@ const EMPTY_SIZES = {} as Record<SizeBy, number>;
  * added. Keys in sorted order, as `initialNodeAttributes` gives them (see serialize.ts).
  */
 export function outsideNodeAttributes(work: ExpandedWork): NodeAttributes {
-  const arxiv = work.ids.arxiv !== undefined && ARXIV_ID.test(work.ids.arxiv) ? work.ids.arxiv : null;
+  const arxiv = work.ids.arxiv !== undefined && isNewStyleArxivId(work.ids.arxiv) ? work.ids.arxiv : null;
   const external: NonNullable<NodeAttributes['externalIds']> = {};
   // sorted keys; the arXiv id only when it is not the node's own `arxiv` (an old-style id)
   if (work.ids.arxiv !== undefined && arxiv === null) external.arxiv = work.ids.arxiv;

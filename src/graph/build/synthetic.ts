@@ -151,7 +151,8 @@ export function syntheticDataset(taxonomy: Located<Taxonomy>, options: Synthetic
     const ym = `${String(year % 100).padStart(2, '0')}${String(month).padStart(2, '0')}`;
     const seq = (perMonth.get(ym) ?? 0) + 1;
     perMonth.set(ym, seq);
-    const id = `${ym}.${String(seq).padStart(5, '0')}`;
+    // as arXiv numbers them (src/model/arxiv-id.ts): four digits up to 1412, five from 1501
+    const id = `${ym}.${String(seq).padStart(Number(ym) >= 1501 ? 5 : 4, '0')}`;
     const family = weighted(
       rng,
       FAMILIES.map((f) => [f, FAMILY_WEIGHTS[f]] as [Family, number]),

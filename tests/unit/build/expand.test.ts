@@ -218,6 +218,33 @@ describe('selectExpansion and ids shared by several works', () => {
   });
 });
 
+describe('selectExpansion and arXiv ids', () => {
+  it('takes an arXiv id by the one rule: a real one names the work, a bogus one is no id', () => {
+    const cache = emptyOnlineCache();
+    const papers = [{ id: '2401.00001', arxiv: '2401.00001', doi: null }];
+    const bogus = ['9501.00004', '2313.12345', '2301.1234', '0612.1234'];
+    cache.s2.set(
+      papers[0]!.id,
+      s2Entry(papers[0]!.id, [
+        { s2: 'real', arxiv: '2301.01234v2', doi: null, title: 'Real', year: 2023 },
+        { s2: 'old', arxiv: 'hep-th/9901001', doi: null, title: 'Old', year: 1999 },
+        ...bogus.map((arxiv, i) => ({ s2: `b${i}`, arxiv, doi: null, title: `Bogus ${i}`, year: 2020 })),
+      ]),
+    );
+    const works = selectExpansion(papers, cache, 10);
+    expect(new Map(works.map((w) => [w.id, w.ids]))).toEqual(
+      new Map<string, object>([
+        ['2301.01234', { arxiv: '2301.01234', s2: 'real' }],
+        ['s2-old', { arxiv: 'hep-th/9901001', s2: 'old' }],
+        ['s2-b0', { s2: 'b0' }],
+        ['s2-b1', { s2: 'b1' }],
+        ['s2-b2', { s2: 'b2' }],
+        ['s2-b3', { s2: 'b3' }],
+      ]),
+    );
+  });
+});
+
 describe('buildGraph with expand', () => {
   it('adds the works as nodes marked outside, with cites edges from the papers that cite them', () => {
     const { graph, meta, outside } = buildGraph(fixture().dataset, { expand: 5 });

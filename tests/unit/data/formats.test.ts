@@ -114,6 +114,20 @@ describe('papers.yaml', () => {
     ).toBe(true);
   });
 
+  it('refuses an arXiv id arXiv never issued, naming the field', () => {
+    const text = read('papers.yaml');
+    for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234']) {
+      const bad = text.replace('  arxiv: "2208.12242"', `  arxiv: "${bogus}"`);
+      expect(errorsOf(() => parsePapersFile(bad, 'p.yaml'))).toEqual([
+        'p.yaml:26: paper 2208.12242: field "arxiv": must be an arXiv id as arXiv issues it, without version (e.g. 2208.01618), or null',
+      ]);
+      const badId = text.replace('- id: "2208.12242"', `- id: "${bogus}"`);
+      expect(errorsOf(() => parsePapersFile(badId, 'p.yaml'))).toEqual([
+        `p.yaml:18: paper ${bogus}: field "id": must be an arXiv id as arXiv issues it, without version (e.g. 2208.01618), or a lowercase slug`,
+      ]);
+    }
+  });
+
   it('reports duplicate ids, YAML syntax errors and a non-list file with their line', () => {
     const text = read('papers.yaml');
     const dup = text + text.split('\n').slice(1, 17).join('\n') + '\n';

@@ -47,7 +47,17 @@ const paper: fc.Arbitrary<PaperRecord> = fc.record({
   month: fc.option(fc.integer({ min: 1, max: 12 }), { nil: null }),
   venue: fc.option(text, { nil: null }),
   venueYear: fc.option(fc.integer({ min: 1900, max: 2100 }), { nil: null }),
-  arxiv: fc.option(fc.stringMatching(/^\d{4}\.\d{5}$/), { nil: null }),
+  // ids as arXiv issues them (src/model/arxiv-id.ts): five digits from 1501, months gone by
+  arxiv: fc.option(
+    fc
+      .tuple(
+        fc.integer({ min: 15, max: 25 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 99999 }),
+      )
+      .map(([yy, mm, n]) => `${yy}${String(mm).padStart(2, '0')}.${String(n).padStart(5, '0')}`),
+    { nil: null },
+  ),
   links: fc.record({ pdf: fc.webUrl(), code: fc.webUrl(), demo: fc.webUrl() }, { requiredKeys: [] }),
   family: fc.constantFrom(...FAMILIES),
   tasks: fc.uniqueArray(fc.constantFrom(...TASKS), { minLength: 1, maxLength: 3 }),

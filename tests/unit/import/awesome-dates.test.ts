@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { cleanVenue, findDate, isVenueText, venueAndDate } from '../../../src/import/awesome-date';
 import { KNOWN_VENUES, VenueIndex, venueFromAddress } from '../../../src/import/known-venues';
 import { parseAwesomeList } from '../../../src/import/awesome-list';
-import { ARXIV_URL } from '../../../src/import/awesome-entry';
+import { ARXIV_URL } from '../../../src/online/ids';
 
 describe('findDate', () => {
   it.each([

@@ -15,6 +15,35 @@ import { AWESOME_MD, FIXTURES, hasShared, whenShared } from './shared-data';
 
 const mini = readFileSync(join(FIXTURES, 'mini-awesome.md'), 'utf8');
 
+describe('parseAwesomeList and arXiv ids arXiv never issued', () => {
+  const entry = (title: string, id: string) =>
+    `**${title}**<br>\n*Ann Author*<br>\nCVPR 2023. / [PDF](https://arxiv.org/abs/${id}v2) / [Code](https://github.com/a/b)\n`;
+  const bogus = ['9501.00004', '2313.12345', '2301.1234', '0612.1234'];
+  const list = [
+    '# List\n\n## Personalization with Diffusion Models\n\n### Subject-Driven Generation\n',
+    entry('A Real Paper', '2301.01234'),
+    ...bogus.map((id, i) => entry(`Bogus Paper ${i}`, id)),
+  ].join('\n');
+  const result = parseAwesomeList(list);
+
+  it('takes a real one as the paper id', () => {
+    expect(result.papers[0]).toMatchObject({ id: '2301.01234', arxiv: '2301.01234', year: 2023, month: 1 });
+  });
+
+  it('keeps a bogus one as a plain PDF link, invents no id, and says so at the link', () => {
+    const rest = result.papers.slice(1);
+    expect(rest.map((p) => [p.id, p.arxiv, p.links.pdf])).toEqual(
+      bogus.map((id, i) => [`bogus-paper-${i}`, null, `https://arxiv.org/abs/${id}v2`]),
+    );
+    for (const p of result.papers) expect(PaperRecordSchema.safeParse(p).success).toBe(true);
+    const warned = result.diagnostics.filter((d) => /names no id arXiv issued/.test(d.message));
+    expect(warned.map((d) => [d.level, d.line])).toEqual(bogus.map((_, i) => ['warning', 13 + 4 * i]));
+    expect(warned[0]?.message).toBe(
+      'arXiv address https://arxiv.org/abs/9501.00004v2 of "Bogus Paper 0" names no id arXiv issued ("9501.00004"); kept as a plain link, no arXiv id',
+    );
+  });
+});
+
 describe('parseAwesomeList on a hand-written list', () => {
   const result = parseAwesomeList(mini);
 

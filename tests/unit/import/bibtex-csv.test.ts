@@ -103,6 +103,73 @@ describe('BibTeX libraries', () => {
     expect(arxivIdIn('10.48550/arXiv.2302.00002')).toBe('2302.00002');
     expect(arxivIdIn('10.1007/978-3-319-46454-1_36')).toBeNull();
   });
+
+  it('takes an arXiv id only as arXiv issues it', () => {
+    expect(arxivIdIn('2301.01234v2')).toBe('2301.01234');
+    for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234']) {
+      expect(arxivIdIn(bogus), bogus).toBeNull();
+      expect(arxivIdIn(`arXiv:${bogus}v1`), bogus).toBeNull();
+      expect(arxivIdIn(undefined, `https://arxiv.org/abs/${bogus}`), bogus).toBeNull();
+      expect(arxivIdIn(`10.48550/arXiv.${bogus}`), bogus).toBeNull();
+      // a bogus one does not hide a real one in the next field
+      expect(arxivIdIn(`https://arxiv.org/abs/${bogus}`, '10.48550/arXiv.2301.01234'), bogus).toBe(
+        '2301.01234',
+      );
+    }
+    // no id cut out of a longer number
+    expect(arxivIdIn('arXiv:2301.123456')).toBeNull();
+  });
+
+  it('keeps a bogus arXiv address as a plain link with a warning, and refuses a bogus eprint', () => {
+    const bib = parseBibtex(
+      [
+        '@misc{a,',
+        '  title = {A Paper},',
+        '  year = {2023},',
+        '  url = {https://arxiv.org/abs/9501.00004},',
+        '}',
+        '',
+        '@misc{b,',
+        '  title = {B Paper},',
+        '  year = {2023},',
+        '  eprint = {2313.12345},',
+        '  archiveprefix = {arXiv},',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(bib.papers.map((p) => [p.record.id, p.record.arxiv, p.record.links])).toEqual([
+      ['a-paper', null, { pdf: 'https://arxiv.org/abs/9501.00004' }],
+    ]);
+    expect(bib.diagnostics).toEqual([
+      {
+        level: 'warning',
+        line: 1,
+        message:
+          'entry "a": field "url": "https://arxiv.org/abs/9501.00004" names no id arXiv issued ("9501.00004"); no arXiv id taken from it',
+      },
+      {
+        level: 'error',
+        line: 7,
+        message:
+          'entry "b": field "arxiv": "2313.12345" is not an arXiv id as arXiv issues it (e.g. 2208.12242)',
+      },
+    ]);
+    const csv = parsePapersCsv(
+      'title,year,doi,pdf\nOne,2023,10.48550/arXiv.2301.1234,\nTwo,2023,,https://arxiv.org/pdf/2301.01234v1\n',
+    );
+    expect(csv.papers.map((p) => [p.line, p.record.id, p.record.arxiv])).toEqual([
+      [2, 'one', null],
+      [3, '2301.01234', '2301.01234'],
+    ]);
+    expect(csv.diagnostics.map((d) => [d.level, d.line, d.message])).toEqual([
+      [
+        'warning',
+        2,
+        'row 2: field "doi": "10.48550/arXiv.2301.1234" names no id arXiv issued ("2301.1234"); no arXiv id taken from it',
+      ],
+    ]);
+  });
 });
 
 describe('CSV of papers and of edges', () => {

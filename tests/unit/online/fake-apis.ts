@@ -90,6 +90,11 @@ export interface FakeWorld {
   s2MaxResponseBytes: number;
   openalex: FakeOpenAlex;
   arxiv: Map<string, FakeArxivPaper>;
+  /**
+   * Ids of the right form the fake arXiv refuses all the same, as it refuses a malformed id: papers.yaml
+   * holds no malformed id (src/model/arxiv-id.ts), so this is how a test sends the fetcher one.
+   */
+  arxivRefused?: ReadonlySet<string>;
 }
 
 export type Route = 's2-batch' | 's2-references' | 'openalex-works' | 'openalex-work' | 'arxiv-query';

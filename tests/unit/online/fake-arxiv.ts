@@ -70,7 +70,7 @@ function arxivIdAccepted(id: string): boolean {
 
 export function arxivQuery(world: FakeWorld, url: URL): Answer {
   const ids = (url.searchParams.get('id_list') ?? '').split(',').filter(Boolean);
-  const bad = ids.find((id) => !arxivIdAccepted(id));
+  const bad = ids.find((id) => !arxivIdAccepted(id) || world.arxivRefused?.has(id));
   // errors: HTTP 400 and an Atom error entry
   if (bad) return [400, 'application/atom+xml', arxivError(`incorrect id format for ${bad}`)];
   const entries = ids.flatMap((id) => {

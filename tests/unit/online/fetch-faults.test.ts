@@ -184,14 +184,14 @@ describe('documented faults through the fetcher', () => {
   });
 
   it('reads arXiv errors sent as HTTP 400, fails only the refused paper, and keeps 3 s between attempts', async () => {
-    const own = await startFakeApis(chainWorld(3));
+    // 2301.99999: an id the fake arXiv refuses as malformed (papers.yaml can hold no malformed one)
+    const own = await startFakeApis({ ...chainWorld(3), arxivRefused: new Set(['2301.99999']) });
     try {
       const dir = smallCopy();
-      // 1401.12345: five digits before 2015, an id arXiv refuses as malformed
       writeFileSync(
         join(dir, 'papers.yaml'),
         `${chainPapersYaml(3)}${chainPapersYaml(1)
-          .replace(/2301\.00001/g, '1401.12345')
+          .replace(/2301\.00001/g, '2301.99999')
           .replace('Chain paper 1', 'Malformed')}`,
       );
       const out = io();
@@ -202,15 +202,15 @@ describe('documented faults through the fetcher', () => {
       };
       const result = await runFetch(testConfig(dir, own, { sources: ['arxiv'] }), out);
       expect(own.requests.map((r) => `${r.url.searchParams.get('id_list')} ${r.status}`)).toEqual([
-        '2301.00001,2301.00002,2301.00003,1401.12345 400',
+        '2301.00001,2301.00002,2301.00003,2301.99999 400',
         '2301.00001,2301.00002 200',
-        '2301.00003,1401.12345 400',
+        '2301.00003,2301.99999 400',
         '2301.00003 200',
-        '1401.12345 400',
+        '2301.99999 400',
       ]);
       expect(result.tallies.arxiv).toMatchObject({ fetched: 3 });
-      expect(result.tallies.arxiv!.failed.get('1401.12345')).toBe(
-        'HTTP 400: arXiv API error: incorrect id format for 1401.12345',
+      expect(result.tallies.arxiv!.failed.get('2301.99999')).toBe(
+        'HTTP 400: arXiv API error: incorrect id format for 2301.99999',
       );
       expect(starts.slice(1).map((t, i) => t - (starts[i] as number))).toEqual([3000, 3000, 3000, 3000]);
     } finally {

@@ -8,6 +8,7 @@ import { BadResponseError, ServiceError } from '../../../src/online/errors';
 import {
   arxivDoi,
   arxivFromDoi,
+  arxivFromUrl,
   batches,
   fetchTargets,
   normalizeArxiv,
@@ -15,7 +16,6 @@ import {
   paperDoi,
 } from '../../../src/online/ids';
 import {
-  arxivFromUrl,
   findWork,
   openAlexParams,
   parseOpenAlexWorks,
@@ -50,10 +50,43 @@ describe('identifiers', () => {
     expect(normalizeArxiv('0612.1234')).toBeNull();
     expect(normalizeArxiv('2213.12345')).toBeNull();
     expect(normalizeArxiv('2101.1234')).toBeNull();
+    expect(normalizeArxiv('9501.00004')).toBeNull();
+    expect(normalizeArxiv('arXiv:math.GT/0309136v2')).toBe('math.GT/0309136');
+    expect(normalizeArxiv('hep-th/9913001')).toBeNull();
     expect(arxivDoi('2208.12242')).toBe('10.48550/arxiv.2208.12242');
     expect(arxivFromDoi('10.48550/arxiv.2208.12242')).toBe('2208.12242');
     expect(arxivFromDoi('10.1109/x')).toBeNull();
   });
+  it('reads the arXiv id of an address by the one rule (arxivFromUrl)', () => {
+    for (const url of [
+      'https://arxiv.org/abs/2301.01234',
+      'http://arxiv.org/abs/2301.01234v2',
+      'https://www.arxiv.org/pdf/2301.01234v2.pdf',
+      'https://export.arxiv.org/pdf/2301.01234',
+      'https://arxiv.org/html/2301.01234v1/',
+      'https://arxiv.org/abs//2301.01234',
+      'https://arxiv.org/abs/2301.01234?context=cs#x',
+      ' https://arxiv.org/abs/2301.01234 ',
+      'https://doi.org/10.48550/arXiv.2301.01234',
+    ])
+      expect(arxivFromUrl(url), url).toBe('2301.01234');
+    expect(arxivFromUrl('https://arxiv.org/abs/hep-th/9901001v2')).toBe('hep-th/9901001');
+    expect(arxivFromUrl('https://arxiv.org/abs/math.GT/0309136')).toBe('math.GT/0309136');
+    for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234', 'hep-th/9913001']) {
+      expect(arxivFromUrl(`https://arxiv.org/abs/${bogus}`), bogus).toBeNull();
+      expect(arxivFromUrl(`https://doi.org/10.48550/arXiv.${bogus}`), bogus).toBeNull();
+    }
+    for (const url of [
+      'https://example.org/abs/2301.01234',
+      'https://arxiv.org.example.com/abs/2301.01234',
+      'https://arxiv.org/abs/2301.012345',
+      'https://arxiv.org/list/2301.01234',
+      null,
+      42,
+    ])
+      expect(arxivFromUrl(url), String(url)).toBeNull();
+  });
+
   it('targets papers with an arXiv id or a doi.org link, and batches them', () => {
     const base = {
       title: 't',

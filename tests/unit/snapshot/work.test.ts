@@ -66,7 +66,16 @@ describe('works', () => {
       ).toBeNull();
     // the first of the scheme, the last four-digit month and the first five-digit one
     for (const id of ['0704.0001', '1412.8000', '1501.00001'])
-      expect(arxivOfWork(null, [{ pdf_url: `https://arxiv.org/pdf/${id}v2` }]), id).toBe(id);
+      expect(arxivOfWork(null, [{ pdf_url: `https://arxiv.org/pdf/${id}v2` }]), id).toBe(id); // a bogus or old-style id in one location does not hide a new-style one in the next
+    expect(
+      arxivOfWork('10.48550/arxiv.9501.00004', [
+        {
+          landing_page_url: 'https://arxiv.org/abs/9501.00004',
+          pdf_url: 'https://arxiv.org/pdf/hep-th/9901001',
+        },
+        { landing_page_url: 'https://arxiv.org/abs/2301.01234?context=cs' },
+      ]),
+    ).toBe('2301.01234');
   });
 
   it('keeps references distinct and in order, and the topics with their whole chain', () => {
@@ -102,6 +111,21 @@ describe('seeds', () => {
     const r = parseSeedsText('# seeds\nW1\n\nnot an id\n2208.12242 # DreamBooth\n');
     expect(r.seeds.map((s) => s.seed)).toEqual(['W1', '2208.12242']);
     expect(r.errors).toEqual([{ line: 4, text: 'not an id' }]);
+  });
+
+  it('takes an arXiv id only as arXiv issues it, new-style (what a work carries)', () => {
+    expect(parseSeed('2301.01234')).toMatchObject({ arxiv: '2301.01234' });
+    for (const url of ['https://www.arxiv.org/pdf/2301.01234v2.pdf', 'https://arxiv.org/abs/2301.01234?x#y'])
+      expect(parseSeed(url), url).toMatchObject({ arxiv: '2301.01234', doi: null });
+    expect(parseSeed('https://arxiv.org/abs/9501.00004')).toBeNull();
+    for (const bogus of ['9501.00004', '2313.12345', '2301.1234', '0612.1234', 'hep-th/9901001'])
+      expect(parseSeed(bogus), bogus).toBeNull();
+    const r = parseSeedsText('2301.01234\n9501.00004\narXiv:2313.12345v1\n');
+    expect(r.seeds.map((s) => s.arxiv)).toEqual(['2301.01234']);
+    expect(r.errors).toEqual([
+      { line: 2, text: '9501.00004' },
+      { line: 3, text: 'arXiv:2313.12345v1' },
+    ]);
   });
 
   it("takes a dataset's papers with an arXiv id or a DOI", () => {
