@@ -15,6 +15,7 @@
  * when they are not as expected (another graphology version).
  */
 import type Graph from 'graphology';
+import { runSteps, type Steps } from './steps';
 
 const ADJACENCY_FIELDS = ['in', 'out', 'undirected'] as const;
 // two keys no node key can be mistaken for while they exist (added and deleted at once)
@@ -42,9 +43,18 @@ function isEmptyObject(o: unknown): o is Record<string, unknown> {
  * has edges.
  */
 export function adjacencyInDictionaryMode(graph: Graph): number {
+  return runSteps(adjacencyInDictionaryModeSteps(graph));
+}
+
+/** Nodes handled between two steps of `adjacencyInDictionaryModeSteps`. */
+const STEP_NODES = 4096;
+
+/** `adjacencyInDictionaryMode` in steps (see graph/steps.ts). */
+export function* adjacencyInDictionaryModeSteps(graph: Graph): Steps<number> {
   const nodes = (graph as unknown as { _nodes?: unknown })._nodes;
   if (!(nodes instanceof Map)) return 0;
   let changed = 0;
+  let seen = 0;
   for (const data of nodes.values() as IterableIterator<unknown>) {
     if (typeof data !== 'object' || data === null) return changed;
     for (const field of ADJACENCY_FIELDS) {
@@ -53,6 +63,7 @@ export function adjacencyInDictionaryMode(graph: Graph): number {
       toDictionaryMode(o);
       changed++;
     }
+    if (++seen % STEP_NODES === 0) yield;
   }
   return changed;
 }

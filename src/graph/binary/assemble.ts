@@ -8,54 +8,11 @@
 import Graph from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
 import type { AtlasGraph, LoadedGraph } from '../types';
-import { adjacencyInDictionaryMode } from '../adjacency-mode';
+import { adjacencyInDictionaryModeSteps } from '../adjacency-mode';
 import { runSteps, type Steps } from '../steps';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
-import {
-  EDGE_FLAG_HAS_SURVEY_ONLY,
-  EDGE_FLAG_SURVEY_ONLY,
-  NO_COLOR,
-  SIDE_FORMAT,
-  SIDE_FORMAT_VERSION,
-} from './format';
-
-/** The side table's records, checked against the binary; `text` is the side file's text. */
-export function parseSideTable(
-  text: string,
-  bin: Pick<GraphBinary, 'nodeCount' | 'edgeCount' | 'payloadCrc'>,
-  file = 'graph.side.json',
-): { nodes: Record<string, unknown>[]; edges: Record<string, unknown>[] } {
-  const fail = (where: string | null, problem: string): never => {
-    throw new GraphBinaryError(file, where, problem);
-  };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    return fail(
-      null,
-      `is not valid JSON (truncated or corrupted?): ${e instanceof Error ? e.message : String(e)}`,
-    );
-  }
-  if (!isObject(json) || json.format !== SIDE_FORMAT)
-    return fail('field "format"', `expected "${SIDE_FORMAT}"`);
-  if (json.version !== SIDE_FORMAT_VERSION)
-    fail(
-      'field "version"',
-      `unsupported version ${JSON.stringify(json.version)}, expected ${SIDE_FORMAT_VERSION}`,
-    );
-  if (json.payloadCrc !== bin.payloadCrc)
-    fail(
-      'field "payloadCrc"',
-      `${JSON.stringify(json.payloadCrc)} does not match the binary's (${bin.payloadCrc}): the two files come from different builds`,
-    );
-  const { nodes, edges } = json;
-  if (!Array.isArray(nodes) || nodes.length !== bin.nodeCount)
-    fail('field "nodes"', `expected ${bin.nodeCount} records, as the binary has`);
-  if (!Array.isArray(edges) || edges.length !== bin.edgeCount)
-    fail('field "edges"', `expected ${bin.edgeCount} records, as the binary has`);
-  return { nodes: nodes as Record<string, unknown>[], edges: edges as Record<string, unknown>[] };
-}
+import { parseSideTable } from './side-table';
+import { EDGE_FLAG_HAS_SURVEY_ONLY, EDGE_FLAG_SURVEY_ONLY, NO_COLOR } from './format';
 
 /**
  * Sets on `a` the node attributes the binary holds for node `i` (BINARY_NODE_KEYS): label, position,
@@ -138,7 +95,7 @@ export function* binaryGraphSteps(
     }
     if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
   }
-  adjacencyInDictionaryMode(graph);
+  yield* adjacencyInDictionaryModeSteps(graph);
   for (let e = 0; e < bin.edgeCount; e++) {
     const a = edgeRecord(e);
     setEdgeVisuals(a, bin, e);
