@@ -13,8 +13,7 @@ import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice }
 import { loadGraph } from './graph/binary/load';
 import { fetchGraphFile, GraphLoadError, graphUrlFromQuery, parseGraphFile } from './graph/load';
 import type { FirstFrame } from './boot/first-frame';
-import { completeGraphSteps } from './graph/binary/visual';
-import { runStepsSliced } from './graph/steps';
+import { completeGraphFromSide, defaultSideWorker } from './graph/binary/side-read';
 import { checkMetaSchema } from './graph/binary/meta-check';
 import { GraphBinaryError } from './graph/binary/decode';
 import { fileName } from './graph/binary/read';
@@ -72,8 +71,11 @@ async function completeFirstFrame(
     const response = await fetchEarly(ff.compact.side);
     if (!response.ok)
       throw new GraphBinaryError(sideFile, null, `could not be loaded (HTTP ${response.status})`);
-    const sideText = await response.text();
-    await runStepsSliced(completeGraphSteps(ff.graph, ff.bin, sideText, sideFile), MAIN_THREAD_SLICES);
+    // parsed in a worker, put into the graph a chunk a task (graph/binary/side-read.ts)
+    await completeGraphFromSide(ff.graph, ff.bin, await response.arrayBuffer(), sideFile, {
+      makeWorker: defaultSideWorker,
+      slices: MAIN_THREAD_SLICES,
+    });
     let meta;
     try {
       meta = checkMetaSchema(ff.bin.meta);

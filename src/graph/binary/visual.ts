@@ -7,7 +7,8 @@
  */
 import type { AtlasGraph } from '../types';
 import { runSteps, type Steps } from '../steps';
-import { binaryGraphSteps, edgeKey, parseSideTable } from './assemble';
+import { binaryGraphSteps, edgeKey } from './assemble';
+import { parseSideTable } from './side-table';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
 import { BINARY_EDGE_KEYS, BINARY_NODE_KEYS } from './format';
 
@@ -58,18 +59,37 @@ export function* completeGraphSteps(
 ): Steps<void> {
   const side = parseSideTable(sideText, bin, sideFile);
   yield;
-  for (let i = 0; i < bin.nodeCount; i++) {
-    const record = side.nodes[i];
-    if (!isObject(record)) throw new GraphBinaryError(sideFile, `nodes[${i}]`, 'expected an object');
-    const live = graph.getNodeAttributes(bin.keys[i]!) as unknown as Record<string, unknown>;
-    for (const k in record) if (!NODE_KEYS.has(k)) live[k] = record[k];
-    if (i % STEP_RECORDS === STEP_RECORDS - 1) yield;
+  for (let i = 0; i < bin.nodeCount; i += STEP_RECORDS) {
+    completeRecords(graph, bin, 'nodes', i, side.nodes.slice(i, i + STEP_RECORDS), sideFile);
+    yield;
   }
-  for (let e = 0; e < bin.edgeCount; e++) {
-    const record = side.edges[e];
-    if (!isObject(record)) throw new GraphBinaryError(sideFile, `edges[${e}]`, 'expected an object');
-    const live = graph.getEdgeAttributes(edgeKey(bin, e)) as unknown as Record<string, unknown>;
-    for (const k in record) if (!EDGE_KEYS.has(k)) live[k] = record[k];
-    if (e % STEP_RECORDS === STEP_RECORDS - 1) yield;
+  for (let e = 0; e < bin.edgeCount; e += STEP_RECORDS) {
+    completeRecords(graph, bin, 'edges', e, side.edges.slice(e, e + STEP_RECORDS), sideFile);
+    yield;
+  }
+}
+
+/**
+ * Puts the side table's records of nodes (or edges) `start`, `start + 1`, … into the graph's
+ * attribute objects (all but the keys the binary holds). Throws `GraphBinaryError` naming `sideFile`
+ * for a record that is not an object.
+ */
+export function completeRecords(
+  graph: AtlasGraph,
+  bin: GraphBinary,
+  kind: 'nodes' | 'edges',
+  start: number,
+  records: readonly unknown[],
+  sideFile = 'graph.side.json',
+): void {
+  const skip = kind === 'nodes' ? NODE_KEYS : EDGE_KEYS;
+  for (let j = 0; j < records.length; j++) {
+    const i = start + j;
+    const record = records[j];
+    if (!isObject(record)) throw new GraphBinaryError(sideFile, `${kind}[${i}]`, 'expected an object');
+    const live = (kind === 'nodes'
+      ? graph.getNodeAttributes(bin.keys[i]!)
+      : graph.getEdgeAttributes(edgeKey(bin, i))) as unknown as Record<string, unknown>;
+    for (const k in record) if (!skip.has(k)) live[k] = record[k];
   }
 }

@@ -1,0 +1,17 @@
+/** The messages between the page and the side table's worker (side-read.ts, side-worker.ts). */
+
+export interface SideRequest {
+  buffer: ArrayBuffer;
+  file: string;
+  nodeCount: number;
+  edgeCount: number;
+  payloadCrc: number;
+}
+
+export type SideMessage =
+  | { kind: 'records'; of: 'nodes' | 'edges'; start: number; records: unknown[] }
+  | { kind: 'done' }
+  | { kind: 'error'; message: string };
+
+/** Records a worker's message carries. */
+export const SIDE_CHUNK = 2048;
