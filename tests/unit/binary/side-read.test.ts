@@ -22,8 +22,8 @@ class ChunkingWorker {
   posted = 0;
   constructor(private readonly corrupt = false) {}
   postMessage(request: SideRequest): void {
-    const send = (m: SideMessage) =>
-      setTimeout(() => {
+    const send = (m: SideMessage): void =>
+      void setTimeout(() => {
         if (!this.terminated) {
           this.posted += 1;
           this.onmessage?.({ data: m } as MessageEvent<SideMessage>);
