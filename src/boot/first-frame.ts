@@ -76,19 +76,20 @@ export async function drawFirstFrame(
     const graph = await runStepsSliced(visualGraphSteps(bin, name), MAIN_THREAD_SLICES);
     const store = createStore(state);
     const visibility = visibilityMemo(graph);
-    const renderer = createRenderer(shell.canvas, {
-      graph,
-      meta,
-      store,
-      visibility,
-      lineages: lineageMemo(graph, visibility),
-    });
+    const lineages = lineageMemo(graph, visibility);
+    const renderer = createRenderer(shell.canvas, { graph, meta, store, visibility, lineages });
     // a big graph is indexed in slices (render/sliced-sigma.ts) while the preview shows
     await renderer.drawn();
     // sigma has drawn: the preview goes in the same task, so that no frame shows neither
     removePreview();
     performance.mark('atlas:first-frame');
-    return { graph, bin, compact, early: { shell, store, renderer }, cleanup: renderer.cleanup };
+    return {
+      graph,
+      bin,
+      compact,
+      early: { shell, store, renderer, visibility, lineages },
+      cleanup: renderer.cleanup,
+    };
   } catch (e) {
     removePreview();
     console.debug('The first frame was left to the app:', e);

@@ -15,8 +15,8 @@ import { createSimilarityMode } from '../render/similar-layout';
 import { createStore, type Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import { clearSelection, dismiss, initialViewState, setClustersOpen, setLayout } from '../state/view';
-import { visibilityMemo } from '../graph/filters';
-import { lineageMemo } from '../graph/lineage/memo';
+import { visibilityMemo, type VisibilityOf } from '../graph/filters';
+import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
 import { isUndirected } from '../graph/undirected';
 import type { AppContext } from './context';
 import { clusterLabels, type ClusterLabel } from '../graph/clusters/labels';
@@ -64,6 +64,13 @@ export interface EarlyMount {
   shell: Shell;
   store: Store<ViewState>;
   renderer: RendererHandle;
+  /**
+   * The visibility and lineages the renderer was made with: kept, so that what they hold for the
+   * default view is not computed again (the filters of the default view read only what the binary
+   * holds: edge kinds and survey-only links).
+   */
+  visibility: VisibilityOf;
+  lineages: LineageMemo;
 }
 
 export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountOptions = {}): App {
@@ -99,10 +106,10 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   }
   if (options.headerActions) headerSlot.prepend(...options.headerActions);
 
-  const visibility = visibilityMemo(graph);
+  const visibility = options.early?.visibility ?? visibilityMemo(graph);
   // an undirected graph has no ancestors or descendants: the selection shows its neighbours
   const undirected = isUndirected(graph);
-  const lineages = undirected ? null : lineageMemo(graph, visibility);
+  const lineages = undirected ? null : (options.early?.lineages ?? lineageMemo(graph, visibility));
   const onContextChange = (lost: boolean) => {
     notice.hidden = !lost;
     notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
