@@ -69,6 +69,19 @@ export function playbackOrder(graph: AtlasGraph): PlaybackOrder {
   return { nodes: n.keys, nodeMonths: n.months, edges: e.keys, edgeMonths: e.months };
 }
 
+/**
+ * The months of the dated papers, earliest first: `playbackOrder(graph).nodeMonths`, without
+ * ordering the papers and their links (what a sweep's range needs, see `sweepRange`).
+ */
+export function datedMonths(graph: AtlasGraph): number[] {
+  const months: number[] = [];
+  graph.forEachNode((_node, a) => {
+    const m = paperMonth(a);
+    if (m !== null) months.push(m);
+  });
+  return months.sort((a, b) => a - b);
+}
+
 /** How many of the sorted `months` are ≤ `month` (binary search). */
 export function countUpTo(months: readonly number[], month: number): number {
   let lo = 0;
@@ -108,7 +121,7 @@ export function visibilityAt(base: Visibility, order: PlaybackOrder, playhead: P
  * nothing is dated there.
  */
 export function sweepRange(
-  order: PlaybackOrder,
+  order: Pick<PlaybackOrder, 'nodeMonths'>,
   years: readonly [number, number] | null,
 ): [number, number] | null {
   const months = order.nodeMonths;

@@ -7,7 +7,7 @@
  * the legend's and header's counts, the exports. The clock lives here and only moves the playhead,
  * once per month reached, so a frame without a new month costs nothing.
  */
-import { fromMonthIndex, monthIndex, playbackOrder, sweepRange } from '../graph/playback';
+import { datedMonths, fromMonthIndex, monthIndex, sweepRange } from '../graph/playback';
 import { nodeNoun } from '../model';
 import {
   MAX_PLAY_SPEED,
@@ -30,8 +30,9 @@ const speedText = (speed: number) => `${speed} month${speed === 1 ? '' : 's'}/s`
 export function mountPlayback(container: HTMLElement, ctx: AppContext): () => void {
   const { graph, store } = ctx;
   const win = container.ownerDocument.defaultView ?? window;
-  const order = playbackOrder(graph);
-  if (order.nodes.length === 0) return () => {};
+  // the dated papers' months: all a sweep's range needs (the papers' order is the filters' to make)
+  const order = { nodeMonths: datedMonths(graph) };
+  if (order.nodeMonths.length === 0) return () => {};
 
   const play = h('button', {
     type: 'button',

@@ -19,7 +19,7 @@ import {
   VIDEO_LIMITS,
   type VideoOptions,
 } from '../export/video/plan';
-import { playbackOrder, sweepRange } from '../graph/playback';
+import { datedMonths, sweepRange } from '../graph/playback';
 import { setPlayhead } from '../state/playback';
 import type { AppContext } from './context';
 import { h } from './dom';
@@ -56,7 +56,7 @@ export function recordPlayback(
 ): Promise<string[]> {
   const { graph, meta, store } = ctx;
   const doc = document;
-  const range = sweepRange(playbackOrder(graph), store.get().filters.years);
+  const range = sweepRange({ nodeMonths: datedMonths(graph) }, store.get().filters.years);
   if (!range) return Promise.reject(new Error('No paper shown has a date to play back.'));
   const webCodecs = typeof VideoEncoder !== 'undefined';
   const format: VideoFormat = asked === 'webm' && !webCodecs ? 'gif' : asked;

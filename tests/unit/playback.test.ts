@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { computeVisibility, visibilityMemo } from '../../src/graph/filters';
 import {
   countUpTo,
+  datedMonths,
   fromMonthIndex,
   monthIndex,
   paperMonth,
@@ -105,6 +106,13 @@ describe('playbackOrder', () => {
     ]);
     expect(sweepRange(order, [2023, 2024])).toBeNull();
     expect(sweepRange(playbackOrder(makeGraph([], [])), null)).toBeNull();
+  });
+
+  it("gives the dated papers' months alone as the order does, and the same sweeps", () => {
+    expect(datedMonths(graph)).toEqual(order.nodeMonths);
+    expect(datedMonths(makeGraph([], []))).toEqual([]);
+    for (const years of [null, [2021, 2021], [2023, 2024]] as const)
+      expect(sweepRange({ nodeMonths: datedMonths(graph) }, years)).toEqual(sweepRange(order, years));
   });
 });
 
