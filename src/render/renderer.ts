@@ -31,8 +31,8 @@ import {
 import { currentTheme, type RenderTheme } from './theme';
 import { installPictureMoves, PICTURE_MOVES_ABOVE_MS, type PictureMoves } from './picture-moves';
 import { STAGE_PADDING } from './preview-scene';
-import { SLICED_FROM_ITEMS, SlicedSigma } from './sliced-sigma';
-import { MAIN_THREAD_SLICES } from './slices';
+import { SlicedSigma } from './sliced-sigma';
+import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS } from './slices';
 import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } from './export-image';
 import type { CameraState } from 'sigma/types';
 

@@ -19,9 +19,6 @@ import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
 import { runSteps, runStepsSliced, type SliceOptions, type Steps } from '../graph/steps';
 
-/** From this many nodes and edges on, the renderer indexes the graph in slices. */
-export const SLICED_FROM_ITEMS = 20_000;
-
 /** Nodes or edges handled between two steps. */
 const STEP_ITEMS = 2048;
 

@@ -31,3 +31,11 @@ export function yieldToBrowser(): Promise<void> {
  * no task holds the page for long.
  */
 export const MAIN_THREAD_SLICES: SliceOptions = { budgetMs: 40, pause: yieldToBrowser };
+
+/**
+ * From this many nodes and edges on, the renderer indexes the graph in slices (sliced-sigma.ts). Below, sigma's own
+ * refresh is a task of at most a few hundred ms, and slicing it drew the full frame later and
+ * freed the page later (bench:app at 10⁴ papers and 3×10⁴ links: main thread free 0.68× the bare
+ * page's with slices, 0.46× without).
+ */
+export const SLICED_FROM_ITEMS = 100_000;

@@ -13,6 +13,7 @@ import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeCompactForm } from '../../scripts/lib/build-io';
 import { emptyDatasetsFile, nextDatasetsFile, stringifyDatasetsFile } from '../../src/data/datasets-list';
 import { parseGraphFile } from '../../src/graph/load';
+import { SLICED_FROM_ITEMS } from '../../src/render/slices';
 import { syntheticGraphFile } from '../fixtures/graph-files';
 import { collectProblems, graphPixels, nodeOnScreen, type Pixels } from './atlas';
 import { useBrowser } from './use-browser';
@@ -30,7 +31,14 @@ beforeAll(() => {
   const { graph, meta } = parseGraphFile(file, path);
   const entry = writeCompactForm(path, graph, meta);
   const list = nextDatasetsFile(emptyDatasetsFile(), 'preview.json', entry, ['preview.json']);
-  writeFileSync(join(DIR, 'datasets.json'), stringifyDatasetsFile(list));
+  // a denser graph of over SLICED_FROM_ITEMS papers and links, which sigma indexes in slices
+  const densePath = join(DIR, 'dense.json');
+  const dense = syntheticGraphFile(N, 6, 17);
+  writeFileSync(densePath, JSON.stringify(dense));
+  const built = parseGraphFile(dense, densePath);
+  const denseEntry = writeCompactForm(densePath, built.graph, built.meta);
+  const both = nextDatasetsFile(list, 'dense.json', denseEntry, ['preview.json', 'dense.json']);
+  writeFileSync(join(DIR, 'datasets.json'), stringifyDatasetsFile(both));
 });
 
 /**
@@ -129,10 +137,10 @@ describe('the preview of a big graph', () => {
   it("indexes the big graph in slices into the buffers sigma's own refresh makes", async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const problems = collectProblems(page);
-    await page.goto(`${baseUrl}/?graph=fixtures/generated/preview/preview.json`);
+    await page.goto(`${baseUrl}/?graph=fixtures/generated/preview/dense.json`);
     await ready(page);
     const { nodes, edges } = await page.evaluate(() => window.__atlas!.totalCount());
-    expect(nodes + edges).toBeGreaterThanOrEqual(20_000);
+    expect(nodes + edges).toBeGreaterThanOrEqual(SLICED_FROM_ITEMS);
     const sliced = await page.evaluate(() => window.__atlas!.indexing());
     expect(sliced?.sliced).toBe(true);
     // sigma's own full refresh, at once, over the same renderer
