@@ -13,7 +13,7 @@ import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice }
 import { loadGraph } from './graph/binary/load';
 import { fetchGraphFile, GraphLoadError, graphUrlFromQuery, parseGraphFile } from './graph/load';
 import type { FirstFrame } from './boot/first-frame';
-import { completeGraphFromSide, defaultSideWorker, SIDE_WORKER_FROM_ITEMS } from './graph/binary/side-read';
+import { completeGraphFromSide, defaultSideWorker } from './graph/binary/side-read';
 import { checkMetaSchema } from './graph/binary/meta-check';
 import { GraphBinaryError } from './graph/binary/decode';
 import { fileName } from './graph/binary/read';
@@ -25,7 +25,7 @@ import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
 import { createFileOpener } from './ui/open-file';
 import { nextPaint } from './boot/next-paint';
-import { MAIN_THREAD_SLICES } from './render/slices';
+import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS } from './render/slices';
 
 declare global {
   interface Window {
@@ -73,7 +73,7 @@ async function completeFirstFrame(
       throw new GraphBinaryError(sideFile, null, `could not be loaded (HTTP ${response.status})`);
     // parsed in a worker, put into the graph a chunk a task (graph/binary/side-read.ts)
     await completeGraphFromSide(ff.graph, ff.bin, await response.arrayBuffer(), sideFile, {
-      makeWorker: ff.bin.nodeCount + ff.bin.edgeCount >= SIDE_WORKER_FROM_ITEMS ? defaultSideWorker : null,
+      makeWorker: ff.bin.nodeCount + ff.bin.edgeCount >= SLICED_FROM_ITEMS ? defaultSideWorker : null,
       slices: MAIN_THREAD_SLICES,
     });
     let meta;

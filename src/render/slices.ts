@@ -33,9 +33,10 @@ export function yieldToBrowser(): Promise<void> {
 export const MAIN_THREAD_SLICES: SliceOptions = { budgetMs: 40, pause: yieldToBrowser };
 
 /**
- * From this many nodes and edges on, the renderer indexes the graph in slices (sliced-sigma.ts). Below, sigma's own
- * refresh is a task of at most a few hundred ms, and slicing it drew the full frame later and
- * freed the page later (bench:app at 10⁴ papers and 3×10⁴ links: main thread free 0.68× the bare
- * page's with slices, 0.46× without).
+ * From this many nodes and edges on, the start-up's long steps are cut up: sigma's first indexing
+ * runs in slices (sliced-sigma.ts) and a worker reads the side table (graph/binary/side-read.ts).
+ * Below, each is a task of at most a few hundred ms, and cutting them up drew the full frame later
+ * and freed the page later (bench:app at 10⁴ papers and 3×10⁴ links: main thread free 0.68× the
+ * bare page's with them, 0.46× without).
  */
 export const SLICED_FROM_ITEMS = 100_000;

@@ -72,12 +72,6 @@ export async function completeGraphFromSide(
   });
 }
 
-/**
- * From this many papers and links on, the side table is read by a worker: below, parsing it on the
- * main thread costs less than a worker's start and its messages (bench:app at 10⁴ papers).
- */
-export const SIDE_WORKER_FROM_ITEMS = 100_000;
-
 export function defaultSideWorker(): Worker {
   return new Worker(new URL('./side-worker.ts', import.meta.url), { type: 'module' });
 }
