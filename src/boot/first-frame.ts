@@ -79,7 +79,12 @@ export async function drawFirstFrame(
     const lineages = lineageMemo(graph, visibility);
     const renderer = createRenderer(shell.canvas, { graph, meta, store, visibility, lineages });
     // a big graph is indexed in slices (render/sliced-sigma.ts) while the preview shows
-    await renderer.drawn();
+    try {
+      await renderer.drawn();
+    } catch (e) {
+      renderer.cleanup();
+      throw e;
+    }
     // sigma has drawn: the preview goes in the same task, so that no frame shows neither
     removePreview();
     performance.mark('atlas:first-frame');

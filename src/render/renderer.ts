@@ -209,10 +209,10 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   function mount(): void {
     renderStart = performance.now();
     labels.resetFrame();
-    const sliced = graph.order + graph.size >= SLICED_FROM_ITEMS;
-    const created = sliced
-      ? new SlicedSigma<NodeAttributes, EdgeAttributes>(graph, container, settings())
-      : new Sigma<NodeAttributes, EdgeAttributes>(graph, container, settings());
+    const created =
+      graph.order + graph.size >= SLICED_FROM_ITEMS
+        ? new SlicedSigma<NodeAttributes, EdgeAttributes>(graph, container, settings())
+        : new Sigma<NodeAttributes, EdgeAttributes>(graph, container, settings());
     sigma = created;
     moves = installPictureMoves(sigma, {
       drawnSince: renderStart,
@@ -234,6 +234,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     if (created instanceof SlicedSigma) {
       // a big graph is indexed in slices, then drawn (sliced-sigma.ts)
       drawn = created.prepare(MAIN_THREAD_SLICES).then(() => undefined);
+      // said here, whoever waits for it (the boot does, the app does not)
+      drawn.catch((e: unknown) => console.error('The graph could not be drawn:', e));
     } else {
       // the constructor has rendered once already, before anyone could listen
       afterGraphRender();
