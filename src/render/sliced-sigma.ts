@@ -209,9 +209,13 @@ function* firstRefreshSteps(sigma: SigmaView, s: SigmaInternals, killed: () => b
     }
   }
   const edgesPerPrograms: Record<string, number> = {};
-  for (const edge of edges) {
-    const type = s.edgeDataCache[edge]!.type;
+  for (let i = 0; i < edges.length; i++) {
+    const type = s.edgeDataCache[edges[i]!]!.type;
     edgesPerPrograms[type] = (edgesPerPrograms[type] || 0) + 1;
+    if (i % (8 * STEP_ITEMS) === 8 * STEP_ITEMS - 1) {
+      yield;
+      if (killed()) return;
+    }
   }
   let edgeOrder = edges;
   if (settings.zIndex && s.edgeZExtent[0] !== s.edgeZExtent[1])
