@@ -25,7 +25,7 @@ import { mountApp, showError, type App } from './ui/app';
 import { createInspector, type AtlasInspector } from './ui/inspect';
 import { createFileOpener } from './ui/open-file';
 import { nextPaint } from './boot/next-paint';
-import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS } from './render/slices';
+import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS, yieldToBrowser } from './render/slices';
 
 declare global {
   interface Window {
@@ -174,6 +174,8 @@ export async function start(
     const { list: entries, problem } = await list;
     if (problem) console.warn(problem);
     datasets = datasetChoices(entries, datasetsUrl, url, window.location.href, loaded.meta) ?? [];
+    // a big graph's panels mount in a task of their own, not after the side table's last chunk
+    if (loaded.graph.order + loaded.graph.size >= SLICED_FROM_ITEMS) await yieldToBrowser();
     mount(loaded, datasets, undefined, early);
     performance.mark('atlas:mounted');
     status.status = 'ready';

@@ -26,7 +26,7 @@ import { initialViewState } from '../state/view';
 import type { EarlyMount } from '../ui/app';
 import { createShell } from '../ui/shell';
 import { runStepsSliced } from '../graph/steps';
-import { MAIN_THREAD_SLICES } from '../render/slices';
+import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS, yieldToBrowser } from '../render/slices';
 import { nextPaint } from './next-paint';
 
 export interface FirstFrame {
@@ -77,6 +77,12 @@ export async function drawFirstFrame(
     const store = createStore(state);
     const visibility = visibilityMemo(graph);
     const lineages = lineageMemo(graph, visibility);
+    if (graph.order + graph.size >= SLICED_FROM_ITEMS) {
+      // the default view's visibility (a walk of every paper and link) in a task of its own,
+      // before the renderer's caches and sigma's setup read it from the memo
+      visibility(state.filters);
+      await yieldToBrowser();
+    }
     const renderer = createRenderer(shell.canvas, { graph, meta, store, visibility, lineages });
     // a big graph is indexed in slices (render/sliced-sigma.ts) while the preview shows
     try {
