@@ -9,6 +9,29 @@
 /** Work that yields between bounded units and returns a `T`. */
 export type Steps<T> = Generator<void, T, void>;
 
+/** Items (nodes, edges, records) handled between two steps, where each item is light work. */
+export const STEP_ITEMS = 2048;
+
+/**
+ * Calls `each(i)` for every `i` below `count`, yielding after every `every` items (STEP_ITEMS by
+ * default). With `stop`, checked after each yield: returns false as soon as it says so, else true.
+ */
+export function* forEachInSteps(
+  count: number,
+  each: (i: number) => void,
+  options: { every?: number; stop?: () => boolean } = {},
+): Steps<boolean> {
+  const every = options.every ?? STEP_ITEMS;
+  for (let i = 0; i < count; i++) {
+    each(i);
+    if (i % every === every - 1) {
+      yield;
+      if (options.stop?.()) return false;
+    }
+  }
+  return true;
+}
+
 /** Runs `steps` to the end in one go. */
 export function runSteps<T>(steps: Steps<T>): T {
   for (;;) {

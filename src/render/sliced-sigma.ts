@@ -17,10 +17,14 @@ import type { Coordinates, EdgeDisplayData, NodeDisplayData } from 'sigma/types'
 import { createNormalizationFunction, graphExtent, matrixFromCamera, zIndexOrdering } from 'sigma/utils';
 import type Graph from 'graphology';
 import type { Attributes } from 'graphology-types';
-import { runSteps, runStepsSliced, type SliceOptions, type Steps } from '../graph/steps';
-
-/** Nodes or edges handled between two steps. */
-const STEP_ITEMS = 2048;
+import {
+  forEachInSteps,
+  runSteps,
+  runStepsSliced,
+  STEP_ITEMS,
+  type SliceOptions,
+  type Steps,
+} from '../graph/steps';
 
 type Extent = { x: [number, number]; y: [number, number] };
 
@@ -130,22 +134,11 @@ function* firstRefreshSteps(sigma: SigmaView, s: SigmaInternals, killed: () => b
   const nodes = graph.nodes();
   const edges = graph.edges();
   // refresh(): every item through the reducers
+  const steps = { stop: killed };
   s.clearEdgeIndices();
   s.clearNodeIndices();
-  for (let i = 0; i < nodes.length; i++) {
-    s.addNode(nodes[i]!);
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) {
-      yield;
-      if (killed()) return;
-    }
-  }
-  for (let i = 0; i < edges.length; i++) {
-    s.addEdge(edges[i]!);
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) {
-      yield;
-      if (killed()) return;
-    }
-  }
+  if (!(yield* forEachInSteps(nodes.length, (i) => s.addNode(nodes[i]!), steps))) return;
+  if (!(yield* forEachInSteps(edges.length, (i) => s.addEdge(edges[i]!), steps))) return;
   // process()
   sigma.resize();
   s.emit('beforeProcess');
@@ -173,21 +166,22 @@ function* firstRefreshSteps(sigma: SigmaView, s: SigmaInternals, killed: () => b
   const edgeIndices: Record<string, number> = {};
   const itemIDsIndex: SigmaInternals['itemIDsIndex'] = {};
   let incrID = 1;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i]!;
-    const data = s.nodeDataCache[node]!;
-    const attrs = graph.getNodeAttributes(node) as { x: number; y: number };
-    data.x = attrs.x;
-    data.y = attrs.y;
-    s.normalizationFunction.applyTo(data);
-    if (typeof data.label === 'string' && !data.hidden)
-      s.labelGrid.add(node, data.size, sigma.framedGraphToViewport(data, { matrix: nullCameraMatrix }));
-    nodesPerPrograms[data.type] = (nodesPerPrograms[data.type] || 0) + 1;
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) {
-      yield;
-      if (killed()) return;
-    }
-  }
+  const placed = yield* forEachInSteps(
+    nodes.length,
+    (i) => {
+      const node = nodes[i]!;
+      const data = s.nodeDataCache[node]!;
+      const attrs = graph.getNodeAttributes(node) as { x: number; y: number };
+      data.x = attrs.x;
+      data.y = attrs.y;
+      s.normalizationFunction.applyTo(data);
+      if (typeof data.label === 'string' && !data.hidden)
+        s.labelGrid.add(node, data.size, sigma.framedGraphToViewport(data, { matrix: nullCameraMatrix }));
+      nodesPerPrograms[data.type] = (nodesPerPrograms[data.type] || 0) + 1;
+    },
+    steps,
+  );
+  if (!placed) return;
   s.labelGrid.organize();
   for (const type in s.nodePrograms) {
     s.nodePrograms[type]!.reallocate(nodesPerPrograms[type] || 0);
@@ -196,27 +190,29 @@ function* firstRefreshSteps(sigma: SigmaView, s: SigmaInternals, killed: () => b
   let nodeOrder = nodes;
   if (settings.zIndex && s.nodeZExtent[0] !== s.nodeZExtent[1])
     nodeOrder = zIndexOrdering(s.nodeZExtent, (n: string) => s.nodeDataCache[n]!.zIndex, nodes);
-  for (let i = 0; i < nodeOrder.length; i++) {
-    const node = nodeOrder[i]!;
-    nodeIndices[node] = incrID;
-    itemIDsIndex[incrID] = { type: 'node', id: node };
-    incrID++;
-    const data = s.nodeDataCache[node]!;
-    s.addNodeToProgram(node, nodeIndices[node]!, nodesPerPrograms[data.type]!++);
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) {
-      yield;
-      if (killed()) return;
-    }
-  }
+  const nodesAdded = yield* forEachInSteps(
+    nodeOrder.length,
+    (i) => {
+      const node = nodeOrder[i]!;
+      nodeIndices[node] = incrID;
+      itemIDsIndex[incrID] = { type: 'node', id: node };
+      incrID++;
+      const data = s.nodeDataCache[node]!;
+      s.addNodeToProgram(node, nodeIndices[node]!, nodesPerPrograms[data.type]!++);
+    },
+    steps,
+  );
+  if (!nodesAdded) return;
   const edgesPerPrograms: Record<string, number> = {};
-  for (let i = 0; i < edges.length; i++) {
-    const type = s.edgeDataCache[edges[i]!]!.type;
-    edgesPerPrograms[type] = (edgesPerPrograms[type] || 0) + 1;
-    if (i % (8 * STEP_ITEMS) === 8 * STEP_ITEMS - 1) {
-      yield;
-      if (killed()) return;
-    }
-  }
+  const counted = yield* forEachInSteps(
+    edges.length,
+    (i) => {
+      const type = s.edgeDataCache[edges[i]!]!.type;
+      edgesPerPrograms[type] = (edgesPerPrograms[type] || 0) + 1;
+    },
+    { ...steps, every: 8 * STEP_ITEMS },
+  );
+  if (!counted) return;
   let edgeOrder = edges;
   if (settings.zIndex && s.edgeZExtent[0] !== s.edgeZExtent[1])
     edgeOrder = zIndexOrdering(s.edgeZExtent, (e: string) => s.edgeDataCache[e]!.zIndex, edges);
@@ -224,18 +220,19 @@ function* firstRefreshSteps(sigma: SigmaView, s: SigmaInternals, killed: () => b
     s.edgePrograms[type]!.reallocate(edgesPerPrograms[type] || 0);
     edgesPerPrograms[type] = 0;
   }
-  for (let i = 0; i < edgeOrder.length; i++) {
-    const edge = edgeOrder[i]!;
-    edgeIndices[edge] = incrID;
-    itemIDsIndex[incrID] = { type: 'edge', id: edge };
-    incrID++;
-    const data = s.edgeDataCache[edge]!;
-    s.addEdgeToProgram(edge, edgeIndices[edge]!, edgesPerPrograms[data.type]!++);
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) {
-      yield;
-      if (killed()) return;
-    }
-  }
+  const edgesAdded = yield* forEachInSteps(
+    edgeOrder.length,
+    (i) => {
+      const edge = edgeOrder[i]!;
+      edgeIndices[edge] = incrID;
+      itemIDsIndex[incrID] = { type: 'edge', id: edge };
+      incrID++;
+      const data = s.edgeDataCache[edge]!;
+      s.addEdgeToProgram(edge, edgeIndices[edge]!, edgesPerPrograms[data.type]!++);
+    },
+    steps,
+  );
+  if (!edgesAdded) return;
   s.itemIDsIndex = itemIDsIndex;
   s.nodeIndices = nodeIndices;
   s.edgeIndices = edgeIndices;

@@ -10,7 +10,7 @@ import {
   visualGraph,
   visualGraphSteps,
 } from '../../src/graph/binary/visual';
-import { runSteps, runStepsSliced, type Steps } from '../../src/graph/steps';
+import { forEachInSteps, runSteps, runStepsSliced, type Steps } from '../../src/graph/steps';
 import { encoded, synthetic } from './binary/support';
 
 function* counting(n: number, onStep: () => void): Steps<number> {
@@ -34,6 +34,29 @@ describe('runSteps', () => {
     let steps = 0;
     expect(runSteps(counting(10, () => steps++))).toBe(55);
     expect(steps).toBe(10);
+  });
+});
+
+describe('forEachInSteps', () => {
+  it('calls for every index in order, yielding after every `every` items', () => {
+    const seen: number[] = [];
+    const steps = forEachInSteps(7, (i) => seen.push(i), { every: 3 });
+    let yields = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(seen).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(yields).toBe(2);
+    expect(r.value).toBe(true);
+  });
+
+  it('stops after a yield once told to, and says so', () => {
+    const seen: number[] = [];
+    let stopped = false;
+    const steps = forEachInSteps(10, (i) => seen.push(i), { every: 4, stop: () => stopped });
+    steps.next();
+    stopped = true;
+    expect(steps.next()).toEqual({ done: true, value: false });
+    expect(seen).toEqual([0, 1, 2, 3]);
   });
 });
 

@@ -9,7 +9,7 @@ import Graph from 'graphology';
 import type { EdgeAttributes, NodeAttributes } from '../../model/graph-file';
 import type { AtlasGraph, LoadedGraph } from '../types';
 import { adjacencyInDictionaryModeSteps } from '../adjacency-mode';
-import { runSteps, type Steps } from '../steps';
+import { forEachInSteps, runSteps, type Steps } from '../steps';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
 import { parseSideTable } from './side-table';
 import { EDGE_FLAG_HAS_SURVEY_ONLY, EDGE_FLAG_SURVEY_ONLY, NO_COLOR } from './format';
@@ -53,9 +53,6 @@ export function edgeKey(bin: GraphBinary, e: number): string {
   return bin.edgeKeys ? bin.edgeKeys[e]! : `${bin.keys[bin.source[e]!]!}->${bin.keys[bin.target[e]!]!}`;
 }
 
-/** Nodes or edges added between two steps of `binaryGraphSteps`. */
-const STEP_ITEMS = 2048;
-
 /**
  * The graph of a binary: node `i` and edge `e` get the records `nodeRecord(i)` and `edgeRecord(e)`
  * with the binary's attributes set on them (`setNodeVisuals`, `setEdgeVisuals`). Throws
@@ -85,7 +82,7 @@ export function* binaryGraphSteps(
   });
   graph.replaceAttributes(bin.graphAttributes);
   const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
-  for (let i = 0; i < bin.nodeCount; i++) {
+  yield* forEachInSteps(bin.nodeCount, (i) => {
     const a = nodeRecord(i);
     setNodeVisuals(a, bin, i);
     try {
@@ -93,10 +90,9 @@ export function* binaryGraphSteps(
     } catch (e) {
       throw new GraphBinaryError(file, `node ${i} ("${bin.keys[i]}")`, why(e));
     }
-    if (i % STEP_ITEMS === STEP_ITEMS - 1) yield;
-  }
+  });
   yield* adjacencyInDictionaryModeSteps(graph);
-  for (let e = 0; e < bin.edgeCount; e++) {
+  yield* forEachInSteps(bin.edgeCount, (e) => {
     const a = edgeRecord(e);
     setEdgeVisuals(a, bin, e);
     const key = edgeKey(bin, e);
@@ -110,8 +106,7 @@ export function* binaryGraphSteps(
     } catch (err) {
       throw new GraphBinaryError(file, `edge ${e} ("${key}")`, why(err));
     }
-    if (e % STEP_ITEMS === STEP_ITEMS - 1) yield;
-  }
+  });
   return graph;
 }
 

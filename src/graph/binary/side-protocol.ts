@@ -1,4 +1,5 @@
 /** The messages between the page and the side table's worker (side-read.ts, side-worker.ts). */
+import { STEP_ITEMS } from '../steps';
 
 export interface SideRequest {
   buffer: ArrayBuffer;
@@ -13,5 +14,5 @@ export type SideMessage =
   | { kind: 'done' }
   | { kind: 'error'; message: string };
 
-/** Records a worker's message carries. */
-export const SIDE_CHUNK = 2048;
+/** Records a worker's message carries: a step's worth (graph/steps.ts). */
+export const SIDE_CHUNK = STEP_ITEMS;

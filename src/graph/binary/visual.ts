@@ -6,7 +6,7 @@
  * the order of the attribute keys (the binary's first). Pure but for filling the graph it is given.
  */
 import type { AtlasGraph } from '../types';
-import { runSteps, type Steps } from '../steps';
+import { runSteps, STEP_ITEMS, type Steps } from '../steps';
 import { binaryGraphSteps, edgeKey } from './assemble';
 import { parseSideTable } from './side-table';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
@@ -29,9 +29,6 @@ export function visualGraphSteps(bin: GraphBinary, file = 'graph.bin'): Steps<At
     () => ({}),
   );
 }
-
-/** Records put into the graph between two steps of `completeGraphSteps`. */
-const STEP_RECORDS = 2048;
 
 const NODE_KEYS: ReadonlySet<string> = new Set(BINARY_NODE_KEYS);
 const EDGE_KEYS: ReadonlySet<string> = new Set(BINARY_EDGE_KEYS);
@@ -59,12 +56,12 @@ export function* completeGraphSteps(
 ): Steps<void> {
   const side = parseSideTable(sideText, bin, sideFile);
   yield;
-  for (let i = 0; i < bin.nodeCount; i += STEP_RECORDS) {
-    completeRecords(graph, bin, 'nodes', i, side.nodes.slice(i, i + STEP_RECORDS), sideFile);
+  for (let i = 0; i < bin.nodeCount; i += STEP_ITEMS) {
+    completeRecords(graph, bin, 'nodes', i, side.nodes.slice(i, i + STEP_ITEMS), sideFile);
     yield;
   }
-  for (let e = 0; e < bin.edgeCount; e += STEP_RECORDS) {
-    completeRecords(graph, bin, 'edges', e, side.edges.slice(e, e + STEP_RECORDS), sideFile);
+  for (let e = 0; e < bin.edgeCount; e += STEP_ITEMS) {
+    completeRecords(graph, bin, 'edges', e, side.edges.slice(e, e + STEP_ITEMS), sideFile);
     yield;
   }
 }
