@@ -108,7 +108,8 @@ export function createInspector(
       const s = sigma();
       return s ? { sliced: s instanceof SlicedSigma, digest: indexDigest(s) } : null;
     },
-    refreshRenderer: () => sigma()?.refresh(),
+    // nothing returned: the page would hand the whole renderer to the test
+    refreshRenderer: () => void sigma()?.refresh(),
     sampleNodes(count) {
       const nodes = getApp()?.loaded.graph.nodes() ?? [];
       return Array.from(
