@@ -6,15 +6,12 @@
 import Sigma from 'sigma';
 import { EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
-import type { AtlasGraph } from '../graph/types';
-import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
-import type { Store } from '../state/store';
-import type { ViewState } from '../state/types';
+import type { EdgeAttributes, NodeAttributes } from '../model';
 import { clickBackground, hover, select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
-import { visibilityMemo, type VisibilityOf } from '../graph/filters';
-import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
-import { buildCaches, sameDrawing, updateCaches, type RefreshKind, type RenderCaches } from './caches';
+import { visibilityMemo } from '../graph/filters';
+import { lineageMemo } from '../graph/lineage/memo';
+import { buildCaches, sameDrawing, updateCaches, type RefreshKind } from './caches';
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
@@ -30,11 +27,11 @@ import {
 } from './programs';
 import { currentTheme, type RenderTheme } from './theme';
 import { installPictureMoves, PICTURE_MOVES_ABOVE_MS, type PictureMoves } from './picture-moves';
+import type { RendererHandle, RendererOptions, RendererStats } from './renderer-types';
 import { STAGE_PADDING } from './preview-scene';
 import { SlicedSigma } from './sliced-sigma';
 import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS } from './slices';
-import { openSnapshots, snapshotView, type SnapshotSession, type ViewSnapshot } from './export-image';
-import type { CameraState } from 'sigma/types';
+import { openSnapshots, snapshotView, type SnapshotSession } from './export-image';
 
 export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 /** Above this many links, links are drawn as plain one-pixel lines. */
@@ -47,80 +44,7 @@ export function labelSettings(density: number): { labelDensity: number; labelRen
   return { labelDensity: 0.1 + 1.6 * density, labelRenderedSizeThreshold: 14 - 14 * density };
 }
 
-export interface RendererStats {
-  /** Renderers created so far (1 + recoveries from a lost WebGL context). */
-  generation: number;
-  renders: number;
-  /** Renders of the whole graph (sigma's own); `renders` also counts those of the highlighted layers alone (a hover). */
-  graphRenders: number;
-  /** Duration of the last render, ms. */
-  lastRenderMs: number;
-  /** `performance.now()` at the end of the first render (ms since navigation start). */
-  firstRenderAt: number | null;
-  contextLost: boolean;
-  /** The cost of the last whole frame, rasterisation included (picture-moves.ts), ms. */
-  frameMs: number;
-  /** Camera steps that moved the drawn picture instead of drawing the graph again. */
-  pictureMoves: number;
-}
-
-export interface RendererHandle {
-  sigma(): Sigma<NodeAttributes, EdgeAttributes>;
-  /**
-   * Resolves once the graph is drawn: at once, but on a big graph, whose first indexing runs in
-   * slices (sliced-sigma.ts); also when the renderer was undone first.
-   */
-  drawn(): Promise<void>;
-  caches(): RenderCaches;
-  stats(): RendererStats;
-  focusNode(id: string): void;
-  /** Calls `listener` after every render (for tests and the benchmark). */
-  onRender(listener: () => void): () => void;
-  /** The camera (sigma's state: graph-normalised centre, zoom ratio, angle). */
-  camera(): CameraState;
-  setCamera(state: CameraState): void;
-  /** Calls `listener` whenever the camera moves (every animation frame of a move). */
-  onCamera(listener: () => void): () => void;
-  /**
-   * Takes new metadata, visibility and lineage memos (the graph's attributes were completed after the
-   * first frame, see ../boot/first-frame.ts) and rebuilds the caches; redraws only if what is drawn
-   * changed.
-   */
-  rebind(next: RendererBinding): void;
-  /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts); `rings`: with the library's rings. */
-  snapshot(scale: number, withCanvas: boolean, rings?: boolean): ViewSnapshot;
-  /** Snapshots one after another at one scale with one off-screen renderer (a video's frames); `take` reads the view as it is then. */
-  snapshots(scale: number, withCanvas: boolean, rings?: boolean): { take(): ViewSnapshot; close(): void };
-  /** How many library rings the last render drew. */
-  libraryRings(): number;
-  /**
-   * Frames costlier than this (ms) make the camera's moves move the drawn picture
-   * (picture-moves.ts); null restores the default. For tests: 0 always, Infinity never.
-   */
-  setPictureMovesAbove(ms: number | null): void;
-  /** The colours the view is drawn with (light or dark). */
-  theme(): RenderTheme;
-  cleanup(): void;
-}
-
-export interface RendererBinding {
-  meta: GraphMeta;
-  visibility: VisibilityOf;
-  lineages: LineageMemo | null;
-  onContextChange?: (lost: boolean) => void;
-}
-
-export interface RendererOptions {
-  graph: AtlasGraph;
-  meta: GraphMeta;
-  store: Store<ViewState>;
-  /** Visibility per filters, shared with the panels; defaults to computing it here. */
-  visibility?: VisibilityOf;
-  /** The selection's lineage, shared with the panels; defaults to computing it here; null: none (the selection shows its neighbourhood). */
-  lineages?: LineageMemo | null;
-  /** Told when the context is lost (true) and when a new renderer took over (false). */
-  onContextChange?: (lost: boolean) => void;
-}
+export type { RendererBinding, RendererHandle, RendererOptions, RendererStats } from './renderer-types';
 
 export function createRenderer(container: HTMLElement, opts: RendererOptions): RendererHandle {
   const { graph, store } = opts;

@@ -1,0 +1,90 @@
+/**
+ * The renderer's public shape (renderer.ts): what it reports, what its handle does, what it is made
+ * from.
+ */
+import type Sigma from 'sigma';
+import type { CameraState } from 'sigma/types';
+import type { LineageMemo } from '../graph/lineage/memo';
+import type { VisibilityOf } from '../graph/filters';
+import type { AtlasGraph } from '../graph/types';
+import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
+import type { Store } from '../state/store';
+import type { ViewState } from '../state/types';
+import type { RenderCaches } from './caches';
+import type { ViewSnapshot } from './export-image';
+import type { RenderTheme } from './theme';
+
+export interface RendererStats {
+  /** Renderers created so far (1 + recoveries from a lost WebGL context). */
+  generation: number;
+  renders: number;
+  /** Renders of the whole graph (sigma's own); `renders` also counts those of the highlighted layers alone (a hover). */
+  graphRenders: number;
+  /** Duration of the last render, ms. */
+  lastRenderMs: number;
+  /** `performance.now()` at the end of the first render (ms since navigation start). */
+  firstRenderAt: number | null;
+  contextLost: boolean;
+  /** The cost of the last whole frame, rasterisation included (picture-moves.ts), ms. */
+  frameMs: number;
+  /** Camera steps that moved the drawn picture instead of drawing the graph again. */
+  pictureMoves: number;
+}
+
+export interface RendererHandle {
+  sigma(): Sigma<NodeAttributes, EdgeAttributes>;
+  /**
+   * Resolves once the graph is drawn: at once, but on a big graph, whose first indexing runs in
+   * slices (sliced-sigma.ts); also when the renderer was undone first.
+   */
+  drawn(): Promise<void>;
+  caches(): RenderCaches;
+  stats(): RendererStats;
+  focusNode(id: string): void;
+  /** Calls `listener` after every render (for tests and the benchmark). */
+  onRender(listener: () => void): () => void;
+  /** The camera (sigma's state: graph-normalised centre, zoom ratio, angle). */
+  camera(): CameraState;
+  setCamera(state: CameraState): void;
+  /** Calls `listener` whenever the camera moves (every animation frame of a move). */
+  onCamera(listener: () => void): () => void;
+  /**
+   * Takes new metadata, visibility and lineage memos (the graph's attributes were completed after the
+   * first frame, see ../boot/first-frame.ts) and rebuilds the caches; redraws only if what is drawn
+   * changed.
+   */
+  rebind(next: RendererBinding): void;
+  /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts); `rings`: with the library's rings. */
+  snapshot(scale: number, withCanvas: boolean, rings?: boolean): ViewSnapshot;
+  /** Snapshots one after another at one scale with one off-screen renderer (a video's frames); `take` reads the view as it is then. */
+  snapshots(scale: number, withCanvas: boolean, rings?: boolean): { take(): ViewSnapshot; close(): void };
+  /** How many library rings the last render drew. */
+  libraryRings(): number;
+  /**
+   * Frames costlier than this (ms) make the camera's moves move the drawn picture
+   * (picture-moves.ts); null restores the default. For tests: 0 always, Infinity never.
+   */
+  setPictureMovesAbove(ms: number | null): void;
+  /** The colours the view is drawn with (light or dark). */
+  theme(): RenderTheme;
+  cleanup(): void;
+}
+
+export interface RendererBinding {
+  meta: GraphMeta;
+  visibility: VisibilityOf;
+  lineages: LineageMemo | null;
+  onContextChange?: (lost: boolean) => void;
+}
+
+export interface RendererOptions {
+  graph: AtlasGraph;
+  meta: GraphMeta;
+  store: Store<ViewState>;
+  /** Visibility per filters, shared with the panels; defaults to computing it here. */
+  visibility?: VisibilityOf;
+  /** The selection's lineage, shared with the panels; defaults to computing it here; null: none (the selection shows its neighbourhood). */
+  lineages?: LineageMemo | null;
+  /** Told when the context is lost (true) and when a new renderer took over (false). */
+  onContextChange?: (lost: boolean) => void;
+}
