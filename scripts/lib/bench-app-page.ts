@@ -111,9 +111,20 @@ async function waitFree(
       const ends = b.longTasks.map(([s, d]) => s + d);
       const free = Math.max(b.firstDraw, ...ends);
       const longest = Math.max(0, ...b.longTasks.filter(([s, d]) => s + d > b.firstDraw).map(([s, d]) => d));
-      return { firstFrame: b.firstDraw, fullFrame: b.fullDraw ?? NaN, free, longest, now: performance.now() };
-    })()`)) as { firstFrame: number; fullFrame: number; free: number; longest: number; now: number };
-    if (r.now - r.free >= settle || Date.now() > deadline) return r;
+      // our page draws a big graph over several frames: its full frame is the last of them
+      const drawing = window.__atlas?.renderer()?.drawing ?? null;
+      const fullFrame = drawing ? (drawing.firstCompleteAt ?? NaN) : (b.fullDraw ?? NaN);
+      return { firstFrame: b.firstDraw, fullFrame, free, longest, now: performance.now(), drawing: !!drawing?.pending };
+    })()`)) as {
+      firstFrame: number;
+      fullFrame: number;
+      free: number;
+      longest: number;
+      now: number;
+      drawing: boolean;
+    };
+    if ((r.now - r.free >= settle && !r.drawing && !Number.isNaN(r.fullFrame)) || Date.now() > deadline)
+      return r;
     await sleep(200);
   }
 }
@@ -197,9 +208,12 @@ async function panFrames(page: Page): Promise<{ frames: number[]; settled: numbe
       const f = window.__bench.frames;
       let lastSlow = f[window.__bench.released - 1] ?? 0;
       for (let i = window.__bench.released; i < f.length; i++) if (f[i] - f[i - 1] > ${SMOOTH_MS}) lastSlow = f[i];
-      return { lastSlow, now: f[f.length - 1] ?? 0 };
-    })()`)) as { lastSlow: number; now: number };
-    if (r.now - r.lastSlow >= STILL_MS || Date.now() > deadline) {
+      // a render our page draws over several frames ends with its last
+      const drawing = window.__atlas?.renderer()?.drawing ?? null;
+      if (drawing?.lastCompleteAt > ${released}) lastSlow = Math.max(lastSlow, drawing.lastCompleteAt);
+      return { lastSlow, now: f[f.length - 1] ?? 0, pending: !!drawing?.pending };
+    })()`)) as { lastSlow: number; now: number; pending: boolean };
+    if ((r.now - r.lastSlow >= STILL_MS && !r.pending) || Date.now() > deadline) {
       const frames = (await page.evaluate(
         '(window.__bench.panning = false, window.__bench.frames.slice(0, window.__bench.released))',
       )) as number[];

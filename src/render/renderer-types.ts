@@ -29,6 +29,14 @@ export interface RendererStats {
   frameMs: number;
   /** Camera steps that moved the drawn picture instead of drawing the graph again. */
   pictureMoves: number;
+  /** A big graph's renders drawn over several frames (progressive-draws.ts); null on others. */
+  drawing: {
+    pending: boolean;
+    framesOfLast: number;
+    budget: number;
+    firstCompleteAt: number | null;
+    lastCompleteAt: number | null;
+  } | null;
 }
 
 export interface RendererHandle {
@@ -65,6 +73,8 @@ export interface RendererHandle {
    * (picture-moves.ts); null restores the default. For tests: 0 always, Infinity never.
    */
   setPictureMovesAbove(ms: number | null): void;
+  /** Items a frame of a big graph's render may draw; null: learnt from the frames (for tests). */
+  setDrawBudget(items: number | null): void;
   /** The colours the view is drawn with (light or dark). */
   theme(): RenderTheme;
   cleanup(): void;

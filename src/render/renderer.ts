@@ -27,6 +27,8 @@ import {
 } from './programs';
 import { currentTheme, type RenderTheme } from './theme';
 import { installPictureMoves, PICTURE_MOVES_ABOVE_MS, type PictureMoves } from './picture-moves';
+import { PROGRESSIVE_FROM_ITEMS } from './draw-budget';
+import { installProgressiveDraws, ProgressiveSigma, type ProgressiveDraws } from './progressive-draws';
 import type { RendererHandle, RendererOptions, RendererStats } from './renderer-types';
 import { STAGE_PADDING } from './preview-scene';
 import { SlicedSigma } from './sliced-sigma';
@@ -66,7 +68,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     for (const l of [...cameraListeners]) l();
   };
   // the picture moves' figures are read from them (stats() below)
-  const stats: Omit<RendererStats, 'frameMs' | 'pictureMoves'> = {
+  const stats: Omit<RendererStats, 'frameMs' | 'pictureMoves' | 'drawing'> = {
     generation: 0,
     renders: 0,
     graphRenders: 0,
@@ -115,6 +117,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let overlay: FocusOverlay | null = null;
   let rings: LibraryRings | null = null;
   let moves: PictureMoves | null = null;
+  let draws: ProgressiveDraws | null = null;
   let pictureMovesAbove = PICTURE_MOVES_ABOVE_MS;
   let renderStart = 0;
   let drawn: Promise<void> = Promise.resolve();
@@ -133,15 +136,22 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   function mount(): void {
     renderStart = performance.now();
     labels.resetFrame();
+    const items = graph.order + graph.size;
+    // a big graph is drawn over several frames (progressive-draws.ts); a very big one is first
+    // indexed in slices too (sliced-sigma.ts)
     const created =
-      graph.order + graph.size >= SLICED_FROM_ITEMS
+      items >= SLICED_FROM_ITEMS
         ? new SlicedSigma<NodeAttributes, EdgeAttributes>(graph, container, settings())
-        : new Sigma<NodeAttributes, EdgeAttributes>(graph, container, settings());
+        : items >= PROGRESSIVE_FROM_ITEMS
+          ? new ProgressiveSigma<NodeAttributes, EdgeAttributes>(graph, container, settings())
+          : new Sigma<NodeAttributes, EdgeAttributes>(graph, container, settings());
     sigma = created;
+    draws = created instanceof ProgressiveSigma ? installProgressiveDraws(created, { win }) : null;
     moves = installPictureMoves(sigma, {
       drawnSince: renderStart,
       win,
-      enabled: (frameMs) => frameMs > pictureMovesAbove,
+      // a picture drawn over several frames costs all of them
+      enabled: (frameMs) => Math.max(frameMs, draws?.lastDrawMs() ?? 0) > pictureMovesAbove,
     });
     stats.generation += 1;
     overlay = createFocusOverlay(sigma, graph, getCaches, getTheme);
@@ -160,6 +170,10 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       drawn = created.prepare(MAIN_THREAD_SLICES).then(() => undefined);
       // said here, whoever waits for it (the boot does, the app does not)
       drawn.catch((e: unknown) => console.error('The graph could not be drawn:', e));
+    } else if (created instanceof ProgressiveSigma) {
+      // its constructor left the first render to now, when the listeners are in place
+      created.drawFirst();
+      drawn = Promise.resolve();
     } else {
       // the constructor has rendered once already, before anyone could listen
       afterGraphRender();
@@ -190,6 +204,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     unwatch();
     moves?.cleanup();
     moves = null;
+    draws?.cleanup();
+    draws = null;
     overlay?.cleanup();
     overlay = null;
     rings?.cleanup();
@@ -269,7 +285,18 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     sigma: () => sigma,
     drawn: () => drawn,
     caches: getCaches,
-    stats: () => ({ ...stats, frameMs: moves?.frameMs() ?? 0, pictureMoves: moves?.moved() ?? 0 }),
+    stats: () => ({
+      ...stats,
+      frameMs: Math.max(moves?.frameMs() ?? 0, draws?.lastDrawMs() ?? 0),
+      pictureMoves: moves?.moved() ?? 0,
+      drawing: draws && {
+        pending: draws.pending(),
+        framesOfLast: draws.framesOfLast(),
+        budget: draws.budget(),
+        firstCompleteAt: draws.firstCompleteAt(),
+        lastCompleteAt: draws.lastCompleteAt(),
+      },
+    }),
     focusNode: (id) => void focusCamera(sigma, id),
     onRender(listener) {
       renderListeners.add(listener);
@@ -310,6 +337,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     setPictureMovesAbove(ms) {
       pictureMovesAbove = ms ?? PICTURE_MOVES_ABOVE_MS;
     },
+    setDrawBudget: (items) => draws?.setBudget(items),
     theme: getTheme,
     cleanup() {
       cameraListeners.clear();

@@ -10,8 +10,10 @@
  * (`SigmaInternals`), so sigma is pinned by the lockfile, and an end-to-end test checks that the
  * buffers, indices and label grid equal those of sigma's own refresh. Anything that asks for a
  * refresh meanwhile (a resize, a changed setting) gets sigma's own full refresh at the end instead.
+ * Like any big graph, it is then drawn over several frames (progressive-draws.ts).
  */
-import Sigma, { Camera } from 'sigma';
+import type Sigma from 'sigma';
+import { Camera } from 'sigma';
 import type { Settings } from 'sigma/settings';
 import type { Coordinates, EdgeDisplayData, NodeDisplayData } from 'sigma/types';
 import { createNormalizationFunction, graphExtent, matrixFromCamera, zIndexOrdering } from 'sigma/utils';
@@ -25,6 +27,7 @@ import {
   type SliceOptions,
   type Steps,
 } from '../graph/steps';
+import { ProgressiveSigma } from './progressive-draws';
 
 type Extent = { x: [number, number]; y: [number, number] };
 
@@ -74,7 +77,7 @@ export class SlicedSigma<
   N extends Attributes = Attributes,
   E extends Attributes = Attributes,
   G extends Attributes = Attributes,
-> extends Sigma<N, E, G> {
+> extends ProgressiveSigma<N, E, G> {
   // no initialisers: sigma's constructor calls refresh() before a subclass's fields would be set
   declare private slicedPhase: Phase | undefined;
   declare private refreshAsked: boolean | undefined;
@@ -116,6 +119,7 @@ export class SlicedSigma<
     else runSteps(steps);
     if ((this.slicedPhase as Phase) === 'killed') return false;
     this.slicedPhase = 'ready';
+    this.firstDrawAllowed = true;
     if (this.refreshAsked) {
       this.refreshAsked = false;
       super.refresh();

@@ -39,6 +39,8 @@ export interface AtlasInspector {
   libraryRings(): number;
   /** Frames costlier than this (ms) make camera moves move the drawn picture; null: the default. */
   pictureMovesAbove(ms: number | null): void;
+  /** Items a frame of a big graph's render may draw (progressive-draws.ts); null: learnt. */
+  drawBudget(items: number | null): void;
   /** Up to `count` node ids spread evenly over the graph's node order (for the benchmark and tests). */
   sampleNodes(count: number): string[];
   /**
@@ -69,6 +71,7 @@ export function createInspector(
     },
     renderer: () => getApp()?.renderer.stats() ?? null,
     pictureMovesAbove: (ms) => getApp()?.renderer.setPictureMovesAbove(ms),
+    drawBudget: (items) => getApp()?.renderer.setDrawBudget(items),
     layoutRunning: () => getApp()?.layout.isRunning() ?? false,
     layoutAnimating: () => getApp()?.timeline.animating() ?? false,
     position(id) {
