@@ -91,8 +91,9 @@ export async function drawFirstFrame(
       renderer.cleanup();
       throw e;
     }
-    // sigma has drawn: the preview goes in the same task, so that no frame shows neither
-    removePreview();
+    // sigma has drawn: the preview goes in the task where the first render is whole (a big graph's
+    // takes several frames, progressive-draws.ts, the papers first), so that no frame lacks papers
+    void renderer.drawnWhole().then(removePreview);
     performance.mark('atlas:first-frame');
     return {
       graph,

@@ -128,6 +128,8 @@ export interface ProgressiveDraws {
   firstCompleteAt(): number | null;
   /** `performance.now()` when the last completed render was, null before. */
   lastCompleteAt(): number | null;
+  /** Resolves when the first render has drawn everything (or the draws are undone first). */
+  firstComplete(): Promise<void>;
   /** Items a frame may draw now; `setBudget(null)` goes back to learning it from the frames. */
   budget(): number;
   setBudget(items: number | null): void;
@@ -173,6 +175,8 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
   let lastDrawMs = 0;
   let firstComplete: number | null = null;
   let lastComplete: number | null = null;
+  let resolveFirst: () => void = () => {};
+  const first = new Promise<void>((resolve) => (resolveFirst = resolve));
   const restore: Array<() => void> = [];
   const wrapped = new WeakSet<ProgramInternals>();
 
@@ -265,6 +269,7 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
     lastDrawMs = frames > 1 ? now - renderStart : 0;
     firstComplete ??= now;
     lastComplete = now;
+    resolveFirst();
   }
 
   function continueDrawing(now: number): void {
@@ -318,6 +323,7 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
     lastDrawMs: () => lastDrawMs,
     firstCompleteAt: () => firstComplete,
     lastCompleteAt: () => lastComplete,
+    firstComplete: () => first,
     budget: () => budget,
     setBudget(items) {
       fixed = items;
@@ -325,6 +331,7 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
     },
     cleanup() {
       cancel();
+      resolveFirst();
       sigma.off('beforeRender', before);
       sigma.off('afterRender', after);
       for (const r of restore) r();

@@ -46,6 +46,11 @@ export interface RendererHandle {
    * slices (sliced-sigma.ts); also when the renderer was undone first.
    */
   drawn(): Promise<void>;
+  /**
+   * Resolves once the first render has drawn everything: with `drawn`, but on a graph drawn over
+   * several frames (progressive-draws.ts), after its last; also when the renderer was undone first.
+   */
+  drawnWhole(): Promise<void>;
   caches(): RenderCaches;
   stats(): RendererStats;
   focusNode(id: string): void;

@@ -284,6 +284,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   return {
     sigma: () => sigma,
     drawn: () => drawn,
+    drawnWhole: () => drawn.then(() => draws?.firstComplete()),
     caches: getCaches,
     stats: () => ({
       ...stats,

@@ -2,9 +2,10 @@
  * The preview of a big graph (src/render/preview.ts): opened through its compact form, a graph of
  * 6,000 synthetic papers and their links (written to tests/fixtures/generated/preview/ for this
  * file, with the compact form `build:graph` writes) shows its papers before the graph model is
- * built, where and in the colours the full frame then draws them; the preview then goes. The boot
- * is held while the preview shows (its next animation frame waits for the test), so the test sees
- * it whatever the machine's speed. A small graph gets no preview.
+ * built, where and in the colours the full frame then draws them; the preview goes when sigma's
+ * first render, drawn over several frames, is whole. The boot is held while the preview shows (its
+ * next animation frame waits for the test), so the test sees it whatever the machine's speed. A
+ * small graph gets no preview.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -59,6 +60,13 @@ const PROBE = `(() => {
       return f.apply(this, arguments);
     };
   }
+  // when the preview canvas leaves the page
+  w.__previewGoneAt = null;
+  new MutationObserver((records) => {
+    for (const r of records)
+      for (const n of r.removedNodes)
+        if (n.classList && n.classList.contains('graph-preview')) w.__previewGoneAt = performance.now();
+  }).observe(document, { childList: true, subtree: true });
   const mark = performance.mark.bind(performance);
   performance.mark = function (name, ...rest) {
     const r = mark(name, ...rest);
@@ -106,7 +114,15 @@ describe('the preview of a big graph', () => {
     const preview = await graphPixels(page);
     await page.evaluate(() => (window as unknown as { __releasePreview: () => void }).__releasePreview());
     await ready(page);
-    expect(await page.locator('.graph canvas.graph-preview').count()).toBe(0);
+    // it goes once sigma's first render, drawn over several frames, is whole
+    await page.locator('.graph canvas.graph-preview').waitFor({ state: 'detached', timeout: 30_000 });
+    // not before: the first render draws the papers over several frames, on top of the preview
+    const { goneAt, completeAt } = await page.evaluate(() => ({
+      goneAt: (window as unknown as { __previewGoneAt: number | null }).__previewGoneAt,
+      completeAt: window.__atlas!.renderer()!.drawing?.firstCompleteAt ?? null,
+    }));
+    expect(completeAt).not.toBeNull();
+    expect(goneAt).toBeGreaterThanOrEqual(completeAt!);
     const draws = await page.evaluate(() => (window as unknown as { __draws: string[] }).__draws);
     expect(draws[0]).toBe('graph-preview');
     expect(draws.slice(1)).toContain('sigma-nodes');
