@@ -146,9 +146,10 @@ export interface ProgressiveOptions {
  * Draws `sigma`'s renders a budget at a time (see above). Returns null when sigma lacks what it
  * needs: renders are then drawn whole, as sigma does.
  *
- * The first frame draws the visible passes as far as its budget goes (a picking pass only when its
- * program fits whole); the frames after finish them in the order the picture needs: the nodes, the
- * nodes' picking (hovering works from then on), the links.
+ * The first frame draws every node (a render never shows fewer papers than the last: a layout's
+ * animation renders every frame) and the links as far as its budget goes; a picking pass only when
+ * its program fits whole. The frames after finish the rest in the order the picture needs: the
+ * nodes' picking (hovering works from then on), then the links.
  */
 export function installProgressiveDraws<N extends Attributes, E extends Attributes>(
   sigma: ProgressiveSigma<N, E>,
@@ -197,15 +198,15 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
       }
       const items = p.verticesCount / p.VERTICES;
       const picking = !!info.isPicking;
-      const fits = items * (picking ? 2 : 1) <= remaining;
-      if (!drawing || p.isInstanced || fits) {
+      const whole = (kind === 0 && !picking) || items * (picking ? 2 : 1) <= remaining;
+      if (!drawing || p.isInstanced || whole) {
         if (drawing) {
           remaining -= items;
           used += items;
         }
         return drawWebGL.call(this, method, info);
       }
-      const now = picking ? 0 : Math.min(items, remaining);
+      const now = picking ? 0 : Math.max(0, Math.min(items, remaining));
       const gl = info.gl;
       if (now > 0) {
         gl.bindFramebuffer(gl.FRAMEBUFFER, info.frameBuffer);
@@ -262,6 +263,8 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
     gl.bindFramebuffer(gl.FRAMEBUFFER, info.frameBuffer);
     gl.drawArrays(job.method, job.next, count);
     p.unbindProgram(info);
+    // as sigma leaves it after a render: the canvas's own framebuffer bound
+    gl.bindFramebuffer(gl.FRAMEBUFFER, null);
   }
 
   function complete(now: number): void {

@@ -2,8 +2,8 @@
  * A big graph drawn over several frames (src/render/progressive-draws.ts): a graph of 6,000
  * synthetic papers and their links (over PROGRESSIVE_FROM_ITEMS papers and links, written to
  * tests/fixtures/generated/progressive/) is drawn a budget of items a frame, into the same picture
- * that one frame draws; a hover meanwhile does not start the drawing over; a small graph is drawn
- * in one frame as before.
+ * that one frame draws, every paper in the first; a hover meanwhile does not start the drawing
+ * over; a small graph is drawn in one frame as before.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -58,6 +58,32 @@ const drawnWhole = (page: Page) =>
     { timeout: 60_000 },
   );
 
+interface Layer {
+  ink: number;
+  hash: number;
+}
+type Layers = { nodes: Layer; edges: Layer };
+
+/** In the page: what sigma's nodes and links layers hold now (painted pixels and a hash of them). */
+const LAYERS = `() => {
+  const read = (name) => {
+    const canvas = document.querySelector('.graph canvas.sigma-' + name);
+    const gl = canvas.getContext('webgl2') || canvas.getContext('webgl');
+    const w = gl.drawingBufferWidth;
+    const h = gl.drawingBufferHeight;
+    const px = new Uint8Array(w * h * 4);
+    gl.readPixels(0, 0, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+    let ink = 0;
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < px.length; i += 4) {
+      if (px[i + 3] > 0) ink++;
+      hash = Math.imul(hash ^ (px[i] | (px[i + 1] << 8) | (px[i + 2] << 16) | (px[i + 3] << 24)), 0x01000193) >>> 0;
+    }
+    return { ink, hash };
+  };
+  return { nodes: read('nodes'), edges: read('edges') };
+}`;
+
 /** Share of pixels where two pictures of one size differ. */
 function differing(a: Pixels, b: Pixels): number {
   expect([a.width, a.height]).toEqual([b.width, b.height]);
@@ -101,6 +127,24 @@ describe('a big graph drawn over several frames', () => {
     await drawnWhole(page);
     expect((await drawing(page))!.framesOfLast).toBe(1);
     expect(differing(await graphPixels(page), progressive)).toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('draws every paper in the first frame of a render, and the links after', async () => {
+    const { page, problems } = await open(GRAPH);
+    await drawnWhole(page);
+    const first = (await page.evaluate(`(() => {
+      window.__atlas.drawBudget(1024);
+      window.__atlas.refreshRenderer();
+      return { layers: (${LAYERS})(), pending: window.__atlas.renderer().drawing.pending };
+    })()`)) as { layers: Layers; pending: boolean };
+    expect(first.pending).toBe(true);
+    await drawnWhole(page);
+    const last = (await page.evaluate(`(${LAYERS})()`)) as Layers;
+    expect(last.nodes.ink).toBeGreaterThan(1000);
+    expect(first.layers.nodes).toEqual(last.nodes);
+    expect(first.layers.edges.ink).toBeLessThan(last.edges.ink / 2);
     expect(problems).toEqual([]);
     await page.close();
   });
