@@ -3,7 +3,7 @@
  * fields of a PaperRecord: arXiv id from eprint / url / DOI, the arXiv date as `year`/`month`, the
  * venue with its own year, links. Pure; problems are returned with the input's line and field.
  */
-import { isNewStyleArxivId } from '../model/arxiv-id';
+import { isNewStyleArxivId, isOldStyleArxivId } from '../model/arxiv-id';
 import { PaperLinksSchema } from '../model/paper';
 import type { PaperLinks, PaperRecord } from '../model/paper';
 import { nameFromTitle } from './awesome-list';
@@ -95,6 +95,21 @@ function venueName(v: string | undefined): string | null {
   return /^arxiv\b/i.test(t) ? 'arXiv' : t;
 }
 
+/** The old-style arXiv id (without its version) an eprint field holds, or null. */
+function oldStyleArxivId(text: string | undefined): string | null {
+  const id = text
+    ?.trim()
+    .replace(/^arxiv:\s*/i, '')
+    .replace(/v\d+$/, '');
+  return id && isOldStyleArxivId(id) ? id : null;
+}
+
+/** The year an old-style arXiv id was issued in ("hep-th/9901001": 1999). */
+function oldStyleYear(id: string): number {
+  const yy = Number(id.slice(id.indexOf('/') + 1, id.indexOf('/') + 3));
+  return yy >= 91 ? 1900 + yy : 2000 + yy;
+}
+
 /** Normalise one input into record fields, or report what is wrong with it. */
 export function readPaperInput(input: PaperInput, problems: InputProblem[]): ImportedPaper | undefined {
   const bad = (field: string, message: string): undefined => {
@@ -104,7 +119,18 @@ export function readPaperInput(input: PaperInput, problems: InputProblem[]): Imp
   const title = input.title?.replace(/\s+/g, ' ').trim() ?? '';
   if (title === '') return bad('title', 'missing: every paper needs a title');
   const arxiv = arxivIdIn(input.arxiv, input.url, input.doi, input.links.pdf);
-  if (input.arxiv && input.arxiv.trim() !== '' && !arxivIdIn(input.arxiv))
+  // an id of arXiv's scheme before 2007 ("hep-th/9901001"): a link, not the paper's id (ids and the
+  // arxiv field are of the scheme since 2007)
+  const oldStyle = oldStyleArxivId(input.arxiv);
+  if (oldStyle)
+    problems.push({
+      line: input.line,
+      label: input.label,
+      field: 'arxiv',
+      message: `"${input.arxiv}" is an arXiv id of the scheme before 2007: kept as the paper's link, not as its id`,
+      warning: true,
+    });
+  else if (input.arxiv && input.arxiv.trim() !== '' && !arxivIdIn(input.arxiv))
     return bad('arxiv', `"${input.arxiv}" is not an arXiv id as arXiv issues it (e.g. 2208.12242)`);
   // an address or DOI naming an id arXiv never issued: kept as it is, no arXiv id taken from it
   for (const [field, text] of [
@@ -129,7 +155,9 @@ export function readPaperInput(input: PaperInput, problems: InputProblem[]): Imp
   const month = monthOf(input.month);
   if (Number.isNaN(month) || (month !== null && (month < 1 || month > 12)))
     return bad('month', `"${input.month}" is not a month (1-12 or jan-dec)`);
-  const year = arxiv ? 2000 + Number(arxiv.slice(0, 2)) : printedYear;
+  const year = arxiv
+    ? 2000 + Number(arxiv.slice(0, 2))
+    : (printedYear ?? (oldStyle ? oldStyleYear(oldStyle) : null));
   if (year === null) return bad('year', 'missing: a paper without an arXiv id needs a year');
   const venue = venueName(input.venue);
   const links: PaperLinks = {};
@@ -145,6 +173,7 @@ export function readPaperInput(input: PaperInput, problems: InputProblem[]): Imp
     links[slot] ??= url;
   } else if (url) return bad('url', `"${url}" is not an http(s) address`);
   const doi = input.doi?.trim().replace(/^https?:\/\/(dx\.)?doi\.org\//i, '');
+  if (oldStyle && !links.pdf && !arxiv) links.pdf = `https://arxiv.org/abs/${oldStyle}`;
   if (doi && !links.pdf && !arxiv) links.pdf = `https://doi.org/${doi}`;
   if (arxiv && !links.pdf) links.pdf = `https://arxiv.org/abs/${arxiv}`;
   const id = input.id?.trim() || arxiv || slugId(title);

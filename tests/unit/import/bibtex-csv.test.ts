@@ -120,6 +120,54 @@ describe('BibTeX libraries', () => {
     expect(arxivIdIn('arXiv:2301.123456')).toBeNull();
   });
 
+  it("keeps an old-style arXiv eprint as the paper's link, with a warning", () => {
+    const bib = parseBibtex(
+      [
+        '@article{witten,',
+        '  title = {String Theory Dynamics},',
+        '  year = {1995},',
+        '  eprint = {hep-th/9503124},',
+        '  archiveprefix = {arXiv},',
+        '  doi = {10.1016/0550-3213(95)00158-O},',
+        '}',
+        '',
+        '@misc{undated,',
+        '  title = {An Undated Preprint},',
+        '  eprint = {arXiv:math.GT/0309136v2},',
+        '}',
+        '',
+        '@misc{never,',
+        '  title = {Before arXiv},',
+        '  year = {1990},',
+        '  eprint = {hep-th/9001001},',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    expect(bib.papers.map((p) => [p.record.id, p.record.arxiv, p.record.year, p.record.links])).toEqual([
+      ['string-theory-dynamics', null, 1995, { pdf: 'https://arxiv.org/abs/hep-th/9503124' }],
+      ['an-undated-preprint', null, 2003, { pdf: 'https://arxiv.org/abs/math.GT/0309136' }],
+    ]);
+    expect(bib.diagnostics.map((d) => [d.level, d.line, d.message])).toEqual([
+      [
+        'warning',
+        1,
+        'entry "witten": field "arxiv": "hep-th/9503124" is an arXiv id of the scheme before 2007: kept as the paper\'s link, not as its id',
+      ],
+      [
+        'warning',
+        9,
+        'entry "undated": field "arxiv": "arXiv:math.GT/0309136v2" is an arXiv id of the scheme before 2007: kept as the paper\'s link, not as its id',
+      ],
+      // arXiv began in August 1991: no such id
+      [
+        'error',
+        14,
+        'entry "never": field "arxiv": "hep-th/9001001" is not an arXiv id as arXiv issues it (e.g. 2208.12242)',
+      ],
+    ]);
+  });
+
   it('keeps a bogus arXiv address as a plain link with a warning, and refuses a bogus eprint', () => {
     const bib = parseBibtex(
       [
