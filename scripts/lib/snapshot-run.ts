@@ -25,7 +25,7 @@ import {
 } from './snapshot-duckdb';
 import { datasetFiles, outputProblem, writeDirectoryAtomic } from './snapshot-write';
 import type { Seed } from '../../src/snapshot/seeds';
-import { snapshotWork } from '../../src/snapshot/work';
+import { slimWork, snapshotWork, type TopicNodes } from '../../src/snapshot/work';
 import { mergedFiles, parseTopicArg, readSeeds, type Log } from './snapshot-inputs';
 import type { SnapshotWork } from '../../src/snapshot/work';
 import { papersOfWorks, topicTaxonomy } from '../../src/snapshot/paper';
@@ -283,15 +283,17 @@ async function run(
   // DuckDB's memory (its buffer pool, up to --memory-limit) goes before the works are read back
   // and turned into papers, so the two do not add up at the peak
   engine.close();
-  // line by line: the records (every author, location and topic) are never all held at once
+  // line by line: the records (every author, location and topic) are never all held at once, and
+  // each work keeps what its paper needs (slimWork: 2.5 times less heap for 2×10⁵ works)
   const works: SnapshotWork[] = [];
   const seen = new Set<number>();
+  const nodes: TopicNodes = new Map();
   const input = createReadStream(recordsFile);
   for await (const line of createInterface({ input, crlfDelay: Infinity })) {
     const w = snapshotWork(JSON.parse(line));
     if ('bad' in w || seen.has(w.id)) continue;
     seen.add(w.id);
-    works.push(w);
+    works.push(slimWork(w, nodes));
   }
   log(`  read back ${fmt(records)} works and ${fmt(citing.length)} edges: ${secs(Date.now() - t1)}`);
   t1 = Date.now();

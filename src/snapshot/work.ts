@@ -206,3 +206,35 @@ export function parseWorkLine(line: string): SnapshotWork | { bad: BadWorkReason
   }
   return snapshotWork(raw);
 }
+
+/** Topic-tree entities shared by the works that name them (see slimWork). */
+export type TopicNodes = Map<string, TopicNode>;
+
+/**
+ * What the papers and their taxonomy read of a work (paper.ts: the primary topic's chain, else the
+ * broadest concepts): its references, topic numbers, other topics and, where it has a topic, its
+ * concepts go; the chain's entities are shared through `nodes` (one object per field, subfield and
+ * domain, however many works name it). The selection's works are held at once while they become
+ * papers, so this is what their memory grows by.
+ */
+export function slimWork(w: SnapshotWork, nodes: TopicNodes): SnapshotWork {
+  const shared = (kind: string, n: TopicNode): TopicNode => {
+    const key = `${kind}${n.id}:${n.label}`;
+    let node = nodes.get(key);
+    if (!node) nodes.set(key, (node = { id: n.id, label: n.label }));
+    return node;
+  };
+  const t = w.topics[0];
+  const topics: WorkTopic[] = t
+    ? [
+        {
+          id: t.id,
+          label: shared('t', t).label,
+          subfield: shared('s', t.subfield),
+          field: shared('f', t.field),
+          domain: t.domain ? shared('d', t.domain) : null,
+        },
+      ]
+    : [];
+  return { ...w, references: [], topicIds: [], topics, concepts: t ? [] : w.concepts };
+}

@@ -1,10 +1,11 @@
 /** The pure parts of the snapshot import: works, arXiv ids from locations, seeds, papers, the topic taxonomy. */
 import { describe, expect, it } from 'vitest';
-import { arxivOfWork, parseWorkLine, snapshotWork, workNumber } from '../../../src/snapshot/work';
+import { arxivOfWork, parseWorkLine, slimWork, snapshotWork, workNumber } from '../../../src/snapshot/work';
 import type { SnapshotWork } from '../../../src/snapshot/work';
 import { parseSeed, parseSeedsText, seedsOfPapers } from '../../../src/snapshot/seeds';
 import { paperOfWork, papersOfWorks, topicTaxonomy } from '../../../src/snapshot/paper';
 import { validateDataset } from '../../../src/graph/build/validate';
+import { fixtureWorks } from './snapshot-fixture';
 
 const chain = (t: number, s: number, f: number) => ({
   id: `https://openalex.org/T${t}`,
@@ -189,6 +190,30 @@ describe('papers and the topic taxonomy', () => {
     ]);
     expect(r.papers.map((p) => p.id)).toEqual(['w1', '2101.00001']);
     expect(r.sharedArxiv).toBe(1);
+  });
+
+  it('makes the same papers and taxonomy of slimmed works, which share their topic entities', () => {
+    const works = [
+      ...fixtureWorks(),
+      work({ id: 'W1', topics: [chain(1, 10, 100), chain(4, 40, 400)] }),
+      work({ id: 'W2', topics: [chain(2, 10, 100)] }),
+      work({
+        id: 'W5',
+        concepts: [
+          { id: 'https://openalex.org/C7', display_name: 'Concept field', level: 0, score: 0.5 },
+          { id: 'https://openalex.org/C8', display_name: 'Concept sub', level: 1, score: 0.4 },
+        ],
+      }),
+    ];
+    const nodes = new Map();
+    const slim = works.map((w) => slimWork(w, nodes));
+    expect(papersOfWorks(slim)).toEqual(papersOfWorks(works));
+    expect(topicTaxonomy(slim, 'test')).toEqual(topicTaxonomy(works, 'test'));
+    expect(slim.every((w) => w.references.length === 0 && w.topics.length <= 1)).toBe(true);
+    // one object for the subfield s10 of W1 and W2
+    const [a, b] = slim.slice(-3);
+    expect(a!.topics[0]!.subfield).toBe(b!.topics[0]!.subfield);
+    expect(works.some((w) => w.references.length > 0)).toBe(true);
   });
 
   it('builds field → subfield → topic with parents, largest categories first, valid for the build', () => {
