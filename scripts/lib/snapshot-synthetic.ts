@@ -58,10 +58,11 @@ function line(i: number, n: number, refs: number, rand: () => number): string {
       rand() < 0.03 ? FIRST_ID + n + Math.floor(rand() * n) : FIRST_ID + Math.floor(i * rand() * rand());
     cited.push(`https://openalex.org/W${target}`);
   }
-  // arXiv's ids of this form (YYMM.NNNNN) began in 2015: no preprint id for older works
+  // arXiv's ids of this form (YYMM.NNNNN) began in 2015: no preprint id for older works; their
+  // numbers start at 1 (src/model/arxiv-id.ts)
   const arxiv =
     i % 4 === 0 && year >= 2015
-      ? `${String(year % 100).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}.${String(i % 100000).padStart(5, '0')}`
+      ? `${String(year % 100).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}.${String(1 + (i % 99999)).padStart(5, '0')}`
       : null;
   const doi = i % 2 === 0 ? `https://doi.org/10.5555/synthetic.${id}` : null;
   const loc = {
@@ -111,7 +112,7 @@ export async function writeSyntheticSnapshot(
   // the layout and the generator's rules are part of what the marker names: a snapshot written in
   // the pre-2026 layout (data/works/…/part_NNN.gz), or with arXiv ids on works before 2015, is
   // written again
-  const want = JSON.stringify({ ...o, layout: 'data/jsonl/works', arxivFrom: 2015 });
+  const want = JSON.stringify({ ...o, layout: 'data/jsonl/works', arxivFrom: 2015, arxivNumberFrom: 1 });
   if (existsSync(marker) && readFileSync(marker, 'utf8') === want) return;
   rmSync(dir, { recursive: true, force: true });
   const rand = createRng(o.seed);
