@@ -144,6 +144,8 @@ export async function start(
         current: true,
       };
       mount(opened.loaded, [local, ...datasets.map((d) => ({ ...d, current: false }))], file.name);
+      // ready once the graph is indexed and drawn (its first render waits for a frame)
+      await (app as App | null)?.renderer.drawn();
       status.status = 'ready';
       status.error = null;
       return opened.warnings;
@@ -178,6 +180,7 @@ export async function start(
     if (loaded.graph.order + loaded.graph.size >= SLICED_FROM_ITEMS) await yieldToBrowser();
     mount(loaded, datasets, undefined, early);
     performance.mark('atlas:mounted');
+    await (app as App | null)?.renderer.drawn();
     status.status = 'ready';
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

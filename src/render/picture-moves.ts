@@ -71,6 +71,12 @@ export interface PictureMoves {
   moved(): number;
   /** Draws the graph now if the picture is displaced (before reading the canvases). */
   settle(): void;
+  /**
+   * A whole frame's cost measured elsewhere (ms): a first render shown once rasterised
+   * (deferred-present.ts) cost the page no waiting, and its cost is the rasterisation's. The next
+   * render measured replaces it.
+   */
+  measured(ms: number): void;
   cleanup(): void;
 }
 
@@ -184,6 +190,9 @@ export function installPictureMoves<N extends Attributes, E extends Attributes>(
     moved: () => moved,
     settle() {
       if (current) drawNow();
+    },
+    measured(ms) {
+      frameMs = ms;
     },
     cleanup() {
       win.clearTimeout(settleTimer);

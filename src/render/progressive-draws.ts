@@ -13,32 +13,20 @@
  * programs' buffers stay on the GPU between frames, and each later frame binds them again and
  * draws the next range of vertices with the uniforms of the render.
  */
-import Sigma from 'sigma';
+import type Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
+import { DeferredSigma } from './deferred-sigma';
 import { FIRST_BUDGET, FRAME_TARGET_MS, frameItems, nextBudget, spendBudget } from './draw-budget';
 
 /**
- * Sigma with layers that keep their pixels between frames, so a render can span several. Its
- * constructor does not draw (sigma's does): `drawFirst` does, once the draws are installed.
+ * Sigma with layers that keep their pixels between frames, so a render can span several. Like
+ * DeferredSigma, its constructor does not draw: `drawFirst` does, once the draws are installed.
  */
 export class ProgressiveSigma<
   N extends Attributes = Attributes,
   E extends Attributes = Attributes,
   G extends Attributes = Attributes,
-> extends Sigma<N, E, G> {
-  // no initialiser: sigma's constructor calls refresh() before a subclass's fields would be set
-  declare protected firstDrawAllowed: boolean | undefined;
-
-  override refresh(...args: Parameters<Sigma<N, E, G>['refresh']>): this {
-    return this.firstDrawAllowed ? super.refresh(...args) : this;
-  }
-
-  /** Sigma's full refresh, which its constructor would have done: indexes and draws the graph. */
-  drawFirst(): this {
-    this.firstDrawAllowed = true;
-    return super.refresh();
-  }
-
+> extends DeferredSigma<N, E, G> {
   override createWebGLContext(
     id: string,
     options?: Parameters<Sigma<N, E, G>['createWebGLContext']>[1],
@@ -140,6 +128,12 @@ export interface ProgressiveOptions {
   win?: Window;
   budget?: number;
   target?: number;
+  /**
+   * Whether a render starting now is drawn whole, in one frame: while its layers are shown once
+   * rasterised (deferred-present.ts), the page does not wait for the rasterisation, and the whole
+   * render is rasterised sooner than in parts.
+   */
+  whole?: () => boolean;
 }
 
 /**
@@ -166,6 +160,8 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
   // items the current render draws (null until its first draw: sigma's process may change them),
   // items the current frame may still draw, and items it drew
   let renderItems: number | null = null;
+  // the current render is drawn in one frame (options.whole)
+  let wholeRender = false;
   let remaining = 0;
   let used = 0;
   let frame = 0;
@@ -194,7 +190,7 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
     p.drawWebGL = function (this: ProgramInternals, method: number, info: ProgramInfo) {
       if (drawing && renderItems === null) {
         renderItems = countItems();
-        remaining = frameItems(budget, renderItems);
+        remaining = wholeRender ? Number.POSITIVE_INFINITY : frameItems(budget, renderItems);
       }
       const items = p.verticesCount / p.VERTICES;
       const picking = !!info.isPicking;
@@ -304,6 +300,7 @@ export function installProgressiveDraws<N extends Attributes, E extends Attribut
     cancel();
     for (const [p, kind] of programs()) wrap(p, kind);
     drawing = true;
+    wholeRender = options.whole?.() ?? false;
     renderItems = null;
     remaining = 0;
     used = 0;

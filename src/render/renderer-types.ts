@@ -29,6 +29,11 @@ export interface RendererStats {
   frameMs: number;
   /** Camera steps that moved the drawn picture instead of drawing the graph again. */
   pictureMoves: number;
+  /**
+   * `performance.now()` when the first render was put on screen, once rasterised
+   * (deferred-present.ts); null before, and where the layers draw directly (WebGL 1).
+   */
+  firstPresentAt: number | null;
   /** A big graph's renders drawn over several frames (progressive-draws.ts); null on others. */
   drawing: {
     pending: boolean;
@@ -47,8 +52,9 @@ export interface RendererHandle {
    */
   drawn(): Promise<void>;
   /**
-   * Resolves once the first render has drawn everything: with `drawn`, but on a graph drawn over
-   * several frames (progressive-draws.ts), after its last; also when the renderer was undone first.
+   * Resolves once the first render has drawn everything and it is on screen: after its last frame
+   * on a graph drawn over several (progressive-draws.ts), once rasterised (deferred-present.ts); also
+   * when the renderer was undone first.
    */
   drawnWhole(): Promise<void>;
   caches(): RenderCaches;

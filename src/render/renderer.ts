@@ -32,6 +32,8 @@ import { installProgressiveDraws, ProgressiveSigma, type ProgressiveDraws } from
 import type { RendererHandle, RendererOptions, RendererStats } from './renderer-types';
 import { STAGE_PADDING } from './preview-scene';
 import { SlicedSigma } from './sliced-sigma';
+import { DeferredSigma } from './deferred-sigma';
+import type { PresentGroup } from './deferred-present';
 import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS } from './slices';
 import { openSnapshots, snapshotView, type SnapshotSession } from './export-image';
 
@@ -68,7 +70,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     for (const l of [...cameraListeners]) l();
   };
   // the picture moves' figures are read from them (stats() below)
-  const stats: Omit<RendererStats, 'frameMs' | 'pictureMoves' | 'drawing'> = {
+  const stats: Omit<RendererStats, 'frameMs' | 'pictureMoves' | 'drawing' | 'firstPresentAt'> = {
     generation: 0,
     renders: 0,
     graphRenders: 0,
@@ -118,6 +120,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let rings: LibraryRings | null = null;
   let moves: PictureMoves | null = null;
   let draws: ProgressiveDraws | null = null;
+  let present: PresentGroup | null = null;
   let pictureMovesAbove = PICTURE_MOVES_ABOVE_MS;
   let renderStart = 0;
   let drawn: Promise<void> = Promise.resolve();
@@ -144,9 +147,32 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
         ? new SlicedSigma<NodeAttributes, EdgeAttributes>(graph, container, settings())
         : items >= PROGRESSIVE_FROM_ITEMS
           ? new ProgressiveSigma<NodeAttributes, EdgeAttributes>(graph, container, settings())
-          : new Sigma<NodeAttributes, EdgeAttributes>(graph, container, settings());
+          : new DeferredSigma<NodeAttributes, EdgeAttributes>(graph, container, settings());
     sigma = created;
-    draws = created instanceof ProgressiveSigma ? installProgressiveDraws(created, { win }) : null;
+    // the first render is shown once rasterised, without the page waiting for it (deferred-present.ts)
+    const group = created.present();
+    present = group;
+    draws =
+      created instanceof ProgressiveSigma
+        ? installProgressiveDraws(created, {
+            win,
+            // drawn through the group, a render costs the page no waiting: it is drawn whole
+            whole: () => group.deferring(),
+          })
+        : null;
+    // the graph's labels show with the graph (the group hides its layers until then); the hover
+    // labels show meanwhile (over a big graph's preview)
+    const late = ['labels', 'edgeLabels']
+      .map((k) => sigma.getCanvases()[k])
+      .filter((c): c is HTMLCanvasElement => !!c);
+    if (group.deferring()) for (const c of late) c.style.visibility = 'hidden';
+    group.configure({
+      onPresent: () => {
+        for (const c of late) c.style.visibility = '';
+        // what the first render cost, rasterisation included, for the moves after it
+        if (group.lastGpuMs() > 0) moves?.measured(group.lastGpuMs());
+      },
+    });
     moves = installPictureMoves(sigma, {
       drawnSince: renderStart,
       win,
@@ -170,15 +196,13 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       drawn = created.prepare(MAIN_THREAD_SLICES).then(() => undefined);
       // said here, whoever waits for it (the boot does, the app does not)
       drawn.catch((e: unknown) => console.error('The graph could not be drawn:', e));
-    } else if (created instanceof ProgressiveSigma) {
+    } else {
       // its constructor left the first render to now, when the listeners are in place
       created.drawFirst();
       drawn = Promise.resolve();
-    } else {
-      // the constructor has rendered once already, before anyone could listen
-      afterGraphRender();
-      drawn = Promise.resolve();
     }
+    // later renders draw directly, once the first is shown
+    void drawn.then(() => group.release());
     sigma.on('enterNode', ({ node }) => {
       container.style.cursor = 'pointer';
       store.update((s) => hover(s, node));
@@ -206,6 +230,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     moves = null;
     draws?.cleanup();
     draws = null;
+    present?.cleanup();
+    present = null;
     overlay?.cleanup();
     overlay = null;
     rings?.cleanup();
@@ -284,12 +310,13 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   return {
     sigma: () => sigma,
     drawn: () => drawn,
-    drawnWhole: () => drawn.then(() => draws?.firstComplete()),
+    drawnWhole: () => drawn.then(() => draws?.firstComplete()).then(() => present?.presented()),
     caches: getCaches,
     stats: () => ({
       ...stats,
       frameMs: Math.max(moves?.frameMs() ?? 0, draws?.lastDrawMs() ?? 0),
       pictureMoves: moves?.moved() ?? 0,
+      firstPresentAt: present?.firstPresentAt() ?? null,
       drawing: draws && {
         pending: draws.pending(),
         framesOfLast: draws.framesOfLast(),
