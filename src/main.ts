@@ -25,8 +25,9 @@ if (root) {
         .catch(() => null)
     : Promise.resolve(null);
   firstFrame
-    .then(() => import('./start'))
-    .then(({ start }) => start(root, fetchEarly, firstFrame))
+    // the app's code loads meanwhile; it starts once the first picture is on screen (first-frame.ts)
+    .then((ff) => Promise.all([import('./start'), ff?.shown]))
+    .then(([{ start }]) => start(root, fetchEarly, firstFrame))
     .catch((e: unknown) => {
       // the app's code could not be loaded (offline, a new deployment): say so in plain text
       const message = h1AndText(e);

@@ -35,6 +35,12 @@ export interface FirstFrame {
   bin: GraphBinary;
   compact: CompactFiles;
   early: EarlyMount;
+  /**
+   * Resolves once the graph's first picture is on screen: the preview of a big graph's papers, else
+   * sigma's first render (shown once rasterised, render/deferred-present.ts). The app mounts its
+   * panels after it: their work would hold back the frame that shows it.
+   */
+  shown: Promise<void>;
   /** Undoes the renderer (when the app does not take it over). */
   cleanup(): void;
 }
@@ -49,6 +55,7 @@ export async function drawFirstFrame(
   fetchEarly: typeof fetch,
 ): Promise<FirstFrame | null> {
   let removePreview = () => {};
+  let previewed = false;
   try {
     // main.ts calls this only when the link names no view (boot/link.ts)
     if (prefetch === null) return null;
@@ -68,7 +75,12 @@ export async function drawFirstFrame(
     // a big graph's papers first, straight from the arrays, while the model is built (preview.ts)
     if (bin.nodeCount + bin.edgeCount >= PREVIEW_FROM_ITEMS) {
       const nodes = previewNodes(bin, state.colorBy, state.sizeBy, meta.taxonomy.unknownColor);
-      removePreview = drawPreview(shell.canvas, nodes);
+      const preview = drawPreview(shell.canvas, nodes);
+      removePreview = preview.remove;
+      previewed = true;
+      // on screen before the work below holds the page (the page does not wait for its
+      // rasterisation meanwhile), and painted
+      await preview.shown;
       performance.mark('atlas:preview');
       await nextPaint();
     }
@@ -93,13 +105,15 @@ export async function drawFirstFrame(
     }
     // sigma has drawn: the preview goes in the task where the first render is whole (a big graph's
     // takes several frames, progressive-draws.ts, the papers first), so that no frame lacks papers
-    void renderer.drawnWhole().then(removePreview);
+    const whole = renderer.drawnWhole();
+    void whole.then(removePreview);
     performance.mark('atlas:first-frame');
     return {
       graph,
       bin,
       compact,
       early: { shell, store, renderer, visibility, lineages },
+      shown: previewed ? Promise.resolve() : whole,
       cleanup: renderer.cleanup,
     };
   } catch (e) {

@@ -1,20 +1,30 @@
 /**
  * The preview (see preview-scene.ts): the papers of a big graph on a canvas of their own while the
  * graph model is built, drawn by sigma's own node program. A picture only: it takes no pointer
- * events and goes in the task where sigma draws the full frame.
+ * events and goes in the task where sigma draws the full frame. It is shown once rasterised, without
+ * the page waiting for it (deferred-present.ts: 0.25 s for 10⁵ papers on a software rasteriser).
  */
 import type { NodeDisplayData } from 'sigma/types';
 import { FlatNodeCircleProgram } from './programs';
 import { previewCamera, type PreviewNodes } from './preview-scene';
+import { createPresentGroup } from './deferred-present';
+
+export interface Preview {
+  /** Resolves once the preview is on its canvas (rasterised: deferred-present.ts). */
+  shown: Promise<void>;
+  remove(): void;
+}
+
+const NO_PREVIEW: Preview = { shown: Promise.resolve(), remove: () => {} };
 
 /**
- * Draws `nodes` on a canvas of its own laid over `container` (where sigma's canvases go) and returns
- * the function that removes it. Does nothing (and returns a no-op) where WebGL is unavailable.
+ * Draws `nodes` on a canvas of its own laid over `container` (where sigma's canvases go). Does
+ * nothing where WebGL is unavailable.
  */
-export function drawPreview(container: HTMLElement, nodes: PreviewNodes): () => void {
+export function drawPreview(container: HTMLElement, nodes: PreviewNodes): Preview {
   const width = container.offsetWidth;
   const height = container.offsetHeight;
-  if (width === 0 || height === 0) return () => {};
+  if (width === 0 || height === 0) return NO_PREVIEW;
   const pixelRatio = window.devicePixelRatio || 1;
   const canvas = document.createElement('canvas');
   canvas.className = 'graph-preview';
@@ -32,7 +42,7 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes): () => 
   const gl =
     canvas.getContext('webgl2', { preserveDrawingBuffer: false, antialias: false }) ??
     canvas.getContext('webgl', { preserveDrawingBuffer: false, antialias: false });
-  if (!gl) return () => {};
+  if (!gl) return NO_PREVIEW;
   gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
   container.prepend(canvas);
   try {
@@ -41,7 +51,7 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes): () => 
     // a failed preview is no preview: the full frame follows as it would without one
     console.debug('No preview:', e);
     canvas.remove();
-    return () => {};
+    return NO_PREVIEW;
   }
 }
 
@@ -52,8 +62,10 @@ function drawNodes(
   width: number,
   height: number,
   pixelRatio: number,
-): () => void {
+): Preview {
   const n = nodes.x.length;
+  const group = createPresentGroup();
+  group.add(gl);
   // sigma's program, which only keeps its renderer (there is none yet)
   const program = new FlatNodeCircleProgram(gl, null, null as never);
   program.reallocate(n);
@@ -88,12 +100,17 @@ function drawNodes(
     minEdgeThickness: 1,
     antiAliasingFeather: 1,
   });
+  group.release();
   let removed = false;
-  return () => {
-    if (removed) return;
-    removed = true;
-    program.kill();
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-    canvas.remove();
+  return {
+    shown: group.presented(),
+    remove() {
+      if (removed) return;
+      removed = true;
+      group.cleanup();
+      program.kill();
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+      canvas.remove();
+    },
   };
 }
