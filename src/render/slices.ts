@@ -35,8 +35,10 @@ export const MAIN_THREAD_SLICES: SliceOptions = { budgetMs: 40, pause: yieldToBr
 /**
  * From this many nodes and edges on, the start-up's long steps are cut up: sigma's first indexing
  * runs in slices (sliced-sigma.ts) and a worker reads the side table (graph/binary/side-read.ts).
- * Below, each is a task of at most a few hundred ms, and cutting them up drew the full frame later
- * and freed the page later (bench:app at 10⁴ papers and 3×10⁴ links: main thread free 0.68× the
- * bare page's with them, 0.46× without).
+ * Below, each is a task of at most 100–200 ms. Since the page no longer waits for the first
+ * render's rasterisation (deferred-present.ts), cutting them up at 10⁴ papers and 3×10⁴ links
+ * frees the page sooner (bench:app: main thread free 0.24× the bare page's with them, 0.57×
+ * without; the longest task after the first frame 79 ms against 171 ms). Before, while the page
+ * waited for the rasterisation, it was the other way round (0.41× against 0.34×).
  */
-export const SLICED_FROM_ITEMS = 100_000;
+export const SLICED_FROM_ITEMS = 20_000;
