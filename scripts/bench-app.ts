@@ -44,7 +44,11 @@ Options:
 Figures (ms since navigation unless said):
   first frame       the first WebGL draw call that draws something
   full frame        the first such draw with the links and labels: the first frame, unless the
-                    app drew its preview of a big graph's papers before (src/render/preview.ts)
+                    app drew its preview of a big graph's papers before (src/render/preview.ts);
+                    for the app, the first render put on its canvases once rasterised
+                    (src/render/deferred-present.ts)
+  full frame shown  the end of the commit of the frame that carries the full frame (the browser
+                    reads WebGL canvases back then, waiting for their rasterisation)
   main thread free  the end of the last long task (PerformanceObserver 'longtask') while nobody
                     touches the page, or the first frame if later
   longest task      the longest main-thread task after the first frame
@@ -222,6 +226,7 @@ function report(
   const lines: Array<[string, (l: Load) => number]> = [
     ['first frame', (l) => l.firstFrame],
     ['full frame', (l) => l.fullFrame],
+    ['full frame shown', (l) => l.shown],
     ['main thread free', (l) => l.free],
     ['longest task after', (l) => l.longest],
     ...PHASES.map((p): [string, (l: Load) => number] => [`${p}`, (l) => l.phases[p] ?? Number.NaN]),
