@@ -30,7 +30,7 @@ export function yieldToBrowser(): Promise<void> {
  * Slices for long steps on the main thread (graph/steps.ts): about this long, then a pause, so that
  * no task holds the page for long.
  */
-export const MAIN_THREAD_SLICES: SliceOptions = { budgetMs: 40, pause: yieldToBrowser };
+export const MAIN_THREAD_SLICES: SliceOptions = { budgetMs: 30, pause: yieldToBrowser };
 
 /**
  * From this many nodes and edges on, the start-up's long steps are cut up: sigma's first indexing
