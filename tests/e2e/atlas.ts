@@ -56,6 +56,16 @@ export async function graphPixels(page: Page): Promise<Pixels> {
   return { width: raw.width, height: raw.height, data: new Uint8Array(Buffer.from(raw.b64, 'base64')) };
 }
 
+/** Share of pixels where two pictures of one size differ (RGB); throws when their sizes differ. */
+export function differingShare(a: Pixels, b: Pixels): number {
+  if (a.width !== b.width || a.height !== b.height)
+    throw new Error(`pictures of different sizes: ${a.width}×${a.height} and ${b.width}×${b.height}`);
+  let n = 0;
+  for (let i = 0; i < a.data.length; i += 4)
+    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) n++;
+  return n / (a.width * a.height);
+}
+
 /** Share of pixels that differ from the background (the top-left pixel). */
 export function inkShare(px: Pixels): number {
   const [r0, g0, b0] = px.data;

@@ -15,7 +15,7 @@ import { parseGraphFile } from '../../src/graph/load';
 import { MOST_FRAMES, PROGRESSIVE_FROM_ITEMS } from '../../src/render/draw-budget';
 import type { RendererStats } from '../../src/render/renderer';
 import { syntheticGraphFile } from '../fixtures/graph-files';
-import { collectProblems, graphPixels, inkShare, type Pixels } from './atlas';
+import { collectProblems, differingShare, graphPixels, inkShare } from './atlas';
 import { useBrowser } from './use-browser';
 
 const baseUrl = inject('baseUrl');
@@ -86,15 +86,6 @@ const LAYERS = `() => {
   return { nodes: read('nodes'), edges: read('edges') };
 }`;
 
-/** Share of pixels where two pictures of one size differ. */
-function differing(a: Pixels, b: Pixels): number {
-  expect([a.width, a.height]).toEqual([b.width, b.height]);
-  let n = 0;
-  for (let i = 0; i < a.data.length; i += 4)
-    if (a.data[i] !== b.data[i] || a.data[i + 1] !== b.data[i + 1] || a.data[i + 2] !== b.data[i + 2]) n++;
-  return n / (a.width * a.height);
-}
-
 describe('a big graph drawn over several frames', () => {
   it('draws it a budget at a time into the picture one frame draws', async () => {
     const { page, problems } = await open(GRAPH);
@@ -118,7 +109,7 @@ describe('a big graph drawn over several frames', () => {
     const frames = (await drawing(page))!.framesOfLast;
     expect(frames).toBeGreaterThan(1);
     expect(frames).toBeLessThanOrEqual(MOST_FRAMES + 1);
-    expect(differing(await graphPixels(page), progressive)).toBe(0);
+    expect(differingShare(await graphPixels(page), progressive)).toBe(0);
 
     // the whole graph in one frame: the same picture
     await page.evaluate(() => {
@@ -127,7 +118,7 @@ describe('a big graph drawn over several frames', () => {
     });
     await drawnWhole(page);
     expect((await drawing(page))!.framesOfLast).toBe(1);
-    expect(differing(await graphPixels(page), progressive)).toBe(0);
+    expect(differingShare(await graphPixels(page), progressive)).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
