@@ -12,10 +12,12 @@
  * drawn directly, no task over 50 ms drawn here, the picture shown 35–50 ms later.
  *
  * It works on WebGL 2 contexts (fences and framebuffer copies); `add` refuses a WebGL 1 context, and
- * those layers draw directly. The layers of a group are shown together: a render's papers and
- * links appear in the same frame. It redirects the layer's default framebuffer (`bindFramebuffer`
- * with null, how sigma's programs and `clear` target the canvas) on the context instance only, and
- * gives the context back as it was once released and shown.
+ * those layers draw directly. Nothing is copied while any layer of the group is still drawing (a
+ * canvas's read-back waits behind every context's queued work: one GPU thread runs them all), then
+ * the layers are copied in rank order, one a frame (a read-back of a big canvas costs 15–20 ms on
+ * a software rasteriser). It redirects the layer's default framebuffer (`bindFramebuffer` with
+ * null, how sigma's programs and `clear` target the canvas) on the context instance only, and gives
+ * the context back as it was once released and shown.
  */
 
 export interface PresentGroup {
