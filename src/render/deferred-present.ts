@@ -54,8 +54,9 @@ interface Layer {
   renderbuffer: WebGLRenderbuffer;
   width: number;
   height: number;
-  /** The fence after the last task that drew, null when none is pending. */
+  /** The fence after the last task that drew, null when none is pending, and when it was set. */
   sync: WebGLSync | null;
+  syncAt: number;
   /** Drawn since the last fence. */
   dirty: boolean;
   /** Since the last present: nothing, cleared only, or drawn; and whether the canvas shows a drawing. */
@@ -67,6 +68,9 @@ interface Layer {
   bind: WebGL2RenderingContext['bindFramebuffer'];
   restore: Array<() => void>;
 }
+
+/** How long a fence is waited for (ms) before it is taken as signalled (`done`). */
+export const FENCE_PATIENCE_MS = 10_000;
 
 const DRAW_CALLS = ['drawArrays', 'drawElements', 'drawArraysInstanced', 'drawElementsInstanced'] as const;
 
@@ -133,6 +137,7 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
       layer.dirty = false;
       if (layer.sync) layer.gl.deleteSync(layer.sync);
       layer.sync = layer.gl.fenceSync(layer.gl.SYNC_GPU_COMMANDS_COMPLETE, 0);
+      layer.syncAt = win.performance.now();
       // the draws go to the GPU now, not at the frame's end
       layer.gl.flush();
     }
@@ -142,7 +147,12 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
     if (layer.dirty) return false;
     if (!layer.sync) return true;
     const { gl } = layer;
-    if (gl.getSyncParameter(layer.sync, gl.SYNC_STATUS) !== gl.SIGNALED) return false;
+    // a fence that never says so is taken as signalled after a while: the copy's read-back then
+    // waits for the GPU, as a direct draw's would
+    const signalled =
+      gl.getSyncParameter(layer.sync, gl.SYNC_STATUS) === gl.SIGNALED ||
+      win.performance.now() - layer.syncAt > FENCE_PATIENCE_MS;
+    if (!signalled) return false;
     gl.deleteSync(layer.sync);
     layer.sync = null;
     return true;
@@ -261,6 +271,7 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
         width: -1,
         height: -1,
         sync: null,
+        syncAt: 0,
         dirty: false,
         unshown: 0,
         showing: false,

@@ -7,7 +7,7 @@
  * checks the same in Chromium, pixels included.
  */
 import { describe, expect, it } from 'vitest';
-import { createPresentGroup } from '../../src/render/deferred-present';
+import { createPresentGroup, FENCE_PATIENCE_MS } from '../../src/render/deferred-present';
 
 const GL = {
   FRAMEBUFFER: 0x8d40,
@@ -103,6 +103,7 @@ class RecordingGL {
 function frames() {
   let queue: Array<() => void> = [];
   let id = 0;
+  const clock = { now: 0 };
   const win = {
     requestAnimationFrame(cb: () => void) {
       queue.push(cb);
@@ -111,9 +112,10 @@ function frames() {
     cancelAnimationFrame() {
       queue = [];
     },
-    performance: { now: () => 0 },
+    performance: { now: () => clock.now },
   };
   return {
+    clock,
     win: win as unknown as Window,
     async frame() {
       // the microtasks of the task before (the fences) first
@@ -219,6 +221,21 @@ describe('createPresentGroup', () => {
     // later draws go to the canvas
     asGL(nodes).drawArrays(4, 0, 3);
     expect(nodes.log.at(-1)).toBe('draw into canvas');
+  });
+
+  it('takes a fence that never signals as done after FENCE_PATIENCE_MS, and copies', async () => {
+    const { win, frame, clock } = frames();
+    const group = createPresentGroup({ win });
+    const nodes = new RecordingGL('nodes');
+    group.add(asGL(nodes));
+    asGL(nodes).drawArrays(4, 0, 3);
+    await frame();
+    clock.now = FENCE_PATIENCE_MS - 1;
+    await frame();
+    expect(nodes.log).not.toContain('copy');
+    clock.now = FENCE_PATIENCE_MS + 1;
+    await frame();
+    expect(nodes.log).toContain('copy');
   });
 
   it('a release with nothing drawn gives back at the next frame; a lost context ends the group', async () => {
