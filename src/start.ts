@@ -144,7 +144,7 @@ export async function start(
         current: true,
       };
       mount(opened.loaded, [local, ...datasets.map((d) => ({ ...d, current: false }))], file.name);
-      // ready once the graph is indexed and drawn (its first render waits for a frame)
+      // ready once the graph is indexed and drawn (a big graph is indexed in slices)
       await (app as App | null)?.renderer.drawn();
       status.status = 'ready';
       status.error = null;
