@@ -86,11 +86,14 @@ function fuzziness(term: string): number | false {
 /**
  * Builds the index in steps, so a page can index a big graph in idle time without blocking:
  * `step(timeLeft)` indexes papers while `timeLeft()` (ms) stays above 1 and returns true when done;
- * `finish()` indexes whatever is left and returns the index.
+ * `finish()` indexes whatever is left and returns the index; `current()` is the index of the papers
+ * indexed so far (it grows with the steps), and `progress()` how many those are.
  */
 export interface SearchIndexBuilder {
   step(timeLeft: () => number): boolean;
   finish(): SearchIndex;
+  current(): SearchIndex;
+  progress(): { indexed: number; total: number };
 }
 
 export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder {
@@ -110,6 +113,7 @@ export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder 
   const byArxiv = new Map<string, string>();
   const ids = graph.nodes();
   let next = 0;
+  const index: SearchIndex = { engine, hits, byCompactName, byArxiv };
 
   const addPaper = (id: string) => {
     const a = graph.getNodeAttributes(id);
@@ -141,8 +145,10 @@ export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder 
     },
     finish() {
       while (next < ids.length) addPaper(ids[next++] as string);
-      return { engine, hits, byCompactName, byArxiv };
+      return index;
     },
+    current: () => index,
+    progress: () => ({ indexed: next, total: ids.length }),
   };
 }
 

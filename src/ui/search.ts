@@ -9,6 +9,7 @@ import { select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
 import type { MountPanel } from './context';
 import { el, uniqueId } from './panel-dom';
+import { MAIN_THREAD_SLICES } from '../render/slices';
 import './panels.css';
 
 const LIMIT = 8;
@@ -18,13 +19,48 @@ const LIMIT = 8;
  * slices of 15 ms one hover in ten waited a frame more (p90 43–45 ms against 35 ms with 5 ms).
  */
 const SLICE_MS = 5;
+/**
+ * A search typed before the index is done: up to this many papers left are indexed at once (about
+ * 0.1 s); more are indexed in slices of `MAIN_THREAD_SLICES` while the box searches those indexed so
+ * far, and it searches again once all are (at 10⁵ papers the idle indexing takes about 30 s of wall
+ * time, and finishing it at once held the page for seconds).
+ */
+const AT_ONCE = 2000;
 
 export const mountSearch: MountPanel = (container, ctx) => {
-  // indexed in idle time after mounting (never in the way of the first frame or a hover), in slices,
-  // or at once on first use
+  // indexed in idle time after mounting (never in the way of the first frame or a hover), in slices;
+  // a search typed before it is done finishes it (in slices on a big graph: see AT_ONCE)
   const builder = createSearchIndexBuilder(ctx.graph);
   let index: SearchIndex | null = null;
+  let disposed = false;
+  let urgent = false;
   const getIndex = (): SearchIndex => (index ??= builder.finish());
+  /** The index to search now: the whole, or (many papers left) those indexed so far, the rest coming. */
+  const searchable = (): SearchIndex => {
+    if (index) return index;
+    const { indexed, total } = builder.progress();
+    if (total - indexed <= AT_ONCE) return getIndex();
+    if (!urgent) void indexNow();
+    return builder.current();
+  };
+  /** Indexes the rest in slices that leave the page free, then searches again. */
+  async function indexNow(): Promise<void> {
+    urgent = true;
+    const { budgetMs, pause } = MAIN_THREAD_SLICES;
+    for (;;) {
+      await pause();
+      if (disposed || index) return;
+      const end = performance.now() + budgetMs;
+      if (builder.step(() => end - performance.now())) break;
+    }
+    complete();
+  }
+  /** The whole index is built: a search shown from part of it is made again. */
+  function complete(): void {
+    if (index) return;
+    getIndex();
+    if (urgent && input.value.trim() !== '' && !list.hidden) update();
+  }
   const hasIdle = 'requestIdleCallback' in window;
   let idle = 0;
   const indexWhenIdle = () => {
@@ -33,13 +69,13 @@ export const mountSearch: MountPanel = (container, ctx) => {
       idle = window.requestIdleCallback((deadline) => {
         // short slices (an idle period may offer 50 ms): the page answers the reader at once
         const end = performance.now() + Math.min(SLICE_MS, deadline.timeRemaining());
-        if (builder.step(() => end - performance.now())) getIndex();
+        if (builder.step(() => end - performance.now())) complete();
         else indexWhenIdle();
       });
     } else {
       idle = window.setTimeout(() => {
         const end = performance.now() + 8;
-        if (builder.step(() => end - performance.now())) getIndex();
+        if (builder.step(() => end - performance.now())) complete();
         else indexWhenIdle();
       }, 50);
     }
@@ -123,21 +159,30 @@ export const mountSearch: MountPanel = (container, ctx) => {
 
   function update(): void {
     const query = input.value;
-    hits = searchPapers(getIndex(), query, LIMIT);
+    hits = searchPapers(searchable(), query, LIMIT);
     renderList();
     const show = query.trim() !== '';
-    if (show && hits.length === 0) {
+    const noun = ctx.meta.file ? 'nodes' : 'papers';
+    const partial = index === null ? builder.progress() : null;
+    if (show && hits.length === 0 && !partial) {
       list.replaceChildren(
         el('li', { className: 'la-search-empty', text: `No ${ctx.meta.file ? 'node' : 'paper'} matches` }),
       );
+    }
+    // searched before the index is done: say how much of the graph was searched
+    if (show && partial) {
+      const text = `Searching… ${partial.indexed.toLocaleString('en')} of ${partial.total.toLocaleString('en')} ${noun} indexed`;
+      list.append(el('li', { className: 'la-search-empty', text }));
     }
     open(show);
     setActive(hits.length > 0 ? 0 : -1);
     status.textContent = !show
       ? ''
-      : hits.length === 0
-        ? `No ${ctx.meta.file ? 'node' : 'paper'} matches`
-        : `${hits.length} suggestions`;
+      : partial
+        ? `${hits.length} suggestions so far, still indexing`
+        : hits.length === 0
+          ? `No ${ctx.meta.file ? 'node' : 'paper'} matches`
+          : `${hits.length} suggestions`;
   }
 
   /** The box names the selection (not a paper chosen to compare with it), or is empty. */
@@ -229,6 +274,7 @@ export const mountSearch: MountPanel = (container, ctx) => {
   list.addEventListener('mousemove', onListMove);
 
   return () => {
+    disposed = true;
     unsubscribe();
     if (hasIdle) window.cancelIdleCallback(idle);
     else window.clearTimeout(idle);

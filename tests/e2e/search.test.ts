@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { syntheticGraphFile } from '../fixtures/graph-files';
 import { useBrowser } from './use-browser';
 import { openFixture, pwned, selected } from './panel-helpers';
 
@@ -132,6 +135,47 @@ describe('search', () => {
     await box.press('Enter');
     expect(await selected(page)).toBe('2208.12242');
     expect(await pwned(page)).toBeNull();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('search on a big graph, before its index is done', () => {
+  const DIR = 'tests/fixtures/generated/search';
+  const N = 6000;
+  beforeAll(() => {
+    mkdirSync(DIR, { recursive: true });
+    writeFileSync(join(DIR, 'big.json'), JSON.stringify(syntheticGraphFile(N, 11)));
+  });
+
+  it('searches the papers indexed so far, says so, then searches again once all are', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    // what the list says while the index is built, from the page's start
+    await page.addInitScript(() => {
+      const seen: string[] = ((window as unknown as { __notes: string[] }).__notes = []);
+      new MutationObserver(() => {
+        for (const li of document.querySelectorAll('.la-search-empty'))
+          if (li.textContent && !seen.includes(li.textContent)) seen.push(li.textContent);
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${inject('baseUrl')}/?graph=fixtures/generated/search/big.json`);
+    await page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 30_000 });
+    const box = page.getByRole('combobox', { name: 'Search papers' });
+    // the last paper, the last to be indexed
+    await box.fill(`M${N - 1}`);
+    const option = page.getByRole('listbox').getByRole('option').first();
+    await expect.poll(() => option.getAttribute('data-id'), { timeout: 20_000 }).toBe(`p${N - 1}`);
+    await box.press('Enter');
+    expect(await selected(page)).toBe(`p${N - 1}`);
+    // typed before the index was done: the list said how much was indexed
+    const notes = (await page.evaluate('window.__notes')) as string[];
+    expect(
+      notes.some((t) =>
+        new RegExp(`^Searching… [\\d,]+ of ${N.toLocaleString('en')} papers indexed$`).test(t),
+      ),
+    ).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -150,6 +150,29 @@ describe('searchPapers', () => {
     }
   });
 
+  it('searches the papers indexed so far while it is built, and says how many those are', () => {
+    const builder = createSearchIndexBuilder(graph);
+    const total = graph.order;
+    expect(builder.progress()).toEqual({ indexed: 0, total });
+    expect(searchPapers(builder.current(), 'dreambooth')).toEqual([]);
+    // index until DreamBooth is in: what is found so far is among what the whole index finds
+    let steps = 0;
+    while (!searchPapers(builder.current(), 'dreambooth').some((h) => h.id === '2208.12242')) {
+      let budget = 2;
+      builder.step(() => budget--);
+      steps += 1;
+    }
+    const { indexed } = builder.progress();
+    expect(indexed).toBe(steps);
+    expect(indexed).toBeLessThanOrEqual(total);
+    const whole = new Set(searchPapers(index, 'dreambooth', 50).map((h) => h.id));
+    for (const h of searchPapers(builder.current(), 'dreambooth', 50)) expect(whole.has(h.id)).toBe(true);
+    // the same index object, grown to the whole
+    const current = builder.current();
+    expect(builder.finish()).toBe(current);
+    expect(builder.progress()).toEqual({ indexed: total, total });
+  });
+
   it('finds nothing for unrelated text', () => {
     expect(ids('qwxzv')).toEqual([]);
   });
