@@ -9,6 +9,7 @@ import { select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
 import type { MountPanel } from './context';
 import { el, uniqueId } from './panel-dom';
+import { nodeNoun } from '../model';
 import { MAIN_THREAD_SLICES } from '../render/slices';
 import './panels.css';
 
@@ -162,16 +163,14 @@ export const mountSearch: MountPanel = (container, ctx) => {
     hits = searchPapers(searchable(), query, LIMIT);
     renderList();
     const show = query.trim() !== '';
-    const noun = ctx.meta.file ? 'nodes' : 'papers';
     const partial = index === null ? builder.progress() : null;
+    const noMatch = `No ${nodeNoun(ctx.meta, 1)} matches`;
     if (show && hits.length === 0 && !partial) {
-      list.replaceChildren(
-        el('li', { className: 'la-search-empty', text: `No ${ctx.meta.file ? 'node' : 'paper'} matches` }),
-      );
+      list.replaceChildren(el('li', { className: 'la-search-empty', text: noMatch }));
     }
     // searched before the index is done: say how much of the graph was searched
     if (show && partial) {
-      const text = `Searching… ${partial.indexed.toLocaleString('en')} of ${partial.total.toLocaleString('en')} ${noun} indexed`;
+      const text = `Searching… ${partial.indexed.toLocaleString('en')} of ${partial.total.toLocaleString('en')} ${nodeNoun(ctx.meta, partial.total)} indexed`;
       list.append(el('li', { className: 'la-search-empty', text }));
     }
     open(show);
@@ -181,7 +180,7 @@ export const mountSearch: MountPanel = (container, ctx) => {
       : partial
         ? `${hits.length} suggestions so far, still indexing`
         : hits.length === 0
-          ? `No ${ctx.meta.file ? 'node' : 'paper'} matches`
+          ? noMatch
           : `${hits.length} suggestions`;
   }
 
