@@ -6,7 +6,7 @@
  * framing of the graph at the default camera), without the links and labels that frame brings.
  * Pure (no renderer, no DOM): testable.
  */
-import { getMatrixImpact, matrixFromCamera } from 'sigma/utils';
+import { matrixFromCamera } from 'sigma/utils';
 import type { CameraState } from 'sigma/types';
 import type { GraphBinary } from '../graph/binary/decode';
 import { NO_COLOR } from '../graph/binary/format';
@@ -14,7 +14,10 @@ import { NO_COLOR } from '../graph/binary/format';
 /** Sigma's stage padding, the renderer's and the preview's: the framing must be the same. */
 export const STAGE_PADDING = 30;
 
-/** Nodes plus links from which the preview pays: below, the full frame follows within a frame or two. */
+/**
+ * Nodes plus links of a big graph: its preview is drawn by WebGL (preview.ts), and the app's panels
+ * mount while it shows (boot/first-frame.ts). Below, the full frame follows within a few frames.
+ */
 export const PREVIEW_FROM_ITEMS = 20_000;
 
 /** The papers as the first full frame draws them, by node index. */
@@ -81,21 +84,9 @@ export function previewNodes(
   return out;
 }
 
-/** The render parameters of sigma's default camera over a graph of `extent` in a `width` × `height` stage. */
-export function previewCamera(
-  extent: PreviewNodes['extent'],
-  width: number,
-  height: number,
-): { matrix: Float32Array; invMatrix: Float32Array; correctionRatio: number; sizeRatio: number } {
+/** The matrix of sigma's default camera over a graph of `extent` in a `width` × `height` stage. */
+export function previewMatrix(extent: PreviewNodes['extent'], width: number, height: number): Float32Array {
   const camera: CameraState = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
-  const viewport = { width, height };
   const graph = { width: extent.x[1] - extent.x[0] || 1, height: extent.y[1] - extent.y[0] || 1 };
-  const matrix = matrixFromCamera(camera, viewport, graph, STAGE_PADDING);
-  return {
-    matrix,
-    invMatrix: matrixFromCamera(camera, viewport, graph, STAGE_PADDING, true),
-    correctionRatio: getMatrixImpact(matrix, camera, viewport),
-    // sizes in screen pixels: sigma's default zoomToSizeRatioFunction gives 1 at ratio 1
-    sizeRatio: 1,
-  };
+  return matrixFromCamera(camera, { width, height }, graph, STAGE_PADDING);
 }

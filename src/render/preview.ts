@@ -1,13 +1,13 @@
 /**
  * The preview (see preview-scene.ts): the papers of a big graph on a canvas of their own while the
- * graph model is built, drawn by sigma's own node program. A picture only: it takes no pointer
- * events and goes in the task where sigma draws the full frame. It is shown once rasterised, without
- * the page waiting for it (deferred-present.ts: 0.25 s for 10⁵ papers on a software rasteriser).
+ * graph model is built, as sigma's circle program draws them (preview-program.ts). A picture only:
+ * it takes no pointer events and goes in the task where sigma's first render is whole. It is shown
+ * once rasterised, without the page waiting for it (deferred-present.ts: 0.25 s for 10⁵ papers on a
+ * software rasteriser).
  */
-import type { NodeDisplayData } from 'sigma/types';
-import { FlatNodeCircleProgram } from './programs';
-import { previewCamera, type PreviewNodes } from './preview-scene';
+import { previewMatrix, type PreviewNodes } from './preview-scene';
 import { createPresentGroup } from './deferred-present';
+import { discBuffer, discProgram, type Disc } from './preview-program';
 
 export interface Preview {
   /** Resolves once the preview is on its canvas (rasterised: deferred-present.ts). */
@@ -43,7 +43,6 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes): Previe
     canvas.getContext('webgl2', { preserveDrawingBuffer: false, antialias: false }) ??
     canvas.getContext('webgl', { preserveDrawingBuffer: false, antialias: false });
   if (!gl) return NO_PREVIEW;
-  gl.blendFunc(gl.ONE, gl.ONE_MINUS_SRC_ALPHA);
   container.prepend(canvas);
   try {
     return drawNodes(gl, canvas, nodes, width, height, pixelRatio);
@@ -66,40 +65,12 @@ function drawNodes(
   const n = nodes.x.length;
   const group = createPresentGroup();
   group.add(gl);
-  // sigma's program, which only keeps its renderer (there is none yet)
-  const program = new FlatNodeCircleProgram(gl, null, null as never);
-  program.reallocate(n);
-  const data: NodeDisplayData = {
-    x: 0,
-    y: 0,
-    size: 0,
-    color: '',
-    hidden: false,
-    highlighted: false,
-    forceLabel: false,
-    label: null,
-    zIndex: 0,
-    type: 'circle',
-  };
-  for (let i = 0; i < n; i++) {
-    data.x = nodes.x[i]!;
-    data.y = nodes.y[i]!;
-    data.size = nodes.size[i]!;
-    data.color = nodes.color[i]!;
-    program.process(i, i, data);
-  }
-  const camera = previewCamera(nodes.extent, width, height);
-  program.render({
-    ...camera,
-    width,
-    height,
-    pixelRatio,
-    zoomRatio: 1,
-    cameraAngle: 0,
-    downSizingRatio: 1,
-    minEdgeThickness: 1,
-    antiAliasingFeather: 1,
-  });
+  const rgba = cssColorBytes();
+  const discs: Disc[] = new Array<Disc>(n);
+  for (let i = 0; i < n; i++)
+    discs[i] = { x: nodes.x[i]!, y: nodes.y[i]!, radius: nodes.size[i]!, rgba: rgba(nodes.color[i]!) };
+  const program = discProgram(gl, discBuffer(discs));
+  program.draw(previewMatrix(nodes.extent, width, height), pixelRatio);
   group.release();
   let removed = false;
   return {
@@ -113,4 +84,40 @@ function drawNodes(
       canvas.remove();
     },
   };
+}
+
+type Rgba = readonly [number, number, number, number];
+const TRANSPARENT: Rgba = [0, 0, 0, 0];
+
+/**
+ * A reader of CSS colours into RGBA bytes, any syntax the browser knows: a 2D context normalises
+ * each (to `#rrggbb`, or `rgba(…)` when translucent), once per distinct colour.
+ */
+function cssColorBytes(): (color: string) => Rgba {
+  const context = document.createElement('canvas').getContext('2d');
+  const seen = new Map<string, Rgba>();
+  return (color) => {
+    let bytes = seen.get(color);
+    if (bytes) return bytes;
+    bytes = TRANSPARENT;
+    if (context) {
+      context.fillStyle = '#000000';
+      context.fillStyle = color;
+      bytes = parseNormalised(String(context.fillStyle));
+    }
+    seen.set(color, bytes);
+    return bytes;
+  };
+}
+
+/** `#rrggbb` or `rgba(r, g, b, a)`, as a 2D context gives a colour back. */
+export function parseNormalised(color: string): Rgba {
+  if (/^#[0-9a-f]{6}$/i.test(color)) {
+    const v = Number.parseInt(color.slice(1), 16);
+    return [(v >> 16) & 255, (v >> 8) & 255, v & 255, 255];
+  }
+  const m = /^rgba?\(\s*([\d.]+)\s*,\s*([\d.]+)\s*,\s*([\d.]+)\s*(?:,\s*([\d.]+)\s*)?\)$/.exec(color);
+  if (!m) return TRANSPARENT;
+  const alpha = m[4] === undefined ? 1 : Number(m[4]);
+  return [Number(m[1]), Number(m[2]), Number(m[3]), Math.round(alpha * 255)];
 }

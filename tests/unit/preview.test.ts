@@ -3,12 +3,14 @@
  * dimension and size measure of the graph, the colours and sizes the renderer's caches give the
  * graph built from the same binary, and sigma's normalisation of the positions and framing.
  */
-import { createNormalizationFunction, getMatrixImpact, graphExtent, matrixFromCamera } from 'sigma/utils';
+import { createNormalizationFunction, graphExtent, matrixFromCamera } from 'sigma/utils';
 import { describe, expect, it } from 'vitest';
 import { checkMetaShape, decodeGraphBinary } from '../../src/graph/binary/decode';
 import { visualGraph } from '../../src/graph/binary/visual';
 import { buildColors, buildSizes } from '../../src/render/caches';
-import { previewCamera, previewNodes, STAGE_PADDING } from '../../src/render/preview-scene';
+import { previewMatrix, previewNodes, STAGE_PADDING } from '../../src/render/preview-scene';
+import { parseNormalised } from '../../src/render/preview';
+import { discBuffer, DISC_FLOATS } from '../../src/render/preview-program';
 import { initialViewState } from '../../src/state/view';
 import { bundled, encoded, synthetic } from './binary/support';
 
@@ -60,22 +62,42 @@ describe('previewNodes', () => {
     const p = previewNodes(bin, bin.colorDimensions[0]!, 'citations', '#999999');
     expect([...p.x].every((x) => x === 0.5)).toBe(true);
     expect([...p.y].every((y) => y === 0.5)).toBe(true);
-    const cam = previewCamera(p.extent, 800, 600);
-    expect([...cam.matrix].every(Number.isFinite)).toBe(true);
+    expect([...previewMatrix(p.extent, 800, 600)].every(Number.isFinite)).toBe(true);
   });
 });
 
-describe('previewCamera', () => {
-  it("is sigma's matrix and correction ratio at the default camera, with the renderer's padding", () => {
+describe('previewMatrix', () => {
+  it("is sigma's matrix at the default camera, with the renderer's padding", () => {
     const extent = { x: [-120, 340] as [number, number], y: [-80, 95] as [number, number] };
     const camera = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
     const viewport = { width: 990, height: 752 };
     const matrix = matrixFromCamera(camera, viewport, { width: 460, height: 175 }, STAGE_PADDING);
-    const cam = previewCamera(extent, viewport.width, viewport.height);
-    expect([...cam.matrix]).toEqual([...matrix]);
-    const inverse = matrixFromCamera(camera, viewport, { width: 460, height: 175 }, STAGE_PADDING, true);
-    expect([...cam.invMatrix]).toEqual([...inverse]);
-    expect(cam.correctionRatio).toBe(getMatrixImpact(matrix, camera, viewport));
-    expect(cam.sizeRatio).toBe(1);
+    expect([...previewMatrix(extent, viewport.width, viewport.height)]).toEqual([...matrix]);
+  });
+});
+
+describe("the preview's colours and vertex buffer", () => {
+  it('reads the colours a 2D context gives back, and nothing else', () => {
+    expect(parseNormalised('#1f6fd1')).toEqual([0x1f, 0x6f, 0xd1, 255]);
+    expect(parseNormalised('#FFFFFF')).toEqual([255, 255, 255, 255]);
+    expect(parseNormalised('rgba(10, 20, 30, 0.5)')).toEqual([10, 20, 30, 128]);
+    expect(parseNormalised('rgb(1, 2, 3)')).toEqual([1, 2, 3, 255]);
+    // what a 2D context never returns reads as transparent, not as a wrong colour
+    expect(parseNormalised('#fff')).toEqual([0, 0, 0, 0]);
+    expect(parseNormalised('tomato')).toEqual([0, 0, 0, 0]);
+  });
+
+  it('lays each disc out as position, radius and four colour bytes', () => {
+    const buffer = discBuffer([
+      { x: 0.25, y: 0.75, radius: 3, rgba: [1, 2, 3, 255] },
+      { x: 1, y: 0, radius: 12.5, rgba: [200, 100, 50, 128] },
+    ]);
+    expect(buffer.byteLength).toBe(2 * DISC_FLOATS * 4);
+    const floats = new Float32Array(buffer);
+    const bytes = new Uint8Array(buffer);
+    expect([floats[0], floats[1], floats[2]]).toEqual([0.25, 0.75, 3]);
+    expect([...bytes.subarray(12, 16)]).toEqual([1, 2, 3, 255]);
+    expect([floats[4], floats[5], floats[6]]).toEqual([1, 0, 12.5]);
+    expect([...bytes.subarray(28, 32)]).toEqual([200, 100, 50, 128]);
   });
 });
