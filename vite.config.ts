@@ -12,7 +12,12 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'first-frame', test: /src[\\/]boot[\\/]first-frame\.ts$/ }],
+          // the boot chunks with what they import (the early picture's first, which the first
+          // frame's imports in turn): src/main.ts
+          groups: [
+            { name: 'early-picture', test: /src[\\/]boot[\\/]early-picture\.ts$/, priority: 2 },
+            { name: 'first-frame', test: /src[\\/]boot[\\/]first-frame\.ts$/, priority: 1 },
+          ],
         },
       },
     },

@@ -16,7 +16,9 @@ export const DATASETS_META = 'lineage-atlas-datasets';
  * first frame's head start (the binary's inputs hash is checked). And inlines the page's own
  * stylesheet (see below). Only in `vite build`.
  */
-export function preloadBootPlugin(entry = 'src/boot/first-frame.ts'): Plugin {
+export function preloadBootPlugin(
+  entries = ['src/boot/early-picture.ts', 'src/boot/first-frame.ts'],
+): Plugin {
   let config: ResolvedConfig | null = null;
   return {
     name: 'lineage-atlas-preload-boot',
@@ -30,10 +32,6 @@ export function preloadBootPlugin(entry = 'src/boot/first-frame.ts'): Plugin {
         const bundle = ctx.bundle;
         if (!bundle) return [];
         const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
-        const isEntry = (id: string | null) => id?.replaceAll('\\', '/').endsWith(entry) ?? false;
-        // its own chunk, or the group it was put in (vite.config.ts)
-        const boot = chunks.find((c) => isEntry(c.facadeModuleId) || c.moduleIds.some(isEntry));
-        if (!boot) throw new Error(`preloadBootPlugin: no chunk for ${entry}`);
         const files: string[] = [];
         const visit = (file: string) => {
           const chunk = bundle[file];
@@ -42,7 +40,13 @@ export function preloadBootPlugin(entry = 'src/boot/first-frame.ts'): Plugin {
           files.push(file);
           if (chunk?.type === 'chunk') for (const dep of chunk.imports) visit(dep);
         };
-        visit(boot.fileName);
+        for (const entry of entries) {
+          const isEntry = (id: string | null) => id?.replaceAll('\\', '/').endsWith(entry) ?? false;
+          // its own chunk, or the group it was put in (vite.config.ts)
+          const boot = chunks.find((c) => isEntry(c.facadeModuleId) || c.moduleIds.some(isEntry));
+          if (!boot) throw new Error(`preloadBootPlugin: no chunk for ${entry}`);
+          visit(boot.fileName);
+        }
         const tags = files.map((file) => ({
           tag: 'link',
           attrs: { rel: 'modulepreload', crossorigin: '', href: `./${file}` } as Record<string, string>,

@@ -1,8 +1,9 @@
 /**
  * The page's first module, kept small: it starts downloading the graph at once (graph/prefetch.ts),
- * then loads the first frame's code (boot/first-frame.ts, which draws the graph from the compact
- * form's binary as soon as both have arrived, when that applies) and the rest of the app (start.ts),
- * which takes the first frame over, or loads the graph the usual way. Code and graph load in parallel.
+ * then loads the first picture's code (boot/early-picture.ts, which draws the papers from the compact
+ * form's binary as soon as it has arrived, when that applies), the first frame's (boot/first-frame.ts,
+ * sigma's first render over it) and the rest of the app (start.ts), which takes the first frame over,
+ * or loads the graph the usual way. Code and graph load in parallel.
  */
 import './ui/styles.css';
 import { linkHoldsView } from './boot/link';
@@ -15,14 +16,24 @@ if (root) {
   const embedded = document.querySelector('meta[name="lineage-atlas-datasets"]')?.getAttribute('content');
   const prefetch = prefetchGraph(window.location.search, window.location.href, fetch, embedded ?? null);
   const fetchEarly = prefetchedFetch(prefetch);
-  // The first frame's code (sigma, graphology, the renderer) loads while the graph downloads; the
-  // rest of the app once the first frame is drawn, so as not to slow the binary's download. When
-  // the first frame is the app's to draw (a link naming a view), the app loads at once.
+  // The papers are drawn from the binary by a small chunk (boot/early-picture.ts) while the first
+  // frame's code (sigma, graphology, the renderer) loads; the rest of the app once the first frame
+  // is drawn, so as not to slow the binary's download. When the first frame is the app's to draw
+  // (a link naming a view), the app loads at once.
   const boot = prefetch !== null && !linkHoldsView(window.location.search);
-  const firstFrame = boot
-    ? import('./boot/first-frame')
-        .then(({ drawFirstFrame }) => drawFirstFrame(root, prefetch, fetchEarly))
+  const early = boot
+    ? import('./boot/early-picture')
+        .then(({ drawEarlyPicture }) => drawEarlyPicture(root, prefetch, fetchEarly))
         .catch(() => null)
+    : Promise.resolve(null);
+  const firstFrame = boot
+    ? Promise.all([import('./boot/first-frame'), early])
+        .then(([{ drawFirstFrame }, picture]) => (picture ? drawFirstFrame(picture) : null))
+        .catch(async () => {
+          // the first frame's code did not load: the app draws the graph, without the papers' preview
+          (await early)?.preview.remove();
+          return null;
+        })
     : Promise.resolve(null);
   firstFrame
     // the app's code loads meanwhile; it starts once the first picture is on screen (first-frame.ts)

@@ -1,32 +1,26 @@
 /**
- * The boot path: the graph's first frame drawn from the compact form's binary alone, before the side
- * table is read and before the panels' code has loaded. It builds the app's frame (ui/shell.ts), the
- * view store with the default view and the app's own renderer, which the app then takes over
- * (`mountApp`'s `early`) once the side table has completed the graph's attributes: one renderer,
- * drawn once.
+ * The boot path's second step: the graph's first full frame, from the compact form's binary alone
+ * (boot/early-picture.ts has fetched it, built the app's frame and drawn the papers), before the
+ * side table is read and before the panels' code has loaded. It builds the view store with the
+ * default view and the app's own renderer, which the app then takes over (`mountApp`'s `early`)
+ * once the side table has completed the graph's attributes: one renderer, drawn once.
  *
- * It applies when the datasets list names a compact form for the graph, the link holds no view (only
- * `graph=`), and the graph has no works outside the list (drawn as rings, which need the side table).
- * Otherwise, or when anything fails here, it returns null and start.ts loads the graph the usual way,
- * reporting what is wrong. No schema library here (see model/vocab.ts): the metadata is checked in
- * the shape the first frame reads, and in full by start.ts before the app takes over.
+ * When anything fails here, it returns null and start.ts loads the graph the usual way, reporting
+ * what is wrong.
  */
-import { checkMetaShape, decodeGraphBinary, type GraphBinary } from '../graph/binary/decode';
-import { fileName } from '../graph/binary/read';
+import type { GraphBinary } from '../graph/binary/decode';
 import { visualGraphSteps } from '../graph/binary/visual';
 import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage/memo';
-import type { CompactFiles, GraphPrefetch } from '../graph/prefetch';
+import type { CompactFiles } from '../graph/prefetch';
 import type { AtlasGraph } from '../graph/types';
-import { drawPreview } from '../render/preview';
-import { PREVIEW_FROM_ITEMS, previewNodes } from '../render/preview-scene';
+import { PREVIEW_FROM_ITEMS } from '../render/preview-scene';
 import { createRenderer } from '../render/renderer';
 import { createStore } from '../state/store';
-import { initialViewState } from '../state/view';
 import type { EarlyMount } from '../ui/app';
-import { createShell } from '../ui/shell';
 import { runStepsSliced } from '../graph/steps';
 import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS, yieldToBrowser } from '../render/slices';
+import type { EarlyPicture } from './early-picture';
 import { nextPaint } from './next-paint';
 
 export interface FirstFrame {
@@ -46,44 +40,20 @@ export interface FirstFrame {
 }
 
 /**
- * Draws the first frame into `root` when the boot path applies (see above); null otherwise. Never
- * rejects: a failure here leaves the usual load to report it.
+ * Draws the first full frame over the early picture; null when that fails. Never rejects: a failure
+ * here leaves the usual load to report it.
  */
-export async function drawFirstFrame(
-  root: HTMLElement,
-  prefetch: GraphPrefetch | null,
-  fetchEarly: typeof fetch,
-): Promise<FirstFrame | null> {
-  let removePreview = () => {};
-  let previewed = false;
+export async function drawFirstFrame(early: EarlyPicture): Promise<FirstFrame | null> {
+  const { bin, name, compact, shell, state, preview } = early;
+  const meta = bin.meta;
   try {
-    // main.ts calls this only when the link names no view (boot/link.ts)
-    if (prefetch === null) return null;
-    const compact = await prefetch.compact;
-    if (compact === null) return null;
-    const response = await fetchEarly(compact.binary);
-    if (!response.ok) return null;
-    const buffer = await response.arrayBuffer();
-    performance.mark('atlas:fetched');
-    const name = fileName(compact.binary);
-    const bin = decodeGraphBinary(buffer, name, checkMetaShape);
-    performance.mark('atlas:parsed');
-    if (bin.meta.inputsHash !== compact.inputsHash || (bin.meta.counts.outside ?? 0) > 0) return null;
-    const meta = bin.meta;
-    const shell = createShell(root, meta);
-    const state = initialViewState(meta);
-    // a big graph's papers first, straight from the arrays, while the model is built (preview.ts)
-    if (bin.nodeCount + bin.edgeCount >= PREVIEW_FROM_ITEMS) {
-      const nodes = previewNodes(bin, state.colorBy, state.sizeBy, meta.taxonomy.unknownColor);
-      const preview = drawPreview(shell.canvas, nodes);
-      removePreview = preview.remove;
-      previewed = true;
-      // on screen before the work below holds the page (the page does not wait for its
-      // rasterisation meanwhile), and painted
-      await preview.shown;
-      performance.mark('atlas:preview');
-      await nextPaint();
-    }
+    // the papers on screen and painted before sigma's work holds the page or queues anything for
+    // the GPU (a frame that shows a canvas waits for what the GPU has queued before it): a big
+    // graph's preview once rasterised (the page does not wait meanwhile: deferred-present.ts), a
+    // small graph's, drawn on the CPU, at once
+    await preview.shown;
+    performance.mark('atlas:preview');
+    await nextPaint();
     // in slices: a big graph's assembly does not hold the page while the preview shows
     const graph = await runStepsSliced(visualGraphSteps(bin, name), MAIN_THREAD_SLICES);
     const store = createStore(state);
@@ -106,18 +76,19 @@ export async function drawFirstFrame(
     // sigma has drawn: the preview goes in the task where the first render is whole (a big graph's
     // takes several frames, progressive-draws.ts, the papers first), so that no frame lacks papers
     const whole = renderer.drawnWhole();
-    void whole.then(removePreview);
+    void whole.then(preview.remove);
     performance.mark('atlas:first-frame');
     return {
       graph,
       bin,
       compact,
       early: { shell, store, renderer, visibility, lineages },
-      shown: previewed ? Promise.resolve() : whole,
+      // a big graph's panels mount meanwhile; a small graph's first render comes first
+      shown: bin.nodeCount + bin.edgeCount >= PREVIEW_FROM_ITEMS ? Promise.resolve() : whole,
       cleanup: renderer.cleanup,
     };
   } catch (e) {
-    removePreview();
+    preview.remove();
     console.debug('The first frame was left to the app:', e);
     return null;
   }

@@ -1,9 +1,13 @@
 /**
- * The preview (see preview-scene.ts): the papers of a big graph on a canvas of their own while the
- * graph model is built, as sigma's circle program draws them (preview-program.ts). A picture only:
- * it takes no pointer events and goes in the task where sigma's first render is whole. It is shown
- * once rasterised, without the page waiting for it (deferred-present.ts: 0.25 s for 10⁵ papers on a
- * software rasteriser).
+ * The preview (see preview-scene.ts): the papers on a canvas of their own while sigma loads and the
+ * graph model is built, as sigma's circle program draws them. A picture only: it takes no pointer
+ * events and goes in the task where sigma's first render is whole.
+ *
+ * A big graph's is drawn by WebGL (preview-program.ts) and shown once rasterised, without the page
+ * waiting for it (deferred-present.ts: 0.25 s for 10⁵ papers on a software rasteriser). A small
+ * graph's is drawn on a 2D canvas kept on the CPU, on screen at the next frame: a WebGL context's
+ * set-up, shader compilation and first rasterisation took 35–50 ms of a software rasteriser's time
+ * for the bundled graph's 416 papers, and the GPU's queue is the full frame's too.
  */
 import { previewMatrix, type PreviewNodes } from './preview-scene';
 import { createPresentGroup } from './deferred-present';
@@ -18,10 +22,10 @@ export interface Preview {
 const NO_PREVIEW: Preview = { shown: Promise.resolve(), remove: () => {} };
 
 /**
- * Draws `nodes` on a canvas of its own laid over `container` (where sigma's canvases go). Does
- * nothing where WebGL is unavailable.
+ * Draws `nodes` on a canvas of its own laid over `container` (where sigma's canvases go): by WebGL
+ * when `gpu` (nothing where WebGL is unavailable), else on a 2D canvas on the CPU.
  */
-export function drawPreview(container: HTMLElement, nodes: PreviewNodes): Preview {
+export function drawPreview(container: HTMLElement, nodes: PreviewNodes, gpu: boolean): Preview {
   const width = container.offsetWidth;
   const height = container.offsetHeight;
   if (width === 0 || height === 0) return NO_PREVIEW;
@@ -38,6 +42,7 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes): Previe
   });
   canvas.width = Math.round(width * pixelRatio);
   canvas.height = Math.round(height * pixelRatio);
+  if (!gpu) return drawOnCpu(container, canvas, nodes, width, height, pixelRatio);
   // as sigma creates its contexts (sigma.ts createWebGLContext)
   const gl =
     canvas.getContext('webgl2', { preserveDrawingBuffer: false, antialias: false }) ??
@@ -52,6 +57,37 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes): Previe
     canvas.remove();
     return NO_PREVIEW;
   }
+}
+
+function drawOnCpu(
+  container: HTMLElement,
+  canvas: HTMLCanvasElement,
+  nodes: PreviewNodes,
+  width: number,
+  height: number,
+  pixelRatio: number,
+): Preview {
+  // read-back hint: a software canvas, drawn at once, with nothing queued for the GPU
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!context) return NO_PREVIEW;
+  context.scale(pixelRatio, pixelRatio);
+  const m = previewMatrix(nodes.extent, width, height);
+  let fill = '';
+  // in node order, as sigma draws them (a later paper on top)
+  for (let i = 0; i < nodes.x.length; i++) {
+    const x = nodes.x[i]!;
+    const y = nodes.y[i]!;
+    // sigma's matrix (column-major) into clip space, then into the canvas's pixels
+    const clipX = m[0]! * x + m[3]! * y + m[6]!;
+    const clipY = m[1]! * x + m[4]! * y + m[7]!;
+    const color = nodes.color[i]!;
+    if (color !== fill) context.fillStyle = fill = color;
+    context.beginPath();
+    context.arc(((clipX + 1) / 2) * width, ((1 - clipY) / 2) * height, nodes.size[i]!, 0, 2 * Math.PI);
+    context.fill();
+  }
+  container.prepend(canvas);
+  return { shown: Promise.resolve(), remove: () => canvas.remove() };
 }
 
 function drawNodes(

@@ -1,11 +1,12 @@
 /**
- * The preview of a big graph (src/render/preview.ts): opened through its compact form, a graph of
- * 6,000 synthetic papers and their links (written to tests/fixtures/generated/preview/ for this
- * file, with the compact form `build:graph` writes) shows its papers before the graph model is
- * built, where and in the colours the full frame then draws them; the preview goes when sigma's
- * first render, drawn over several frames, is whole. The boot is held while the preview shows (its
- * next animation frame waits for the test), so the test sees it whatever the machine's speed. A
- * small graph gets no preview.
+ * The preview (src/render/preview.ts). A big graph opened through its compact form, 6,000 synthetic
+ * papers and their links (written to tests/fixtures/generated/preview/ for this file, with the
+ * compact form `build:graph` writes), shows its papers by WebGL before the graph model is built,
+ * where and in the colours the full frame then draws them; the preview goes when sigma's first
+ * render, drawn over several frames, is whole. A small graph's (the bundled one) is drawn on a 2D
+ * canvas before sigma's code has run, and goes when sigma's first render is on screen. The boot is
+ * held while the preview shows (its next animation frame waits for the test), so the test sees it
+ * whatever the machine's speed.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -102,8 +103,31 @@ function pixel(px: Pixels, x: number, y: number): [number, number, number] {
 const close = (a: number[], b: number[], tolerance: number) =>
   a.every((v, i) => Math.abs(v - b[i]!) <= tolerance);
 
-describe('the preview of a big graph', () => {
-  it('shows the papers before the model is built, where and as the full frame draws them, then goes', async () => {
+/**
+ * Each paper's centre: painted in the preview, and the same colour in the full frame (its links lie
+ * beneath; a label may cover a few).
+ */
+async function expectSameCentres(page: Page, preview: Pixels, full: Pixels): Promise<void> {
+  const ids = await page.evaluate(() => window.__atlas!.sampleNodes(120));
+  let same = 0;
+  let painted = 0;
+  let onScreen = 0;
+  const background = pixel(preview, 3, 3);
+  for (const id of ids) {
+    const { canvas } = await nodeOnScreen(page, id);
+    if (canvas.x < 2 || canvas.y < 2 || canvas.x > full.width - 3 || canvas.y > full.height - 3) continue;
+    onScreen += 1;
+    const a = pixel(preview, canvas.x, canvas.y);
+    if (!close(a, background, 8)) painted += 1;
+    if (close(a, pixel(full, canvas.x, canvas.y), 24)) same += 1;
+  }
+  expect(onScreen).toBeGreaterThan(100);
+  expect(painted / onScreen).toBeGreaterThan(0.95);
+  expect(same / onScreen).toBeGreaterThan(0.85);
+}
+
+describe('the preview', () => {
+  it('of a big graph shows the papers by WebGL before the model is built, where and as the full frame draws them, then goes', async () => {
     const { page, problems } = await openHeld('fixtures/generated/preview/preview.json');
     await page.waitForFunction(() => (window as unknown as { __previewHeld: boolean }).__previewHeld, null, {
       timeout: 60_000,
@@ -127,25 +151,7 @@ describe('the preview of a big graph', () => {
     expect(draws[0]).toBe('graph-preview');
     expect(draws.slice(1)).toContain('sigma-nodes');
     expect(draws.slice(1)).not.toContain('graph-preview');
-    const full = await graphPixels(page);
-    // each paper's centre: the same colour in the preview and in the full frame (its links lie
-    // beneath; a label may cover a few)
-    const ids = await page.evaluate(() => window.__atlas!.sampleNodes(120));
-    let same = 0;
-    let painted = 0;
-    let onScreen = 0;
-    const background = pixel(preview, 3, 3);
-    for (const id of ids) {
-      const { canvas } = await nodeOnScreen(page, id);
-      if (canvas.x < 2 || canvas.y < 2 || canvas.x > full.width - 3 || canvas.y > full.height - 3) continue;
-      onScreen += 1;
-      const a = pixel(preview, canvas.x, canvas.y);
-      if (!close(a, background, 8)) painted += 1;
-      if (close(a, pixel(full, canvas.x, canvas.y), 24)) same += 1;
-    }
-    expect(onScreen).toBeGreaterThan(100);
-    expect(painted / onScreen).toBeGreaterThan(0.95);
-    expect(same / onScreen).toBeGreaterThan(0.85);
+    await expectSameCentres(page, preview, await graphPixels(page));
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -172,12 +178,30 @@ describe('the preview of a big graph', () => {
     await page.close();
   });
 
-  it('is not drawn for a small graph, whose full frame comes first', async () => {
-    const { page, problems } = await openHeld('fixtures/compact/good.json');
+  it("of a small graph is drawn on a 2D canvas before sigma's, and goes once sigma's first render shows", async () => {
+    const { page, problems } = await openHeld('graph.json');
+    await page.waitForFunction(() => (window as unknown as { __previewHeld: boolean }).__previewHeld, null, {
+      timeout: 60_000,
+    });
+    // held: the preview alone, not drawn by WebGL; sigma not set up yet
+    expect(await page.locator('.graph canvas.graph-preview').count()).toBe(1);
+    expect(await page.locator('.graph canvas.sigma-nodes').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __draws: string[] }).__draws)).toEqual([]);
+    const preview = await graphPixels(page);
+    await page.evaluate(() => (window as unknown as { __releasePreview: () => void }).__releasePreview());
     await ready(page);
-    const draws = await page.evaluate(() => (window as unknown as { __draws: string[] }).__draws);
-    expect(draws.length).toBeGreaterThan(0);
-    expect(draws).not.toContain('graph-preview');
+    await page.locator('.graph canvas.graph-preview').waitFor({ state: 'detached', timeout: 30_000 });
+    // not before sigma's first render is on its canvases (render/deferred-present.ts)
+    const { goneAt, presentAt } = await page.evaluate(() => ({
+      goneAt: (window as unknown as { __previewGoneAt: number | null }).__previewGoneAt,
+      presentAt: window.__atlas!.renderer()!.firstPresentAt ?? null,
+    }));
+    expect(presentAt).not.toBeNull();
+    expect(goneAt).toBeGreaterThanOrEqual(presentAt!);
+    expect(await page.evaluate(() => (window as unknown as { __draws: string[] }).__draws)).not.toContain(
+      'graph-preview',
+    );
+    await expectSameCentres(page, preview, await graphPixels(page));
     expect(problems).toEqual([]);
     await page.close();
   });
