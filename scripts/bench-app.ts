@@ -42,9 +42,12 @@ Options:
   --help          show this help
 
 Figures (ms since navigation unless said):
-  first frame       the first WebGL draw call that draws something
-  full frame        the first such draw with the links and labels: the first frame, unless the
-                    app drew its preview of a big graph's papers before (src/render/preview.ts);
+  first frame       the first draw on a canvas: a WebGL draw call that draws something, or a 2D
+                    fill, stroke, text or image (the app's preview of a small graph's papers)
+  first frame shown the end of the commit of the frame that carries the first frame (for the
+                    app's preview drawn by WebGL, the first after it is put on its canvas)
+  full frame        the first WebGL draw with the links and labels: the first frame, unless the
+                    app drew its preview of the papers before (src/render/preview.ts);
                     for the app, the first render put on its canvases once rasterised
                     (src/render/deferred-present.ts)
   full frame shown  the end of the commit of the frame that carries the full frame (the browser
@@ -225,6 +228,7 @@ function report(
   console.log(`  ${''.padEnd(20)} ${'ours'.padStart(11)} ${'bare'.padStart(11)} ${'ratio'.padStart(8)}`);
   const lines: Array<[string, (l: Load) => number]> = [
     ['first frame', (l) => l.firstFrame],
+    ['first frame shown', (l) => l.firstShown],
     ['full frame', (l) => l.fullFrame],
     ['full frame shown', (l) => l.shown],
     ['main thread free', (l) => l.free],

@@ -1,14 +1,15 @@
 /**
  * The page side of `npm run bench:app`: the probes installed in both pages (long tasks, the first
- * WebGL draw that draws something, hover and pan timing) and one measured load of a page.
+ * draw on a canvas, hover and pan timing) and one measured load of a page.
  */
 import type { Browser, Page } from 'playwright-core';
 
 /**
  * Installed before any page script (through the DevTools protocol, so the app's CSP does not apply):
- * records long tasks and the first WebGL draw call that draws something, the same way in both pages;
- * and the first such draw outside our page's preview canvas (src/render/preview.ts: the papers alone,
- * drawn before the graph model is built), which starts the full frame with links and labels.
+ * records long tasks and the first draw on a canvas (a WebGL draw call that draws something, or a
+ * 2D fill, stroke, text or image), the same way in both pages; and the first WebGL draw outside our
+ * page's preview canvas (src/render/preview.ts: the papers alone, drawn before the graph model is
+ * built), which starts the full frame with links and labels.
  */
 const INIT_SCRIPT = `(() => {
   const b = (window.__bench = { longTasks: [], firstDraw: null, fullDraw: null, painted: [] });
@@ -40,6 +41,14 @@ const INIT_SCRIPT = `(() => {
     wrap(C.prototype, 'drawArraysInstanced', 2, 3);
     wrap(C.prototype, 'drawElementsInstanced', 1, 4);
   }
+  for (const name of ['fill', 'stroke', 'fillText', 'drawImage']) {
+    const proto = window.CanvasRenderingContext2D.prototype;
+    const f = proto[name];
+    proto[name] = function (...args) {
+      if (b.firstDraw === null) b.firstDraw = performance.now();
+      return f.apply(this, args);
+    };
+  }
 })();`;
 
 /**
@@ -70,6 +79,11 @@ const HOVER_PROBE = `async function (count) {
 
 export interface Load {
   firstFrame: number;
+  /**
+   * The end of the commit of the frame that carries the first frame; for our page's preview drawn
+   * by WebGL, the first after it is put on its canvas once rasterised (`atlas:preview-shown`).
+   */
+  firstShown: number;
   /**
    * The first draw with links and labels (the first frame, but where a preview came first); for our
    * page, the first render put on screen once rasterised (src/render/deferred-present.ts).
@@ -115,7 +129,14 @@ async function waitReady(page: Page, name: string): Promise<void> {
 async function waitFree(
   page: Page,
   settle: number,
-): Promise<{ firstFrame: number; fullFrame: number; shown: number; free: number; longest: number }> {
+): Promise<{
+  firstFrame: number;
+  firstShown: number;
+  fullFrame: number;
+  shown: number;
+  free: number;
+  longest: number;
+}> {
   const deadline = Date.now() + 300_000;
   for (;;) {
     const r = (await page.evaluate(`(() => {
@@ -131,9 +152,12 @@ async function waitFree(
         ? (stats.firstPresentAt ?? NaN)
         : drawing ? (drawing.firstCompleteAt ?? NaN) : (b.fullDraw ?? NaN);
       const shown = b.painted.find((t) => t > fullFrame) ?? NaN;
-      return { firstFrame: b.firstDraw, fullFrame, shown, free, longest, now: performance.now(), drawing: !!drawing?.pending };
+      const previewShown = performance.getEntriesByName('atlas:preview-shown')[0]?.startTime ?? 0;
+      const firstShown = b.painted.find((t) => t > Math.max(b.firstDraw, previewShown)) ?? NaN;
+      return { firstFrame: b.firstDraw, firstShown, fullFrame, shown, free, longest, now: performance.now(), drawing: !!drawing?.pending };
     })()`)) as {
       firstFrame: number;
+      firstShown: number;
       fullFrame: number;
       shown: number;
       free: number;
@@ -165,7 +189,7 @@ export async function loadOnce(
     const cdp = await page.context().newCDPSession(page);
     await page.goto(url);
     await waitReady(page, name);
-    const { firstFrame, fullFrame, shown, free, longest } = await waitFree(page, settle);
+    const { firstFrame, firstShown, fullFrame, shown, free, longest } = await waitFree(page, settle);
     const marks = (await page.evaluate(
       "Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))",
     )) as Record<string, number>;
@@ -182,7 +206,7 @@ export async function loadOnce(
       ({ frames: pan, settled: panSettled } = await panFrames(page));
     }
     return {
-      load: { firstFrame, fullFrame, shown, free, longest, phases, heap },
+      load: { firstFrame, firstShown, fullFrame, shown, free, longest, phases, heap },
       hover,
       pan,
       panSettled,
