@@ -11,7 +11,8 @@
  */
 import { previewMatrix, type PreviewNodes } from './preview-scene';
 import { createPresentGroup } from './deferred-present';
-import { discBuffer, discProgram, type Disc } from './preview-program';
+import { discBuffer, discProgram, type Disc, type DiscProgram } from './preview-program';
+import { yieldToBrowser } from './slices';
 
 export interface Preview {
   /** Resolves once the preview is on its canvas (rasterised: deferred-present.ts). */
@@ -49,14 +50,7 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes, gpu: bo
     canvas.getContext('webgl', { preserveDrawingBuffer: false, antialias: false });
   if (!gl) return NO_PREVIEW;
   container.prepend(canvas);
-  try {
-    return drawNodes(gl, canvas, nodes, width, height, pixelRatio);
-  } catch (e) {
-    // a failed preview is no preview: the full frame follows as it would without one
-    console.debug('No preview:', e);
-    canvas.remove();
-    return NO_PREVIEW;
-  }
+  return drawNodes(gl, canvas, nodes, width, height, pixelRatio);
 }
 
 function drawOnCpu(
@@ -98,28 +92,39 @@ function drawNodes(
   height: number,
   pixelRatio: number,
 ): Preview {
-  const n = nodes.x.length;
   const group = createPresentGroup();
   group.add(gl);
-  const rgba = cssColorBytes();
-  const discs: Disc[] = new Array<Disc>(n);
-  for (let i = 0; i < n; i++)
-    discs[i] = { x: nodes.x[i]!, y: nodes.y[i]!, radius: nodes.size[i]!, rgba: rgba(nodes.color[i]!) };
-  const program = discProgram(gl, discBuffer(discs));
-  program.draw(previewMatrix(nodes.extent, width, height), pixelRatio);
-  group.release();
+  let program: DiscProgram | null = null;
   let removed = false;
-  return {
-    shown: group.presented(),
-    remove() {
-      if (removed) return;
-      removed = true;
-      group.cleanup();
-      program.kill();
-      gl.getExtension('WEBGL_lose_context')?.loseContext();
-      canvas.remove();
-    },
+  const remove = () => {
+    if (removed) return;
+    removed = true;
+    group.cleanup();
+    program?.kill();
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+    canvas.remove();
   };
+  // drawn in a task of its own: the context's creation took 20 ms of the task before (10⁴ papers,
+  // software rasteriser), and with the decoding and this drawing the task ran past 50 ms
+  const shown = yieldToBrowser()
+    .then(() => {
+      if (removed) return;
+      const rgba = cssColorBytes();
+      const n = nodes.x.length;
+      const discs: Disc[] = new Array<Disc>(n);
+      for (let i = 0; i < n; i++)
+        discs[i] = { x: nodes.x[i]!, y: nodes.y[i]!, radius: nodes.size[i]!, rgba: rgba(nodes.color[i]!) };
+      program = discProgram(gl, discBuffer(discs));
+      program.draw(previewMatrix(nodes.extent, width, height), pixelRatio);
+      group.release();
+      return group.presented();
+    })
+    .catch((e: unknown) => {
+      // a failed preview is no preview: the full frame follows as it would without one
+      console.debug('No preview:', e);
+      remove();
+    });
+  return { shown, remove };
 }
 
 type Rgba = readonly [number, number, number, number];
