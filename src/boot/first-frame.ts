@@ -73,10 +73,11 @@ export async function drawFirstFrame(early: EarlyPicture): Promise<FirstFrame | 
       renderer.cleanup();
       throw e;
     }
-    // sigma has drawn: the preview goes in the task where the first render is whole (a big graph's
-    // takes several frames, progressive-draws.ts, the papers first), so that no frame lacks papers
+    // sigma has drawn: the preview goes once the first render is whole (a big graph's takes several
+    // frames, progressive-draws.ts, the papers first), so that no frame lacks papers
     const whole = renderer.drawnWhole();
-    void whole.then(preview.remove);
+    // (a frame later: giving its context back took 8 ms of the frame that shows the first render)
+    void whole.then(nextPaint).then(preview.remove);
     performance.mark('atlas:first-frame');
     return {
       graph,
