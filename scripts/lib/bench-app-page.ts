@@ -129,14 +129,7 @@ async function waitReady(page: Page, name: string): Promise<void> {
 async function waitFree(
   page: Page,
   settle: number,
-): Promise<{
-  firstFrame: number;
-  firstShown: number;
-  fullFrame: number;
-  shown: number;
-  free: number;
-  longest: number;
-}> {
+): Promise<Pick<Load, 'firstFrame' | 'firstShown' | 'fullFrame' | 'shown' | 'free' | 'longest'>> {
   const deadline = Date.now() + 300_000;
   for (;;) {
     const r = (await page.evaluate(`(() => {

@@ -43,23 +43,29 @@ export function drawPreview(container: HTMLElement, nodes: PreviewNodes, gpu: bo
   });
   canvas.width = Math.round(width * pixelRatio);
   canvas.height = Math.round(height * pixelRatio);
-  if (!gpu) return drawOnCpu(container, canvas, nodes, width, height, pixelRatio);
+  const surface: Surface = { canvas, width, height, pixelRatio };
+  if (!gpu) return drawOnCpu(container, surface, nodes);
   // as sigma creates its contexts (sigma.ts createWebGLContext)
   const gl =
     canvas.getContext('webgl2', { preserveDrawingBuffer: false, antialias: false }) ??
     canvas.getContext('webgl', { preserveDrawingBuffer: false, antialias: false });
   if (!gl) return NO_PREVIEW;
   container.prepend(canvas);
-  return drawNodes(gl, canvas, nodes, width, height, pixelRatio);
+  return drawOnGpu(gl, surface, nodes);
+}
+
+/** The preview's canvas and its size in CSS pixels. */
+interface Surface {
+  canvas: HTMLCanvasElement;
+  width: number;
+  height: number;
+  pixelRatio: number;
 }
 
 function drawOnCpu(
   container: HTMLElement,
-  canvas: HTMLCanvasElement,
+  { canvas, width, height, pixelRatio }: Surface,
   nodes: PreviewNodes,
-  width: number,
-  height: number,
-  pixelRatio: number,
 ): Preview {
   // read-back hint: a software canvas, drawn at once, with nothing queued for the GPU
   const context = canvas.getContext('2d', { willReadFrequently: true });
@@ -84,13 +90,10 @@ function drawOnCpu(
   return { shown: Promise.resolve(), remove: () => canvas.remove() };
 }
 
-function drawNodes(
+function drawOnGpu(
   gl: WebGLRenderingContext | WebGL2RenderingContext,
-  canvas: HTMLCanvasElement,
+  { canvas, width, height, pixelRatio }: Surface,
   nodes: PreviewNodes,
-  width: number,
-  height: number,
-  pixelRatio: number,
 ): Preview {
   const group = createPresentGroup();
   group.add(gl);

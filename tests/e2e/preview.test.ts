@@ -93,6 +93,18 @@ async function openHeld(graph: string): Promise<{ page: Page; problems: string[]
   return { page, problems };
 }
 
+/** Opens `graph` and waits until the boot is held at its preview: the preview alone, sigma not set up yet. */
+async function openHeldAtPreview(graph: string): Promise<{ page: Page; problems: string[] }> {
+  const opened = await openHeld(graph);
+  const { page } = opened;
+  await page.waitForFunction(() => (window as unknown as { __previewHeld: boolean }).__previewHeld, null, {
+    timeout: 60_000,
+  });
+  expect(await page.locator('.graph canvas.graph-preview').count()).toBe(1);
+  expect(await page.locator('.graph canvas.sigma-nodes').count()).toBe(0);
+  return opened;
+}
+
 const ready = (page: Page) =>
   page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 60_000 });
 
@@ -128,13 +140,7 @@ async function expectSameCentres(page: Page, preview: Pixels, full: Pixels): Pro
 
 describe('the preview', () => {
   it('of a big graph shows the papers by WebGL before the model is built, where and as the full frame draws them, then goes', async () => {
-    const { page, problems } = await openHeld('fixtures/generated/preview/preview.json');
-    await page.waitForFunction(() => (window as unknown as { __previewHeld: boolean }).__previewHeld, null, {
-      timeout: 60_000,
-    });
-    // held: the preview alone, sigma not set up yet
-    expect(await page.locator('.graph canvas.graph-preview').count()).toBe(1);
-    expect(await page.locator('.graph canvas.sigma-nodes').count()).toBe(0);
+    const { page, problems } = await openHeldAtPreview('fixtures/generated/preview/preview.json');
     const preview = await graphPixels(page);
     await page.evaluate(() => (window as unknown as { __releasePreview: () => void }).__releasePreview());
     await ready(page);
@@ -179,13 +185,8 @@ describe('the preview', () => {
   });
 
   it("of a small graph is drawn on a 2D canvas before sigma's, and goes once sigma's first render shows", async () => {
-    const { page, problems } = await openHeld('graph.json');
-    await page.waitForFunction(() => (window as unknown as { __previewHeld: boolean }).__previewHeld, null, {
-      timeout: 60_000,
-    });
-    // held: the preview alone, not drawn by WebGL; sigma not set up yet
-    expect(await page.locator('.graph canvas.graph-preview').count()).toBe(1);
-    expect(await page.locator('.graph canvas.sigma-nodes').count()).toBe(0);
+    const { page, problems } = await openHeldAtPreview('graph.json');
+    // not drawn by WebGL
     expect(await page.evaluate(() => (window as unknown as { __draws: string[] }).__draws)).toEqual([]);
     const preview = await graphPixels(page);
     await page.evaluate(() => (window as unknown as { __releasePreview: () => void }).__releasePreview());
