@@ -14,6 +14,15 @@ const browser = useBrowser();
 const ready = (page: Page) =>
   page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 20_000 });
 
+/**
+ * Ready, and the filters mounted (they load once the page is idle): leaving the page while their
+ * code downloads aborts those requests, which the problems collected would count.
+ */
+async function settled(page: Page): Promise<void> {
+  await ready(page);
+  await page.getByRole('region', { name: 'Filters' }).waitFor({ timeout: 20_000 });
+}
+
 /** What a person sees of the open dataset: the title, the counts, the switcher's shown option. */
 async function shown(page: Page) {
   const switcher = page.getByRole('combobox', { name: 'Dataset' });
@@ -30,7 +39,7 @@ describe('dataset switcher', () => {
     const problems = collectProblems(page);
     const start = `${baseUrl}/?graph=fixtures/datasets/alpha.json&color=year#selected=2208.12242`;
     await page.goto(start);
-    await ready(page);
+    await settled(page);
 
     const switcher = page.getByRole('combobox', { name: 'Dataset' });
     await expect(switcher.locator('option').allTextContents()).resolves.toEqual([
@@ -50,7 +59,7 @@ describe('dataset switcher', () => {
       page.waitForURL(/beta\.json/),
       switcher.selectOption({ label: 'Beta: GAN inversion (5 papers)' }),
     ]);
-    await ready(page);
+    await settled(page);
     expect(page.url()).toBe(`${baseUrl}/?graph=fixtures/datasets/beta.json`);
     expect(await shown(page)).toEqual({
       title: 'Beta: GAN inversion',
@@ -62,7 +71,7 @@ describe('dataset switcher', () => {
 
     // back: Alpha again, with the URL it had
     await page.goBack();
-    await ready(page);
+    await settled(page);
     expect(page.url()).toBe(start);
     expect(await shown(page)).toEqual({
       title: 'Alpha: personalization',
@@ -71,7 +80,7 @@ describe('dataset switcher', () => {
     });
     // and forward again
     await page.goForward();
-    await ready(page);
+    await settled(page);
     expect((await shown(page)).title).toBe('Beta: GAN inversion');
 
     expect(problems).toEqual([]);
