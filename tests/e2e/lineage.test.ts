@@ -135,7 +135,16 @@ describe('lineage view', () => {
     await select(page, IPA);
     const view = region(page).locator('svg.la-lineage-svg');
     await view.waitFor();
-    await view.scrollIntoViewIfNeeded();
+    // the view may be drawn again meanwhile (a panel mounted in idle time changes the view): an
+    // element scrolled to can be replaced under the scroll, so try until one stays
+    await expect
+      .poll(() =>
+        view.scrollIntoViewIfNeeded({ timeout: 2000 }).then(
+          () => true,
+          () => false,
+        ),
+      )
+      .toBe(true);
     const nodes = view.locator('g.la-lineage-node');
     expect(await nodes.count()).toBe(7);
     expect(await view.locator('g.la-lineage-node.role-selected').getAttribute('data-id')).toBe(IPA);
