@@ -84,19 +84,46 @@ function fuzziness(term: string): number | false {
 }
 
 /**
- * Builds the index in steps, so a page can index a big graph in idle time without blocking:
- * `step(timeLeft)` indexes papers while `timeLeft()` (ms) stays above 1 and returns true when done;
- * `finish()` indexes whatever is left and returns the index; `current()` is the index of the papers
- * indexed so far (it grows with the steps), and `progress()` how many those are.
+ * What the index reads of a paper: the fields searched and those a suggestion shows. Plain data, so
+ * that a worker can be sent it (search-service.ts).
  */
-export interface SearchIndexBuilder {
-  step(timeLeft: () => number): boolean;
-  finish(): SearchIndex;
-  current(): SearchIndex;
-  progress(): { indexed: number; total: number };
+export interface PaperDoc {
+  id: string;
+  name: string | null;
+  label: string;
+  title: string;
+  authors: string[];
+  year: number | null;
+  /** The paper's arXiv id, its key when that is one, else ''. */
+  arxiv: string;
+  /** '' when none was fetched. */
+  abstract: string;
 }
 
-export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder {
+/** The paper `id` of `graph` as the index reads it. */
+export function paperDoc(graph: AtlasGraph, id: string): PaperDoc {
+  const a = graph.getNodeAttributes(id);
+  return {
+    id,
+    name: a.name,
+    label: a.label,
+    title: a.title,
+    authors: a.authors,
+    year: a.year,
+    arxiv: a.arxiv ?? (isNewStyleArxivId(id) ? id : ''),
+    abstract: a.abstract ?? '',
+  };
+}
+
+/** An index that grows a paper at a time; `index` is searchable at any point. */
+export interface DocIndex {
+  add(doc: PaperDoc): void;
+  readonly index: SearchIndex;
+  /** Papers added so far. */
+  count(): number;
+}
+
+export function createDocIndex(): DocIndex {
   const engine = new MiniSearch<SearchDoc>({
     fields: [...FIELDS],
     storeFields: [],
@@ -111,33 +138,52 @@ export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder 
   const hits = new Map<string, Omit<SearchHit, 'match' | 'score'>>();
   const byCompactName = new Map<string, string[]>();
   const byArxiv = new Map<string, string>();
+  const index: SearchIndex = { engine, hits, byCompactName, byArxiv };
+  return {
+    add(doc) {
+      const name = doc.name ?? '';
+      engine.add({
+        id: doc.id,
+        name,
+        compact: compactText(name),
+        title: doc.title,
+        authors: doc.authors.join(' · '),
+        arxiv: doc.arxiv,
+        abstract: doc.abstract,
+      });
+      const { id, label, title, year, authors } = doc;
+      hits.set(id, { id, label, name: doc.name, title, year, authors });
+      for (const key of new Set([compactText(name), compactText(label)])) {
+        if (key === '') continue;
+        const list = byCompactName.get(key);
+        if (list) list.push(id);
+        else byCompactName.set(key, [id]);
+      }
+      if (doc.arxiv && isNewStyleArxivId(doc.arxiv)) byArxiv.set(doc.arxiv, id);
+    },
+    index,
+    count: () => hits.size,
+  };
+}
+
+/**
+ * Builds the index in steps, so a page can index a big graph in idle time without blocking:
+ * `step(timeLeft)` indexes papers while `timeLeft()` (ms) stays above 1 and returns true when done;
+ * `finish()` indexes whatever is left and returns the index; `current()` is the index of the papers
+ * indexed so far (it grows with the steps), and `progress()` how many those are.
+ */
+export interface SearchIndexBuilder {
+  step(timeLeft: () => number): boolean;
+  finish(): SearchIndex;
+  current(): SearchIndex;
+  progress(): { indexed: number; total: number };
+}
+
+export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder {
+  const docs = createDocIndex();
   const ids = graph.nodes();
   let next = 0;
-  const index: SearchIndex = { engine, hits, byCompactName, byArxiv };
-
-  const addPaper = (id: string) => {
-    const a = graph.getNodeAttributes(id);
-    const arxiv = a.arxiv ?? (isNewStyleArxivId(id) ? id : '');
-    const name = a.name ?? '';
-    engine.add({
-      id,
-      name,
-      compact: compactText(name),
-      title: a.title,
-      authors: a.authors.join(' · '),
-      arxiv,
-      abstract: a.abstract ?? '',
-    });
-    hits.set(id, { id, label: a.label, name: a.name, title: a.title, year: a.year, authors: a.authors });
-    for (const key of new Set([compactText(name), compactText(a.label)])) {
-      if (key === '') continue;
-      const list = byCompactName.get(key);
-      if (list) list.push(id);
-      else byCompactName.set(key, [id]);
-    }
-    if (arxiv && isNewStyleArxivId(arxiv)) byArxiv.set(arxiv, id);
-  };
-
+  const addPaper = (id: string) => docs.add(paperDoc(graph, id));
   return {
     step(timeLeft) {
       while (next < ids.length && timeLeft() > 1) addPaper(ids[next++] as string);
@@ -145,9 +191,9 @@ export function createSearchIndexBuilder(graph: AtlasGraph): SearchIndexBuilder 
     },
     finish() {
       while (next < ids.length) addPaper(ids[next++] as string);
-      return index;
+      return docs.index;
     },
-    current: () => index,
+    current: () => docs.index,
     progress: () => ({ indexed: next, total: ids.length }),
   };
 }
