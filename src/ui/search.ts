@@ -4,84 +4,25 @@
  * these"), Escape closes (a second Escape clears the text);
  * the mouse works too. Choosing a paper selects it and animates the camera to it.
  */
-import { createSearchIndexBuilder, searchPapers, type SearchHit, type SearchIndex } from '../graph/search';
+import type { SearchHit } from '../graph/search';
 import { select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
 import type { MountPanel } from './context';
 import { el, uniqueId } from './panel-dom';
 import { nodeNoun } from '../model';
-import { MAIN_THREAD_SLICES } from '../render/slices';
+import { searchSource, type SearchAnswer } from './search-source';
 import './panels.css';
 
 const LIMIT = 8;
-/**
- * The longest slice of idle indexing, ms. At 10⁵ papers the index takes about 6 s of idle time after
- * the first frame, a third of each second; a hover that comes during a slice waits for it, and with
- * slices of 15 ms one hover in ten waited a frame more (p90 43–45 ms against 35 ms with 5 ms).
- */
-const SLICE_MS = 5;
-/**
- * A search typed before the index is done: up to this many papers left are indexed at once (about
- * 0.1 s); more are indexed in slices of `MAIN_THREAD_SLICES` while the box searches those indexed so
- * far, and it searches again once all are (at 10⁵ papers the idle indexing takes about 30 s of wall
- * time, and finishing it at once held the page for seconds).
- */
-const AT_ONCE = 2000;
 
 export const mountSearch: MountPanel = (container, ctx) => {
-  // indexed in idle time after mounting (never in the way of the first frame or a hover), in slices;
-  // a search typed before it is done finishes it (in slices on a big graph: see AT_ONCE)
-  const builder = createSearchIndexBuilder(ctx.graph);
-  let index: SearchIndex | null = null;
+  // indexed after mounting, on the page or by a worker (search-source.ts)
+  const source = searchSource(ctx.graph);
   let disposed = false;
-  let urgent = false;
-  const getIndex = (): SearchIndex => (index ??= builder.finish());
-  /** The index to search now: the whole, or (many papers left) those indexed so far, the rest coming. */
-  const searchable = (): SearchIndex => {
-    if (index) return index;
-    const { indexed, total } = builder.progress();
-    if (total - indexed <= AT_ONCE) return getIndex();
-    if (!urgent) void indexNow();
-    return builder.current();
-  };
-  /** Indexes the rest in slices that leave the page free, then searches again. */
-  async function indexNow(): Promise<void> {
-    urgent = true;
-    const { budgetMs, pause } = MAIN_THREAD_SLICES;
-    for (;;) {
-      await pause();
-      if (disposed || index) return;
-      const end = performance.now() + budgetMs;
-      if (builder.step(() => end - performance.now())) break;
-    }
-    complete();
-  }
-  /** The whole index is built: a search shown from part of it is made again. */
-  function complete(): void {
-    if (index) return;
-    getIndex();
-    if (urgent && input.value.trim() !== '' && !list.hidden) update();
-  }
-  const hasIdle = 'requestIdleCallback' in window;
-  let idle = 0;
-  const indexWhenIdle = () => {
-    if (index) return;
-    if (hasIdle) {
-      idle = window.requestIdleCallback((deadline) => {
-        // short slices (an idle period may offer 50 ms): the page answers the reader at once
-        const end = performance.now() + Math.min(SLICE_MS, deadline.timeRemaining());
-        if (builder.step(() => end - performance.now())) complete();
-        else indexWhenIdle();
-      });
-    } else {
-      idle = window.setTimeout(() => {
-        const end = performance.now() + 8;
-        if (builder.step(() => end - performance.now())) complete();
-        else indexWhenIdle();
-      }, 50);
-    }
-  };
-  indexWhenIdle();
+  // a search answered from part of the papers is made again once all are indexed
+  source.onComplete(() => {
+    if (!disposed && input.value.trim() !== '' && !list.hidden) void update();
+  });
   const listId = uniqueId('search-list');
   const inputId = uniqueId('search-input');
 
@@ -158,24 +99,34 @@ export const mountSearch: MountPanel = (container, ctx) => {
     );
   }
 
-  function update(): void {
+  /** The latest search asked; an answer to an older one is dropped. */
+  let asked = 0;
+  let answered: Promise<void> = Promise.resolve();
+  function update(): Promise<void> {
+    const mine = ++asked;
     const query = input.value;
-    hits = searchPapers(searchable(), query, LIMIT);
+    answered = source.search(query, LIMIT).then((answer) => {
+      if (mine === asked && !disposed) show(query, answer);
+    });
+    return answered;
+  }
+
+  function show(query: string, { hits: found, partial }: SearchAnswer): void {
+    hits = found;
     renderList();
-    const show = query.trim() !== '';
-    const partial = index === null ? builder.progress() : null;
+    const shown = query.trim() !== '';
     const noMatch = `No ${nodeNoun(ctx.meta, 1)} matches`;
-    if (show && hits.length === 0 && !partial) {
+    if (shown && hits.length === 0 && !partial) {
       list.replaceChildren(el('li', { className: 'la-search-empty', text: noMatch }));
     }
     // searched before the index is done: say how much of the graph was searched
-    if (show && partial) {
+    if (shown && partial) {
       const text = `Searching… ${partial.indexed.toLocaleString('en')} of ${partial.total.toLocaleString('en')} ${nodeNoun(ctx.meta, partial.total)} indexed`;
       list.append(el('li', { className: 'la-search-empty', text }));
     }
-    open(show);
+    open(shown);
     setActive(hits.length > 0 ? 0 : -1);
-    status.textContent = !show
+    status.textContent = !shown
       ? ''
       : partial
         ? `${hits.length} suggestions so far, still indexing`
@@ -216,14 +167,14 @@ export const mountSearch: MountPanel = (container, ctx) => {
     input.value = selectedLabel();
   });
 
-  const onInput = () => update();
+  const onInput = () => void update();
   const onKeyDown = (e: KeyboardEvent) => {
     const isOpen = !list.hidden;
     switch (e.key) {
       case 'ArrowDown':
         e.preventDefault();
         if (!isOpen) {
-          update();
+          void update();
           return;
         }
         setActive(active + 1 >= hits.length ? 0 : active + 1);
@@ -232,12 +183,16 @@ export const mountSearch: MountPanel = (container, ctx) => {
         e.preventDefault();
         if (isOpen) setActive(active <= 0 ? hits.length - 1 : active - 1);
         break;
-      case 'Enter':
-        if (isOpen && active >= 0) {
-          e.preventDefault();
-          choose(active, e.shiftKey);
-        }
+      case 'Enter': {
+        // the suggestions for what is typed: those shown, once the last search is answered
+        if (input.value.trim() === '') break;
+        e.preventDefault();
+        const shift = e.shiftKey;
+        void answered.then(() => {
+          if (!list.hidden && active >= 0) choose(active, shift);
+        });
         break;
+      }
       case 'Escape':
         if (isOpen) {
           e.preventDefault();
@@ -275,8 +230,7 @@ export const mountSearch: MountPanel = (container, ctx) => {
   return () => {
     disposed = true;
     unsubscribe();
-    if (hasIdle) window.cancelIdleCallback(idle);
-    else window.clearTimeout(idle);
+    source.dispose();
     input.removeEventListener('input', onInput);
     input.removeEventListener('keydown', onKeyDown);
     input.removeEventListener('blur', onBlur);

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { WORKER_FROM_PAPERS } from '../../src/ui/search-source';
 import { syntheticGraphFile } from '../fixtures/graph-files';
 import { useBrowser } from './use-browser';
 import { openFixture, pwned, selected } from './panel-helpers';
@@ -176,6 +178,54 @@ describe('search on a big graph, before its index is done', () => {
         new RegExp(`^Searching… [\\d,]+ of ${N.toLocaleString('en')} papers indexed$`).test(t),
       ),
     ).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('search on a graph of WORKER_FROM_PAPERS papers or more', () => {
+  const DIR = 'tests/fixtures/generated/search';
+  const N = WORKER_FROM_PAPERS;
+  beforeAll(() => {
+    mkdirSync(DIR, { recursive: true });
+    writeFileSync(join(DIR, 'huge.json'), JSON.stringify(syntheticGraphFile(N, 2)));
+  });
+
+  async function findLast(page: Page): Promise<void> {
+    await page.goto(`${inject('baseUrl')}/?graph=fixtures/generated/search/huge.json`);
+    await page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 60_000 });
+    const box = page.getByRole('combobox', { name: 'Search papers' });
+    // the last paper, the last to be sent
+    await box.fill(`M${N - 1}`);
+    const option = page.getByRole('listbox').getByRole('option').first();
+    await expect.poll(() => option.getAttribute('data-id'), { timeout: 30_000 }).toBe(`p${N - 1}`);
+    await box.press('Enter');
+    expect(await selected(page)).toBe(`p${N - 1}`);
+  }
+
+  it('is indexed by a worker, and finds the last paper sent', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await findLast(page);
+    expect(workers.some((url) => /search\.worker/.test(url))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('falls back to indexing on the page when the worker cannot load, with a warning', async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await page.route(/search\.worker/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await findLast(page);
+    expect(warnings.some((w) => w.startsWith('Search indexes on the page: the worker failed.'))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });
