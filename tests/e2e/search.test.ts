@@ -142,6 +142,21 @@ describe('search', () => {
   });
 });
 
+/**
+ * Opens the generated graph `file` of `n` synthetic papers, types the name of its last paper (the
+ * last to be indexed) as soon as the app is ready, and chooses it once it is the first suggestion.
+ */
+async function openAndFindLast(page: Page, file: string, n: number): Promise<void> {
+  await page.goto(`${inject('baseUrl')}/?graph=fixtures/generated/search/${file}`);
+  await page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 60_000 });
+  const box = page.getByRole('combobox', { name: 'Search papers' });
+  await box.fill(`M${n - 1}`);
+  const option = page.getByRole('listbox').getByRole('option').first();
+  await expect.poll(() => option.getAttribute('data-id'), { timeout: 30_000 }).toBe(`p${n - 1}`);
+  await box.press('Enter');
+  expect(await selected(page)).toBe(`p${n - 1}`);
+}
+
 describe('search on a big graph, before its index is done', () => {
   const DIR = 'tests/fixtures/generated/search';
   const N = 6000;
@@ -162,15 +177,7 @@ describe('search on a big graph, before its index is done', () => {
           if (li.textContent && !seen.includes(li.textContent)) seen.push(li.textContent);
       }).observe(document, { childList: true, subtree: true });
     });
-    await page.goto(`${inject('baseUrl')}/?graph=fixtures/generated/search/big.json`);
-    await page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 30_000 });
-    const box = page.getByRole('combobox', { name: 'Search papers' });
-    // the last paper, the last to be indexed
-    await box.fill(`M${N - 1}`);
-    const option = page.getByRole('listbox').getByRole('option').first();
-    await expect.poll(() => option.getAttribute('data-id'), { timeout: 20_000 }).toBe(`p${N - 1}`);
-    await box.press('Enter');
-    expect(await selected(page)).toBe(`p${N - 1}`);
+    await openAndFindLast(page, 'big.json', N);
     // typed before the index was done: the list said how much was indexed
     const notes = (await page.evaluate('window.__notes')) as string[];
     expect(
@@ -191,25 +198,13 @@ describe('search on a graph of WORKER_FROM_PAPERS papers or more', () => {
     writeFileSync(join(DIR, 'huge.json'), JSON.stringify(syntheticGraphFile(N, 2)));
   });
 
-  async function findLast(page: Page): Promise<void> {
-    await page.goto(`${inject('baseUrl')}/?graph=fixtures/generated/search/huge.json`);
-    await page.waitForFunction(() => window.__atlas?.status() === 'ready', null, { timeout: 60_000 });
-    const box = page.getByRole('combobox', { name: 'Search papers' });
-    // the last paper, the last to be sent
-    await box.fill(`M${N - 1}`);
-    const option = page.getByRole('listbox').getByRole('option').first();
-    await expect.poll(() => option.getAttribute('data-id'), { timeout: 30_000 }).toBe(`p${N - 1}`);
-    await box.press('Enter');
-    expect(await selected(page)).toBe(`p${N - 1}`);
-  }
-
   it('is indexed by a worker, and finds the last paper sent', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const workers: string[] = [];
     page.on('worker', (w) => workers.push(w.url()));
-    await findLast(page);
+    await openAndFindLast(page, 'huge.json', N);
     expect(workers.some((url) => /search\.worker/.test(url))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
@@ -224,7 +219,7 @@ describe('search on a graph of WORKER_FROM_PAPERS papers or more', () => {
       if (m.type() === 'warning') warnings.push(m.text());
     });
     await page.route(/search\.worker/, (route) => route.fulfill({ status: 404, body: 'not found' }));
-    await findLast(page);
+    await openAndFindLast(page, 'huge.json', N);
     expect(warnings.some((w) => w.startsWith('Search indexes on the page: the worker failed.'))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
