@@ -29,6 +29,11 @@ export interface EarlyPicture {
   state: ViewState;
   /** The papers on a canvas of their own, over the stage, until the first render is whole. */
   preview: Preview;
+  /**
+   * PREVIEW_FROM_ITEMS papers and links or more: the preview is drawn by WebGL, and the app's panels
+   * mount while it shows (first-frame.ts).
+   */
+  big: boolean;
 }
 
 /**
@@ -56,9 +61,10 @@ export async function drawEarlyPicture(
     const shell = createShell(root, meta);
     const state = initialViewState(meta);
     const nodes = previewNodes(bin, state.colorBy, state.sizeBy, meta.taxonomy.unknownColor);
-    const preview = drawPreview(shell.canvas, nodes, bin.nodeCount + bin.edgeCount >= PREVIEW_FROM_ITEMS);
+    const big = bin.nodeCount + bin.edgeCount >= PREVIEW_FROM_ITEMS;
+    const preview = drawPreview(shell.canvas, nodes, big);
     void preview.shown.then(() => performance.mark('atlas:preview-shown'));
-    return { bin, name, compact, shell, state, preview };
+    return { bin, name, compact, shell, state, preview, big };
   } catch (e) {
     console.debug('The first frame was left to the app:', e);
     return null;

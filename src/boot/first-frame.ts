@@ -14,7 +14,6 @@ import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage/memo';
 import type { CompactFiles } from '../graph/prefetch';
 import type { AtlasGraph } from '../graph/types';
-import { PREVIEW_FROM_ITEMS } from '../render/preview-scene';
 import { createRenderer } from '../render/renderer';
 import { createStore } from '../state/store';
 import type { EarlyMount } from '../ui/app';
@@ -44,7 +43,7 @@ export interface FirstFrame {
  * here leaves the usual load to report it.
  */
 export async function drawFirstFrame(early: EarlyPicture): Promise<FirstFrame | null> {
-  const { bin, name, compact, shell, state, preview } = early;
+  const { bin, name, compact, shell, state, preview, big } = early;
   const meta = bin.meta;
   try {
     // the papers on screen and painted before sigma's work holds the page or queues anything for
@@ -85,7 +84,7 @@ export async function drawFirstFrame(early: EarlyPicture): Promise<FirstFrame | 
       compact,
       early: { shell, store, renderer, visibility, lineages },
       // a big graph's panels mount meanwhile; a small graph's first render comes first
-      shown: bin.nodeCount + bin.edgeCount >= PREVIEW_FROM_ITEMS ? Promise.resolve() : whole,
+      shown: big ? Promise.resolve() : whole,
       cleanup: renderer.cleanup,
     };
   } catch (e) {
