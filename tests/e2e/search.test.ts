@@ -157,13 +157,16 @@ async function openAndFindLast(page: Page, file: string, n: number): Promise<voi
   expect(await selected(page)).toBe(`p${n - 1}`);
 }
 
+/** Writes a graph file of `n` synthetic papers (seed `seed`) as `file` among the generated fixtures. */
+function writeGenerated(file: string, n: number, seed: number): void {
+  const dir = 'tests/fixtures/generated/search';
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, file), JSON.stringify(syntheticGraphFile(n, seed)));
+}
+
 describe('search on a big graph, before its index is done', () => {
-  const DIR = 'tests/fixtures/generated/search';
   const N = 6000;
-  beforeAll(() => {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(join(DIR, 'big.json'), JSON.stringify(syntheticGraphFile(N, 11)));
-  });
+  beforeAll(() => writeGenerated('big.json', N, 11));
 
   it('searches the papers indexed so far, says so, then searches again once all are', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
@@ -191,12 +194,8 @@ describe('search on a big graph, before its index is done', () => {
 });
 
 describe('search on a graph of WORKER_FROM_PAPERS papers or more', () => {
-  const DIR = 'tests/fixtures/generated/search';
   const N = WORKER_FROM_PAPERS;
-  beforeAll(() => {
-    mkdirSync(DIR, { recursive: true });
-    writeFileSync(join(DIR, 'huge.json'), JSON.stringify(syntheticGraphFile(N, 2)));
-  });
+  beforeAll(() => writeGenerated('huge.json', N, 2));
 
   it('is indexed by a worker, and finds the last paper sent', async () => {
     const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
