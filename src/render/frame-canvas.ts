@@ -4,8 +4,9 @@
  * writer draws the same layout). Text is measured with the same canvas font.
  */
 import type { FrameLayout, MeasureText } from '../export/frame';
-import { LIBRARY_RING, OUTSIDE_RING, outsideRing, type SceneEdge } from '../export/scene';
+import { LIBRARY_RING, type SceneEdge } from '../export/scene';
 import { drawEdges } from './export-image';
+import { paintNode2d } from './node-2d';
 
 /** Text widths from a 2D canvas, for `frameLayout`. */
 export function canvasMeasure(doc: Document, family: string): MeasureText {
@@ -55,16 +56,7 @@ export function composeFramed(view: HTMLCanvasElement, frame: FrameLayout, scale
   for (const s of frame.swatches) {
     if (s.outside) {
       // as the ring program draws a work outside the list: a faint disc, a rim in the colour
-      const { width, radius } = outsideRing(s.r);
-      ctx.beginPath();
-      ctx.arc(s.cx, s.cy, radius, 0, Math.PI * 2);
-      ctx.globalAlpha = OUTSIDE_RING.centreAlpha;
-      ctx.fillStyle = s.color;
-      ctx.fill();
-      ctx.globalAlpha = 1;
-      ctx.strokeStyle = s.color;
-      ctx.lineWidth = width;
-      ctx.stroke();
+      paintNode2d(ctx, s.cx, s.cy, s.r, s.color, true);
       continue;
     }
     ctx.beginPath();
