@@ -10,15 +10,15 @@ import type { Attributes } from 'graphology-types';
 import { createPresentGroup, type PresentGroup } from './deferred-present';
 
 /**
- * The layers drawn through the group: every WebGL layer. The hover layer too, which each render
- * clears: a canvas changed in a frame is read back behind all the GPU's queued work (one GPU thread
- * runs every context's commands), so a cleared hover layer made the page wait for the whole render.
+ * The layers drawn through the group: the WebGL layers on screen. Not sigma's WebGL hover layer,
+ * which the renderer hides (its papers are drawn on a 2D canvas: hover-program.ts); each render
+ * clears it, and a canvas on screen changed in a frame is read back behind all the GPU's queued work
+ * (one GPU thread runs every context's commands).
  */
 const DEFERRED_LAYERS = new Map([
   // shown in this order, a copy a frame: the papers first
   ['nodes', 0],
   ['edges', 1],
-  ['hoverNodes', 2],
 ]);
 
 export class DeferredSigma<

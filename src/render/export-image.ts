@@ -311,7 +311,7 @@ function compose(tmp: AtlasSigma, scene: Scene, scale: number, doc: Document): H
     drawEdges(ctx, scene.focusEdges, scene.focusArrow);
     ctx.restore();
   }
+  // the hover labels, and the highlighted papers above them (drawn on that canvas: hover-program.ts)
   layer('hovers');
-  layer('hoverNodes');
   return out;
 }

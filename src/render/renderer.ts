@@ -6,6 +6,7 @@
 import Sigma from 'sigma';
 import { EdgeLineProgram } from 'sigma/rendering';
 import type { Settings } from 'sigma/settings';
+import type { Attributes } from 'graphology-types';
 import type { EdgeAttributes, NodeAttributes } from '../model';
 import { clickBackground, hover, select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
@@ -15,6 +16,7 @@ import { buildCaches, sameDrawing, updateCaches, type RefreshKind } from './cach
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
+import { canvasHoverPrograms, hideUndrawnLayers } from './hover-program';
 import { redrawFocus } from './focus-refresh';
 import { createLibraryRings, type LibraryRings } from './library-rings';
 import { createLabelDrawers } from './labels';
@@ -79,6 +81,21 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     contextLost: false,
   };
 
+  const nodePrograms = () => {
+    // works outside the list as rings (only a graph that has them pays for the program)
+    const programs = {
+      circle: FlatNodeCircleProgram,
+      ...(caches.outside.size > 0 ? { [RING_NODE_TYPE]: FlatNodeRingProgram } : {}),
+    };
+    return {
+      nodeProgramClasses: programs,
+      // the hovered and highlighted papers drawn on the hover labels' 2D canvas (hover-program.ts)
+      nodeHoverProgramClasses: canvasHoverPrograms<NodeAttributes, EdgeAttributes, Attributes>(
+        Object.keys(programs),
+        RING_NODE_TYPE,
+      ),
+    };
+  };
   const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
     // big graphs: plain lines; arrow heads a few pixels wide cannot be told apart among tens of
     // thousands of links, and they double the edges' drawing work
@@ -92,11 +109,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       arrow: FlatEdgeArrowProgram,
       line: graph.size > BIG_GRAPH_EDGES ? EdgeLineProgram : FlatEdgeRectangleProgram,
     },
-    // works outside the list as rings (only a graph that has them pays for the program)
-    nodeProgramClasses: {
-      circle: FlatNodeCircleProgram,
-      ...(caches.outside.size > 0 ? { [RING_NODE_TYPE]: FlatNodeRingProgram } : {}),
-    },
+    ...nodePrograms(),
     labelFont: LABEL_FONT,
     labelSize: LABEL_SIZE,
     labelWeight: '500',
@@ -162,9 +175,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
         : null;
     // the graph's labels show with the graph (the group hides its layers until then); the hover
     // labels show meanwhile (over a big graph's preview)
-    const late = ['labels', 'edgeLabels']
-      .map((k) => sigma.getCanvases()[k])
-      .filter((c): c is HTMLCanvasElement => !!c);
+    hideUndrawnLayers(sigma.getCanvases(), sigma.getSetting('renderEdgeLabels'));
+    const late = [sigma.getCanvases().labels].filter((c): c is HTMLCanvasElement => !!c);
     if (group.deferring()) for (const c of late) c.style.visibility = 'hidden';
     group.configure({
       onPresent: () => {

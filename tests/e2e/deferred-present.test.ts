@@ -92,11 +92,11 @@ describe('the first render, shown once rasterised', () => {
     // nothing more copied: the later renders draw directly
     expect(seen.blits).toHaveLength(2);
     const shown = await page.evaluate(() =>
-      ['nodes', 'edges', 'hoverNodes', 'labels'].map(
+      ['nodes', 'edges', 'labels'].map(
         (k) => getComputedStyle(document.querySelector(`.graph canvas.sigma-${k}`)!).visibility,
       ),
     );
-    expect(shown).toEqual(['visible', 'visible', 'visible', 'visible']);
+    expect(shown).toEqual(['visible', 'visible', 'visible']);
     // the contexts as sigma made them: no method of the group's left on them
     const own = await page.evaluate(() =>
       ['nodes', 'edges', 'hoverNodes'].map((k) => {

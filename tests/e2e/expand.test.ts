@@ -85,6 +85,14 @@ describe('works outside the list in the explorer', () => {
       if (ring) expect(centre, id).toBe(0);
       else expect(centre, id).toBeGreaterThan(0);
     }
+    // hovered, above the veil, a ring is still a ring
+    await page.evaluate((n) => window.__atlas!.hover(n), RESNET);
+    await page.waitForFunction((n) => window.__atlas!.nodeDisplay(n)!.highlighted, RESNET);
+    const hovered = await graphPixels(page);
+    const d = await display(page, RESNET);
+    const at = (await nodeOnScreen(page, RESNET)).canvas;
+    expect(pixelsNear(hovered, at.x, at.y, d.size, hexToRgb(d.color))).toBeGreaterThan(4);
+    expect(pixelsNear(hovered, at.x, at.y, 1, hexToRgb(d.color))).toBe(0);
     await page.screenshot({ path: '/tmp/expand-rings.png' });
     expect(errors).toEqual([]);
     await page.close();

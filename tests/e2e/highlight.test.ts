@@ -49,6 +49,10 @@ describe('neighbourhood highlighting', () => {
     // the neighbourhood's edges are drawn above the veil: dark ink along IP-Adapter → ELITE
     const ip = await nodeOnScreen(page, IP_ADAPTER);
     const el = await nodeOnScreen(page, ELITE);
+    // the paper and its neighbours are drawn above the veil, in their family's colour
+    const blue = hexToRgb('#0072b2');
+    expect(pixelsNear(during, ip.canvas.x, ip.canvas.y, 2, blue)).toBeGreaterThan(12);
+    expect(pixelsNear(during, el.canvas.x, el.canvas.y, 2, blue)).toBeGreaterThan(12);
     const mid = { x: (ip.canvas.x + el.canvas.x) / 2, y: (ip.canvas.y + el.canvas.y) / 2 };
     const edgeInk = hexToRgb('#4a515b');
     expect(pixelsNear(during, mid.x, mid.y, 3, edgeInk, 60)).toBeGreaterThan(2);

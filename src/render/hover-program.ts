@@ -1,0 +1,91 @@
+/**
+ * Sigma's hover layer drawn on its 2D canvas. Sigma draws the hovered and highlighted papers by
+ * WebGL, on a canvas of their own (`hoverNodes`) above the hover labels. Where Chromium composites on
+ * the CPU (no GPU: the development machine's software rendering), a frame reads each changed WebGL
+ * canvas back (3–4 ms for 990×752 px) and blends every canvas on screen, a WebGL one in 2.5 ms: a
+ * hover's frame took longer than a frame's interval at 10⁵ papers, and the next frame came late.
+ * A hover draws a few discs: here they go on the `hovers` 2D canvas after the labels (where the
+ * WebGL layer above them put them), the WebGL canvas is hidden (`hideUndrawnLayers`), and no shader
+ * is compiled for it.
+ */
+import type { Attributes } from 'graphology-types';
+import type Sigma from 'sigma';
+import type { NodeProgramType } from 'sigma/rendering';
+import type { NodeDisplayData, RenderParams } from 'sigma/types';
+import { paintNode2d } from './node-2d';
+
+/**
+ * Sigma's programs fade a disc out over the last CSS pixel inside its radius; a 2D canvas
+ * antialiases over a pixel centred on the path: half a pixel in, the edges fall on the same pixels.
+ */
+const RIM_INSET = 0.5;
+
+/**
+ * A node program for sigma's `nodeHoverProgramClasses`: the nodes sigma hands it (already reduced)
+ * as discs, or as the rings of works outside the list when `outside`, on the renderer's `hovers`
+ * canvas. It draws in CSS pixels: sigma scales that context to the pixel ratio.
+ */
+export function canvasHoverProgram<N extends Attributes, E extends Attributes, G extends Attributes>(
+  outside: boolean,
+): NodeProgramType<N, E, G> {
+  return class CanvasHoverProgram {
+    drawLabel = undefined;
+    drawHover = undefined;
+    private nodes: NodeDisplayData[] = [];
+
+    constructor(
+      _gl: WebGLRenderingContext,
+      _pickingBuffer: WebGLFramebuffer | null,
+      private readonly renderer: Sigma<N, E, G>,
+    ) {}
+
+    reallocate(capacity: number): void {
+      this.nodes = new Array<NodeDisplayData>(capacity);
+    }
+
+    process(_nodeIndex: number, offset: number, data: NodeDisplayData): void {
+      this.nodes[offset] = data;
+    }
+
+    render(_params: RenderParams): void {
+      const ctx = this.renderer.getCanvases().hovers?.getContext('2d');
+      if (!ctx) return;
+      for (const data of this.nodes) {
+        // hidden nodes are left out, as sigma's programs leave them out
+        if (!data || data.hidden) continue;
+        const p = this.renderer.framedGraphToViewport(data);
+        const r = this.renderer.scaleSize(data.size) - RIM_INSET;
+        if (r > 0) paintNode2d(ctx, p.x, p.y, r, data.color, outside);
+      }
+    }
+
+    kill(): void {
+      this.nodes = [];
+    }
+  };
+}
+
+/** A hover program per node program type: the ring type's draws rings, every other type discs. */
+export function canvasHoverPrograms<N extends Attributes, E extends Attributes, G extends Attributes>(
+  types: Iterable<string>,
+  ringType: string,
+): Record<string, NodeProgramType<N, E, G>> {
+  const out: Record<string, NodeProgramType<N, E, G>> = {};
+  for (const type of types) out[type] = canvasHoverProgram<N, E, G>(type === ringType);
+  return out;
+}
+
+/**
+ * Takes the canvases this app never draws on out of the compositor's work (each canvas on screen is
+ * blended every frame, and read back when changed): the WebGL hover layer (see above) and, when
+ * sigma draws no edge labels, their canvas, both hidden; sigma's pointer layer, a canvas nothing is
+ * drawn on, made transparent, where it still takes the pointer's events.
+ */
+export function hideUndrawnLayers(canvases: Record<string, HTMLCanvasElement>, edgeLabels: boolean): void {
+  const hoverNodes = canvases.hoverNodes;
+  if (hoverNodes) hoverNodes.style.display = 'none';
+  const labels = canvases.edgeLabels;
+  if (labels && !edgeLabels) labels.style.display = 'none';
+  const mouse = canvases.mouse;
+  if (mouse) mouse.style.opacity = '0';
+}

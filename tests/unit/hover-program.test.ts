@@ -1,0 +1,127 @@
+/** The hover layer's 2D program: what it draws of the nodes sigma hands it, and where. */
+import { describe, expect, it } from 'vitest';
+import type Sigma from 'sigma';
+import type { NodeDisplayData, RenderParams } from 'sigma/types';
+import { canvasHoverPrograms, hideUndrawnLayers } from '../../src/render/hover-program';
+import { OUTSIDE_RING, outsideRing } from '../../src/export/scene';
+
+/** A 2D context that records the paths filled and stroked (only what paintNode2d uses). */
+function recordingContext() {
+  const calls: {
+    op: 'fill' | 'stroke';
+    x: number;
+    y: number;
+    r: number;
+    style: string;
+    alpha: number;
+    width: number;
+  }[] = [];
+  let arc = { x: 0, y: 0, r: 0 };
+  const ctx = {
+    fillStyle: '',
+    strokeStyle: '',
+    lineWidth: 1,
+    globalAlpha: 1,
+    beginPath() {},
+    arc(x: number, y: number, r: number) {
+      arc = { x, y, r };
+    },
+    fill() {
+      calls.push({ op: 'fill', ...arc, style: ctx.fillStyle, alpha: ctx.globalAlpha, width: 0 });
+    },
+    stroke() {
+      calls.push({
+        op: 'stroke',
+        ...arc,
+        style: ctx.strokeStyle,
+        alpha: ctx.globalAlpha,
+        width: ctx.lineWidth,
+      });
+    },
+  };
+  return { ctx, calls };
+}
+
+/** The parts of sigma the program uses: its hovers canvas, positions (doubled) and sizes (halved). */
+function fakeRenderer(ctx: unknown): Sigma {
+  return {
+    getCanvases: () => ({ hovers: { getContext: () => ctx } }),
+    framedGraphToViewport: (d: { x: number; y: number }) => ({ x: d.x * 2, y: d.y * 2 }),
+    scaleSize: (size: number) => size / 2,
+  } as unknown as Sigma;
+}
+
+const node = (x: number, y: number, size: number, color: string, hidden = false) =>
+  ({ x, y, size, color, hidden, type: 'circle' }) as unknown as NodeDisplayData;
+const params = {} as RenderParams;
+
+describe('canvasHoverPrograms', () => {
+  it('gives every node program type a hover program, the ring type its own', () => {
+    const programs = canvasHoverPrograms(['circle', 'ring'], 'ring');
+    expect(Object.keys(programs)).toEqual(['circle', 'ring']);
+    expect(programs.circle).not.toBe(programs.ring);
+  });
+
+  it('draws each visible node as a disc at its viewport position, half a pixel inside its radius', () => {
+    const { ctx, calls } = recordingContext();
+    const Program = canvasHoverPrograms(['circle'], 'ring').circle!;
+    const program = new Program(null as never, null, fakeRenderer(ctx));
+    program.reallocate(3);
+    program.process(0, 0, node(10, 20, 8, '#0072b2'));
+    program.process(0, 1, node(1, 1, 8, '#e69f00', true));
+    program.process(0, 2, node(5, 5, 0.8, '#000000'));
+    program.render(params);
+    // the hidden node is left out; the last one is too small to draw
+    expect(calls).toEqual([{ op: 'fill', x: 20, y: 40, r: 3.5, style: '#0072b2', alpha: 1, width: 0 }]);
+  });
+
+  it('draws a work outside the list as the ring program does: a faint centre, a rim', () => {
+    const { ctx, calls } = recordingContext();
+    const Program = canvasHoverPrograms(['circle', 'ring'], 'ring').ring!;
+    const program = new Program(null as never, null, fakeRenderer(ctx));
+    program.reallocate(1);
+    program.process(0, 0, node(10, 10, 21, '#009e73'));
+    program.render(params);
+    const { width, radius } = outsideRing(10);
+    expect(calls).toEqual([
+      { op: 'fill', x: 20, y: 20, r: radius, style: '#009e73', alpha: OUTSIDE_RING.centreAlpha, width: 0 },
+      { op: 'stroke', x: 20, y: 20, r: radius, style: '#009e73', alpha: 1, width },
+    ]);
+  });
+
+  it('draws only what the last process round handed it', () => {
+    const { ctx, calls } = recordingContext();
+    const Program = canvasHoverPrograms(['circle'], 'ring').circle!;
+    const program = new Program(null as never, null, fakeRenderer(ctx));
+    program.reallocate(2);
+    program.process(0, 0, node(1, 1, 4, '#111111'));
+    program.process(0, 1, node(2, 2, 4, '#222222'));
+    program.render(params);
+    program.reallocate(0);
+    program.render(params);
+    expect(calls.map((c) => c.style)).toEqual(['#111111', '#222222']);
+  });
+});
+
+describe('hideUndrawnLayers', () => {
+  const canvases = () => {
+    const c = () => ({ style: {} as Record<string, string> });
+    return { hoverNodes: c(), edgeLabels: c(), mouse: c(), nodes: c() };
+  };
+
+  it('hides the WebGL hover layer and the unused edge labels, and keeps the pointer layer transparent', () => {
+    const layers = canvases();
+    hideUndrawnLayers(layers as unknown as Record<string, HTMLCanvasElement>, false);
+    expect(layers.hoverNodes.style.display).toBe('none');
+    expect(layers.edgeLabels.style.display).toBe('none');
+    // still there for the pointer's events
+    expect(layers.mouse.style).toEqual({ opacity: '0' });
+    expect(layers.nodes.style).toEqual({});
+  });
+
+  it('keeps the edge labels where sigma draws them', () => {
+    const layers = canvases();
+    hideUndrawnLayers(layers as unknown as Record<string, HTMLCanvasElement>, true);
+    expect(layers.edgeLabels.style).toEqual({});
+  });
+});
