@@ -56,7 +56,9 @@ Figures (ms since navigation unless said):
                     touches the page, or the first frame if later
   longest task      the longest main-thread task after the first frame
   fetched/parsed/assembled/mounted   the load phases (performance marks of both pages)
-  hover p50/p90     from a hover to the next frame after its render
+  hover p50/p90     from a hover to the second animation frame after its render (the first
+                    frame shown with it); made just after a frame, a hover shown in the next
+                    frame measures two frames (33.3 ms at 60 Hz)
   pan p50/p90       frame time while dragging the view
   still after pan   from releasing the pointer to the page drawn and still (no frame over 50 ms
                     for 500 ms): where frames are slow, the app draws the graph there
@@ -338,7 +340,10 @@ async function main(): Promise<void> {
       line.push(
         `first frame ≤ 2 s: ${verdict(s.firstFrame <= 2000)} (${(s.firstFrame / 1000).toFixed(1)} s)`,
       );
-      line.push(`hover p90 ≤ 33 ms: ${verdict(s.hoverP90 <= 33)} (${s.hoverP90.toFixed(0)} ms)`);
+      // to the tenth: a hover shown in the next frame measures two frames (see --help)
+      line.push(
+        `hover p90 ≤ 33 ms: ${verdict(s.hoverP90 <= 33)} (${s.hoverP90.toFixed(1)} ms; two frames are 33.3 ms)`,
+      );
       line.push(`pan ≤ 33 ms a frame (p90): ${verdict(s.panP90 <= 33)} (${s.panP90.toFixed(0)} ms)`);
     }
     console.log(`  ${s.name}: ${line.join('; ')}`);
