@@ -7,15 +7,12 @@
  * works, raw_refs, work_topics, merged, seeds, wanted_topics, params. The selection itself is the
  * plain SQL of scripts/sql/select/, which Spark SQL and BigQuery run as well.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { ARXIV_URL } from '../../src/online/ids';
 import type { Seed } from '../../src/snapshot/seeds';
 import type { SnapshotFile } from './snapshot-files';
-
-export const SELECT_SQL_DIR = join(import.meta.dirname, '..', 'sql', 'select');
+import { selectStatements } from './sql-files';
 
 export interface EngineOptions {
   /** A database file for the staged works (spills to disk), or ":memory:". */
@@ -208,21 +205,9 @@ export async function loadInputs(
   await conn.run(`INSERT INTO params VALUES (${input.cap})`);
 }
 
-/** The statements of a SQL file: `--` comments dropped, split at the `;` ending a line. */
-export function sqlStatements(text: string): string[] {
-  return text
-    .split('\n')
-    .map((l) => l.replace(/--.*$/, ''))
-    .join('\n')
-    .split(/;\s*(?:\n|$)/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
-}
-
 /** Run one file of scripts/sql/select/, statement by statement. */
 export async function runSelectSql(conn: DuckDBConnection, name: string): Promise<void> {
-  for (const statement of sqlStatements(readFileSync(join(SELECT_SQL_DIR, name), 'utf8')))
-    await conn.run(statement);
+  for (const statement of selectStatements(name)) await conn.run(statement);
 }
 
 /**

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SparkSQL } from 'dt-sql-parser';
 import { describe, expect, it } from 'vitest';
-import { SELECT_SQL_DIR, sqlStatements } from '../../../scripts/lib/snapshot-duckdb';
+import { SELECT_SQL_DIR, sqlStatements } from '../../../scripts/lib/sql-files';
 
 const files = readdirSync(SELECT_SQL_DIR)
   .filter((f) => f.endsWith('.sql'))
