@@ -16,7 +16,9 @@ import { arrowGeometry, LIBRARY_RING, ringRadius } from '../export/scene';
 import type { AtlasGraph } from '../graph/types';
 import type { EdgeAttributes, NodeAttributes } from '../model';
 import type { RenderCaches } from './caches';
+import { canvasHoverPrograms } from './hover-program';
 import { createLabelDrawers, type DrawnLabel } from './labels';
+import { RING_NODE_TYPE } from './reducers';
 import type { RenderTheme } from './theme';
 
 /** Arrow heads as sigma's arrow program draws them (see renderer.ts: lengthToThicknessRatio 4, widenessToThicknessRatio 3.5). */
@@ -140,6 +142,12 @@ export function openSnapshots(input: Omit<SnapshotInput, 'caches'>): SnapshotSes
           edgeProgramClasses: { ...settings.edgeProgramClasses, line: EdgeRectangleProgram },
           defaultDrawNodeLabel: drawers.drawLabel,
           defaultDrawNodeHover: drawers.drawHover,
+          // the highlighted papers on this renderer's hover labels, clear of its own cards' text
+          nodeHoverProgramClasses: canvasHoverPrograms(
+            Object.keys(settings.nodeProgramClasses),
+            RING_NODE_TYPE,
+            drawers.cardTexts,
+          ),
         }),
     );
   } catch (e) {

@@ -19,6 +19,8 @@ import { paintNode2d } from './node-2d';
  * antialiases over a pixel centred on the path: half a pixel in, the edges fall on the same pixels.
  */
 const RIM_INSET = 0.5;
+/** Beyond any canvas, in CSS px: the clip's outer rectangle. */
+const CLIP_FAR = 1e6;
 
 /**
  * A node program for sigma's `nodeHoverProgramClasses`: the nodes sigma hands it (already reduced)
@@ -27,6 +29,7 @@ const RIM_INSET = 0.5;
  */
 export function canvasHoverProgram<N extends Attributes, E extends Attributes, G extends Attributes>(
   outside: boolean,
+  keepClear: () => readonly number[] = () => [],
 ): NodeProgramType<N, E, G> {
   return class CanvasHoverProgram {
     drawLabel = undefined;
@@ -50,6 +53,16 @@ export function canvasHoverProgram<N extends Attributes, E extends Attributes, G
     render(_params: RenderParams): void {
       const ctx = this.renderer.getCanvases().hovers?.getContext('2d');
       if (!ctx) return;
+      const clear = keepClear();
+      if (clear.length > 0) {
+        // everywhere but the boxes (even-odd: inside a box is inside two rectangles)
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(-CLIP_FAR, -CLIP_FAR, 2 * CLIP_FAR, 2 * CLIP_FAR);
+        for (let i = 0; i + 3 < clear.length; i += 4)
+          ctx.rect(clear[i]!, clear[i + 1]!, clear[i + 2]! - clear[i]!, clear[i + 3]! - clear[i + 1]!);
+        ctx.clip('evenodd');
+      }
       for (const data of this.nodes) {
         // hidden nodes are left out, as sigma's programs leave them out
         if (!data || data.hidden) continue;
@@ -57,6 +70,7 @@ export function canvasHoverProgram<N extends Attributes, E extends Attributes, G
         const r = this.renderer.scaleSize(data.size) - RIM_INSET;
         if (r > 0) paintNode2d(ctx, p.x, p.y, r, data.color, outside);
       }
+      if (clear.length > 0) ctx.restore();
     }
 
     kill(): void {
@@ -65,13 +79,18 @@ export function canvasHoverProgram<N extends Attributes, E extends Attributes, G
   };
 }
 
-/** A hover program per node program type: the ring type's draws rings, every other type discs. */
+/**
+ * A hover program per node program type: the ring type's draws rings, every other type discs.
+ * `keepClear` gives boxes ([x0, y0, x1, y1, ...], CSS px) the discs are not drawn over: the text of
+ * the hovered or selected paper's card (labels.ts `cardTexts`), which the labels' pass drew below.
+ */
 export function canvasHoverPrograms<N extends Attributes, E extends Attributes, G extends Attributes>(
   types: Iterable<string>,
   ringType: string,
+  keepClear?: () => readonly number[],
 ): Record<string, NodeProgramType<N, E, G>> {
   const out: Record<string, NodeProgramType<N, E, G>> = {};
-  for (const type of types) out[type] = canvasHoverProgram<N, E, G>(type === ringType);
+  for (const type of types) out[type] = canvasHoverProgram<N, E, G>(type === ringType, keepClear);
   return out;
 }
 

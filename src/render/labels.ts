@@ -45,6 +45,8 @@ export function createLabelDrawers(
   // the same for the neighbours' labels on the hover layer, which sigma draws in one synchronous
   // pass: the list is emptied in a microtask after the pass
   let hoverBoxes: number[] = [];
+  // the text parts of the cards drawn in the pass, which the hover layer's discs leave clear
+  let cardTexts: number[] = [];
   let hoverResetQueued = false;
 
   function overlaps(list: number[], x0: number, y0: number, x1: number, y1: number): boolean {
@@ -52,6 +54,19 @@ export function createLabelDrawers(
       if (x0 < list[i + 2]! && x1 > list[i]! && y0 < list[i + 3]! && y1 > list[i + 1]!) return true;
     }
     return false;
+  }
+
+  /** A box drawn on the hover layer in this pass. */
+  function noteHoverBox(box: readonly [number, number, number, number]): void {
+    if (!hoverResetQueued) {
+      hoverResetQueued = true;
+      queueMicrotask(() => {
+        hoverBoxes = [];
+        cardTexts = [];
+        hoverResetQueued = false;
+      });
+    }
+    hoverBoxes.push(...box);
   }
 
   function drawLabel(ctx: CanvasRenderingContext2D, data: LabelData, settings: LabelSettings): void {
@@ -96,13 +111,6 @@ export function createLabelDrawers(
   ): void {
     const t = theme();
     if (data.key !== undefined && data.key !== focusNode() && data.highlighted) {
-      if (!hoverResetQueued) {
-        hoverResetQueued = true;
-        queueMicrotask(() => {
-          hoverBoxes = [];
-          hoverResetQueued = false;
-        });
-      }
       if (!data.label) return;
       ctx.font = `${settings.labelWeight} ${settings.labelSize}px ${settings.labelFont}`;
       const x = data.x + data.size + 3;
@@ -110,7 +118,7 @@ export function createLabelDrawers(
       const box = [x - 2, y - settings.labelSize, x + ctx.measureText(data.label).width + 2, y + 4] as const;
       // in a crowded neighbourhood, labels that would overlap are left out (the discs stay)
       if (overlaps(hoverBoxes, ...box)) return;
-      hoverBoxes.push(...box);
+      noteHoverBox(box);
       drawText(ctx, data, settings, t, 'hovers');
       return;
     }
@@ -135,6 +143,10 @@ export function createLabelDrawers(
         radius: Math.min(r, h / 2),
       };
       ctx.roundRect(box.x, box.y, box.width, box.height, box.radius);
+      // the neighbours' labels drawn after the card leave it readable (those drawn before are under
+      // it), and so do the discs drawn above the labels, beside the paper's own disc
+      noteHoverBox([box.x, box.y, box.x + box.width, box.y + box.height]);
+      cardTexts.push(data.x + r, box.y, box.x + box.width, box.y + box.height);
       const label = { text: data.label, x: data.x + data.size + 3, y: data.y + size / 3 };
       record?.({
         kind: 'card',
@@ -171,10 +183,13 @@ export function createLabelDrawers(
   return {
     drawLabel,
     drawHover,
+    /** The text parts of the cards drawn in this hover pass, [x0, y0, x1, y1, ...] (CSS px). */
+    cardTexts: (): readonly number[] => cardTexts,
     /** Call before each full render (sigma's label pass, then its hover pass). */
     resetFrame: () => {
       boxes = [];
       hoverBoxes = [];
+      cardTexts = [];
     },
   };
 }

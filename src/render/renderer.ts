@@ -93,6 +93,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       nodeHoverProgramClasses: canvasHoverPrograms<NodeAttributes, EdgeAttributes, Attributes>(
         Object.keys(programs),
         RING_NODE_TYPE,
+        labels.cardTexts,
       ),
     };
   };

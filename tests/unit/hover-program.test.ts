@@ -22,7 +22,24 @@ function recordingContext() {
     strokeStyle: '',
     lineWidth: 1,
     globalAlpha: 1,
-    beginPath() {},
+    clips: [] as { rects: number[][]; rule: string }[],
+    rects: [] as number[][],
+    saved: 0,
+    beginPath() {
+      ctx.rects = [];
+    },
+    rect(x: number, y: number, w: number, h: number) {
+      ctx.rects.push([x, y, w, h]);
+    },
+    clip(rule: string) {
+      ctx.clips.push({ rects: ctx.rects, rule });
+    },
+    save() {
+      ctx.saved++;
+    },
+    restore() {
+      ctx.saved--;
+    },
     arc(x: number, y: number, r: number) {
       arc = { x, y, r };
     },
@@ -100,6 +117,35 @@ describe('canvasHoverPrograms', () => {
     program.reallocate(0);
     program.render(params);
     expect(calls.map((c) => c.style)).toEqual(['#111111', '#222222']);
+  });
+});
+
+describe('the boxes kept clear', () => {
+  it('clips the discs out of the cards’ text, then gives the context back', () => {
+    const { ctx, calls } = recordingContext();
+    const Program = canvasHoverPrograms(['circle'], 'ring', () => [10, 20, 110, 40]).circle!;
+    const program = new Program(null as never, null, fakeRenderer(ctx));
+    program.reallocate(1);
+    program.process(0, 0, node(30, 15, 8, '#0072b2'));
+    program.render(params);
+    expect(ctx.clips).toHaveLength(1);
+    const { rects, rule } = ctx.clips[0]!;
+    expect(rule).toBe('evenodd');
+    // everything, less the box
+    expect(rects[0]![0]).toBeLessThan(-1e5);
+    expect(rects[1]).toEqual([10, 20, 100, 20]);
+    expect(calls).toHaveLength(1);
+    expect(ctx.saved).toBe(0);
+  });
+
+  it('draws unclipped when there is nothing to keep clear', () => {
+    const { ctx } = recordingContext();
+    const Program = canvasHoverPrograms(['circle'], 'ring', () => []).circle!;
+    const program = new Program(null as never, null, fakeRenderer(ctx));
+    program.reallocate(1);
+    program.process(0, 0, node(30, 15, 8, '#0072b2'));
+    program.render(params);
+    expect(ctx.clips).toEqual([]);
   });
 });
 
