@@ -25,6 +25,8 @@ Options:
   --cap N        works each paper adds a hop (default: 10)
   --dir DIR      where the snapshots are written and kept between runs (default: $TMPDIR/bench-snapshot)
   --memory-limit M  DuckDB's memory limit (default: 1GB)
+  --runs N       runs of each selection at each size (default: 1); with more, each size's range
+  --selections L hops, topic or both (default: hops,topic)
   --help         show this help`;
 
 const TARGET_SECONDS = 60;
@@ -105,6 +107,8 @@ async function main(): Promise<number> {
       cap: { type: 'string' },
       dir: { type: 'string' },
       'memory-limit': { type: 'string' },
+      runs: { type: 'string' },
+      selections: { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -126,6 +130,16 @@ async function main(): Promise<number> {
     console.error(`bench-snapshot: sizes must be integers >= 1000\n\n${USAGE}`);
     return 2;
   }
+  const runs = Number(values.runs ?? 1);
+  if (!Number.isInteger(runs) || runs < 1) {
+    console.error(`bench-snapshot: --runs must be a positive integer\n\n${USAGE}`);
+    return 2;
+  }
+  const chosen = (values.selections ?? 'hops,topic').split(',').map((s) => s.trim());
+  if (chosen.length === 0 || chosen.some((c) => c !== 'hops' && c !== 'topic')) {
+    console.error(`bench-snapshot: --selections takes hops, topic or both\n\n${USAGE}`);
+    return 2;
+  }
   console.log(
     `bench:snapshot — refs ${refs}/work, ${nSeeds} seeds, cap ${cap}, memory limit ${mem}, load ${loadavg()
       .map((l) => l.toFixed(1))
@@ -144,22 +158,39 @@ async function main(): Promise<number> {
     writeFileSync(seedsFile, [...seeds].map((id) => `W${id}`).join('\n') + '\n');
     const works = syntheticWorksDir(snap);
     const common = ['--works', works, '--memory-limit', mem, '--threads', '2'];
-    for (const [what, args] of [
-      [`2 hops, ${nSeeds} seeds`, ['--seeds', seedsFile, '--hops', '2', '--cap', cap]],
-      ['topic T10007', ['--topic', 'T10007']],
-    ] as const) {
-      const m = measure([...common, ...args]);
-      const ok = m.ok && m.seconds < TARGET_SECONDS && m.peakBytes < TARGET_BYTES;
-      // the target is for 10^6 works; other sizes show how time and memory grow
-      if (n === 1_000_000 && !ok) failed = true;
-      const papers = m.papers.replace(/^.*: (\d[\d,]*) papers.*$/, '$1');
-      peaks.set(what, [
-        ...(peaks.get(what) ?? []),
-        { n, peak: m.peakBytes, selectionMb: m.selectionMb, papers },
-      ]);
-      const row = `${n.toLocaleString('en-US').padStart(10)} works  ${what.padEnd(20)} ${m.seconds.toFixed(1).padStart(6)} s  cpu ${m.cpuSeconds.toFixed(1).padStart(6)} s  peak ${(m.peakBytes / 1024 ** 2).toFixed(0).padStart(5)} MB (${m.scanMb.toFixed(0)} reading, ${m.selectionMb.toFixed(0)} selecting; DuckDB ${m.engineMb.toFixed(0)})  ${m.ok ? '' : 'FAILED '}${m.papers.replace(/^.*: (\d[\d,]* papers, [\d,]* edges).*$/, '$1')}`;
-      console.log(row);
-      rowsOut.push(row);
+    const selections = [
+      ['hops', `2 hops, ${nSeeds} seeds`, ['--seeds', seedsFile, '--hops', '2', '--cap', cap]],
+      ['topic', 'topic T10007', ['--topic', 'T10007']],
+    ] as const;
+    for (const [key, what, args] of selections) {
+      if (!chosen.includes(key)) continue;
+      for (let run = 0; run < runs; run++) {
+        const m = measure([...common, ...args]);
+        const ok = m.ok && m.seconds < TARGET_SECONDS && m.peakBytes < TARGET_BYTES;
+        // the target is for 10^6 works; other sizes show how time and memory grow
+        if (n === 1_000_000 && !ok) failed = true;
+        const papers = m.papers.replace(/^.*: (\d[\d,]*) papers.*$/, '$1');
+        peaks.set(what, [
+          ...(peaks.get(what) ?? []),
+          { n, peak: m.peakBytes, selectionMb: m.selectionMb, papers },
+        ]);
+        const row = `${n.toLocaleString('en-US').padStart(10)} works  ${what.padEnd(20)} ${m.seconds.toFixed(1).padStart(6)} s  cpu ${m.cpuSeconds.toFixed(1).padStart(6)} s  peak ${(m.peakBytes / 1024 ** 2).toFixed(0).padStart(5)} MB (${m.scanMb.toFixed(0)} reading, ${m.selectionMb.toFixed(0)} selecting; DuckDB ${m.engineMb.toFixed(0)})  ${m.ok ? '' : 'FAILED '}${m.papers.replace(/^.*: (\d[\d,]* papers, [\d,]* edges).*$/, '$1')}`;
+        console.log(row);
+        rowsOut.push(row);
+      }
+    }
+  }
+  if (runs > 1) {
+    // each size's runs side by side: whether the peak grows beyond what runs of one size differ by
+    for (const [what, list] of peaks) {
+      const bySize = sizes.map((n) => {
+        const mb = list
+          .filter((r) => r.n === n)
+          .map((r) => r.peak / 1024 ** 2)
+          .sort((a, b) => a - b);
+        return `${n.toLocaleString('en-US')}: ${mb[0]!.toFixed(0)}–${mb[mb.length - 1]!.toFixed(0)} MB (median ${mb[Math.floor(mb.length / 2)]!.toFixed(0)})`;
+      });
+      console.log(`peak memory over ${runs} runs, ${what}: ${bySize.join('; ')}`);
     }
   }
   for (const [what, list] of peaks) {
