@@ -59,6 +59,12 @@ Figures (ms since navigation unless said):
   hover p50/p90     from a hover to the second animation frame after its render (the first
                     frame shown with it); made just after a frame, a hover shown in the next
                     frame measures two frames (33.3 ms at 60 Hz)
+  pointer hover p50/p90
+                    the same hovers made with the pointer: mouse moves through the browser's
+                    input pipeline onto each node, then onto empty space, at seeded phases of
+                    the frame; sigma finds the node under the pointer and the page's own
+                    handlers run. From the move's event time to the first animation frame
+                    after the commit that carries its render
   pan p50/p90       frame time while dragging the view
   still after pan   from releasing the pointer to the page drawn and still (no frame over 50 ms
                     for 500 ms): where frames are slow, the app draws the graph there
@@ -166,6 +172,15 @@ function graphFor(n: number, seed: number): string {
   return file;
 }
 
+const emptyMeasured = (): Measured => ({
+  loads: [],
+  hover: [],
+  pointer: [],
+  pointerMissed: 0,
+  pan: [],
+  panSettled: Number.NaN,
+});
+
 async function measure(
   browser: Browser,
   urls: { ours: string; bare: string },
@@ -173,8 +188,8 @@ async function measure(
   opts: Options,
 ): Promise<{ ours: Measured; bare: Measured; counts: { nodes: number; edges: number } }> {
   const out = {
-    ours: { loads: [], hover: [], pan: [], panSettled: Number.NaN } as Measured,
-    bare: { loads: [], hover: [], pan: [], panSettled: Number.NaN } as Measured,
+    ours: emptyMeasured(),
+    bare: emptyMeasured(),
     counts: { nodes: 0, edges: 0 },
   };
   for (let run = 0; run < opts.runs; run++) {
@@ -192,6 +207,8 @@ async function measure(
       if (which === 'bare') out.counts = r.counts;
       if (last) {
         out[which].hover = r.hover;
+        out[which].pointer = r.pointer.latencies;
+        out[which].pointerMissed = r.pointer.missed;
         out[which].pan = r.pan;
         out[which].panSettled = r.panSettled;
       }
@@ -220,6 +237,7 @@ function report(
   firstFrame: number;
   free: number;
   hoverP90: number;
+  pointerP90: number;
   panP90: number;
   ffRatio: number;
   freeRatio: number;
@@ -240,6 +258,10 @@ function report(
   for (const [label, f] of lines) console.log(row(label, m('ours', f), m('bare', f), 'ms'));
   console.log(row('hover p50', median(r.ours.hover), median(r.bare.hover), 'ms'));
   console.log(row('hover p90', pct(r.ours.hover, 90), pct(r.bare.hover, 90), 'ms'));
+  console.log(row('pointer hover p50', median(r.ours.pointer), median(r.bare.pointer), 'ms'));
+  console.log(row('pointer hover p90', pct(r.ours.pointer, 90), pct(r.bare.pointer, 90), 'ms'));
+  const missed = (w: Measured) => `${w.pointer.length} measured, ${w.pointerMissed} without a render`;
+  console.log(`  ${''.padEnd(20)} pointer moves: ours ${missed(r.ours)}; bare ${missed(r.bare)}`);
   console.log(row('pan frame p50', median(r.ours.pan), median(r.bare.pan), 'ms'));
   console.log(row('pan frame p90', pct(r.ours.pan, 90), pct(r.bare.pan, 90), 'ms'));
   console.log(row('still after pan', r.ours.panSettled, r.bare.panSettled, 'ms'));
@@ -257,6 +279,7 @@ function report(
     firstFrame: ff,
     free,
     hoverP90: pct(r.ours.hover, 90),
+    pointerP90: pct(r.ours.pointer, 90),
     panP90: pct(r.ours.pan, 90),
     ffRatio: ff / m('bare', (l) => l.firstFrame),
     freeRatio: free / m('bare', (l) => l.free),
@@ -340,9 +363,9 @@ async function main(): Promise<void> {
       line.push(
         `first frame ≤ 2 s: ${verdict(s.firstFrame <= 2000)} (${(s.firstFrame / 1000).toFixed(1)} s)`,
       );
-      // to the tenth: a hover shown in the next frame measures two frames (see --help)
+      // to the tenth: a hover made just after a frame and shown in the next measures two frames (see --help)
       line.push(
-        `hover p90 ≤ 33 ms: ${verdict(s.hoverP90 <= 33)} (${s.hoverP90.toFixed(1)} ms; two frames are 33.3 ms)`,
+        `hover p90 ≤ 33 ms: with the pointer ${verdict(s.pointerP90 <= 33)} (${s.pointerP90.toFixed(1)} ms); made just after a frame ${verdict(s.hoverP90 <= 33)} (${s.hoverP90.toFixed(1)} ms; two frames are 33.3 ms)`,
       );
       line.push(`pan ≤ 33 ms a frame (p90): ${verdict(s.panP90 <= 33)} (${s.panP90.toFixed(0)} ms)`);
     }

@@ -77,6 +77,118 @@ const HOVER_PROBE = `async function (count) {
   return out;
 }`;
 
+/**
+ * Runs in the page: up to `count` points where a hover can be made with the pointer (on a node
+ * spread over the graph as `sampleNodes` spreads them, inside the graph's container and not under a
+ * panel), and a point over no node for the un-hovers (null if none is found on a grid).
+ */
+const POINTER_TARGETS = `function (count) {
+  const atlas = window.__atlas;
+  const box = document.getElementById('graph').getBoundingClientRect();
+  const inGraph = (p) =>
+    p.x > box.left + 2 && p.x < box.right - 2 && p.y > box.top + 2 && p.y < box.bottom - 2 &&
+    document.getElementById('graph').contains(document.elementFromPoint(p.x, p.y));
+  const points = [];
+  for (const id of atlas.sampleNodes(count * 4)) {
+    const p = atlas.screenPosition(id);
+    if (p && inGraph(p) && atlas.nodeAt(p.x, p.y) !== null) points.push({ x: p.x, y: p.y });
+    if (points.length === count) break;
+  }
+  let empty = null;
+  for (let i = 1; i < 40 && !empty; i++)
+    for (let j = 1; j < 25 && !empty; j++) {
+      const p = { x: box.left + (i * box.width) / 40, y: box.top + (j * box.height) / 25 };
+      if (inGraph(p) && atlas.nodeAt(p.x, p.y) === null) empty = p;
+    }
+  return { points, empty };
+}`;
+
+/**
+ * Runs in the page: records the pointer's moves (their event time: when the browser took the
+ * input), the animation frames and the end of each frame's commit (a task queued from the frame's
+ * callbacks runs after it), while `on` is true.
+ */
+const POINTER_RECORDER = `function () {
+  const b = window.__bench;
+  const rec = (b.pointer = { moves: [], frames: [], commits: [], on: true });
+  window.addEventListener('mousemove', (e) => { if (rec.on) rec.moves.push(e.timeStamp); }, { capture: true, passive: true });
+  const tick = () => {
+    if (!rec.on) return;
+    rec.frames.push(performance.now());
+    setTimeout(() => rec.commits.push(performance.now()), 0);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}`;
+
+/**
+ * Runs in the page after a pointer move: waits (up to 120 frames) for the render the move caused
+ * and for the first animation frame after the commit that carries it, and returns the latency from
+ * the move's event time to that frame, the same end as HOVER_PROBE's; null if the move caused no
+ * render (it landed on the node already hovered, or on none twice).
+ */
+const POINTER_LATENCY = `async function (before) {
+  const atlas = window.__atlas;
+  const rec = window.__bench.pointer;
+  const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+  for (let i = 0; i < 120; i++) {
+    const stats = atlas.renderer();
+    if (stats.renders > before && rec.moves.length > 0) {
+      const commit = rec.commits.find((t) => t > stats.lastRenderAt);
+      const shown = commit === undefined ? undefined : rec.frames.find((t) => t > commit);
+      if (shown !== undefined) return shown - rec.moves[0];
+    }
+    await frame();
+  }
+  return null;
+}`;
+
+/** Sleeps a seeded share of a frame interval, so that pointer moves land at any phase of a frame. */
+function phases(seed: number): () => Promise<void> {
+  let s = seed >>> 0 || 1;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return sleep((s / 2 ** 32) * 16.7).then(() => undefined);
+  };
+}
+
+/**
+ * Hovers with the pointer as a person does: real mouse events through the browser's input
+ * pipeline (which hands moves to the page with the next frame), sigma finding the node under the
+ * pointer, the page's own enter and leave handlers. Moves onto `count` nodes, each followed by a
+ * move onto empty space, at seeded phases of the frame; each latency runs from the move's event
+ * time to the first animation frame after the commit carrying its render (the end HOVER_PROBE
+ * uses). Returns the latencies, and the moves that caused no render.
+ */
+async function pointerHovers(page: Page, count: number): Promise<{ latencies: number[]; missed: number }> {
+  const { points, empty } = (await page.evaluate(`(${POINTER_TARGETS})(${count})`)) as {
+    points: Array<{ x: number; y: number }>;
+    empty: { x: number; y: number } | null;
+  };
+  const wait = phases(count);
+  const latencies: number[] = [];
+  let missed = 0;
+  if (empty) await page.mouse.move(empty.x, empty.y);
+  await page.evaluate(`(${POINTER_RECORDER})()`);
+  try {
+    for (const p of points) {
+      for (const to of empty ? [p, empty] : [p]) {
+        const before = (await page.evaluate(
+          '(() => { const r = window.__bench.pointer; r.moves = []; return window.__atlas.renderer().renders; })()',
+        )) as number;
+        await wait();
+        await page.mouse.move(to.x, to.y);
+        const latency = (await page.evaluate(`(${POINTER_LATENCY})(${before})`)) as number | null;
+        if (latency === null) missed++;
+        else latencies.push(latency);
+      }
+    }
+  } finally {
+    await page.evaluate('window.__bench.pointer.on = false');
+  }
+  return { latencies, missed };
+}
+
 export interface Load {
   firstFrame: number;
   /**
@@ -100,6 +212,9 @@ export interface Load {
 export interface Measured {
   loads: Load[];
   hover: number[];
+  /** Hovers with the pointer (pointerHovers), ms; and its moves that caused no render. */
+  pointer: number[];
+  pointerMissed: number;
   pan: number[];
   /** From releasing the pointer to the page drawn and still again (see panFrames), ms. */
   panSettled: number;
@@ -172,6 +287,7 @@ export async function loadOnce(
 ): Promise<{
   load: Load;
   hover: number[];
+  pointer: { latencies: number[]; missed: number };
   pan: number[];
   panSettled: number;
   counts: { nodes: number; edges: number };
@@ -191,16 +307,19 @@ export async function loadOnce(
     const heap = ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
     const counts = (await page.evaluate('window.__atlas.totalCount()')) as { nodes: number; edges: number };
     let hover: number[] = [];
+    let pointer = { latencies: [] as number[], missed: 0 };
     let pan: number[] = [];
     let panSettled = Number.NaN;
     if (interact) {
       if (interact.hovers > 0)
         hover = (await page.evaluate(`(${HOVER_PROBE})(${interact.hovers})`)) as number[];
+      if (interact.hovers > 0) pointer = await pointerHovers(page, interact.hovers);
       ({ frames: pan, settled: panSettled } = await panFrames(page));
     }
     return {
       load: { firstFrame, firstShown, fullFrame, shown, free, longest, phases, heap },
       hover,
+      pointer,
       pan,
       panSettled,
       counts,

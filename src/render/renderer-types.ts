@@ -24,6 +24,8 @@ export interface RendererStats {
   lastRenderMs: number;
   /** `performance.now()` at the end of the first render (ms since navigation start). */
   firstRenderAt: number | null;
+  /** `performance.now()` at the end of the last render (the benchmark's pointer probe). */
+  lastRenderAt: number | null;
   contextLost: boolean;
   /** The cost of the last whole frame, rasterisation included (picture-moves.ts), ms. */
   frameMs: number;

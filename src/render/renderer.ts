@@ -78,6 +78,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     graphRenders: 0,
     lastRenderMs: 0,
     firstRenderAt: null,
+    lastRenderAt: null,
     contextLost: false,
   };
 
@@ -145,6 +146,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     stats.renders += 1;
     stats.lastRenderMs = now - renderStart;
     stats.firstRenderAt ??= now;
+    stats.lastRenderAt = now;
     overlay?.draw();
     rings?.draw();
     for (const l of [...renderListeners]) l();

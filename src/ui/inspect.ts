@@ -23,6 +23,8 @@ export interface AtlasInspector {
   position(id: string): { x: number; y: number } | null;
   /** Where a node is drawn, in page (CSS pixel) coordinates, for pointer events. */
   screenPosition(id: string): { x: number; y: number } | null;
+  /** The node sigma finds under a page (CSS pixel) point, as the pointer would: null where none. */
+  nodeAt(x: number, y: number): string | null;
   /** What the reducers made of a node / an edge. */
   nodeDisplay(id: string): {
     color: string;
@@ -87,6 +89,14 @@ export function createInspector(
       const p = s.framedGraphToViewport(d);
       const rect = s.getContainer().getBoundingClientRect();
       return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    nodeAt(x, y) {
+      const s = sigma();
+      if (!s) return null;
+      const rect = s.getContainer().getBoundingClientRect();
+      // private in sigma's types; the pointer's own lookup (picture-moves.ts wraps it too)
+      const pick = s as unknown as { getNodeAtPosition(p: { x: number; y: number }): string | null };
+      return pick.getNodeAtPosition({ x: x - rect.left, y: y - rect.top });
     },
     nodeDisplay(id) {
       const d = sigma()?.getNodeDisplayData(id);

@@ -13,8 +13,10 @@ interface BareInspector {
   status(): string;
   error(): string | null;
   totalCount(): { nodes: number; edges: number };
-  renderer(): { renders: number; firstRenderAt: number | null } | null;
+  renderer(): { renders: number; firstRenderAt: number | null; lastRenderAt: number | null } | null;
   hover(id: string | null): void;
+  screenPosition(id: string): { x: number; y: number } | null;
+  nodeAt(x: number, y: number): string | null;
   sampleNodes(count: number): string[];
 }
 
@@ -24,7 +26,7 @@ const page = window as unknown as { __atlas?: BareInspector };
 async function main(container: HTMLElement): Promise<void> {
   let status = 'loading';
   let error: string | null = null;
-  const stats = { renders: 0, firstRenderAt: null as number | null };
+  const stats = { renders: 0, firstRenderAt: null as number | null, lastRenderAt: null as number | null };
   let sigma: Sigma | null = null;
   let hovered: string | null = null;
   let neighbours = new Set<string>();
@@ -38,6 +40,21 @@ async function main(container: HTMLElement): Promise<void> {
       hovered = id;
       neighbours = new Set(id === null ? [] : graph.neighbors(id));
       sigma?.refresh({ skipIndexation: true });
+    },
+    screenPosition(id) {
+      const d = sigma?.getNodeDisplayData(id);
+      if (!sigma || !d) return null;
+      const p = sigma.framedGraphToViewport(d);
+      const rect = container.getBoundingClientRect();
+      return { x: rect.left + p.x, y: rect.top + p.y };
+    },
+    nodeAt(x, y) {
+      const rect = container.getBoundingClientRect();
+      // private in sigma's types: the lookup sigma's pointer events make
+      const pick = sigma as unknown as {
+        getNodeAtPosition(p: { x: number; y: number }): string | null;
+      } | null;
+      return pick?.getNodeAtPosition({ x: x - rect.left, y: y - rect.top }) ?? null;
     },
     sampleNodes(count) {
       const nodes = graph.nodes();
@@ -75,6 +92,7 @@ async function main(container: HTMLElement): Promise<void> {
     sigma.on('afterRender', () => {
       stats.renders += 1;
       stats.firstRenderAt ??= performance.now();
+      stats.lastRenderAt = performance.now();
     });
     sigma.on('enterNode', ({ node }) => page.__atlas?.hover(node));
     sigma.on('leaveNode', () => page.__atlas?.hover(null));
