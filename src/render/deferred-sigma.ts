@@ -8,6 +8,7 @@
 import Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
 import { createPresentGroup, type PresentGroup } from './deferred-present';
+import { drawlessLayer, hoversDrawnOn2d } from './hover-program';
 
 /**
  * The layers drawn through the group: the WebGL layers on screen. Not sigma's WebGL hover layer,
@@ -50,6 +51,10 @@ export class DeferredSigma<
     id: string,
     options?: Parameters<Sigma<N, E, G>['createWebGLContext']>[1],
   ): WebGLRenderingContext {
+    // no context for the hover layer when the hovered papers are drawn on a 2D canvas
+    // (sigma asks for it with no options)
+    if (id === 'hoverNodes' && options === undefined && hoversDrawnOn2d(this.getSettings()))
+      return super.createWebGLContext(id, { canvas: drawlessLayer(this.createCanvas(id)) });
     const gl = super.createWebGLContext(id, options);
     const rank = DEFERRED_LAYERS.get(id);
     if (rank !== undefined) this.present().add(gl, rank);

@@ -21,6 +21,8 @@ import { paintNode2d } from './node-2d';
 const RIM_INSET = 0.5;
 /** Beyond any canvas, in CSS px: the clip's outer rectangle. */
 const CLIP_FAR = 1e6;
+/** Marks the programs below: they never use the WebGL context sigma hands them. */
+const CANVAS_HOVER = Symbol('draws on the hovers 2D canvas');
 
 /**
  * A node program for sigma's `nodeHoverProgramClasses`: the nodes sigma hands it (already reduced)
@@ -32,6 +34,7 @@ export function canvasHoverProgram<N extends Attributes, E extends Attributes, G
   keepClear: () => readonly number[] = () => [],
 ): NodeProgramType<N, E, G> {
   return class CanvasHoverProgram {
+    static readonly [CANVAS_HOVER] = true;
     drawLabel = undefined;
     drawHover = undefined;
     private nodes: NodeDisplayData[] = [];
@@ -92,6 +95,65 @@ export function canvasHoverPrograms<N extends Attributes, E extends Attributes, 
   const out: Record<string, NodeProgramType<N, E, G>> = {};
   for (const type of types) out[type] = canvasHoverProgram<N, E, G>(type === ringType, keepClear);
   return out;
+}
+
+/**
+ * Whether every node program type of `settings` has a hover program of this module: then sigma's
+ * WebGL hover layer is never drawn on, and needs no context (`drawlessContext`).
+ */
+export function hoversDrawnOn2d(settings: {
+  nodeProgramClasses: Record<string, unknown>;
+  nodeHoverProgramClasses: Record<string, unknown>;
+}): boolean {
+  return Object.keys(settings.nodeProgramClasses).every((type) => {
+    const program = settings.nodeHoverProgramClasses[type] as { [CANVAS_HOVER]?: boolean } | undefined;
+    return program?.[CANVAS_HOVER] === true;
+  });
+}
+
+/**
+ * What sigma's hover layer holds instead of a WebGL context when no program draws on it
+ * (`hoversDrawnOn2d`): the calls sigma makes on that layer (blending set on making it, clearing it
+ * before each hover pass and in `clear`, its viewport set on resizing, lost when killed) do
+ * nothing. Making a context is 6–7 ms with software WebGL, in the task that makes the renderer.
+ */
+export function drawlessContext(canvas: HTMLCanvasElement): WebGLRenderingContext {
+  const nothing = (): void => undefined;
+  const context: Pick<
+    WebGLRenderingContext,
+    | 'canvas'
+    | 'COLOR_BUFFER_BIT'
+    | 'ONE'
+    | 'ONE_MINUS_SRC_ALPHA'
+    | 'clear'
+    | 'viewport'
+    | 'blendFunc'
+    | 'isContextLost'
+  > & { getExtension(name: string): null } = {
+    canvas,
+    COLOR_BUFFER_BIT: 0x4000,
+    ONE: 1,
+    ONE_MINUS_SRC_ALPHA: 0x303,
+    clear: nothing,
+    viewport: nothing,
+    blendFunc: nothing,
+    isContextLost: () => false,
+    getExtension: () => null,
+  };
+  return context as unknown as WebGLRenderingContext;
+}
+
+/**
+ * `canvas` for sigma's `createWebGLContext` (its `canvas` option): its next `getContext` answers a
+ * `drawlessContext`, once; after that the canvas answers as any canvas does.
+ */
+export function drawlessLayer(canvas: HTMLCanvasElement): HTMLCanvasElement {
+  const lend = (() => {
+    delete (canvas as Partial<Pick<HTMLCanvasElement, 'getContext'>>).getContext;
+    return drawlessContext(canvas);
+  }) as unknown as HTMLCanvasElement['getContext'];
+  canvas.getContext = lend;
+  return canvas;
 }
 
 /**

@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import type Sigma from 'sigma';
 import type { NodeDisplayData, RenderParams } from 'sigma/types';
-import { canvasHoverPrograms, hideUndrawnLayers } from '../../src/render/hover-program';
+import {
+  canvasHoverPrograms,
+  drawlessContext,
+  drawlessLayer,
+  hideUndrawnLayers,
+  hoversDrawnOn2d,
+} from '../../src/render/hover-program';
 import { OUTSIDE_RING, outsideRing } from '../../src/export/scene';
 
 /** A 2D context that records the paths filled and stroked (only what paintNode2d uses). */
@@ -169,5 +175,57 @@ describe('hideUndrawnLayers', () => {
     const layers = canvases();
     hideUndrawnLayers(layers as unknown as Record<string, HTMLCanvasElement>, true);
     expect(layers.edgeLabels.style).toEqual({});
+  });
+});
+
+describe('the hover layer without a WebGL context', () => {
+  class SigmasOwnProgram {}
+  const programs = { circle: SigmasOwnProgram, ring: SigmasOwnProgram };
+
+  it('needs none when every node type has a 2D hover program', () => {
+    const hovers = canvasHoverPrograms(['circle', 'ring'], 'ring');
+    expect(hoversDrawnOn2d({ nodeProgramClasses: programs, nodeHoverProgramClasses: hovers })).toBe(true);
+  });
+
+  it('needs one when a node type would be hovered by a WebGL program', () => {
+    const hovers = canvasHoverPrograms(['circle'], 'ring');
+    // sigma falls back to the type's own program for its hovers
+    expect(hoversDrawnOn2d({ nodeProgramClasses: programs, nodeHoverProgramClasses: hovers })).toBe(false);
+    expect(
+      hoversDrawnOn2d({
+        nodeProgramClasses: programs,
+        nodeHoverProgramClasses: { ...hovers, ring: SigmasOwnProgram },
+      }),
+    ).toBe(false);
+    expect(hoversDrawnOn2d({ nodeProgramClasses: programs, nodeHoverProgramClasses: {} })).toBe(false);
+  });
+
+  it('answers the calls sigma makes on that layer, doing nothing', () => {
+    const canvas = { width: 300, height: 150 } as HTMLCanvasElement;
+    const gl = drawlessContext(canvas);
+    expect(gl.canvas).toBe(canvas);
+    // renderHighlightedNodes and clear(); resize(); killLayer()
+    expect(() => gl.clear(gl.COLOR_BUFFER_BIT)).not.toThrow();
+    expect(() => gl.viewport(0, 0, 990, 752)).not.toThrow();
+    expect(() => gl.blendFunc(1, 0x303)).not.toThrow();
+    expect(gl.getExtension('WEBGL_lose_context')).toBeNull();
+    expect(gl.isContextLost()).toBe(false);
+    expect(gl.COLOR_BUFFER_BIT).toBe(0x4000);
+    expect(canvas).toEqual({ width: 300, height: 150 });
+  });
+
+  it('lends it to sigma through the canvas, once', () => {
+    class Canvas {
+      getContext(type: string): string {
+        return `the canvas's own ${type} context`;
+      }
+    }
+    const canvas = drawlessLayer(new Canvas() as unknown as HTMLCanvasElement);
+    const lent = canvas.getContext('webgl2') as unknown as WebGLRenderingContext;
+    expect(lent.canvas).toBe(canvas);
+    expect(lent.getExtension('WEBGL_lose_context')).toBeNull();
+    // then the canvas answers as before
+    expect(canvas.getContext('2d')).toBe("the canvas's own 2d context");
+    expect(Object.keys(canvas)).toEqual([]);
   });
 });
