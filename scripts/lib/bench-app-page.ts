@@ -3,6 +3,7 @@
  * draw on a canvas, hover and pan timing) and one measured load of a page.
  */
 import type { Browser, Page } from 'playwright-core';
+import { createRng } from '../../src/graph/random';
 
 /**
  * Installed before any page script (through the DevTools protocol, so the app's CSP does not apply):
@@ -143,15 +144,6 @@ const POINTER_LATENCY = `async function (before) {
   return null;
 }`;
 
-/** Sleeps a seeded share of a frame interval, so that pointer moves land at any phase of a frame. */
-function phases(seed: number): () => Promise<void> {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    return sleep((s / 2 ** 32) * 16.7).then(() => undefined);
-  };
-}
-
 /**
  * Hovers with the pointer as a person does: real mouse events through the browser's input
  * pipeline (which hands moves to the page with the next frame), sigma finding the node under the
@@ -165,7 +157,9 @@ async function pointerHovers(page: Page, count: number): Promise<{ latencies: nu
     points: Array<{ x: number; y: number }>;
     empty: { x: number; y: number } | null;
   };
-  const wait = phases(count);
+  // a seeded share of a frame interval before each move, so that moves land at any phase of a frame
+  const rng = createRng(count);
+  const wait = () => sleep(rng() * 16.7);
   const latencies: number[] = [];
   let missed = 0;
   if (empty) await page.mouse.move(empty.x, empty.y);
