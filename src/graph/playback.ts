@@ -11,6 +11,7 @@
 import type { NodeAttributes } from '../model';
 import type { Playhead } from '../state/types';
 import type { Visibility } from './filters';
+import { runSteps, STEP_ITEMS, type Steps } from './steps';
 import type { AtlasGraph } from './types';
 
 /** The month index of a playhead: `year * 12 + month - 1`. */
@@ -74,12 +75,21 @@ export function playbackOrder(graph: AtlasGraph): PlaybackOrder {
  * ordering the papers and their links (what a sweep's range needs, see `sweepRange`).
  */
 export function datedMonths(graph: AtlasGraph): number[] {
-  const months: number[] = [];
-  graph.forEachNode((_node, a) => {
+  return runSteps(datedMonthsSteps(graph));
+}
+
+/** `datedMonths` in steps of STEP_ITEMS papers (the sort, a native one of 10⁵ numbers, in one). */
+export function* datedMonthsSteps(graph: AtlasGraph): Steps<number[]> {
+  const months = new Int32Array(graph.order);
+  let n = 0;
+  let done = 0;
+  for (const { attributes: a } of graph.nodeEntries()) {
+    if (++done % STEP_ITEMS === 0) yield;
     const m = paperMonth(a);
-    if (m !== null) months.push(m);
-  });
-  return months.sort((a, b) => a - b);
+    if (m !== null) months[n++] = m;
+  }
+  yield;
+  return Array.from(months.subarray(0, n).sort());
 }
 
 /** How many of the sorted `months` are ≤ `month` (binary search). */

@@ -14,6 +14,7 @@
  * - `overlay`  — a strip floating over the top of the canvas (e.g. what is brushed).
  */
 import type { MountPanel } from './context';
+import { MAIN_THREAD_SLICES } from '../render/slices';
 import { mountBrushBar } from './brush-bar';
 import { mountControls } from './controls';
 import { mountDetails } from './details';
@@ -27,8 +28,12 @@ import { mountSimilar } from './similar-panel';
 import { mountSimilarClusters } from './similar-clusters-panel';
 import { mountPlaybackCaption } from './playback-controls';
 
-// After the first frame: the filters (their facets, the year brush and d3).
-const mountFilters = lazyPanel(() => import('./filters-panel').then((m) => m.mountFilters), whenIdle());
+// After the first frame: the filters (their facets, the year brush and d3), their counts made in
+// slices before they mount.
+const mountFilters = lazyPanel(
+  (ctx) => import('./filters-panel').then((m) => m.countedFilters(ctx, MAIN_THREAD_SLICES)),
+  whenIdle(),
+);
 // Loaded on first use, each in a chunk of its own (see lazy-panel.ts): the Clusters column when it
 // opens, the lineage when a paper is selected, the Export menu (and the image code) when clicked.
 const mountClusters = lazyPanel(

@@ -26,12 +26,19 @@ import './playback.css';
 
 const speedText = (speed: number) => `${speed} month${speed === 1 ? '' : 's'}/s`;
 
-/** Mounts the controls into `container` (the year filter's group); returns the cleanup. */
-export function mountPlayback(container: HTMLElement, ctx: AppContext): () => void {
-  const { graph, store } = ctx;
+/**
+ * Mounts the controls into `container` (the year filter's group); returns the cleanup. `months`:
+ * the graph's `datedMonths`, when the caller has them.
+ */
+export function mountPlayback(
+  container: HTMLElement,
+  ctx: AppContext,
+  months: number[] = datedMonths(ctx.graph),
+): () => void {
+  const { store } = ctx;
   const win = container.ownerDocument.defaultView ?? window;
   // the dated papers' months: all a sweep's range needs (the papers' order is the filters' to make)
-  const order = { nodeMonths: datedMonths(graph) };
+  const order = { nodeMonths: months };
   if (order.nodeMonths.length === 0) return () => {};
 
   const play = h('button', {

@@ -10,6 +10,8 @@ import {
   visualGraph,
   visualGraphSteps,
 } from '../../src/graph/binary/visual';
+import { computeFacets, facetSteps } from '../../src/graph/facets';
+import { datedMonthsSteps, playbackOrder } from '../../src/graph/playback';
 import { forEachInSteps, runSteps, runStepsSliced, type Steps } from '../../src/graph/steps';
 import { encoded, synthetic } from './binary/support';
 
@@ -150,5 +152,30 @@ describe('the graph assembled in steps', () => {
     while (!completion.next().done) completionYields++;
     expect(completionYields).toBeGreaterThan(1);
     expect(graph.export()).toEqual(atOnce.export());
+  });
+});
+
+describe("the filters' counts in steps", () => {
+  it('match the counts made at once, and yield between bounded chunks', () => {
+    const { graph, meta } = synthetic(5000);
+    const atOnce = computeFacets(graph, meta.taxonomy);
+    let yields = 0;
+    const steps = facetSteps(graph, meta.taxonomy);
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    expect(r.value).toEqual(atOnce);
+    // a step every 2,048 papers or links
+    expect(yields).toBe(Math.floor((graph.order + graph.size) / 2048));
+    let degree = 0;
+    graph.forEachNode((n) => (degree = Math.max(degree, graph.degree(n))));
+    expect(atOnce.maxDegree).toBe(degree);
+    expect(atOnce.maxDegree).toBeGreaterThan(4);
+
+    const months = datedMonthsSteps(graph);
+    let monthYields = 0;
+    let m = months.next();
+    for (; !m.done; m = months.next()) monthYields++;
+    expect(monthYields).toBeGreaterThan(1);
+    expect(m.value).toEqual(playbackOrder(graph).nodeMonths);
   });
 });
