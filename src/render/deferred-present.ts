@@ -6,9 +6,10 @@
  * for the bundled graph's, measured in a trace, and seconds for a frame of 10⁵ papers.
  *
  * Here the layers draw into framebuffers of their own, which the compositor does not read; a fence
- * after each task that drew tells when the GPU is done, and a frame then copies the framebuffers
- * onto the canvases at once (`blitFramebuffer`, a copy of a few milliseconds): the main thread
- * never waits for the rasterisation. Measured on a frame of 2×10⁵ triangles: one task of 500 ms
+ * after each task that drew tells when the GPU is done, and a task just after a frame then copies
+ * the framebuffers onto the canvases (`blitFramebuffer`, a few milliseconds on the main thread, and
+ * about 25 ms of the GPU's for 10⁶ pixels, done before the next frame's read-back): the main thread
+ * never waits for the rasterisation, and hardly for the copy. Measured on a frame of 2×10⁵ triangles: one task of 500 ms
  * drawn directly, no task over 50 ms drawn here, the picture shown 35–50 ms later.
  *
  * It works on WebGL 2 contexts (fences and framebuffer copies); `add` refuses a WebGL 1 context, and
@@ -68,6 +69,9 @@ interface Layer {
   bind: WebGL2RenderingContext['bindFramebuffer'];
   restore: Array<() => void>;
 }
+
+/** `frame` while a copy waits for its task (no animation frame to cancel). */
+const COPY_PENDING = -1;
 
 /** How long a fence is waited for (ms) before it is taken as signalled (`done`). */
 export const FENCE_PATIENCE_MS = 10_000;
@@ -172,6 +176,22 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
       frame = win.requestAnimationFrame(poll);
       return;
     }
+    // the copy in a task of its own once this frame is committed: the next frame's commit reads
+    // the canvas back, waiting for the copy on a software rasteriser (about 25 ms for a canvas of
+    // 10⁶ pixels), and a copy made between two frames has had most of a frame by then; made here,
+    // the commit just after waited for all of it (traced: tasks of 45–55 ms)
+    frame = COPY_PENDING;
+    win.setTimeout(copy, 0);
+  }
+
+  function copy(): void {
+    frame = 0;
+    if (gone) return;
+    // drawn again since the frame that found every layer done
+    if (!layers.every((l) => !l.dirty && l.sync === null)) {
+      frame = win.requestAnimationFrame(poll);
+      return;
+    }
     // In rank order, one copy a frame: each frame's commit reads the canvas copied onto back
     // (15–20 ms for a big canvas on a software rasteriser), not all of them at once. Canvases only
     // to be shown go with the first.
@@ -208,6 +228,8 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
       const h = Math.min(layer.height, gl.drawingBufferHeight);
       gl.blitFramebuffer(0, 0, w, h, 0, 0, w, h, gl.COLOR_BUFFER_BIT, gl.NEAREST);
       layer.bind.call(gl, gl.FRAMEBUFFER, layer.framebuffer);
+      // to the GPU now, not at the commit's read-back
+      gl.flush();
       copied = true;
     }
     if (layer.hidden) {

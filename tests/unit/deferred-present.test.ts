@@ -83,7 +83,9 @@ class RecordingGL {
     return s.signaled ? GL.SIGNALED : GL.UNSIGNALED;
   }
   deleteSync() {}
-  flush() {}
+  flush() {
+    this.log.push('flush');
+  }
   blitFramebuffer() {
     this.log.push('copy');
   }
@@ -99,9 +101,13 @@ class RecordingGL {
   }
 }
 
-/** A window whose animation frames run when the test calls `frame()`. */
+/**
+ * A window whose animation frames run when the test calls `frame()`, then the tasks (timers) they
+ * queued, as a browser runs them after the frame's commit.
+ */
 function frames() {
   let queue: Array<() => void> = [];
+  let tasks: Array<() => void> = [];
   let id = 0;
   const clock = { now: 0 };
   const win = {
@@ -112,17 +118,33 @@ function frames() {
     cancelAnimationFrame() {
       queue = [];
     },
+    setTimeout(cb: () => void) {
+      tasks.push(cb);
+      return ++id;
+    },
     performance: { now: () => clock.now },
+  };
+  const runTasks = () => {
+    const t = tasks;
+    tasks = [];
+    for (const cb of t) cb();
+  };
+  /** The animation frame's callbacks only. */
+  const animationFrame = async () => {
+    // the microtasks of the task before (the fences) first
+    await Promise.resolve();
+    const q = queue;
+    queue = [];
+    for (const cb of q) cb();
   };
   return {
     clock,
     win: win as unknown as Window,
+    animationFrame,
+    runTasks,
     async frame() {
-      // the microtasks of the task before (the fences) first
-      await Promise.resolve();
-      const q = queue;
-      queue = [];
-      for (const cb of q) cb();
+      await animationFrame();
+      runTasks();
     },
   };
 }
@@ -140,7 +162,7 @@ describe('createPresentGroup', () => {
   });
 
   it('draws into its framebuffers, behind hidden canvases, until the GPU is done', async () => {
-    const { win, frame } = frames();
+    const { win, frame, animationFrame, runTasks } = frames();
     const group = createPresentGroup({ win });
     const nodes = new RecordingGL('nodes');
     expect(group.add(asGL(nodes))).toBe(true);
@@ -161,12 +183,39 @@ describe('createPresentGroup', () => {
     nodes.signalAll();
     let shown = false;
     void group.presented().then(() => (shown = true));
-    await frame();
+    // the copy not in the frame that found the GPU done (its commit would wait for the copy), but
+    // in a task after it, sent to the GPU at once
+    await animationFrame();
+    expect(nodes.log).not.toContain('copy');
+    runTasks();
     expect(nodes.log.filter((l) => l === 'copy')).toHaveLength(1);
+    expect(nodes.log[nodes.log.indexOf('copy') + 1]).toBe('flush');
     expect(nodes.canvas.style.visibility).toBe('');
     await Promise.resolve();
     expect(shown).toBe(true);
     expect(group.firstPresentAt()).not.toBeNull();
+  });
+
+  it('does not copy a layer drawn again between the frame that found it done and the copy', async () => {
+    const { win, frame, animationFrame, runTasks } = frames();
+    const group = createPresentGroup({ win });
+    const nodes = new RecordingGL('nodes');
+    group.add(asGL(nodes));
+    asGL(nodes).drawArrays(4, 0, 3);
+    await frame();
+    nodes.signalAll();
+    await animationFrame();
+    // a render in between: its fence is pending when the copy's task runs
+    asGL(nodes).drawArrays(4, 0, 3);
+    await Promise.resolve();
+    runTasks();
+    expect(nodes.log).not.toContain('copy');
+    await frame();
+    expect(nodes.log).not.toContain('copy');
+    nodes.signalAll();
+    await frame();
+    expect(nodes.log.filter((l) => l === 'copy')).toHaveLength(1);
+    expect(nodes.canvas.style.visibility).toBe('');
   });
 
   it('copies one layer a frame in rank order, once every layer is done; a layer only cleared is shown, not copied', async () => {
