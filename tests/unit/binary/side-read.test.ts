@@ -7,35 +7,32 @@
 import { describe, expect, it } from 'vitest';
 import { checkMetaShape, decodeGraphBinary } from '../../../src/graph/binary/decode';
 import { completeGraphFromSide } from '../../../src/graph/binary/side-read';
-import { SIDE_CHUNK, type SideMessage, type SideRequest } from '../../../src/graph/binary/side-protocol';
-import { parseSideTable } from '../../../src/graph/binary/side-table';
+import { sideMessages, type SideMessage, type SideRequest } from '../../../src/graph/binary/side-protocol';
 import { completeGraph, visualGraph } from '../../../src/graph/binary/visual';
 import { encoded, synthetic } from './support';
 
 const slices = { budgetMs: 5, pause: () => new Promise<void>((r) => setTimeout(r, 0)) };
 
-/** A stand-in for side-worker.ts with the same protocol, messages delivered as tasks. */
+/**
+ * side-worker.ts without a thread: the worker's own messages (`sideMessages`), cloned as
+ * `postMessage` clones them, delivered as tasks.
+ */
 class ChunkingWorker {
   onmessage: ((e: MessageEvent<SideMessage>) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   terminated = false;
   posted = 0;
-  constructor(private readonly corrupt = false) {}
+  readonly delivered: SideMessage[] = [];
   postMessage(request: SideRequest): void {
-    const send = (m: SideMessage): void =>
-      void setTimeout(() => {
-        if (!this.terminated) {
-          this.posted += 1;
-          this.onmessage?.({ data: m } as MessageEvent<SideMessage>);
-        }
+    for (const m of sideMessages(request)) {
+      const copy = structuredClone(m);
+      setTimeout(() => {
+        if (this.terminated) return;
+        this.posted += 1;
+        this.delivered.push(copy);
+        this.onmessage?.({ data: copy } as MessageEvent<SideMessage>);
       }, 0);
-    const text = new TextDecoder().decode(request.buffer);
-    if (this.corrupt) return send({ kind: 'error', message: 'is not valid JSON (truncated or corrupted?)' });
-    const side = parseSideTable(text, request, request.file);
-    for (const of of ['nodes', 'edges'] as const)
-      for (let s = 0; s < side[of].length; s += SIDE_CHUNK)
-        send({ kind: 'records', of, start: s, records: side[of].slice(s, s + SIDE_CHUNK) });
-    send({ kind: 'done' });
+    }
   }
   terminate(): void {
     this.terminated = true;
@@ -63,6 +60,20 @@ describe('completeGraphFromSide', () => {
     expect(graph.export()).toEqual(reference.export());
     expect(worker.posted).toBeGreaterThan(2);
     expect(worker.terminated).toBe(true);
+    // a message's equal values arrive as one instance: the links' provenance, the papers' tasks
+    const edges = worker.delivered.find((m) => m.kind === 'records' && m.of === 'edges');
+    const nodes = worker.delivered.find((m) => m.kind === 'records' && m.of === 'nodes');
+    const distinct = (m: SideMessage | undefined, field: string) => {
+      const records = (m?.kind === 'records' ? m.records : []) as Record<string, unknown>[];
+      return { records: records.length, instances: new Set(records.map((r) => r[field])).size };
+    };
+    const provenance = distinct(edges, 'provenance');
+    expect(provenance.records).toBeGreaterThan(500);
+    expect(provenance.instances).toBeLessThan(provenance.records / 3);
+    const tasks = distinct(nodes, 'tasks');
+    expect(tasks.instances).toBeLessThan(tasks.records / 3);
+    // the authors' lists differ from paper to paper: nothing to share
+    expect(distinct(nodes, 'authors').instances).toBeGreaterThan(distinct(nodes, 'authors').records / 2);
   });
 
   it('without a worker (none made, or making one fails), completes it on the main thread', async () => {
@@ -82,9 +93,10 @@ describe('completeGraphFromSide', () => {
   it("rejects with the worker's problem, naming the side file", async () => {
     const { bin, bytes } = setup(200);
     const graph = visualGraph(bin, 'g.bin');
+    const truncated = bytes().slice(0, 5000);
     await expect(
-      completeGraphFromSide(graph, bin, bytes(), 'g.side.json', {
-        makeWorker: () => new ChunkingWorker(true) as unknown as Worker,
+      completeGraphFromSide(graph, bin, truncated, 'g.side.json', {
+        makeWorker: () => new ChunkingWorker() as unknown as Worker,
         slices,
       }),
     ).rejects.toThrow(/^g\.side\.json: is not valid JSON/);
