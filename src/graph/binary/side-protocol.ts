@@ -17,11 +17,12 @@ export type SideMessage =
   | { kind: 'error'; message: string };
 
 /**
- * Records a worker's message carries: half a step's worth (graph/steps.ts). Each message goes into
- * the graph in a task of its own, and a step's worth of records took 45–55 ms there (a young-
- * generation collection included) at 10⁴ papers.
+ * Records a worker's message carries: a quarter of a step's worth (graph/steps.ts). Each message
+ * goes into the graph in a task of its own (its records rebuilt from the message, then set on the
+ * graph), and a step's worth took 45–55 ms there at 10⁴ papers, half a step's 50–53 ms in some
+ * loads (a young-generation collection included), traced.
  */
-export const SIDE_CHUNK = STEP_ITEMS / 2;
+export const SIDE_CHUNK = STEP_ITEMS / 4;
 
 /**
  * What the worker posts for a request: it decodes the bytes, parses and checks them as
