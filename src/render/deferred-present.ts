@@ -9,8 +9,9 @@
  * after each task that drew tells when the GPU is done, and a task just after a frame then copies
  * the framebuffers onto the canvases (`blitFramebuffer`, a few milliseconds on the main thread, and
  * about 25 ms of the GPU's for 10⁶ pixels, done before the next frame's read-back): the main thread
- * never waits for the rasterisation, and hardly for the copy. Measured on a frame of 2×10⁵ triangles: one task of 500 ms
- * drawn directly, no task over 50 ms drawn here, the picture shown 35–50 ms later.
+ * never waits for the rasterisation, and hardly for the copy. Measured on a frame of 2×10⁵
+ * triangles: one task of 500 ms drawn directly, no task over 50 ms drawn here, the picture shown
+ * 35–50 ms later.
  *
  * It works on WebGL 2 contexts (fences and framebuffer copies); `add` refuses a WebGL 1 context, and
  * those layers draw directly. Nothing is copied while any layer of the group is still drawing (a
@@ -187,8 +188,8 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
   function copy(): void {
     frame = 0;
     if (gone) return;
-    // drawn again since the frame that found every layer done
-    if (!layers.every((l) => !l.dirty && l.sync === null)) {
+    // drawn again since the frame that found every layer done, and not rasterised yet
+    if (!layers.map(done).every(Boolean)) {
       frame = win.requestAnimationFrame(poll);
       return;
     }
