@@ -7,7 +7,7 @@
  * the legend's and header's counts, the exports. The clock lives here and only moves the playhead,
  * once per month reached, so a frame without a new month costs nothing.
  */
-import { datedMonths, fromMonthIndex, monthIndex, sweepRange } from '../graph/playback';
+import { fromMonthIndex, monthIndex, sweepRange } from '../graph/playback';
 import { nodeNoun } from '../model';
 import {
   MAX_PLAY_SPEED,
@@ -28,13 +28,9 @@ const speedText = (speed: number) => `${speed} month${speed === 1 ? '' : 's'}/s`
 
 /**
  * Mounts the controls into `container` (the year filter's group); returns the cleanup. `months`:
- * the graph's `datedMonths`, when the caller has them.
+ * the graph's `datedMonths` (the filters count them before they mount).
  */
-export function mountPlayback(
-  container: HTMLElement,
-  ctx: AppContext,
-  months: number[] = datedMonths(ctx.graph),
-): () => void {
+export function mountPlayback(container: HTMLElement, ctx: AppContext, months: number[]): () => void {
   const { store } = ctx;
   const win = container.ownerDocument.defaultView ?? window;
   // the dated papers' months: all a sweep's range needs (the papers' order is the filters' to make)
