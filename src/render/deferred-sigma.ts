@@ -31,6 +31,70 @@ export class DeferredSigma<
   // subclass's fields would be set
   declare private presentGroup: PresentGroup | undefined;
   declare protected firstDrawAllowed: boolean | undefined;
+  /** Program registrations kept from sigma's constructor, by kind and type, in order. */
+  declare private keptPrograms: Map<string, () => void> | undefined;
+  declare private programsRegistered: boolean | undefined;
+  declare private killed: boolean | undefined;
+
+  static {
+    // Sigma's constructor registers every program: each compiles its shaders and waits for their
+    // status (15–20 ms at 10⁴ papers, traced), in the task that makes the WebGL contexts (with
+    // them, tasks of 50–60 ms in some loads). Nothing uses a program before the graph is indexed,
+    // so they are kept until then, and registered a task each (`registerKeptPrograms`). Sigma's
+    // registration is private in its types.
+    const proto = DeferredSigma.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
+    for (const kind of ['Node', 'Edge']) {
+      const register = proto[`register${kind}Program`]!;
+      const unregister = proto[`unregister${kind}Program`]!;
+      proto[`register${kind}Program`] = function (this: DeferredSigma, type: unknown, ...rest: unknown[]) {
+        const key = `${kind}:${String(type)}`;
+        if (!this.programsRegistered) {
+          // a later registration of the same type replaces the kept one
+          (this.keptPrograms ??= new Map()).set(key, () => register.call(this, type, ...rest));
+          return this;
+        }
+        return register.call(this, type, ...rest);
+      };
+      proto[`unregister${kind}Program`] = function (this: DeferredSigma, type: unknown) {
+        this.keptPrograms?.delete(`${kind}:${String(type)}`);
+        return unregister.call(this, type);
+      };
+    }
+  }
+
+  /**
+   * Registers the programs kept from sigma's constructor (and any asked for meanwhile), one after
+   * each `pause`, then makes later registrations at once. Resolves false if the renderer was killed
+   * meanwhile.
+   */
+  async registerKeptPrograms(pause: () => Promise<void>): Promise<boolean> {
+    while (!this.killed && this.keptPrograms?.size) {
+      await pause();
+      if (!this.killed) this.registerOneKept();
+    }
+    if (this.killed) return false;
+    this.registerKeptNow();
+    return true;
+  }
+
+  /** Registers every kept program now; later registrations are made at once. */
+  protected registerKeptNow(): void {
+    while (this.registerOneKept());
+    this.programsRegistered = true;
+  }
+
+  private registerOneKept(): boolean {
+    const next = this.keptPrograms?.entries().next();
+    if (!next || next.done) return false;
+    this.keptPrograms!.delete(next.value[0]);
+    next.value[1]();
+    return true;
+  }
+
+  override kill(): void {
+    this.killed = true;
+    super.kill();
+  }
 
   /** The group the WebGL layers draw through (empty where the contexts are WebGL 1). */
   present(): PresentGroup {
@@ -43,6 +107,8 @@ export class DeferredSigma<
 
   /** Sigma's full refresh, which its constructor would have done: indexes and draws the graph. */
   drawFirst(): this {
+    // the programs not registered yet, at once
+    this.registerKeptNow();
     this.firstDrawAllowed = true;
     return super.refresh();
   }

@@ -210,13 +210,15 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       // a big graph is indexed in slices, then drawn (sliced-sigma.ts)
       drawn = created.prepare(MAIN_THREAD_SLICES).then(() => undefined);
     } else {
-      // its constructor left the first render to now, when the listeners are in place; in a task
-      // of its own (sigma's setup, its WebGL contexts and programs, and the first render made one
-      // task of 80-110 ms on the bundled graph, traced; split, seven loads in eight had no task over
-      // 50 ms, the eighth one of 50 ms), unless the renderer was undone or remade meanwhile
-      drawn = yieldToBrowser().then(() => {
-        if (sigma === created && present === group) created.drawFirst();
-      });
+      // the first render, which the constructor left to now that the listeners are in place: in a
+      // task of its own after the programs' (a task each: deferred-sigma.ts), unless the renderer
+      // was undone or remade meanwhile (with sigma's setup, one task of 80-110 ms, bundled graph)
+      drawn = created
+        .registerKeptPrograms(yieldToBrowser)
+        .then(() => yieldToBrowser())
+        .then(() => {
+          if (sigma === created && present === group) created.drawFirst();
+        });
     }
     // said here, whoever waits for it (the boot does, the app does not)
     drawn.catch((e: unknown) => console.error('The graph could not be drawn:', e));

@@ -81,35 +81,6 @@ export class SlicedSigma<
   // no initialisers: sigma's constructor calls refresh() before a subclass's fields would be set
   declare private slicedPhase: Phase | undefined;
   declare private refreshAsked: boolean | undefined;
-  /** Program registrations asked before `prepare`, by program kind and type, in order. */
-  declare private pendingPrograms: Map<string, () => void> | undefined;
-
-  static {
-    // Sigma's constructor registers every program: each compiles its shaders and waits for their
-    // status (15–20 ms at 10⁴ papers, traced; with the WebGL contexts, tasks of 50 ms in some
-    // loads). Until `prepare` they are kept, and `prepare` registers them a task each: nothing
-    // uses a program before it indexes the graph. Sigma's registration is private in its types.
-    const proto = SlicedSigma.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
-    for (const kind of ['Node', 'Edge']) {
-      const register = proto[`register${kind}Program`]!;
-      const unregister = proto[`unregister${kind}Program`]!;
-      proto[`register${kind}Program`] = function (this: SlicedSigma, type: unknown, ...rest: unknown[]) {
-        const key = `${kind}:${String(type)}`;
-        if (this.slicedPhase === undefined) {
-          // a later registration of the same type replaces the kept one
-          (this.pendingPrograms ??= new Map()).set(key, () => register.call(this, type, ...rest));
-          return this;
-        }
-        this.pendingPrograms?.delete(key);
-        return register.call(this, type, ...rest);
-      };
-      proto[`unregister${kind}Program`] = function (this: SlicedSigma, type: unknown) {
-        this.pendingPrograms?.delete(`${kind}:${String(type)}`);
-        return unregister.call(this, type);
-      };
-    }
-  }
-
   override refresh(...args: Parameters<Sigma<N, E, G>['refresh']>): this {
     if (this.slicedPhase === 'ready') return super.refresh(...args);
     // the constructor's first refresh is what `prepare` does; one asked meanwhile comes after it
@@ -138,13 +109,9 @@ export class SlicedSigma<
   async prepare(slices?: SliceOptions): Promise<boolean> {
     if (this.slicedPhase === 'ready' || this.slicedPhase === 'killed') return this.slicedPhase === 'ready';
     this.slicedPhase = 'preparing';
-    const programs = [...(this.pendingPrograms?.values() ?? [])];
-    this.pendingPrograms = undefined;
-    for (const register of programs) {
-      if (slices) await slices.pause();
-      if ((this.slicedPhase as Phase) === 'killed') return false;
-      register();
-    }
+    // the programs sigma's constructor asked for, a task each (deferred-sigma.ts)
+    if (!slices) this.registerKeptNow();
+    else if (!(await this.registerKeptPrograms(slices.pause))) return false;
     const steps = firstRefreshSteps(
       this,
       this as unknown as SigmaInternals,
