@@ -1,7 +1,7 @@
 /** The messages between the page and the side table's worker (side-read.ts, side-worker.ts). */
 import { STEP_ITEMS } from '../steps';
 import { sharedValues } from './shared-values';
-import { parseSideTable } from './side-table';
+import { SideLineReader, type SideRecords } from './side-lines';
 
 export interface SideRequest {
   buffer: ArrayBuffer;
@@ -25,30 +25,45 @@ export type SideMessage =
 export const SIDE_CHUNK = STEP_ITEMS / 4;
 
 /**
- * What the worker posts for a request: it decodes the bytes, parses and checks them as
- * `parseSideTable` does, and gives the node records, then the edge records, SIDE_CHUNK at a time
+ * What the worker posts for a request: it decodes the bytes a piece at a time, parses and checks them a
+ * line at a time (side-lines.ts; as `parseSideTable` does where the file is laid out otherwise),
+ * and gives the node records, then the edge records, in runs of SIDE_CHUNK as soon as each is read
  * (equal values sharing one instance, see shared-values.ts), then `done`; or the problem, without
- * the file's name (the page adds it).
+ * the file's name (the page adds it), after the runs read before it.
  */
 export function* sideMessages(request: SideRequest): Generator<SideMessage> {
   const { buffer, file, ...bin } = request;
-  let side;
+  const reader = new SideLineReader(bin, file, SIDE_CHUNK);
+  const shared = sharedValues();
+  const messages = (runs: SideRecords[]): SideMessage[] =>
+    runs.map(({ of, start, records }) => ({ kind: 'records', of, start, records: records.map(shared) }));
   try {
-    side = parseSideTable(new TextDecoder().decode(buffer), bin, file);
+    for (const text of decodedText(buffer)) yield* messages(reader.push(text));
+    yield* messages(reader.end());
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    // parseSideTable's errors name the file first
+    // the reader's errors name the file first
     yield {
       kind: 'error',
       message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message,
     };
     return;
   }
-  const shared = sharedValues();
-  for (const of of ['nodes', 'edges'] as const) {
-    const records = side[of].map(shared);
-    for (let start = 0; start < records.length; start += SIDE_CHUNK)
-      yield { kind: 'records', of, start, records: records.slice(start, start + SIDE_CHUNK) };
-  }
   yield { kind: 'done' };
+}
+
+/**
+ * Bytes decoded and read at a time: the records of each piece are posted before the next piece is
+ * parsed, so that the page puts them into the graph while the worker parses the rest.
+ */
+const TEXT_PIECE = 1 << 18;
+
+/** UTF-8 text of `bytes`, a piece at a time (a character split between pieces kept whole). */
+function* decodedText(bytes: ArrayBuffer): Generator<string> {
+  const decoder = new TextDecoder();
+  for (let at = 0; at < bytes.byteLength; at += TEXT_PIECE)
+    yield decoder.decode(new Uint8Array(bytes, at, Math.min(TEXT_PIECE, bytes.byteLength - at)), {
+      stream: true,
+    });
+  yield decoder.decode();
 }

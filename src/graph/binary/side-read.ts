@@ -2,9 +2,10 @@
  * Completing the first frame's graph with the side table off the main thread. The side table of a
  * big graph is one JSON document (tens of MB at 10⁵ papers); `JSON.parse` of it held the page for
  * about half a second. Here a worker (side-worker.ts) receives the downloaded bytes (moved, not
- * copied), decodes, parses and checks them as `parseSideTable` does, and posts the records back a
- * chunk at a time; each chunk goes into the graph in a task of its own (`completeRecords`). Where no
- * worker can run, the same steps run on the main thread, in slices.
+ * copied), decodes, parses and checks them a line at a time (side-lines.ts), and posts the records
+ * back a chunk at a time as they are read, so that the page puts them into the graph while it parses
+ * the rest; each chunk goes into the graph in a task of its own (`completeRecords`). Where no worker
+ * can run, the same steps run on the main thread, in slices.
  */
 import type { AtlasGraph } from '../types';
 import { runStepsSliced, type SliceOptions } from '../steps';

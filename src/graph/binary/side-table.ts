@@ -24,8 +24,25 @@ export function parseSideTable(
       `is not valid JSON (truncated or corrupted?): ${e instanceof Error ? e.message : String(e)}`,
     );
   }
-  if (!isObject(json) || json.format !== SIDE_FORMAT)
-    return fail('field "format"', `expected "${SIDE_FORMAT}"`);
+  checkSideHeader(json, bin, fail);
+  const { nodes, edges } = json as Record<string, unknown>;
+  if (!Array.isArray(nodes) || nodes.length !== bin.nodeCount)
+    fail('field "nodes"', `expected ${bin.nodeCount} records, as the binary has`);
+  if (!Array.isArray(edges) || edges.length !== bin.edgeCount)
+    fail('field "edges"', `expected ${bin.edgeCount} records, as the binary has`);
+  return { nodes: nodes as Record<string, unknown>[], edges: edges as Record<string, unknown>[] };
+}
+
+/**
+ * Checks the side table's header fields (`json`, the table or its header alone) against the
+ * binary: its format, version and the binary's payload CRC; `fail` throws.
+ */
+export function checkSideHeader(
+  json: unknown,
+  bin: Pick<GraphBinary, 'payloadCrc'>,
+  fail: (where: string | null, problem: string) => never,
+): void {
+  if (!isObject(json) || json.format !== SIDE_FORMAT) fail('field "format"', `expected "${SIDE_FORMAT}"`);
   if (json.version !== SIDE_FORMAT_VERSION)
     fail(
       'field "version"',
@@ -36,10 +53,4 @@ export function parseSideTable(
       'field "payloadCrc"',
       `${JSON.stringify(json.payloadCrc)} does not match the binary's (${bin.payloadCrc}): the two files come from different builds`,
     );
-  const { nodes, edges } = json;
-  if (!Array.isArray(nodes) || nodes.length !== bin.nodeCount)
-    fail('field "nodes"', `expected ${bin.nodeCount} records, as the binary has`);
-  if (!Array.isArray(edges) || edges.length !== bin.edgeCount)
-    fail('field "edges"', `expected ${bin.edgeCount} records, as the binary has`);
-  return { nodes: nodes as Record<string, unknown>[], edges: edges as Record<string, unknown>[] };
 }

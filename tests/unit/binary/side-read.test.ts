@@ -99,7 +99,7 @@ describe('completeGraphFromSide', () => {
         makeWorker: () => new ChunkingWorker() as unknown as Worker,
         slices,
       }),
-    ).rejects.toThrow(/^g\.side\.json: is not valid JSON/);
+    ).rejects.toThrow(/^g\.side\.json: line \d+: is not valid JSON/);
   });
 
   it('rejects a side table of another build on the main thread too, naming the file', async () => {
