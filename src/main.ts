@@ -8,19 +8,30 @@
 import './ui/styles.css';
 import { linkHoldsView } from './boot/link';
 import { prefetchedFetch, prefetchGraph } from './graph/prefetch';
+import { EARLY_FROM_ITEMS, makeSideWorker } from './graph/binary/side-reading';
 
 const root = document.getElementById('app');
 if (root) {
   performance.mark('atlas:fetch-start');
   // the datasets list the built page carries (scripts/vite-preload-boot.ts)
   const embedded = document.querySelector('meta[name="lineage-atlas-datasets"]')?.getAttribute('content');
-  const prefetch = prefetchGraph(window.location.search, window.location.href, fetch, embedded ?? null);
-  const fetchEarly = prefetchedFetch(prefetch);
   // The papers are drawn from the binary by a small chunk (boot/early-picture.ts) while the first
   // frame's code (sigma, graphology, the renderer) loads; the rest of the app once the first frame
   // is drawn, so as not to slow the binary's download. When the first frame is the app's to draw
   // (a link naming a view), the app loads at once.
-  const boot = prefetch !== null && !linkHoldsView(window.location.search);
+  const viewLink = linkHoldsView(window.location.search);
+  // a big graph's side table is downloaded and read by a worker from the start, for the first
+  // frame's graph (graph/binary/side-reading.ts)
+  const sideWorker = viewLink ? null : { fromItems: EARLY_FROM_ITEMS, make: makeSideWorker };
+  const prefetch = prefetchGraph(
+    window.location.search,
+    window.location.href,
+    fetch,
+    embedded ?? null,
+    sideWorker,
+  );
+  const fetchEarly = prefetchedFetch(prefetch);
+  const boot = prefetch !== null && !viewLink;
   const early = boot
     ? import('./boot/early-picture')
         .then(({ drawEarlyPicture }) => drawEarlyPicture(root, prefetch, fetchEarly))
@@ -38,7 +49,7 @@ if (root) {
   firstFrame
     // the app's code loads meanwhile; it starts once the first picture is on screen (first-frame.ts)
     .then((ff) => Promise.all([import('./start'), ff?.shown]))
-    .then(([{ start }]) => start(root, fetchEarly, firstFrame))
+    .then(([{ start }]) => start(root, fetchEarly, firstFrame, prefetch?.side ?? Promise.resolve(null)))
     .catch((e: unknown) => {
       // the app's code could not be loaded (offline, a new deployment): say so in plain text
       const message = h1AndText(e);

@@ -13,7 +13,8 @@ import { datasetChoices, datasetsUrlFor, fetchDatasetsList, type DatasetChoice }
 import { loadGraph } from './graph/binary/load';
 import { fetchGraphFile, GraphLoadError, graphUrlFromQuery, parseGraphFile } from './graph/load';
 import type { FirstFrame } from './boot/first-frame';
-import { completeGraphFromSide, defaultSideWorker } from './graph/binary/side-read';
+import { completeGraphFromReading, completeGraphFromSide } from './graph/binary/side-read';
+import { makeSideWorker, type SideReading } from './graph/binary/side-reading';
 import { checkMetaSchema } from './graph/binary/meta-check';
 import { GraphBinaryError } from './graph/binary/decode';
 import { fileName } from './graph/binary/read';
@@ -65,17 +66,26 @@ async function loadGraphFile(url: string, fetchEarly: typeof fetch): Promise<Loa
 async function completeFirstFrame(
   ff: FirstFrame,
   fetchEarly: typeof fetch,
+  side: Promise<SideReading | null>,
 ): Promise<{ loaded: LoadedGraph; adopt: boolean } | null> {
   const sideFile = fileName(ff.compact.side);
   try {
-    const response = await fetchEarly(ff.compact.side);
-    if (!response.ok)
-      throw new GraphBinaryError(sideFile, null, `could not be loaded (HTTP ${response.status})`);
-    // parsed in a worker, put into the graph a chunk a task (graph/binary/side-read.ts)
-    await completeGraphFromSide(ff.graph, ff.bin, await response.arrayBuffer(), sideFile, {
-      makeWorker: ff.bin.nodeCount + ff.bin.edgeCount >= SLICED_FROM_ITEMS ? defaultSideWorker : null,
-      slices: MAIN_THREAD_SLICES,
-    });
+    const reading = await side;
+    if (reading && reading.url === ff.compact.side) {
+      // read by a worker since the binary arrived, put into the graph a chunk a task
+      // (graph/binary/side-reading.ts)
+      await completeGraphFromReading(ff.graph, ff.bin, reading, sideFile);
+    } else {
+      reading?.stop();
+      const response = await fetchEarly(ff.compact.side);
+      if (!response.ok)
+        throw new GraphBinaryError(sideFile, null, `could not be loaded (HTTP ${response.status})`);
+      // parsed in a worker, put into the graph a chunk a task (graph/binary/side-read.ts)
+      await completeGraphFromSide(ff.graph, ff.bin, await response.arrayBuffer(), sideFile, {
+        makeWorker: ff.bin.nodeCount + ff.bin.edgeCount >= SLICED_FROM_ITEMS ? makeSideWorker : null,
+        slices: MAIN_THREAD_SLICES,
+      });
+    }
     let meta;
     try {
       meta = checkMetaSchema(ff.bin.meta);
@@ -102,6 +112,7 @@ export async function start(
   root: HTMLElement,
   fetchEarly: typeof fetch,
   firstFrame: Promise<FirstFrame | null>,
+  side: Promise<SideReading | null>,
 ): Promise<void> {
   let app: App | null = null;
   let datasets: DatasetChoice[] = [];
@@ -161,7 +172,9 @@ export async function start(
     // the first frame drawn from the binary, completed here; else the compact form when the list
     // names one, else (or when it fails, with a warning) the graph file
     const ff = await firstFrame;
-    const completed = ff ? await completeFirstFrame(ff, fetchEarly) : null;
+    // without a first frame, nothing takes the side table a worker may be reading
+    if (!ff) void side.then((reading) => reading?.stop());
+    const completed = ff ? await completeFirstFrame(ff, fetchEarly, side) : null;
     const early = ff && completed?.adopt ? ff.early : undefined;
     const loaded =
       completed?.loaded ??

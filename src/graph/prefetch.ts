@@ -11,14 +11,27 @@
  * by the app (datasets.ts), which decides what to load. A list this reading misunderstands costs
  * one wasted download, never a wrong graph.
  */
+import { binaryCounts, startSideReading, type SideReading } from './binary/side-reading';
 
 export interface GraphPrefetch {
   /** The absolute URL of the graph file. */
   url: string;
-  /** Early responses by absolute URL, known once the datasets list has arrived. */
-  files: Promise<Map<string, Promise<Response>>>;
+  /**
+   * Early responses by absolute URL, known once the datasets list has arrived; null for a file
+   * not downloaded early after all (a side table a worker reads: `side`).
+   */
+  files: Promise<Map<string, Promise<Response | null>>>;
   /** The compact form the list names for the graph (its files are among `files`), or null. */
   compact: Promise<CompactFiles | null>;
+  /** The worker reading a big graph's side table since its binary arrived, or null. */
+  side: Promise<SideReading | null>;
+}
+
+/** Which graphs' side tables a worker reads from the start (side-reading.ts), and the worker. */
+export interface SideWorkerOptions {
+  /** From this many papers and links on. */
+  fromItems: number;
+  make: () => Worker;
 }
 
 /** A compact form as the datasets list names it: its two files' absolute URLs and the graph's inputs hash. */
@@ -63,7 +76,7 @@ export function listedCompactFiles(
   return null;
 }
 
-function quiet(response: Promise<Response>): Promise<Response> {
+function quiet<R>(response: Promise<R>): Promise<R> {
   // a failure is reported when the app reads the response (or fetches the file again)
   response.catch(() => {});
   return response;
@@ -73,13 +86,15 @@ function quiet(response: Promise<Response>): Promise<Response> {
  * Starts the downloads for the graph `?graph=` names (default `graph.json`); null when it names none
  * on this site. `embeddedList`: the datasets list the page carries (a copy of the `datasets.json`
  * beside it, see scripts/vite-preload-boot.ts): when it names the compact form of a graph beside the
- * page, its files are requested at once, without waiting for the list.
+ * page, its files are requested at once, without waiting for the list. `sideWorker`: which graphs'
+ * side tables a worker downloads and reads from the start, instead of this page.
  */
 export function prefetchGraph(
   search: string,
   pageUrl: string,
   fetchFn: typeof fetch = fetch,
   embeddedList: string | null = null,
+  sideWorker: SideWorkerOptions | null = null,
 ): GraphPrefetch | null {
   const param = new URLSearchParams(search).get('graph');
   let url: URL;
@@ -105,19 +120,43 @@ export function prefetchGraph(
         .catch(() => '')
         .then((text) => listedCompactFiles(text, datasetsUrl, plainGraphUrl));
   const start = (c: CompactFiles | null) => {
-    const early = new Map<string, Promise<Response>>([[datasetsUrl, datasets]]);
+    const early = new Map<string, Promise<Response | null>>([[datasetsUrl, datasets]]);
+    let side: Promise<SideReading | null> = Promise.resolve(null);
     if (c) {
       const binary = quiet(fetchFn(c.binary));
       early.set(c.binary, binary);
       // the side table is read after the first frame: its download starts once the binary's has
-      // ended (both at once halve the binary's bandwidth), and at low priority
+      // ended (both at once halve the binary's bandwidth), and at low priority; a big graph's by a
+      // worker that reads it as it arrives (side-reading.ts), a small one's here
       const binaryDone = binary.then((r) => r.clone().arrayBuffer()).catch(() => undefined);
-      early.set(c.side, quiet(binaryDone.then(() => fetchFn(c.side, { priority: 'low' }))));
+      side = binaryDone.then((buffer) => readSideEarly(c.side, buffer, sideWorker));
+      early.set(c.side, quiet(side.then((r) => (r ? null : fetchFn(c.side, { priority: 'low' })))));
     } else early.set(graphUrl, quiet(fetchFn(graphUrl)));
-    return early;
+    return { early, side };
   };
-  const files = embedded ? Promise.resolve(start(embedded)) : compact.then(start);
-  return { url: graphUrl, files, compact };
+  const started = embedded ? Promise.resolve(start(embedded)) : compact.then(start);
+  return {
+    url: graphUrl,
+    files: started.then((s) => s.early),
+    compact,
+    side: started.then((s) => s.side),
+  };
+}
+
+/** A worker reading the side table at `url` when the binary (`buffer`) is of a graph that big, else null. */
+function readSideEarly(
+  url: string,
+  buffer: ArrayBuffer | undefined,
+  sideWorker: SideWorkerOptions | null,
+): SideReading | null {
+  const counts = buffer && binaryCounts(buffer);
+  if (!counts || !sideWorker || counts.nodeCount + counts.edgeCount < sideWorker.fromItems) return null;
+  try {
+    const file = new URL(url).pathname.split('/').pop() || url;
+    return startSideReading(url, file, counts, sideWorker.make);
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -132,7 +171,8 @@ export function prefetchedFetch(prefetch: GraphPrefetch | null, fetchFn: typeof 
     const response = early.get(href);
     if (response !== undefined) {
       early.delete(href);
-      return response;
+      const r = await response;
+      if (r !== null) return r;
     }
     return fetchFn(input, init);
   }) as typeof fetch;

@@ -8,7 +8,7 @@
  * held while the preview shows (its next animation frame waits for the test), so the test sees it
  * whatever the machine's speed.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
@@ -40,8 +40,22 @@ beforeAll(() => {
   const built = parseGraphFile(dense, densePath);
   const denseEntry = writeCompactForm(densePath, built.graph, built.meta);
   const both = nextDatasetsFile(list, 'dense.json', denseEntry, ['preview.json', 'dense.json']);
-  writeFileSync(join(DIR, 'datasets.json'), stringifyDatasetsFile(both));
+  denseTitles = new Map(dense.graph.nodes.map((n) => [n.key, String(n.attributes?.title)]));
+  // the same big graph with its side table cut short, as a broken download leaves it
+  const brokenPath = join(DIR, 'broken.json');
+  writeFileSync(brokenPath, JSON.stringify(dense));
+  const brokenEntry = writeCompactForm(brokenPath, built.graph, built.meta);
+  const side = readFileSync(join(DIR, 'broken.side.json'), 'utf8');
+  writeFileSync(join(DIR, 'broken.side.json'), side.slice(0, Math.floor(side.length * 0.6)));
+  const all = nextDatasetsFile(both, 'broken.json', brokenEntry, [
+    'preview.json',
+    'dense.json',
+    'broken.json',
+  ]);
+  writeFileSync(join(DIR, 'datasets.json'), stringifyDatasetsFile(all));
 });
+
+let denseTitles = new Map<string, string>();
 
 /**
  * Before any page script: logs the canvas class of every WebGL draw that draws something, and holds
@@ -180,6 +194,55 @@ describe('the preview', () => {
     const [id] = await page.evaluate(() => window.__atlas!.sampleNodes(1));
     await page.evaluate((node) => window.__atlas!.hover(node!), id);
     await page.waitForFunction((node) => window.__atlas!.nodeDisplay(node!)?.highlighted === true, id);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("has a big graph's side table read by a worker from the start: the page never downloads it, and a paper's details show", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = collectProblems(page);
+    await page.goto(`${baseUrl}/?graph=fixtures/generated/preview/dense.json`);
+    await ready(page);
+    const downloaded = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop()),
+    );
+    expect(downloaded).toContain('dense.bin');
+    expect(downloaded).not.toContain('dense.side.json');
+    expect(downloaded).not.toContain('dense.json');
+    // the papers' attributes, which only the side table has
+    const [id] = await page.evaluate(() => window.__atlas!.sampleNodes(1));
+    await page.evaluate((node) => window.__atlas!.select(node!), id);
+    const details = page.getByRole('region', { name: 'Paper details' });
+    await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+      denseTitles.get(id!),
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("falls back to a big graph's file when the side table the worker reads is cut short: a warning naming the file, no error screen", async () => {
+    const page = await browser().newPage({ viewport: { width: 1280, height: 800 } });
+    const problems = collectProblems(page);
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    await page.goto(`${baseUrl}/?graph=fixtures/generated/preview/broken.json`);
+    await ready(page);
+    await expect(page.getByRole('alert').count()).resolves.toBe(0);
+    expect(warnings.filter((w) => /compact form/.test(w))).toEqual([
+      expect.stringMatching(
+        /^The compact form could not be used, loading the graph file instead: broken\.side\.json: (line \d+: )?is not valid JSON \(truncated or corrupted\?\)/,
+      ),
+    ]);
+    const { nodes } = await page.evaluate(() => window.__atlas!.totalCount());
+    expect(nodes).toBe(N);
+    const [id] = await page.evaluate(() => window.__atlas!.sampleNodes(1));
+    await page.evaluate((node) => window.__atlas!.select(node!), id);
+    const details = page.getByRole('region', { name: 'Paper details' });
+    await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
+      denseTitles.get(id!),
+    );
     expect(problems).toEqual([]);
     await page.close();
   });

@@ -74,6 +74,61 @@ describe('prefetchGraph', () => {
     });
   });
 
+  it("has a worker read a big graph's side table from the start, not the page; a small graph's the page downloads", async () => {
+    const header = (nodes: number, edges: number) => {
+      const bytes = new Uint8Array(64);
+      bytes.set([76, 65, 71, 66]); // "LAGB"
+      const view = new DataView(bytes.buffer);
+      view.setUint32(8, nodes, true);
+      view.setUint32(12, edges, true);
+      view.setUint32(20, 0xc0ffee, true);
+      return bytes;
+    };
+    for (const [nodes, edges, byWorker] of [
+      [10_000, 30_000, true],
+      [400, 1_800, false],
+    ] as const) {
+      const f = vi.fn((input: RequestInfo | URL) =>
+        Promise.resolve(
+          String(input).endsWith('.bin')
+            ? new Response(header(nodes, edges))
+            : new Response(listWithCompact()),
+        ),
+      ) as unknown as typeof fetch & { mock: { calls: [string][] } };
+      const posted: unknown[] = [];
+      const make = vi.fn(() => ({
+        postMessage: (m: unknown) => posted.push(m),
+        addEventListener() {},
+        terminate() {},
+      }));
+      const p = prefetchGraph('', PAGE, f, listWithCompact(), {
+        fromItems: 20_000,
+        make: make as unknown as () => Worker,
+      });
+      const reading = await p!.side;
+      const early = await p!.files;
+      const side = 'https://atlas.example/app/graph.side.json';
+      if (byWorker) {
+        expect(reading?.url).toBe(side);
+        expect(reading?.counts).toEqual({ nodeCount: nodes, edgeCount: edges, payloadCrc: 0xc0ffee });
+        expect(posted).toEqual([
+          expect.objectContaining({ url: side, file: 'graph.side.json', nodeCount: nodes, edgeCount: edges }),
+        ]);
+        // not downloaded by the page; asked for anyway (the worker failed), it is fetched then
+        await expect(early.get(side)).resolves.toBeNull();
+        expect(f.mock.calls.map((c) => c[0])).not.toContain(side);
+        await prefetchedFetch(p, f)(side);
+        expect(f.mock.calls.map((c) => c[0])).toContain(side);
+        reading?.stop();
+      } else {
+        expect(reading).toBeNull();
+        expect(make).not.toHaveBeenCalled();
+        await early.get(side);
+        expect(f.mock.calls.map((c) => c[0])).toContain(side);
+      }
+    }
+  });
+
   it('ignores the carried list for a graph in another directory, whose list is another file', async () => {
     const f = fakeFetch();
     const p = prefetchGraph('?graph=bench/graph.json', PAGE, f, listWithCompact());

@@ -3,12 +3,24 @@ import { STEP_ITEMS } from '../steps';
 import { sharedValues } from './shared-values';
 import { SideLineReader, type SideRecords } from './side-lines';
 
-export interface SideRequest {
-  buffer: ArrayBuffer;
-  file: string;
+/** The counts and CRC of the binary a side table must match (the binary's header has them). */
+export interface SideCounts {
   nodeCount: number;
   edgeCount: number;
   payloadCrc: number;
+}
+
+/** The side file's bytes, downloaded; the messages go back to the page (`postMessage`). */
+export interface SideRequest extends SideCounts {
+  buffer: ArrayBuffer;
+  file: string;
+}
+
+/** The side file to download in the worker and read as it arrives; the messages go to `port`. */
+export interface SideFetchRequest extends SideCounts {
+  url: string;
+  file: string;
+  port: MessagePort;
 }
 
 export type SideMessage =
@@ -25,45 +37,100 @@ export type SideMessage =
 export const SIDE_CHUNK = STEP_ITEMS / 4;
 
 /**
- * What the worker posts for a request: it decodes the bytes a piece at a time, parses and checks them a
- * line at a time (side-lines.ts; as `parseSideTable` does where the file is laid out otherwise),
- * and gives the node records, then the edge records, in runs of SIDE_CHUNK as soon as each is read
- * (equal values sharing one instance, see shared-values.ts), then `done`; or the problem, without
- * the file's name (the page adds it), after the runs read before it.
+ * What the worker posts for a request: it decodes the bytes, parses and checks them a line at a time
+ * (side-lines.ts; as `parseSideTable` does where the file is laid out otherwise), and gives the node
+ * records, then the edge records, SIDE_CHUNK at a time (equal values sharing one instance, see
+ * shared-values.ts), then `done`; or the problem, without the file's name (the page adds it). All of
+ * it is read before the first message; the big graphs whose pages would gain from records posted
+ * as they are read have their side tables read from the start (`fetchedSideMessages`).
  */
 export function* sideMessages(request: SideRequest): Generator<SideMessage> {
-  const { buffer, file, ...bin } = request;
-  const reader = new SideLineReader(bin, file, SIDE_CHUNK);
-  const shared = sharedValues();
-  const messages = (runs: SideRecords[]): SideMessage[] =>
-    runs.map(({ of, start, records }) => ({ kind: 'records', of, start, records: records.map(shared) }));
+  const messenger = new SideMessenger(request, request.file);
+  let messages: SideMessage[];
   try {
-    for (const text of decodedText(buffer)) yield* messages(reader.push(text));
-    yield* messages(reader.end());
+    messages = [...messenger.read(new TextDecoder().decode(request.buffer)), ...messenger.end()];
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
-    // the reader's errors name the file first
-    yield {
-      kind: 'error',
-      message: message.startsWith(`${file}: `) ? message.slice(file.length + 2) : message,
-    };
-    return;
+    messages = [messenger.problem(err)];
   }
-  yield { kind: 'done' };
+  yield* messages;
 }
 
 /**
- * Bytes decoded and read at a time: the records of each piece are posted before the next piece is
- * parsed, so that the page puts them into the graph while the worker parses the rest.
+ * The same messages for a file the worker downloads itself (`fetchFn`, at low priority), read as
+ * it arrives and posted as they are read: nothing of it passes through the page's main thread,
+ * whose busy tasks would slow the download (they hand the response's bytes on between them), and
+ * the records wait for the page (side-reading.ts). A problem comes after the records read before it.
  */
-const TEXT_PIECE = 1 << 18;
+export async function* fetchedSideMessages(
+  request: Omit<SideFetchRequest, 'port'>,
+  fetchFn: typeof fetch = fetch,
+): AsyncGenerator<SideMessage> {
+  const messenger = new SideMessenger(request, request.file);
+  try {
+    let response: Response;
+    try {
+      response = await fetchFn(request.url, { priority: 'low' } as RequestInit);
+    } catch (err) {
+      throw new Error(`could not be loaded (${err instanceof Error ? err.message : String(err)})`);
+    }
+    if (!response.ok || !response.body) throw new Error(`could not be loaded (HTTP ${response.status})`);
+    for await (const text of streamedText(response.body)) yield* messenger.read(text);
+    yield* messenger.end();
+  } catch (err) {
+    yield messenger.problem(err);
+  }
+}
 
-/** UTF-8 text of `bytes`, a piece at a time (a character split between pieces kept whole). */
-function* decodedText(bytes: ArrayBuffer): Generator<string> {
+/** Text in, messages out: the line reader, the shared values, the file's name off the problems. */
+class SideMessenger {
+  private readonly reader: SideLineReader;
+  private readonly shared = sharedValues();
+
+  constructor(
+    counts: SideCounts,
+    private readonly file: string,
+  ) {
+    const { nodeCount, edgeCount, payloadCrc } = counts;
+    this.reader = new SideLineReader({ nodeCount, edgeCount, payloadCrc }, file, SIDE_CHUNK);
+  }
+
+  read(text: string): SideMessage[] {
+    return this.messages(this.reader.push(text));
+  }
+
+  end(): SideMessage[] {
+    return [...this.messages(this.reader.end()), { kind: 'done' }];
+  }
+
+  problem(err: unknown): SideMessage {
+    const message = err instanceof Error ? err.message : String(err);
+    // the reader's errors name the file first
+    const prefix = `${this.file}: `;
+    return { kind: 'error', message: message.startsWith(prefix) ? message.slice(prefix.length) : message };
+  }
+
+  private messages(runs: SideRecords[]): SideMessage[] {
+    return runs.map(({ of, start, records }) => ({
+      kind: 'records',
+      of,
+      start,
+      records: records.map(this.shared),
+    }));
+  }
+}
+
+/** UTF-8 text of a stream's bytes, a piece as each arrives (a character split between pieces kept whole). */
+async function* streamedText(stream: ReadableStream<Uint8Array>): AsyncGenerator<string> {
   const decoder = new TextDecoder();
-  for (let at = 0; at < bytes.byteLength; at += TEXT_PIECE)
-    yield decoder.decode(new Uint8Array(bytes, at, Math.min(TEXT_PIECE, bytes.byteLength - at)), {
-      stream: true,
-    });
+  const reader = stream.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      yield decoder.decode(value, { stream: true });
+    }
+  } finally {
+    reader.releaseLock();
+  }
   yield decoder.decode();
 }

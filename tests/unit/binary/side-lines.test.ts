@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { checkMetaShape, decodeGraphBinary } from '../../../src/graph/binary/decode';
 import { SideLineReader, type SideRecords } from '../../../src/graph/binary/side-lines';
 import { parseSideTable } from '../../../src/graph/binary/side-table';
-import { sideMessages } from '../../../src/graph/binary/side-protocol';
+import { fetchedSideMessages } from '../../../src/graph/binary/side-protocol';
 import { bundled, encoded } from './support';
 
 const loaded = bundled();
@@ -98,16 +98,37 @@ describe('SideLineReader', () => {
   });
 });
 
-describe("sideMessages (the worker's messages)", () => {
-  it('posts the records of each piece read before the rest is parsed: a problem late in the table comes after them', () => {
+describe("fetchedSideMessages (the worker's messages as it downloads)", () => {
+  it('posts the records of each piece as it arrives: a problem late in the table comes after them', async () => {
     const lines = file.side.split('\n');
     lines[lines.length - 4] = lines[lines.length - 4]!.slice(0, 20);
-    const buffer = new TextEncoder().encode(lines.join('\n')).buffer as ArrayBuffer;
+    const bytes = new TextEncoder().encode(lines.join('\n'));
+    const pieces = Array.from({ length: Math.ceil(bytes.length / 65536) }, (_, i) =>
+      bytes.slice(i * 65536, (i + 1) * 65536),
+    );
+    const fetchFn = (() =>
+      Promise.resolve(
+        new Response(
+          new ReadableStream<Uint8Array>({
+            pull(controller) {
+              const next = pieces.shift();
+              if (next) controller.enqueue(next);
+              else controller.close();
+            },
+          }),
+        ),
+      )) as typeof fetch;
     const { nodeCount, edgeCount, payloadCrc } = bin;
-    const request = { buffer, file: 'graph.side.json', nodeCount, edgeCount, payloadCrc };
-    const messages = [...sideMessages(request)];
-    const records = messages.filter((m) => m.kind === 'records');
-    expect(records.length).toBeGreaterThan(1);
+    const request = {
+      url: 'https://x.example/graph.side.json',
+      file: 'graph.side.json',
+      nodeCount,
+      edgeCount,
+      payloadCrc,
+    };
+    const messages = [];
+    for await (const m of fetchedSideMessages(request, fetchFn)) messages.push(m);
+    expect(messages.filter((m) => m.kind === 'records').length).toBeGreaterThan(1);
     expect(messages.at(-1)).toEqual({
       kind: 'error',
       message: expect.stringMatching(/^line \d+: is not valid JSON/) as unknown,

@@ -1,13 +1,21 @@
 /**
  * Completing the first frame's graph from the side table (graph/binary/side-read.ts): through a
  * worker's chunks, or on the main thread in slices where no worker runs, the graph equals the one
- * `completeGraph` completes; a worker's problem rejects naming the side file. The real worker runs
- * in the e2e suite (compact.test.ts, preview.test.ts).
+ * `completeGraph` completes, also from a worker that downloaded the table itself from the start (read
+ * as it arrived, in pieces that cut lines and characters); a worker's problem rejects naming the
+ * side file. The real worker runs in the e2e suite (compact.test.ts, preview.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { checkMetaShape, decodeGraphBinary } from '../../../src/graph/binary/decode';
-import { completeGraphFromSide } from '../../../src/graph/binary/side-read';
-import { sideMessages, type SideMessage, type SideRequest } from '../../../src/graph/binary/side-protocol';
+import { completeGraphFromReading, completeGraphFromSide } from '../../../src/graph/binary/side-read';
+import {
+  fetchedSideMessages,
+  sideMessages,
+  type SideFetchRequest,
+  type SideMessage,
+  type SideRequest,
+} from '../../../src/graph/binary/side-protocol';
+import { binaryCounts, startSideReading } from '../../../src/graph/binary/side-reading';
 import { completeGraph, visualGraph } from '../../../src/graph/binary/visual';
 import { encoded, synthetic } from './support';
 
@@ -45,7 +53,7 @@ function setup(n: number) {
   const reference = visualGraph(bin, 'g.bin');
   completeGraph(reference, bin, file.side, 'g.side.json');
   const bytes = () => new TextEncoder().encode(file.side).buffer as ArrayBuffer;
-  return { bin, reference, bytes };
+  return { bin, reference, bytes, buffer: file.buffer };
 }
 
 describe('completeGraphFromSide', () => {
@@ -118,5 +126,93 @@ describe('completeGraphFromSide', () => {
         },
       ),
     ).rejects.toThrow(/^g\.side\.json: /);
+  });
+
+  it('completes it from a worker that downloaded the side table itself from the start, read as it arrived', async () => {
+    const { bin, reference, bytes, buffer } = setup(1500);
+    const all = new Uint8Array(bytes());
+    // the download's pieces: 1 to 4,000 bytes, cutting records, lines and characters anywhere
+    const pieces: Uint8Array[] = [];
+    for (let at = 0, seed = 7; at < all.length;) {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      const size = 1 + (seed % 4000);
+      pieces.push(all.slice(at, at + size));
+      at += size;
+    }
+    const asked: Array<[string, RequestInit | undefined]> = [];
+    const fetchFn = ((url: string, init?: RequestInit) => {
+      asked.push([url, init]);
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          const next = pieces.shift();
+          if (next) controller.enqueue(next);
+          else controller.close();
+        },
+      });
+      return Promise.resolve(new Response(body));
+    }) as typeof fetch;
+    // side-worker.ts without a thread: `fetchedSideMessages` posting to the port it is given
+    let terminated = false;
+    const worker = {
+      addEventListener() {},
+      terminate: () => (terminated = true),
+      postMessage(request: SideFetchRequest) {
+        const { port, ...rest } = request;
+        void (async () => {
+          for await (const m of fetchedSideMessages(rest, fetchFn)) port.postMessage(m);
+        })();
+      },
+    };
+    const counts = binaryCounts(buffer)!;
+    expect(counts).toEqual({
+      nodeCount: bin.nodeCount,
+      edgeCount: bin.edgeCount,
+      payloadCrc: bin.payloadCrc,
+    });
+    const reading = startSideReading(
+      'https://x.example/g.side.json',
+      'g.side.json',
+      counts,
+      () => worker as unknown as Worker,
+    );
+    const graph = visualGraph(bin, 'g.bin');
+    await completeGraphFromReading(graph, bin, reading, 'g.side.json');
+    expect(graph.export()).toEqual(reference.export());
+    expect(asked).toEqual([['https://x.example/g.side.json', { priority: 'low' }]]);
+    expect(terminated).toBe(true);
+  });
+
+  it("rejects a reading's download problem or another binary's reading, naming the side file", async () => {
+    const { bin, buffer } = setup(200);
+    const counts = binaryCounts(buffer)!;
+    const failing = (status: number) => {
+      const fetchFn = (() => Promise.resolve(new Response('gone', { status }))) as typeof fetch;
+      return {
+        addEventListener() {},
+        terminate() {},
+        postMessage(request: SideFetchRequest) {
+          const { port, ...rest } = request;
+          void (async () => {
+            for await (const m of fetchedSideMessages(rest, fetchFn)) port.postMessage(m);
+          })();
+        },
+      } as unknown as Worker;
+    };
+    const graph = visualGraph(bin, 'g.bin');
+    const missing = startSideReading('https://x.example/g.side.json', 'g.side.json', counts, () =>
+      failing(404),
+    );
+    await expect(completeGraphFromReading(graph, bin, missing, 'g.side.json')).rejects.toThrow(
+      /^g\.side\.json: could not be loaded \(HTTP 404\)$/,
+    );
+    const other = startSideReading(
+      'https://x.example/g.side.json',
+      'g.side.json',
+      { ...counts, payloadCrc: 1 },
+      () => failing(200),
+    );
+    await expect(completeGraphFromReading(graph, bin, other, 'g.side.json')).rejects.toThrow(
+      /^g\.side\.json: was being read for another binary$/,
+    );
   });
 });
