@@ -57,6 +57,14 @@ beforeAll(() => {
 
 let denseTitles = new Map<string, string>();
 
+/** A paper of the dense graph selected: its details show its title, which only the side table has. */
+async function expectPaperDetails(page: Page): Promise<void> {
+  const [id] = await page.evaluate(() => window.__atlas!.sampleNodes(1));
+  await page.evaluate((node) => window.__atlas!.select(node!), id);
+  const details = page.getByRole('region', { name: 'Paper details' });
+  await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(denseTitles.get(id!));
+}
+
 /**
  * Before any page script: logs the canvas class of every WebGL draw that draws something, and holds
  * the animation frame the boot waits for after drawing the preview (`atlas:preview`) until
@@ -209,13 +217,7 @@ describe('the preview', () => {
     expect(downloaded).toContain('dense.bin');
     expect(downloaded).not.toContain('dense.side.json');
     expect(downloaded).not.toContain('dense.json');
-    // the papers' attributes, which only the side table has
-    const [id] = await page.evaluate(() => window.__atlas!.sampleNodes(1));
-    await page.evaluate((node) => window.__atlas!.select(node!), id);
-    const details = page.getByRole('region', { name: 'Paper details' });
-    await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
-      denseTitles.get(id!),
-    );
+    await expectPaperDetails(page);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -237,12 +239,7 @@ describe('the preview', () => {
     ]);
     const { nodes } = await page.evaluate(() => window.__atlas!.totalCount());
     expect(nodes).toBe(N);
-    const [id] = await page.evaluate(() => window.__atlas!.sampleNodes(1));
-    await page.evaluate((node) => window.__atlas!.select(node!), id);
-    const details = page.getByRole('region', { name: 'Paper details' });
-    await expect(details.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(
-      denseTitles.get(id!),
-    );
+    await expectPaperDetails(page);
     expect(problems).toEqual([]);
     await page.close();
   });
