@@ -17,7 +17,7 @@ import { completeGraphFromReading, completeGraphFromSide } from './graph/binary/
 import { makeSideWorker, type SideReading } from './graph/binary/side-reading';
 import { checkMetaSchema } from './graph/binary/meta-check';
 import { GraphBinaryError } from './graph/binary/decode';
-import { fileName } from './graph/binary/read';
+import { fileName } from './graph/binary/format';
 import { buildOutside } from './render/caches';
 import { isUndirected } from './graph/undirected';
 import type { LoadedGraph } from './graph/types';

@@ -11,7 +11,7 @@
  * library here (see model/vocab.ts): the metadata is checked in the shape the first frame reads.
  */
 import { checkMetaShape, decodeGraphBinary, type GraphBinary } from '../graph/binary/decode';
-import { fileName } from '../graph/binary/read';
+import { fileName } from '../graph/binary/format';
 import type { CompactFiles, GraphPrefetch } from '../graph/prefetch';
 import { drawPreview, type Preview } from '../render/preview';
 import { PREVIEW_FROM_ITEMS, previewNodes } from '../render/preview-scene';

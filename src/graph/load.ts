@@ -23,7 +23,7 @@ import {
   type NodeAttributes,
 } from '../model';
 import type { AtlasGraph, LoadedGraph } from './types';
-import { fileName } from './binary/read';
+import { fileName } from './binary/format';
 
 /** The graph file could not be fetched, read or validated; `message` says which file and why. */
 export class GraphLoadError extends Error {

@@ -152,8 +152,7 @@ function readSideEarly(
   const counts = buffer && binaryCounts(buffer);
   if (!counts || !sideWorker || counts.nodeCount + counts.edgeCount < sideWorker.fromItems) return null;
   try {
-    const file = new URL(url).pathname.split('/').pop() || url;
-    return startSideReading(url, file, counts, sideWorker.make);
+    return startSideReading(url, counts, sideWorker.make);
   } catch {
     return null;
   }

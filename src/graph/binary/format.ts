@@ -82,6 +82,9 @@ export const BINARY_EDGE_KEYS = ['kind', 'surveyOnly'] as const;
 export const EDGE_FLAG_SURVEY_ONLY = 1;
 export const EDGE_FLAG_HAS_SURVEY_ONLY = 2;
 
+/** The file name a URL ends with (the name the compact form's problems give). */
+export const fileName = (url: string) => new URL(url).pathname.split('/').pop() || url;
+
 /** The binary and side-table files that go with a graph file: `x.json` → `x.bin`, `x.side.json`. */
 export function binaryFileNames(graphFile: string): { binary: string; side: string } {
   const stem = graphFile.endsWith('.json') ? graphFile.slice(0, -'.json'.length) : graphFile;

@@ -11,7 +11,8 @@ import type { LoadedGraph } from '../types';
 import { assembleGraphBinary } from './assemble';
 import { decodeGraphBinary, GraphBinaryError, type GraphBinary } from './decode';
 import { checkMetaSchema } from './meta-check';
-import { download, downloadBinary, fileName, type BinaryRequest, type BinaryResponse } from './read';
+import { download, downloadBinary, type BinaryRequest, type BinaryResponse } from './read';
+import { fileName } from './format';
 
 /**
  * The binary, downloaded with `fetchFn` (which may answer with a response the page started early,

@@ -12,8 +12,6 @@ export interface BinaryRequest {
 
 export type BinaryResponse = { ok: true; binary: GraphBinary } | { ok: false; message: string };
 
-export const fileName = (url: string) => new URL(url).pathname.split('/').pop() || url;
-
 /** Downloads a file of the compact form; a failed download is a `GraphBinaryError` naming it. */
 export async function download(url: string, file: string, fetchFn: typeof fetch): Promise<Response> {
   let response: Response;

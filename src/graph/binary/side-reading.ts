@@ -8,7 +8,7 @@
  * 88 MB file took 3.4–5.7 s to arrive, and the worker then 3 s more to read.
  * Kept small: the page's first module imports it.
  */
-import { BINARY_MAGIC, HEADER_BYTES } from './format';
+import { BINARY_MAGIC, fileName, HEADER_BYTES } from './format';
 import type { SideCounts, SideFetchRequest } from './side-protocol';
 
 /**
@@ -44,14 +44,10 @@ export function binaryCounts(buffer: ArrayBuffer): SideCounts | null {
   };
 }
 
-/** Starts a worker (`makeWorker`) reading the side table at `url` (`file`, its name in problems). */
-export function startSideReading(
-  url: string,
-  file: string,
-  counts: SideCounts,
-  makeWorker: () => Worker,
-): SideReading {
+/** Starts a worker (`makeWorker`) reading the side table at `url`. */
+export function startSideReading(url: string, counts: SideCounts, makeWorker: () => Worker): SideReading {
   const worker = makeWorker();
+  const file = fileName(url);
   const { port1, port2 } = new MessageChannel();
   let problem: string | null = null;
   let listener: ((problem: string) => void) | null = null;

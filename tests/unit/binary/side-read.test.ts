@@ -171,7 +171,6 @@ describe('completeGraphFromSide', () => {
     });
     const reading = startSideReading(
       'https://x.example/g.side.json',
-      'g.side.json',
       counts,
       () => worker as unknown as Worker,
     );
@@ -199,17 +198,12 @@ describe('completeGraphFromSide', () => {
       } as unknown as Worker;
     };
     const graph = visualGraph(bin, 'g.bin');
-    const missing = startSideReading('https://x.example/g.side.json', 'g.side.json', counts, () =>
-      failing(404),
-    );
+    const missing = startSideReading('https://x.example/g.side.json', counts, () => failing(404));
     await expect(completeGraphFromReading(graph, bin, missing, 'g.side.json')).rejects.toThrow(
       /^g\.side\.json: could not be loaded \(HTTP 404\)$/,
     );
-    const other = startSideReading(
-      'https://x.example/g.side.json',
-      'g.side.json',
-      { ...counts, payloadCrc: 1 },
-      () => failing(200),
+    const other = startSideReading('https://x.example/g.side.json', { ...counts, payloadCrc: 1 }, () =>
+      failing(200),
     );
     await expect(completeGraphFromReading(graph, bin, other, 'g.side.json')).rejects.toThrow(
       /^g\.side\.json: was being read for another binary$/,
