@@ -4,14 +4,15 @@
  * visibility (filters), the focused neighbourhood (hover, selection) and the brushed papers (brush).
  * No DOM, no sigma: testable.
  */
-import { categoryMap } from '../graph/categories';
+import { categoryMap, nodeCategory } from '../graph/categories';
 import { computeVisibility, type Visibility, type VisibilityOf } from '../graph/filters';
 import { lineageAsNeighbourhood } from '../graph/lineage/lineage';
 import { comparisonAsNeighbourhood } from '../graph/lineage/compare';
 import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
 import { neighbourhood, type Neighbourhood } from '../graph/neighbourhood';
+import { runSteps, runStepsSliced, STEP_ITEMS, type SliceOptions, type Steps } from '../graph/steps';
 import type { AtlasGraph } from '../graph/types';
-import type { ColorBy, GraphMeta, SizeBy } from '../model';
+import type { ColorBy, GraphMeta, NodeAttributes, SizeBy } from '../model';
 import type { ViewState } from '../state/types';
 
 export interface Focus {
@@ -50,16 +51,28 @@ export interface RenderCaches {
  */
 export type RefreshKind = 'none' | 'focus' | 'highlight' | 'full';
 
-export function buildColors(graph: AtlasGraph, colorBy: ColorBy, unknownColor: string): Map<string, string> {
-  const map = new Map<string, string>();
-  graph.forEachNode((node, a) => map.set(node, a.colors[colorBy] ?? unknownColor));
+/** Node → `value(attributes)`, in steps of STEP_ITEMS nodes. */
+function* nodeMapSteps<V>(graph: AtlasGraph, value: (a: NodeAttributes) => V): Steps<Map<string, V>> {
+  const map = new Map<string, V>();
+  let done = 0;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    map.set(node, value(attributes));
+    if (++done % STEP_ITEMS === 0) yield;
+  }
   return map;
 }
 
+const colorSteps = (graph: AtlasGraph, colorBy: ColorBy, unknownColor: string) =>
+  nodeMapSteps(graph, (a) => a.colors[colorBy] ?? unknownColor);
+const sizeSteps = (graph: AtlasGraph, sizeBy: SizeBy) =>
+  nodeMapSteps(graph, (a) => a.sizes[sizeBy] ?? a.size);
+
+export function buildColors(graph: AtlasGraph, colorBy: ColorBy, unknownColor: string): Map<string, string> {
+  return runSteps(colorSteps(graph, colorBy, unknownColor));
+}
+
 export function buildSizes(graph: AtlasGraph, sizeBy: SizeBy): Map<string, number> {
-  const map = new Map<string, number>();
-  graph.forEachNode((node, a) => map.set(node, a.sizes[sizeBy] ?? a.size));
-  return map;
+  return runSteps(sizeSteps(graph, sizeBy));
 }
 
 export function buildIsolated(categories: Map<string, string>, isolated: string | null): Set<string> | null {
@@ -101,10 +114,16 @@ export function buildFocus(
 
 /** The nodes marked outside the list. */
 export function buildOutside(graph: AtlasGraph): Set<string> {
+  return runSteps(outsideSteps(graph));
+}
+
+function* outsideSteps(graph: AtlasGraph): Steps<Set<string>> {
   const set = new Set<string>();
-  graph.forEachNode((node, a) => {
-    if (a.outside) set.add(node);
-  });
+  let done = 0;
+  for (const { node, attributes } of graph.nodeEntries()) {
+    if (attributes.outside) set.add(node);
+    if (++done % STEP_ITEMS === 0) yield;
+  }
   return set;
 }
 
@@ -127,19 +146,56 @@ export function buildCaches(
   visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
   lineages: LineageMemo | null = lineageMemo(graph, visibilityOf),
 ): RenderCaches {
-  const categories = categoryMap(graph, state.colorBy);
+  return runSteps(cacheSteps(graph, meta, state, visibilityOf, lineages));
+}
+
+/**
+ * `buildCaches` in steps of STEP_ITEMS papers (graph/steps.ts): at 10⁵ papers, the colours, sizes
+ * and categories are each a walk of every paper of 15-75 ms, together 100-200 ms in one task
+ * (measured when the app takes over the first frame's renderer).
+ */
+export function* cacheSteps(
+  graph: AtlasGraph,
+  meta: GraphMeta,
+  state: ViewState,
+  visibilityOf: VisibilityOf,
+  lineages: LineageMemo | null,
+): Steps<RenderCaches> {
+  const categories = yield* nodeMapSteps(graph, (a) => nodeCategory(a, state.colorBy));
   const visibility = visibilityOf(state.filters);
+  const colors = yield* colorSteps(graph, state.colorBy, meta.taxonomy.unknownColor);
+  const sizes = yield* sizeSteps(graph, state.sizeBy);
+  const outside = yield* outsideSteps(graph);
   return {
-    colors: buildColors(graph, state.colorBy, meta.taxonomy.unknownColor),
-    sizes: buildSizes(graph, state.sizeBy),
+    colors,
+    sizes,
     categories,
     visibility,
     isolated: buildIsolated(categories, state.isolated),
     focus: buildFocus(graph, state, visibility, lineages),
     brush: buildBrush(graph, state),
-    outside: buildOutside(graph),
+    outside,
     library: buildLibrary(graph, state),
   };
+}
+
+/**
+ * The caches built in slices (`cacheSteps`), for the view as it is once they are built:
+ * `state` is read when they start, and again at the end, where what changed meanwhile (a hover, a
+ * filter) is applied over them as `updateCaches` applies it.
+ */
+export async function buildCachesInSlices(
+  graph: AtlasGraph,
+  meta: GraphMeta,
+  state: () => ViewState,
+  visibilityOf: VisibilityOf,
+  lineages: LineageMemo | null,
+  slices: SliceOptions,
+): Promise<RenderCaches> {
+  const from = state();
+  const built = await runStepsSliced(cacheSteps(graph, meta, from, visibilityOf, lineages), slices);
+  const now = state();
+  return now === from ? built : updateCaches(built, graph, meta, from, now, visibilityOf, lineages).caches;
 }
 
 /**
@@ -210,13 +266,15 @@ export function updateCaches(
 }
 
 function sameSet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): boolean {
-  if (a === null || b === null) return a === b;
+  if (a === b) return true;
+  if (a === null || b === null) return false;
   if (a.size !== b.size) return false;
   for (const x of a) if (!b.has(x)) return false;
   return true;
 }
 
 function sameMap<K, V>(a: ReadonlyMap<K, V>, b: ReadonlyMap<K, V>): boolean {
+  if (a === b) return true;
   if (a.size !== b.size) return false;
   for (const [k, v] of a) if (b.get(k) !== v) return false;
   return true;
