@@ -156,7 +156,7 @@ export async function start(
       };
       mount(opened.loaded, [local, ...datasets.map((d) => ({ ...d, current: false }))], file.name);
       // ready once the graph is indexed and drawn (a big graph is indexed in slices)
-      await (app as App | null)?.renderer.drawn();
+      await (app as App | null)?.ready();
       status.status = 'ready';
       status.error = null;
       return opened.warnings;
@@ -197,7 +197,7 @@ export async function start(
     await yieldToBrowser();
     mount(loaded, datasets, undefined, early);
     performance.mark('atlas:mounted');
-    await (app as App | null)?.renderer.drawn();
+    await (app as App | null)?.ready();
     status.status = 'ready';
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);

@@ -71,10 +71,10 @@ export interface RendererHandle {
   onCamera(listener: () => void): () => void;
   /**
    * Takes new metadata, visibility and lineage memos (the graph's attributes were completed after the
-   * first frame, see ../boot/first-frame.ts) and rebuilds the caches; redraws only if what is drawn
-   * changed.
+   * first frame, see ../boot/first-frame.ts) and rebuilds the caches in slices; redraws only if
+   * what is drawn changed. Resolves when done (or made moot by a later rebind or the cleanup).
    */
-  rebind(next: RendererBinding): void;
+  rebind(next: RendererBinding): Promise<void>;
   /** The view rendered once more off-screen at `scale`, for image exports (see export-image.ts); `rings`: with the library's rings. */
   snapshot(scale: number, withCanvas: boolean, rings?: boolean): ViewSnapshot;
   /** Snapshots one after another at one scale with one off-screen renderer (a video's frames); `take` reads the view as it is then. */
@@ -110,4 +110,9 @@ export interface RendererOptions {
   lineages?: LineageMemo | null;
   /** Told when the context is lost (true) and when a new renderer took over (false). */
   onContextChange?: (lost: boolean) => void;
+  /**
+   * The caches for the store's view, built beforehand (in slices: see `buildCachesInSlices`) with the
+   * same visibility and lineages; defaults to building them here.
+   */
+  caches?: RenderCaches;
 }

@@ -12,7 +12,7 @@ import { clickBackground, hover, select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
 import { visibilityMemo } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage/memo';
-import { buildCaches, sameDrawing, updateCaches, type RefreshKind } from './caches';
+import { buildCaches, buildCachesInSlices, sameDrawing, updateCaches, type RefreshKind } from './caches';
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
@@ -60,7 +60,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let theme: RenderTheme = currentTheme(win);
   let visibility = opts.visibility ?? visibilityMemo(graph);
   let lineages = opts.lineages === undefined ? lineageMemo(graph, visibility) : opts.lineages;
-  let caches = buildCaches(graph, meta, store.get(), visibility, lineages);
+  let caches = opts.caches ?? buildCaches(graph, meta, store.get(), visibility, lineages);
   const getCaches = () => caches;
   const getTheme = () => theme;
   const labels = createLabelDrawers(getTheme, () => caches.focus?.hood.node ?? null);
@@ -139,6 +139,9 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let pictureMovesAbove = PICTURE_MOVES_ABOVE_MS;
   let renderStart = 0;
   let drawn: Promise<void> = Promise.resolve();
+  // the last rebind (a later one makes an earlier one's caches moot), and whether cleaned up
+  let rebinds = 0;
+  let stopped = false;
 
   /** After each render (sigma's, or the highlighted layers' alone): stats, overlays, listeners. */
   function afterRenderHooks(): void {
@@ -373,14 +376,26 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       });
       return { take: () => session.take(caches, theme), close: () => session.close() };
     },
-    rebind(next) {
+    async rebind(next) {
       meta = next.meta;
       visibility = next.visibility;
       lineages = next.lineages;
       onContextChange = next.onContextChange ?? onContextChange;
+      const token = ++rebinds;
+      const rebuilt = await buildCachesInSlices(
+        graph,
+        meta,
+        store.get,
+        visibility,
+        lineages,
+        MAIN_THREAD_SLICES,
+      );
+      if (token !== rebinds || stopped) return;
       const before = caches;
-      caches = buildCaches(graph, meta, store.get(), visibility, lineages);
-      if (!sameDrawing(before, caches)) refresh('full');
+      caches = rebuilt;
+      // both are for the view as it is now, so their focus is on the same papers (the links it
+      // follows are the binary's): it is drawn already, above the veil
+      if (!sameDrawing({ ...before, focus: null }, { ...rebuilt, focus: null })) refresh('full');
     },
     libraryRings: () => rings?.drawn() ?? 0,
     setPictureMovesAbove(ms) {
@@ -389,6 +404,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     setDrawBudget: (items) => draws?.setBudget(items),
     theme: getTheme,
     cleanup() {
+      stopped = true;
       cameraListeners.clear();
       resizeObserver.disconnect();
       media.removeEventListener('change', onScheme);

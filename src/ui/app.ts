@@ -34,6 +34,8 @@ export interface App {
   layout: LayoutController;
   timeline: TimelineMode;
   loaded: LoadedGraph;
+  /** Resolves once the graph is drawn with what the app knows of it (the first frame's renderer rebound). */
+  ready(): Promise<void>;
   cleanup(): void;
 }
 
@@ -115,10 +117,12 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
   };
   let renderer: RendererHandle;
+  let rebound: Promise<void> = Promise.resolve();
   if (options.early) {
     renderer = options.early.renderer;
     // the first frame's caches were built before the side table's attributes: rebuilt here
-    renderer.rebind({ meta, visibility, lineages, onContextChange });
+    rebound = renderer.rebind({ meta, visibility, lineages, onContextChange });
+    rebound.catch((e: unknown) => console.error('The graph could not be redrawn:', e));
   } else {
     renderer = createRenderer(canvas, { graph, meta, store, visibility, lineages, onContextChange });
   }
@@ -245,6 +249,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     layout,
     timeline,
     loaded,
+    ready: () => Promise.all([renderer.drawn(), rebound]).then(() => undefined),
     cleanup() {
       for (const c of cleanups.reverse()) c();
       root.replaceChildren();
