@@ -52,8 +52,11 @@ Figures (ms since navigation unless said):
                     (src/render/deferred-present.ts)
   full frame shown  the end of the commit of the frame that carries the full frame (the browser
                     reads WebGL canvases back then, waiting for their rasterisation)
-  main thread free  the end of the last long task (PerformanceObserver 'longtask') while nobody
-                    touches the page, or the first frame if later
+  main thread free  the end of the last long task while nobody touches the page, or the first
+                    frame if later. Long tasks: PerformanceObserver 'longtask' entries, and the
+                    scripts of 50 ms or more of 'long-animation-frame' entries (Chromium's longtask
+                    entries leave out the microtasks run once a task is done, where the work after
+                    a scheduler.yield() runs)
   longest task      the longest main-thread task after the first frame
   fetched/parsed/assembled/mounted   the load phases (performance marks of both pages)
   hover p50/p90     from a hover to the second animation frame after its render (the first
