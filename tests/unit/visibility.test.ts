@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { computeFacets } from '../../src/graph/facets';
-import { computeVisibility, edgePasses, visibilityMemo } from '../../src/graph/filters';
+import { computeVisibility, edgePasses, visibilityMemo, visibilitySteps } from '../../src/graph/filters';
+import { STEP_ITEMS } from '../../src/graph/steps';
 import type { Taxonomy } from '../../src/model';
 import type { Filters } from '../../src/state/types';
 import { makeGraph } from './support/paper-graph';
+import { synthetic } from './binary/support';
 
 /*
  *   a(2020,gan) ──builds-on──▶ b(2021,diffusion) ◀──cites── c(2022,diffusion,face)
@@ -159,5 +161,37 @@ describe('visibilityMemo', () => {
     expect(second).not.toBe(first);
     expect(second).toEqual(computeVisibility(graph, narrowed));
     expect(visibilityOf(narrowed)).toBe(second);
+  });
+});
+
+describe('visibilitySteps', () => {
+  it('walks a big graph a step at a time, ending with what the filters show', () => {
+    const big = synthetic(STEP_ITEMS + 500).graph;
+    const filters: Filters = { ...ALL, years: [2020, 2022] };
+    const steps = visibilitySteps(big, filters);
+    let pauses = 0;
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) pauses++;
+    expect(pauses).toBe(Math.floor((big.order + big.size) / STEP_ITEMS));
+    // the same papers and links as a plain walk picks
+    const nodes = big.filterNodes((_, a) => a.year !== null && a.year >= 2020 && a.year <= 2022);
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.length).toBeLessThan(big.order);
+    expect([...r.value.nodes].sort()).toEqual(nodes.sort());
+    const shown = new Set(nodes);
+    const edges = big.filterEdges(
+      (e, _a, s, t) => shown.has(s) && shown.has(t) && edgePasses(big, e, filters),
+    );
+    expect([...r.value.edges].sort()).toEqual(edges.sort());
+  });
+});
+
+describe('visibilityMemo with a seed', () => {
+  it('answers the seed for its filters object without walking the graph, and computes for others', () => {
+    const seeded = { nodes: new Set(['a']), edges: new Set<string>() };
+    const visibilityOf = visibilityMemo(graph, { filters: ALL, visibility: seeded });
+    expect(visibilityOf(ALL)).toBe(seeded);
+    const other = { ...ALL, showSurveyMentions: true };
+    expect(visibilityOf(other)).toEqual(computeVisibility(graph, other));
   });
 });
