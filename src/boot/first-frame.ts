@@ -10,7 +10,7 @@
  */
 import type { GraphBinary } from '../graph/binary/decode';
 import { visualGraphSteps } from '../graph/binary/visual';
-import { visibilityMemo } from '../graph/filters';
+import { visibilityMemo, visibilitySteps } from '../graph/filters';
 import { lineageMemo } from '../graph/lineage/memo';
 import type { CompactFiles } from '../graph/prefetch';
 import type { AtlasGraph } from '../graph/types';
@@ -57,15 +57,22 @@ export async function drawFirstFrame(early: EarlyPicture): Promise<FirstFrame | 
     // in slices: a big graph's assembly does not hold the page while the preview shows
     const graph = await runStepsSliced(visualGraphSteps(bin, name), MAIN_THREAD_SLICES);
     const store = createStore(state);
-    const visibility = visibilityMemo(graph);
+    const sliced = graph.order + graph.size >= SLICED_FROM_ITEMS;
+    // a big graph's default view's visibility (a walk of every paper and link, 120-210 ms in one
+    // task at 10⁵, measured) in slices, then the renderer's caches (walks of every paper, 30-65 ms),
+    // before sigma's setup
+    const visibility = visibilityMemo(
+      graph,
+      sliced
+        ? {
+            filters: state.filters,
+            visibility: await runStepsSliced(visibilitySteps(graph, state.filters), MAIN_THREAD_SLICES),
+          }
+        : null,
+    );
     const lineages = lineageMemo(graph, visibility);
     let caches: RenderCaches | undefined;
-    if (graph.order + graph.size >= SLICED_FROM_ITEMS) {
-      // the default view's visibility (a walk of every paper and link) in a task of its own, then
-      // the renderer's caches in slices (walks of every paper, 30-65 ms at 10⁵, measured), before
-      // sigma's setup
-      visibility(state.filters);
-      await yieldToBrowser();
+    if (sliced) {
       caches = await buildCachesInSlices(graph, meta, store.get, visibility, lineages, MAIN_THREAD_SLICES);
       await yieldToBrowser();
     }
