@@ -79,6 +79,11 @@ export interface BinaryDictionary {
 export const BINARY_NODE_KEYS = ['color', 'colors', 'label', 'size', 'sizes', 'x', 'y'] as const;
 /** Edge attributes the binary holds (`surveyOnly` when the edge has it, see EFLG). */
 export const BINARY_EDGE_KEYS = ['kind', 'surveyOnly'] as const;
+/** The attribute keys the binary holds, by kind of record: the side table's records skip them. */
+export const BINARY_KEYS: Readonly<Record<'nodes' | 'edges', ReadonlySet<string>>> = {
+  nodes: new Set(BINARY_NODE_KEYS),
+  edges: new Set(BINARY_EDGE_KEYS),
+};
 export const EDGE_FLAG_SURVEY_ONLY = 1;
 export const EDGE_FLAG_HAS_SURVEY_ONLY = 2;
 

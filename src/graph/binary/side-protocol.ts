@@ -1,5 +1,6 @@
 /** The messages between the page and the side table's worker (side-read.ts, side-worker.ts). */
 import { STEP_ITEMS } from '../steps';
+import { BINARY_KEYS } from './format';
 import { sharedValues } from './shared-values';
 import { SideLineReader, type SideRecords } from './side-lines';
 
@@ -114,9 +115,21 @@ class SideMessenger {
       kind: 'records',
       of,
       start,
-      records: records.map(this.shared),
+      records: records.map((r) => this.shared(withoutKeys(r, BINARY_KEYS[of]))),
     }));
   }
+}
+
+/**
+ * A record without `keys`: those the binary holds, which the page skips (posted, they were rebuilt
+ * on the page for nothing: 7 of a paper's 20-odd keys, 2 of a link's 4). Anything but an object is
+ * left for the page to refuse.
+ */
+function withoutKeys(record: unknown, keys: ReadonlySet<string>): unknown {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return record;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(record)) if (!keys.has(k)) out[k] = v;
+  return out;
 }
 
 /** UTF-8 text of a stream's bytes, a piece as each arrives (a character split between pieces kept whole). */

@@ -10,7 +10,7 @@ import { runSteps, STEP_ITEMS, type Steps } from '../steps';
 import { binaryGraphSteps, edgeKey } from './assemble';
 import { parseSideTable } from './side-table';
 import { GraphBinaryError, isObject, type GraphBinary } from './decode';
-import { BINARY_EDGE_KEYS, BINARY_NODE_KEYS } from './format';
+import { BINARY_KEYS } from './format';
 
 /**
  * The graph of the binary alone: nodes with the attributes the binary holds (see `setNodeVisuals`),
@@ -29,9 +29,6 @@ export function visualGraphSteps(bin: GraphBinary, file = 'graph.bin'): Steps<At
     () => ({}),
   );
 }
-
-const NODE_KEYS: ReadonlySet<string> = new Set(BINARY_NODE_KEYS);
-const EDGE_KEYS: ReadonlySet<string> = new Set(BINARY_EDGE_KEYS);
 
 /**
  * Puts the side table (`sideText`, checked against `bin` as `assembleGraphBinary` checks it) into the
@@ -79,7 +76,7 @@ export function completeRecords(
   records: readonly unknown[],
   sideFile = 'graph.side.json',
 ): void {
-  const skip = kind === 'nodes' ? NODE_KEYS : EDGE_KEYS;
+  const skip = BINARY_KEYS[kind];
   for (let j = 0; j < records.length; j++) {
     const i = start + j;
     const record = records[j];

@@ -17,6 +17,7 @@ import {
 } from '../../../src/graph/binary/side-protocol';
 import { binaryCounts, startSideReading } from '../../../src/graph/binary/side-reading';
 import { completeGraph, visualGraph } from '../../../src/graph/binary/visual';
+import { BINARY_KEYS } from '../../../src/graph/binary/format';
 import { encoded, synthetic } from './support';
 
 const slices = { budgetMs: 5, pause: () => new Promise<void>((r) => setTimeout(r, 0)) };
@@ -82,6 +83,13 @@ describe('completeGraphFromSide', () => {
     expect(tasks.instances).toBeLessThan(tasks.records / 3);
     // the authors' lists differ from paper to paper: nothing to share
     expect(distinct(nodes, 'authors').instances).toBeGreaterThan(distinct(nodes, 'authors').records / 2);
+    // what the binary holds is not posted (the page would skip it), the rest is
+    const keys = (m: SideMessage | undefined) =>
+      new Set((m?.kind === 'records' ? m.records : []).flatMap((r) => Object.keys(r as object)));
+    expect([...keys(nodes)].filter((k) => BINARY_KEYS.nodes.has(k))).toEqual([]);
+    expect([...keys(edges)].filter((k) => BINARY_KEYS.edges.has(k))).toEqual([]);
+    expect(keys(nodes)).toContain('title');
+    expect(keys(edges)).toContain('provenance');
   });
 
   it('without a worker (none made, or making one fails), completes it on the main thread', async () => {
