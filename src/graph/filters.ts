@@ -4,7 +4,7 @@
 import type { Filters } from '../state/types';
 import { paperCategories } from './categories';
 import { monthIndex, paperMonth, playbackOrder, visibilityAt, type PlaybackOrder } from './playback';
-import { runSteps, STEP_ITEMS, type Steps } from './steps';
+import { forEachOfInSteps, runSteps, type Steps } from './steps';
 import type { AtlasGraph } from './types';
 import type { EdgeAttributes, NodeAttributes } from '../model';
 
@@ -58,16 +58,13 @@ export function* visibilitySteps(graph: AtlasGraph, filters: Filters): Steps<Vis
     }
     return true;
   };
-  let done = 0;
-  for (const { node, attributes } of graph.nodeEntries()) {
+  yield* forEachOfInSteps(graph.nodeEntries(), ({ node, attributes }) => {
     if (shown(attributes)) nodes.add(node);
-    if (++done % STEP_ITEMS === 0) yield;
-  }
+  });
   const edges = new Set<string>();
-  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+  yield* forEachOfInSteps(graph.edgeEntries(), ({ edge, attributes, source, target }) => {
     if (nodes.has(source) && nodes.has(target) && edgeAttributesPass(attributes, filters)) edges.add(edge);
-    if (++done % STEP_ITEMS === 0) yield;
-  }
+  });
   if (filters.minDegree > 0) {
     const degree = new Map<string, number>();
     for (const edge of edges) {

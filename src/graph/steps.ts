@@ -32,6 +32,18 @@ export function* forEachInSteps(
   return true;
 }
 
+/**
+ * Calls `each` for every item of `items` (a graph's `nodeEntries()`, say), yielding after every
+ * STEP_ITEMS items.
+ */
+export function* forEachOfInSteps<T>(items: Iterable<T>, each: (item: T) => void): Steps<void> {
+  let done = 0;
+  for (const item of items) {
+    each(item);
+    if (++done % STEP_ITEMS === 0) yield;
+  }
+}
+
 /** Runs `steps` to the end in one go. */
 export function runSteps<T>(steps: Steps<T>): T {
   for (;;) {

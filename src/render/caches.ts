@@ -10,7 +10,7 @@ import { lineageAsNeighbourhood } from '../graph/lineage/lineage';
 import { comparisonAsNeighbourhood } from '../graph/lineage/compare';
 import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
 import { neighbourhood, type Neighbourhood } from '../graph/neighbourhood';
-import { runSteps, runStepsSliced, STEP_ITEMS, type SliceOptions, type Steps } from '../graph/steps';
+import { forEachOfInSteps, runSteps, runStepsSliced, type SliceOptions, type Steps } from '../graph/steps';
 import type { AtlasGraph } from '../graph/types';
 import type { ColorBy, GraphMeta, NodeAttributes, SizeBy } from '../model';
 import type { ViewState } from '../state/types';
@@ -54,11 +54,7 @@ export type RefreshKind = 'none' | 'focus' | 'highlight' | 'full';
 /** Node → `value(attributes)`, in steps of STEP_ITEMS nodes. */
 function* nodeMapSteps<V>(graph: AtlasGraph, value: (a: NodeAttributes) => V): Steps<Map<string, V>> {
   const map = new Map<string, V>();
-  let done = 0;
-  for (const { node, attributes } of graph.nodeEntries()) {
-    map.set(node, value(attributes));
-    if (++done % STEP_ITEMS === 0) yield;
-  }
+  yield* forEachOfInSteps(graph.nodeEntries(), ({ node, attributes }) => map.set(node, value(attributes)));
   return map;
 }
 
@@ -119,11 +115,9 @@ export function buildOutside(graph: AtlasGraph): Set<string> {
 
 function* outsideSteps(graph: AtlasGraph): Steps<Set<string>> {
   const set = new Set<string>();
-  let done = 0;
-  for (const { node, attributes } of graph.nodeEntries()) {
+  yield* forEachOfInSteps(graph.nodeEntries(), ({ node, attributes }) => {
     if (attributes.outside) set.add(node);
-    if (++done % STEP_ITEMS === 0) yield;
-  }
+  });
   return set;
 }
 

@@ -12,7 +12,14 @@ import {
 } from '../../src/graph/binary/visual';
 import { computeFacets, facetSteps } from '../../src/graph/facets';
 import { datedMonthsSteps, playbackOrder } from '../../src/graph/playback';
-import { forEachInSteps, runSteps, runStepsSliced, type Steps } from '../../src/graph/steps';
+import {
+  forEachInSteps,
+  forEachOfInSteps,
+  runSteps,
+  runStepsSliced,
+  STEP_ITEMS,
+  type Steps,
+} from '../../src/graph/steps';
 import { encoded, synthetic } from './binary/support';
 
 function* counting(n: number, onStep: () => void): Steps<number> {
@@ -59,6 +66,27 @@ describe('forEachInSteps', () => {
     stopped = true;
     expect(steps.next()).toEqual({ done: true, value: false });
     expect(seen).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('forEachOfInSteps', () => {
+  it("calls for every item of an iterable in order, yielding after each step's worth", () => {
+    const count = STEP_ITEMS * 2 + 5;
+    const seen: number[] = [];
+    function* items() {
+      for (let i = 0; i < count; i++) yield i;
+    }
+    const steps = forEachOfInSteps(items(), (i) => seen.push(i));
+    let yields = 0;
+    let pendingAtYield = -1;
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      yields++;
+      pendingAtYield = seen.length;
+    }
+    expect(seen).toEqual(Array.from({ length: count }, (_, i) => i));
+    expect(yields).toBe(2);
+    // the last yield came after a whole step's worth, not at the end
+    expect(pendingAtYield).toBe(STEP_ITEMS * 2);
   });
 });
 
