@@ -58,7 +58,7 @@ export async function drawFirstFrame(early: EarlyPicture): Promise<FirstFrame | 
     const graph = await runStepsSliced(visualGraphSteps(bin, name), MAIN_THREAD_SLICES);
     const store = createStore(state);
     const sliced = graph.order + graph.size >= SLICED_FROM_ITEMS;
-    // a big graph's default view's visibility (a walk of every paper and link, 120-210 ms in one
+    // a big graph's default view's visibility (a walk of every paper and link, 100-210 ms in one
     // task at 10⁵, measured) in slices, then the renderer's caches (walks of every paper, 30-65 ms),
     // before sigma's setup
     const visibility = visibilityMemo(

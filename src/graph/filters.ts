@@ -34,7 +34,7 @@ export function computeVisibility(graph: AtlasGraph, filters: Filters): Visibili
 
 /**
  * `computeVisibility` in steps of STEP_ITEMS papers or links (graph/steps.ts): at 10⁵ papers and
- * 3×10⁵ links, the walk is 120-210 ms in one task (measured at the first frame).
+ * 3×10⁵ links, the walk took 100-210 ms in one task (measured at the first frame).
  */
 export function* visibilitySteps(graph: AtlasGraph, filters: Filters): Steps<Visibility> {
   const nodes = new Set<string>();
