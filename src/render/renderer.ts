@@ -4,9 +4,6 @@
  * `createRenderer` returns a handle whose `cleanup` undoes everything.
  */
 import Sigma from 'sigma';
-import { EdgeLineProgram } from 'sigma/rendering';
-import type { Settings } from 'sigma/settings';
-import type { Attributes } from 'graphology-types';
 import type { EdgeAttributes, NodeAttributes } from '../model';
 import { clickBackground, hover, select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
@@ -16,39 +13,21 @@ import { buildCaches, buildCachesInSlices, sameDrawing, updateCaches, type Refre
 import { focusCamera } from './camera';
 import { watchContextLoss } from './context-loss';
 import { createFocusOverlay, type FocusOverlay } from './focus-overlay';
-import { canvasHoverPrograms, hideUndrawnLayers } from './hover-program';
+import { hideUndrawnLayers } from './hover-program';
 import { redrawFocus } from './focus-refresh';
 import { createLibraryRings, type LibraryRings } from './library-rings';
 import { createLabelDrawers } from './labels';
-import { createEdgeReducer, createNodeReducer, RING_NODE_TYPE } from './reducers';
-import {
-  FlatEdgeArrowProgram,
-  FlatEdgeRectangleProgram,
-  FlatNodeCircleProgram,
-  FlatNodeRingProgram,
-} from './programs';
 import { currentTheme, type RenderTheme } from './theme';
 import { installPictureMoves, PICTURE_MOVES_ABOVE_MS, type PictureMoves } from './picture-moves';
 import { PROGRESSIVE_FROM_ITEMS } from './draw-budget';
 import { installProgressiveDraws, ProgressiveSigma, type ProgressiveDraws } from './progressive-draws';
 import type { RendererHandle, RendererOptions, RendererStats } from './renderer-types';
-import { STAGE_PADDING } from './preview-scene';
 import { SlicedSigma } from './sliced-sigma';
 import { DeferredSigma } from './deferred-sigma';
 import type { PresentGroup } from './deferred-present';
 import { MAIN_THREAD_SLICES, SLICED_FROM_ITEMS, yieldToBrowser } from './slices';
 import { openSnapshots, snapshotView, type SnapshotSession } from './export-image';
-
-export const LABEL_FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
-/** Above this many links, links are drawn as plain one-pixel lines. */
-export const BIG_GRAPH_EDGES = 20_000;
-/** Labels are drawn at this size, never smaller. */
-export const LABEL_SIZE = 13;
-
-/** Maps the view's label density (0..1) to sigma's label grid density and size threshold. */
-export function labelSettings(density: number): { labelDensity: number; labelRenderedSizeThreshold: number } {
-  return { labelDensity: 0.1 + 1.6 * density, labelRenderedSizeThreshold: 14 - 14 * density };
-}
+import { labelSettings, sigmaSettings } from './sigma-settings';
 
 export type { RendererBinding, RendererHandle, RendererOptions, RendererStats } from './renderer-types';
 
@@ -82,52 +61,16 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     contextLost: false,
   };
 
-  const nodePrograms = () => {
-    // works outside the list as rings (only a graph that has them pays for the program)
-    const programs = {
-      circle: FlatNodeCircleProgram,
-      ...(caches.outside.size > 0 ? { [RING_NODE_TYPE]: FlatNodeRingProgram } : {}),
-    };
-    return {
-      nodeProgramClasses: programs,
-      // the hovered and highlighted papers drawn on the hover labels' 2D canvas (hover-program.ts)
-      nodeHoverProgramClasses: canvasHoverPrograms<NodeAttributes, EdgeAttributes, Attributes>(
-        Object.keys(programs),
-        RING_NODE_TYPE,
-        labels.cardTexts,
-      ),
-    };
-  };
-  const settings = (): Partial<Settings<NodeAttributes, EdgeAttributes>> => ({
-    // big graphs: plain lines; arrow heads a few pixels wide cannot be told apart among tens of
-    // thousands of links, and they double the edges' drawing work
-    defaultEdgeType: graph.size > BIG_GRAPH_EDGES ? 'line' : 'arrow',
-    // undirected links (a graph file's) as plain lines: no arrow head claims a direction. On big
-    // graphs, one-pixel GL lines: a rectangle per link (two triangles, widths of 1–2 px that cannot be
-    // told apart there) takes twice the drawing time (bench:app at 10⁴ links); image exports draw
-    // rectangles (export-image.ts)
-    // every program drawn without instancing (programs.ts: ten times faster on a software rasteriser)
-    edgeProgramClasses: {
-      arrow: FlatEdgeArrowProgram,
-      line: graph.size > BIG_GRAPH_EDGES ? EdgeLineProgram : FlatEdgeRectangleProgram,
-    },
-    ...nodePrograms(),
-    labelFont: LABEL_FONT,
-    labelSize: LABEL_SIZE,
-    labelWeight: '500',
-    labelColor: { color: theme.label },
-    ...labelSettings(store.get().labelDensity),
-    labelGridCellSize: 90,
-    stagePadding: STAGE_PADDING,
-    minCameraRatio: 0.03,
-    maxCameraRatio: 4,
-    // no hiding of edges or labels while the camera moves: where a frame is too slow to follow
-    // the pointer, the moves move the drawn picture instead (picture-moves.ts)
-    nodeReducer: createNodeReducer(getCaches, getTheme),
-    edgeReducer: createEdgeReducer(graph, getCaches, getTheme),
-    defaultDrawNodeLabel: labels.drawLabel,
-    defaultDrawNodeHover: labels.drawHover,
-  });
+  const settings = () =>
+    sigmaSettings({
+      graph,
+      rings: caches.outside.size > 0,
+      labels,
+      labelColor: theme.label,
+      labelDensity: store.get().labelDensity,
+      caches: getCaches,
+      theme: getTheme,
+    });
 
   let sigma!: Sigma<NodeAttributes, EdgeAttributes>;
   let unwatch: () => void = () => {};

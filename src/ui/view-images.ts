@@ -5,7 +5,8 @@
 import { frameLayout, type FrameContent } from '../export/frame';
 import { sceneToSvg } from '../export/svg';
 import { canvasMeasure, composeFramed, composeFramedPng } from '../render/frame-canvas';
-import { LABEL_FONT, type RendererHandle } from '../render/renderer';
+import type { RendererHandle } from '../render/renderer';
+import { LABEL_FONT } from '../render/sigma-settings';
 import type { RenderTheme } from '../render/theme';
 
 /** The frame's colours for the view's theme. */
