@@ -4,6 +4,7 @@
  */
 import { dimension, isComputedColorBy } from '../model/vocab';
 import type { ColorBy, GraphMeta, NodeAttributes, TaxonomyDimension } from '../model';
+import { forEachOfInSteps, runSteps, type Steps } from './steps';
 import type { AtlasGraph } from './types';
 
 /** The category id of papers without a label in a dimension. */
@@ -54,8 +55,15 @@ export function nodeCategory(a: NodeAttributes, colorBy: ColorBy): string {
 
 /** Node → category for one dimension. */
 export function categoryMap(graph: AtlasGraph, colorBy: ColorBy): Map<string, string> {
+  return runSteps(categoryMapSteps(graph, colorBy));
+}
+
+/** `categoryMap` in steps of STEP_ITEMS papers (graph/steps.ts). */
+export function* categoryMapSteps(graph: AtlasGraph, colorBy: ColorBy): Steps<Map<string, string>> {
   const map = new Map<string, string>();
-  graph.forEachNode((node, a) => map.set(node, nodeCategory(a, colorBy)));
+  yield* forEachOfInSteps(graph.nodeEntries(), ({ node, attributes }) =>
+    map.set(node, nodeCategory(attributes, colorBy)),
+  );
   return map;
 }
 

@@ -4,7 +4,7 @@
  * visibility (filters), the focused neighbourhood (hover, selection) and the brushed papers (brush).
  * No DOM, no sigma: testable.
  */
-import { categoryMap, nodeCategory } from '../graph/categories';
+import { categoryMap, categoryMapSteps } from '../graph/categories';
 import { computeVisibility, type Visibility, type VisibilityOf } from '../graph/filters';
 import { lineageAsNeighbourhood } from '../graph/lineage/lineage';
 import { comparisonAsNeighbourhood } from '../graph/lineage/compare';
@@ -155,7 +155,7 @@ export function* cacheSteps(
   visibilityOf: VisibilityOf,
   lineages: LineageMemo | null,
 ): Steps<RenderCaches> {
-  const categories = yield* nodeMapSteps(graph, (a) => nodeCategory(a, state.colorBy));
+  const categories = yield* categoryMapSteps(graph, state.colorBy);
   const visibility = visibilityOf(state.filters);
   const colors = yield* colorSteps(graph, state.colorBy, meta.taxonomy.unknownColor);
   const sizes = yield* sizeSteps(graph, state.sizeBy);
