@@ -30,12 +30,16 @@ export type SideMessage =
   | { kind: 'error'; message: string };
 
 /**
- * Records a worker's message carries: a quarter of a step's worth (graph/steps.ts). Each message
- * goes into the graph in a task of its own (its records rebuilt from the message, then set on the
- * graph), and a step's worth took 45–55 ms there at 10⁴ papers, half a step's 50–53 ms in some
- * loads (a young-generation collection included), traced.
+ * Records a worker's message carries: a sixteenth of a step's worth (graph/steps.ts), 128. Each
+ * message goes into the graph in a task of its own (its records rebuilt from the message, then set
+ * on the graph). A step's worth took 45–55 ms there at 10⁴ papers, half a step's 50–53 ms in some
+ * loads (a young-generation collection included), traced. At 10⁵ the page's heap is 300 MB and a
+ * major collection marks it while the records arrive: the main thread's share of that marking goes
+ * with what a task allocates, and tasks of a quarter step's worth reached 120–196 ms, nearly all of
+ * it `V8.GCIncrementalMarking` (traced); with 128 records, 52–90 ms in four loads (54–142 before),
+ * for 1% more heap (a message shares its equal values, shared-values.ts: 305 MB against 301).
  */
-export const SIDE_CHUNK = STEP_ITEMS / 4;
+export const SIDE_CHUNK = STEP_ITEMS / 16;
 
 /**
  * What the worker posts for a request: it decodes the bytes, parses and checks them a line at a time

@@ -10,6 +10,7 @@ import { checkMetaShape, decodeGraphBinary } from '../../../src/graph/binary/dec
 import { completeGraphFromReading, completeGraphFromSide } from '../../../src/graph/binary/side-read';
 import {
   fetchedSideMessages,
+  SIDE_CHUNK,
   sideMessages,
   type SideFetchRequest,
   type SideMessage,
@@ -77,7 +78,7 @@ describe('completeGraphFromSide', () => {
       return { records: records.length, instances: new Set(records.map((r) => r[field])).size };
     };
     const provenance = distinct(edges, 'provenance');
-    expect(provenance.records).toBeGreaterThan(500);
+    expect(provenance.records).toBe(SIDE_CHUNK);
     expect(provenance.instances).toBeLessThan(provenance.records / 3);
     const tasks = distinct(nodes, 'tasks');
     expect(tasks.instances).toBeLessThan(tasks.records / 3);
