@@ -216,7 +216,7 @@ async function measure(
         out[which].panSettled = r.panSettled;
       }
       console.log(
-        `  ${name} ${which} ${run + 1}/${opts.runs}: first frame ${r.load.firstFrame.toFixed(0)} ms, full ${r.load.fullFrame.toFixed(0)} ms, free ${r.load.free.toFixed(0)} ms, longest task after ${r.load.longest.toFixed(0)} ms`,
+        `  ${name} ${which} ${run + 1}/${opts.runs}: first frame ${r.load.firstFrame.toFixed(0)} ms, full ${r.load.fullFrame.toFixed(0)} ms, free ${r.load.free.toFixed(0)} ms, longest task after ${r.load.longest.toFixed(0)} ms${r.load.longestAt ? ` (at ${r.load.longestAt.start.toFixed(0)} ms, ${r.load.longestAt.what})` : ''}`,
       );
     }
   }

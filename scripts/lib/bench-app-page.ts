@@ -22,7 +22,7 @@ const INIT_SCRIPT = `(() => {
   };
   requestAnimationFrame(paint);
   new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration]);
+    for (const e of list.getEntries()) b.longTasks.push([e.startTime, e.duration, 'task']);
   }).observe({ type: 'longtask', buffered: true });
   // Chromium's longtask entries leave out the microtasks run once a task is done, where the work
   // after a scheduler.yield() runs (traced: a 186 ms continuation with no longtask entry); the long
@@ -30,7 +30,8 @@ const INIT_SCRIPT = `(() => {
   if ((PerformanceObserver.supportedEntryTypes || []).includes('long-animation-frame'))
     new PerformanceObserver((list) => {
       for (const f of list.getEntries())
-        for (const s of f.scripts) if (s.duration >= 50) b.longTasks.push([s.startTime, s.duration]);
+        for (const s of f.scripts)
+          if (s.duration >= 50) b.longTasks.push([s.startTime, s.duration, s.invoker.split('/').pop()]);
     }).observe({ type: 'long-animation-frame', buffered: true });
   const wrap = (proto, name, countAt, instancesAt) => {
     const f = proto && proto[name];
@@ -207,6 +208,8 @@ export interface Load {
   shown: number;
   free: number;
   longest: number;
+  /** When the longest task after the first frame started (ms) and what ran it ("task", or a script's invoker). */
+  longestAt: { start: number; what: string } | null;
   phases: Record<string, number>;
   heap: number;
 }
@@ -242,18 +245,23 @@ async function waitReady(page: Page, name: string): Promise<void> {
   if (status !== 'ready') throw new Error(`${name}: the page did not start: ${error}`);
 }
 
-/** Waits until no long task has run for `settle` ms; returns first frame, main thread free and the longest task after the first frame. */
+/** Waits until no long task has run for `settle` ms; returns first frame, main thread free and the longest task after the first frame (with when and what). */
 async function waitFree(
   page: Page,
   settle: number,
-): Promise<Pick<Load, 'firstFrame' | 'firstShown' | 'fullFrame' | 'shown' | 'free' | 'longest'>> {
+): Promise<
+  Pick<Load, 'firstFrame' | 'firstShown' | 'fullFrame' | 'shown' | 'free' | 'longest' | 'longestAt'>
+> {
   const deadline = Date.now() + 300_000;
   for (;;) {
     const r = (await page.evaluate(`(() => {
       const b = window.__bench;
       const ends = b.longTasks.map(([s, d]) => s + d);
       const free = Math.max(b.firstDraw, ...ends);
-      const longest = Math.max(0, ...b.longTasks.filter(([s, d]) => s + d > b.firstDraw).map(([s, d]) => d));
+      const after = b.longTasks.filter(([s, d]) => s + d > b.firstDraw);
+      const top = after.reduce((m, t) => (m === null || t[1] > m[1] ? t : m), null);
+      const longest = top ? top[1] : 0;
+      const longestAt = top ? { start: top[0], what: top[2] } : null;
       // our page shows its first render once rasterised (src/render/deferred-present.ts), a big
       // graph's after the last of the frames it is drawn over: its full frame is that present
       const stats = window.__atlas?.renderer() ?? null;
@@ -264,7 +272,7 @@ async function waitFree(
       const shown = b.painted.find((t) => t > fullFrame) ?? NaN;
       const previewShown = performance.getEntriesByName('atlas:preview-shown')[0]?.startTime ?? 0;
       const firstShown = b.painted.find((t) => t > Math.max(b.firstDraw, previewShown)) ?? NaN;
-      return { firstFrame: b.firstDraw, firstShown, fullFrame, shown, free, longest, now: performance.now(), drawing: !!drawing?.pending };
+      return { firstFrame: b.firstDraw, firstShown, fullFrame, shown, free, longest, longestAt, now: performance.now(), drawing: !!drawing?.pending };
     })()`)) as {
       firstFrame: number;
       firstShown: number;
@@ -272,6 +280,7 @@ async function waitFree(
       shown: number;
       free: number;
       longest: number;
+      longestAt: Load['longestAt'];
       now: number;
       drawing: boolean;
     };
@@ -300,7 +309,10 @@ export async function loadOnce(
     const cdp = await page.context().newCDPSession(page);
     await page.goto(url);
     await waitReady(page, name);
-    const { firstFrame, firstShown, fullFrame, shown, free, longest } = await waitFree(page, settle);
+    const { firstFrame, firstShown, fullFrame, shown, free, longest, longestAt } = await waitFree(
+      page,
+      settle,
+    );
     const marks = (await page.evaluate(
       "Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime]))",
     )) as Record<string, number>;
@@ -319,7 +331,7 @@ export async function loadOnce(
       ({ frames: pan, settled: panSettled } = await panFrames(page));
     }
     return {
-      load: { firstFrame, firstShown, fullFrame, shown, free, longest, phases, heap },
+      load: { firstFrame, firstShown, fullFrame, shown, free, longest, longestAt, phases, heap },
       hover,
       pointer,
       pan,
