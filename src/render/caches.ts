@@ -4,7 +4,7 @@
  * visibility (filters), the focused neighbourhood (hover, selection) and the brushed papers (brush).
  * No DOM, no sigma: testable.
  */
-import { categoryMap, categoryMapSteps } from '../graph/categories';
+import { categoriesMemo, type CategoriesOf } from '../graph/categories';
 import { computeVisibility, type Visibility, type VisibilityOf } from '../graph/filters';
 import { lineageAsNeighbourhood } from '../graph/lineage/lineage';
 import { comparisonAsNeighbourhood } from '../graph/lineage/compare';
@@ -139,8 +139,9 @@ export function buildCaches(
   state: ViewState,
   visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
   lineages: LineageMemo | null = lineageMemo(graph, visibilityOf),
+  categoriesOf: CategoriesOf = categoriesMemo(graph),
 ): RenderCaches {
-  return runSteps(cacheSteps(graph, meta, state, visibilityOf, lineages));
+  return runSteps(cacheSteps(graph, meta, state, visibilityOf, lineages, categoriesOf));
 }
 
 /**
@@ -154,8 +155,9 @@ export function* cacheSteps(
   state: ViewState,
   visibilityOf: VisibilityOf,
   lineages: LineageMemo | null,
+  categoriesOf: CategoriesOf = categoriesMemo(graph),
 ): Steps<RenderCaches> {
-  const categories = yield* categoryMapSteps(graph, state.colorBy);
+  const categories = yield* categoriesOf.steps(state.colorBy);
   const visibility = visibilityOf(state.filters);
   const colors = yield* colorSteps(graph, state.colorBy, meta.taxonomy.unknownColor);
   const sizes = yield* sizeSteps(graph, state.sizeBy);
@@ -185,11 +187,14 @@ export async function buildCachesInSlices(
   visibilityOf: VisibilityOf,
   lineages: LineageMemo | null,
   slices: SliceOptions,
+  categoriesOf: CategoriesOf = categoriesMemo(graph),
 ): Promise<RenderCaches> {
   const from = state();
-  const built = await runStepsSliced(cacheSteps(graph, meta, from, visibilityOf, lineages), slices);
+  const steps = cacheSteps(graph, meta, from, visibilityOf, lineages, categoriesOf);
+  const built = await runStepsSliced(steps, slices);
   const now = state();
-  return now === from ? built : updateCaches(built, graph, meta, from, now, visibilityOf, lineages).caches;
+  if (now === from) return built;
+  return updateCaches(built, graph, meta, from, now, visibilityOf, lineages, categoriesOf).caches;
 }
 
 /**
@@ -205,6 +210,7 @@ export function updateCaches(
   next: ViewState,
   visibilityOf: VisibilityOf = (f) => computeVisibility(graph, f),
   lineages: LineageMemo | null = lineageMemo(graph, visibilityOf),
+  categoriesOf: CategoriesOf = categoriesMemo(graph),
 ): { caches: RenderCaches; refresh: RefreshKind; nodes: string[] } {
   let refresh: RefreshKind = 'none';
   let nodes: string[] = [];
@@ -220,7 +226,7 @@ export function updateCaches(
   if (prev.labelDensity !== next.labelDensity) refresh = 'full';
   if (prev.colorBy !== next.colorBy) {
     c.colors = buildColors(graph, next.colorBy, meta.taxonomy.unknownColor);
-    c.categories = categoryMap(graph, next.colorBy);
+    c.categories = categoriesOf(next.colorBy);
     if (refresh === 'none') refresh = 'highlight';
   }
   if (prev.colorBy !== next.colorBy || prev.isolated !== next.isolated) {

@@ -11,6 +11,7 @@ import type { EdgeAttributes, GraphMeta, NodeAttributes } from '../model';
 import type { Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import type { RenderCaches } from './caches';
+import type { CategoriesOf } from '../graph/categories';
 import type { ViewSnapshot } from './export-image';
 import type { RenderTheme } from './theme';
 
@@ -70,7 +71,7 @@ export interface RendererHandle {
   /** Calls `listener` whenever the camera moves (every animation frame of a move). */
   onCamera(listener: () => void): () => void;
   /**
-   * Takes new metadata, visibility and lineage memos (the graph's attributes were completed after the
+   * Takes new metadata, visibility, lineage and category memos (the graph's attributes were completed after the
    * first frame, see ../boot/first-frame.ts) and rebuilds the caches in slices; redraws only if
    * what is drawn changed. Resolves when done (or made moot by a later rebind or the cleanup).
    */
@@ -97,6 +98,8 @@ export interface RendererBinding {
   meta: GraphMeta;
   visibility: VisibilityOf;
   lineages: LineageMemo | null;
+  /** The colour-bys' categories, shared with the panels (for the completed graph's attributes). */
+  categories: CategoriesOf;
   onContextChange?: (lost: boolean) => void;
 }
 
@@ -108,11 +111,13 @@ export interface RendererOptions {
   visibility?: VisibilityOf;
   /** The selection's lineage, shared with the panels; defaults to computing it here; null: none (the selection shows its neighbourhood). */
   lineages?: LineageMemo | null;
+  /** The colour-bys' categories, shared with the panels; defaults to a memo of the renderer's own. */
+  categories?: CategoriesOf;
   /** Told when the context is lost (true) and when a new renderer took over (false). */
   onContextChange?: (lost: boolean) => void;
   /**
    * The caches for the store's view, built beforehand (in slices: see `buildCachesInSlices`) with the
-   * same visibility and lineages; defaults to building them here.
+   * same visibility, lineages and categories; defaults to building them here.
    */
   caches?: RenderCaches;
 }

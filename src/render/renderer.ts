@@ -8,6 +8,7 @@ import type { EdgeAttributes, NodeAttributes } from '../model';
 import { clickBackground, hover, select } from '../state/view';
 import { toggleSeed } from '../state/seeds';
 import { visibilityMemo } from '../graph/filters';
+import { categoriesMemo } from '../graph/categories';
 import { lineageMemo } from '../graph/lineage/memo';
 import { buildCaches, buildCachesInSlices, sameDrawing, updateCaches, type RefreshKind } from './caches';
 import { focusCamera } from './camera';
@@ -39,7 +40,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   let theme: RenderTheme = currentTheme(win);
   let visibility = opts.visibility ?? visibilityMemo(graph);
   let lineages = opts.lineages === undefined ? lineageMemo(graph, visibility) : opts.lineages;
-  let caches = opts.caches ?? buildCaches(graph, meta, store.get(), visibility, lineages);
+  let categories = opts.categories ?? categoriesMemo(graph);
+  let caches = opts.caches ?? buildCaches(graph, meta, store.get(), visibility, lineages, categories);
   const getCaches = () => caches;
   const getTheme = () => theme;
   const labels = createLabelDrawers(getTheme, () => caches.focus?.hood.node ?? null);
@@ -251,7 +253,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
   mount();
 
   const unsubscribe = store.subscribe((next, prev) => {
-    const result = updateCaches(caches, graph, meta, prev, next, visibility, lineages);
+    const result = updateCaches(caches, graph, meta, prev, next, visibility, lineages, categories);
     caches = result.caches;
     refresh(result.refresh, result.nodes);
   });
@@ -323,6 +325,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       meta = next.meta;
       visibility = next.visibility;
       lineages = next.lineages;
+      categories = next.categories;
       onContextChange = next.onContextChange ?? onContextChange;
       const token = ++rebinds;
       const rebuilt = await buildCachesInSlices(
@@ -332,6 +335,7 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
         visibility,
         lineages,
         MAIN_THREAD_SLICES,
+        categories,
       );
       if (token !== rebinds || stopped) return;
       const before = caches;

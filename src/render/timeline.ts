@@ -7,7 +7,7 @@
  * puts the force positions back at once.
  */
 import { animateNodes } from 'sigma/utils';
-import { categoryMap, legendEntries } from '../graph/categories';
+import { categoriesMemo, legendEntries, type CategoriesOf } from '../graph/categories';
 import { categoryParent, qualifiedCategoryLabel } from '../graph/category-groups';
 import { timelineInput, type TimelineResult } from '../graph/timeline';
 import type { AtlasGraph } from '../graph/types';
@@ -28,6 +28,8 @@ export interface TimelineModeOptions {
   renderer: RendererHandle;
   /** The force layout: stopped before the timeline takes the positions over. */
   force: LayoutController;
+  /** The colour-by's categories, shared with the renderer and the panels; defaults to a memo of its own. */
+  categories?: CategoriesOf;
   /** Animation length, ms. */
   duration?: number;
   /** Screen rectangles the band names keep clear of (e.g. the floating legend). */
@@ -50,6 +52,7 @@ const MARGIN = { left: BAND_LABEL_WIDTH + 10, top: AXIS_HEIGHT + 12, right: 24, 
 
 export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
   const { graph, meta, store, renderer, force } = opts;
+  const categories = opts.categories ?? categoriesMemo(graph);
   const duration = opts.duration ?? 700;
   const container = renderer.sigma().getContainer();
   const overlay = createTimelineOverlay(container, { avoid: opts.avoid });
@@ -78,11 +81,10 @@ export function createTimelineMode(opts: TimelineModeOptions): TimelineMode {
   /** What packing the timeline of `state` takes (read from the graph here; packed by `startTimelineJob`). */
   const request = (state: ViewState) => {
     // band names say the family of per-family categories ("GAN · Parameter space"), as the legend's headings do
-    const entries = legendEntries(graph, meta, state.colorBy, categoryMap(graph, state.colorBy), null).map(
-      (e) =>
-        categoryParent(meta.taxonomy, state.colorBy, e.id)
-          ? { ...e, label: qualifiedCategoryLabel(meta.taxonomy, state.colorBy, e.id) }
-          : e,
+    const entries = legendEntries(graph, meta, state.colorBy, categories(state.colorBy), null).map((e) =>
+      categoryParent(meta.taxonomy, state.colorBy, e.id)
+        ? { ...e, label: qualifiedCategoryLabel(meta.taxonomy, state.colorBy, e.id) }
+        : e,
     );
     const screen = renderer.sigma().getDimensions();
     const usable = {

@@ -16,6 +16,7 @@ import { createStore, type Store } from '../state/store';
 import type { ViewState } from '../state/types';
 import { clearSelection, dismiss, initialViewState, setClustersOpen, setLayout } from '../state/view';
 import { visibilityMemo, type VisibilityOf } from '../graph/filters';
+import { categoriesMemo } from '../graph/categories';
 import { lineageMemo, type LineageMemo } from '../graph/lineage/memo';
 import { isUndirected } from '../graph/undirected';
 import type { AppContext } from './context';
@@ -112,6 +113,8 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   // an undirected graph has no ancestors or descendants: the selection shows its neighbours
   const undirected = isUndirected(graph);
   const lineages = undirected ? null : (options.early?.lineages ?? lineageMemo(graph, visibility));
+  // not the first frame's: its categories were read before the side table's attributes
+  const categories = categoriesMemo(graph);
   const onContextChange = (lost: boolean) => {
     notice.hidden = !lost;
     notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
@@ -121,10 +124,18 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   if (options.early) {
     renderer = options.early.renderer;
     // the first frame's caches were built before the side table's attributes: rebuilt here
-    rebound = renderer.rebind({ meta, visibility, lineages, onContextChange });
+    rebound = renderer.rebind({ meta, visibility, lineages, categories, onContextChange });
     rebound.catch((e: unknown) => console.error('The graph could not be redrawn:', e));
   } else {
-    renderer = createRenderer(canvas, { graph, meta, store, visibility, lineages, onContextChange });
+    renderer = createRenderer(canvas, {
+      graph,
+      meta,
+      store,
+      visibility,
+      lineages,
+      categories,
+      onContextChange,
+    });
   }
   cleanups.push(renderer.cleanup);
   if (fromUrl.camera) renderer.setCamera(fromUrl.camera);
@@ -147,6 +158,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     store,
     renderer,
     force: layout,
+    categories,
     avoid: () => [legendDock.getBoundingClientRect()],
   });
   cleanups.push(timeline.cleanup);
@@ -158,6 +170,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     store,
     visibility,
     lineages,
+    categories,
     undirected,
     view: {
       focusNode: (id) => renderer.focusNode(id),

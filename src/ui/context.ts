@@ -4,6 +4,7 @@
  */
 import type { GraphMeta } from '../model';
 import type { VisibilityOf } from '../graph/filters';
+import type { CategoriesOf } from '../graph/categories';
 import type { LineageMemo } from '../graph/lineage/memo';
 import type { AtlasGraph } from '../graph/types';
 import type { Store } from '../state/store';
@@ -57,6 +58,8 @@ export interface AppContext {
   visibility: VisibilityOf;
   /** The selection's lineage and comparison, computed once per change for the renderer and every panel. */
   lineages: LineageMemo | null;
+  /** The colour-by's categories, computed once per change of it for the renderer and every panel. */
+  categories: CategoriesOf;
   /** Every link is undirected (a graph file's undirected graph): no "in" and "out" to tell apart. */
   undirected: boolean;
   view: ViewServices;

@@ -3,7 +3,7 @@
  * and how much is shown, the legend of the visible categories, the selection's keys, the link kinds
  * and a caption (dataset, build, date, filters).
  */
-import { categoryMap, legendEntries } from '../graph/categories';
+import { legendEntries } from '../graph/categories';
 import type { Visibility } from '../graph/filters';
 import { neighbourhood } from '../graph/neighbourhood';
 import type { AtlasGraph } from '../graph/types';
@@ -33,6 +33,7 @@ export function frameContent(
   meta: GraphMeta,
   state: ViewState,
   visibility: Visibility,
+  categories: Map<string, string>,
   theme: RenderTheme,
   date: Date,
 ): FrameContent {
@@ -41,13 +42,7 @@ export function frameContent(
   const dim = colorByLabel(meta, state.colorBy);
   const shown = `${visibility.nodes.size.toLocaleString('en')} ${nodeNoun(meta, visibility.nodes.size)} of ${graph.order.toLocaleString('en')}, ${plural(visibility.edges.size, 'link', 'links')} of ${graph.size.toLocaleString('en')}`;
   const subtitle = `Colour: ${dim} · Size: ${sizeByLabel(meta, state.sizeBy)} · ${shown}`;
-  const entries = legendEntries(
-    graph,
-    meta,
-    state.colorBy,
-    categoryMap(graph, state.colorBy),
-    visibility.nodes,
-  )
+  const entries = legendEntries(graph, meta, state.colorBy, categories, visibility.nodes)
     .filter((e) => e.count > 0 && (state.isolated === null || e.id === state.isolated))
     .map((e) => ({ label: e.label, color: e.color, count: e.count }));
 

@@ -44,7 +44,8 @@ function actions(
   const content = (date: Date) => {
     const s = store.get();
     const visibility = ctx.visibility(s.filters);
-    const c = frameContent(graph, meta, s, visibility, ctx.view.images.theme(), date);
+    const theme = ctx.view.images.theme();
+    const c = frameContent(graph, meta, s, visibility, ctx.categories(s.colorBy), theme, date);
     return includeLibrary() ? { ...c, library: libraryKey(s, visibility.nodes, ctx.view.images.theme()) } : c;
   };
   const png = (scale: number): MenuAction => ({

@@ -3,7 +3,7 @@
  * button: clicking isolates the category (the others fade), clicking again restores. Categories that
  * belong to a parent (per-family inversion methods, …) are grouped under the parent's label.
  */
-import { categoryMap, legendEntries, type LegendEntry } from '../graph/categories';
+import { legendEntries, type LegendEntry } from '../graph/categories';
 import { shownEdgeKinds } from '../graph/facets';
 import { groupByParent, PARENT_SEPARATOR, type CategoryParent } from '../graph/category-groups';
 import { yieldToBrowser } from '../render/slices';
@@ -68,14 +68,11 @@ export const mountLegend: MountPanel = (container, ctx) => {
   const unmountOutsideKey = mountOutsideKey(region, kinds, ctx);
   const unmountLibraryKey = mountLibraryKey(region, ctx);
 
-  // the colour-by's categories, made when the entries are first rendered after a change of it
-  let categories: Map<string, string> | null = null;
   let visible = ctx.visibility(store.get().filters).nodes;
 
   const render = (s: ViewState) => {
     subtitle.textContent = colorByLabel(meta, s.colorBy);
-    categories ??= categoryMap(graph, s.colorBy);
-    const entries = legendEntries(graph, meta, s.colorBy, categories, visible);
+    const entries = legendEntries(graph, meta, s.colorBy, ctx.categories(s.colorBy), visible);
     const groups = groupByParent(meta.taxonomy, s.colorBy, entries);
     const entryList = (items: LegendEntry[], parent: CategoryParent | null, extra = '') =>
       h(
@@ -109,7 +106,6 @@ export const mountLegend: MountPanel = (container, ctx) => {
   });
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.colorBy !== prev.colorBy) categories = null;
     if (s.filters !== prev.filters) visible = ctx.visibility(s.filters).nodes;
     if (s.colorBy !== prev.colorBy || s.filters !== prev.filters || s.isolated !== prev.isolated) {
       // keep keyboard focus on the entry that was activated

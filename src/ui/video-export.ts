@@ -51,7 +51,9 @@ export function recordPlayback(
   asked: VideoFormat,
   frame: (date: Date) => FrameContent = (date) => {
     const s = ctx.store.get();
-    return frameContent(ctx.graph, ctx.meta, s, ctx.visibility(s.filters), ctx.view.images.theme(), date);
+    const { graph, meta } = ctx;
+    const theme = ctx.view.images.theme();
+    return frameContent(graph, meta, s, ctx.visibility(s.filters), ctx.categories(s.colorBy), theme, date);
   },
 ): Promise<string[]> {
   const { graph, meta, store } = ctx;

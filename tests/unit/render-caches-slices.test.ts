@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { computeVisibility } from '../../src/graph/filters';
 import { lineageMemo } from '../../src/graph/lineage/memo';
-import { STEP_ITEMS } from '../../src/graph/steps';
+import { categoriesMemo, categoryMap } from '../../src/graph/categories';
+import { runSteps, STEP_ITEMS } from '../../src/graph/steps';
 import { buildCaches, buildCachesInSlices, cacheSteps, sameDrawing } from '../../src/render/caches';
 import { hover, initialViewState, setColorBy, setSizeBy } from '../../src/state/view';
 import type { ViewState } from '../../src/state/types';
@@ -27,6 +28,21 @@ describe('cacheSteps', () => {
     expect(r.value.sizes).toEqual(once.sizes);
     expect(r.value.categories).toEqual(once.categories);
     expect(sameDrawing(r.value, once)).toBe(true);
+  });
+});
+
+describe('categoriesMemo', () => {
+  it('walks a colour-by once; steps that another asker overtook end with its instance', () => {
+    const categories = categoriesMemo(graph);
+    const steps = categories.steps(s0.colorBy);
+    expect(steps.next().done).toBe(false);
+    // asked at once (the legend, say) while the caches' steps pause between two steps
+    const first = categories(s0.colorBy);
+    expect(runSteps(steps)).toBe(first);
+    expect(runSteps(categories.steps(s0.colorBy))).toBe(first);
+    expect(first).toEqual(categoryMap(graph, s0.colorBy));
+    // the caches built with the memo hold the same instance
+    expect(buildCaches(graph, meta, s0, visibility, lineages, categories).categories).toBe(first);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryMap, legendEntries, UNKNOWN_CATEGORY } from '../../src/graph/categories';
+import { categoriesMemo, categoryMap, legendEntries, UNKNOWN_CATEGORY } from '../../src/graph/categories';
 import { buildCaches, sameDrawing, updateCaches } from '../../src/render/caches';
 import { setFilters } from '../../src/state/filters';
 import { hover, select, setColorBy, setSizeBy, toggleIsolate } from '../../src/state/view';
@@ -57,6 +57,22 @@ describe('render caches', () => {
     expect([...r2.caches.sizes.values()].every((v) => v === 6)).toBe(true);
     const same = updateCaches(r2.caches, graph, meta, sized, { ...sized });
     expect(same).toEqual({ caches: r2.caches, refresh: 'none', nodes: [] });
+  });
+
+  it('shares one walk of the categories per colour-by between the caches and the other askers', () => {
+    const categories = categoriesMemo(graph);
+    const c = buildCaches(graph, meta, s0, undefined, undefined, categories);
+    // the legend asks after the caches were built: the same map, not a new walk
+    expect(categories(s0.colorBy)).toBe(c.categories);
+    expect(c.categories).toEqual(categoryMap(graph, s0.colorBy));
+    const other = s0.colorBy === 'year' ? 'space' : 'year';
+    const next = setColorBy(s0, other);
+    const { caches } = updateCaches(c, graph, meta, s0, next, undefined, undefined, categories);
+    expect(caches.categories).toEqual(categoryMap(graph, other));
+    expect(categories(other)).toBe(caches.categories);
+    // the memo remembers the last colour-by only
+    expect(categories(s0.colorBy)).not.toBe(c.categories);
+    expect(categories(s0.colorBy)).toEqual(c.categories);
   });
 
   it('drops the focus when its node is filtered out', () => {
