@@ -27,7 +27,9 @@ export interface PresentGroup {
    * Draws `gl`'s canvas through the group from now on; false (nothing changed) for WebGL 1. Layers
    * are shown in the order of `rank` (lowest first), a copy a frame.
    */
-  add(gl: WebGLRenderingContext | WebGL2RenderingContext, rank?: number): boolean;
+  add(gl: WebGLRenderingContext | WebGL2RenderingContext, rank?: number, options?: AddOptions): boolean;
+  /** The canvases of the layers drawn through the group. */
+  canvases(): HTMLCanvasElement[];
   /** Whether the layers' draws go to the group's framebuffers (layers added, not yet given back). */
   deferring(): boolean;
   /** Stops deferring once what has been drawn is shown: later draws go to the canvases directly. */
@@ -38,7 +40,7 @@ export interface PresentGroup {
   firstPresentAt(): number | null;
   /** From the first draw after the last present to the present that showed it (ms), 0 before. */
   lastGpuMs(): number;
-  /** Sets `onPresent` (a group made before its owner could say it). */
+  /** Sets `onPresent` and `onShow` (a group made before its owner could say them). */
   configure(options: Omit<PresentOptions, 'win'>): void;
   /** Gives every context back as it was; pending draws are not shown. */
   cleanup(): void;
@@ -48,6 +50,16 @@ export interface PresentOptions {
   win?: Window;
   /** Called in the task of each present, after the copies (what must appear with them). */
   onPresent?: () => void;
+  /** Called in the task of each layer's copy, after it (what must change with that canvas's picture). */
+  onShow?: (canvas: HTMLCanvasElement) => void;
+}
+
+export interface AddOptions {
+  /**
+   * The canvas keeps showing what it shows until the layer's first copy (a picture drawn before,
+   * moved meanwhile: picture-moves.ts); by default it is hidden until then.
+   */
+  keepShown?: boolean;
 }
 
 interface Layer {
@@ -97,6 +109,7 @@ function isWebGL2(gl: WebGLRenderingContext | WebGL2RenderingContext): gl is Web
 export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
   const win = options.win ?? window;
   let onPresent = options.onPresent;
+  let onShow = options.onShow;
   const layers: Layer[] = [];
   let released = false;
   let gone = false;
@@ -237,6 +250,8 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
       layer.hidden = false;
       canvasOf(layer)?.style.removeProperty('visibility');
     }
+    const canvas = canvasOf(layer);
+    if (copy && canvas) onShow?.(canvas);
   }
 
   /** Everything drawn is on the canvases: the owner's `onPresent`, the waiters, and a release done. */
@@ -281,7 +296,7 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
   }
 
   return {
-    add(gl, rank = 0) {
+    add(gl, rank = 0, addOptions = {}) {
       if (gone || released || !isWebGL2(gl)) return false;
       const framebuffer = gl.createFramebuffer();
       const renderbuffer = gl.createRenderbuffer();
@@ -332,15 +347,18 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
       // hidden until first shown: a canvas on screen is read back at its first frame whatever it
       // holds, behind all the draws the GPU has queued then
       const canvas = canvasOf(layer);
-      if (canvas) {
+      if (canvas && !addOptions.keepShown) {
         canvas.style.visibility = 'hidden';
         layer.hidden = true;
       }
+      // a canvas kept shown shows a drawing: what it shows is replaced by a copy, even a clear one
+      if (addOptions.keepShown) layer.showing = true;
       layers.push(layer);
       layers.sort((a, b) => a.rank - b.rank);
       return true;
     },
     deferring: () => layers.length > 0,
+    canvases: () => layers.map(canvasOf).filter((c): c is HTMLCanvasElement => c !== null),
     release() {
       if (released || gone) return;
       released = true;
@@ -355,6 +373,7 @@ export function createPresentGroup(options: PresentOptions = {}): PresentGroup {
     lastGpuMs: () => lastGpuMs,
     configure(o) {
       if (o.onPresent) onPresent = o.onPresent;
+      if (o.onShow) onShow = o.onShow;
     },
     cleanup,
   };

@@ -3,7 +3,8 @@
  * contexts are made, and whose constructor does not draw (sigma's does): `drawFirst` does, once the
  * renderer listens. The renderer keeps the new canvases hidden until the first render is shown (a
  * canvas on screen is read back at its first frame whatever it holds, behind all the work the GPU
- * has queued), releases the group then, and later renders draw directly.
+ * has queued), releases the group then, and later renders draw directly, but for the graph drawn
+ * after a move (`presentAgain`, picture-moves.ts).
  */
 import Sigma from 'sigma';
 import type { Attributes } from 'graphology-types';
@@ -30,6 +31,10 @@ export class DeferredSigma<
   // no initialisers: sigma's constructor makes the contexts and calls refresh() before a
   // subclass's fields would be set
   declare private presentGroup: PresentGroup | undefined;
+  /** The contexts drawn through the first group, for the groups of later renders (`presentAgain`). */
+  declare private deferredContexts: Array<{ gl: WebGLRenderingContext; rank: number }> | undefined;
+  /** The group of the last `presentAgain`. */
+  declare private againGroup: PresentGroup | undefined;
   declare protected firstDrawAllowed: boolean | undefined;
   /** Program registrations kept from sigma's constructor, by kind and type, in order. */
   declare private keptPrograms: Map<string, () => void> | undefined;
@@ -93,12 +98,34 @@ export class DeferredSigma<
 
   override kill(): void {
     this.killed = true;
+    this.againGroup?.cleanup();
     super.kill();
+  }
+
+  /** Whether the layers draw through a group now (the first render's, or a later one's). */
+  deferring(): boolean {
+    return !!this.presentGroup?.deferring() || !!this.againGroup?.deferring();
   }
 
   /** The group the WebGL layers draw through (empty where the contexts are WebGL 1). */
   present(): PresentGroup {
     return (this.presentGroup ??= createPresentGroup());
+  }
+
+  /**
+   * A group for the renders from now on until it is released and has shown them, over the same
+   * layers as the first, whose canvases keep showing their picture until their copy (a picture moved
+   * while the camera moved: picture-moves.ts). The group of the last call while it still defers;
+   * null while the first group defers, or where its layers draw directly (WebGL 1).
+   */
+  presentAgain(): PresentGroup | null {
+    if (this.presentGroup?.deferring() || !this.deferredContexts?.length) return null;
+    if (this.againGroup?.deferring()) return this.againGroup;
+    const group = createPresentGroup();
+    for (const { gl, rank } of this.deferredContexts) group.add(gl, rank, { keepShown: true });
+    if (!group.deferring()) return null;
+    this.againGroup = group;
+    return group;
   }
 
   override refresh(...args: Parameters<Sigma<N, E, G>['refresh']>): this {
@@ -123,7 +150,7 @@ export class DeferredSigma<
       return super.createWebGLContext(id, { canvas: drawlessLayer(this.createCanvas(id)) });
     const gl = super.createWebGLContext(id, options);
     const rank = DEFERRED_LAYERS.get(id);
-    if (rank !== undefined) this.present().add(gl, rank);
+    if (rank !== undefined && this.present().add(gl, rank)) (this.deferredContexts ??= []).push({ gl, rank });
     return gl;
   }
 }

@@ -120,8 +120,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
       created instanceof ProgressiveSigma
         ? installProgressiveDraws(created, {
             win,
-            // drawn through the group, a render costs the page no waiting: it is drawn whole
-            whole: () => group.deferring(),
+            // drawn through a group, a render costs the page no waiting: it is drawn whole
+            whole: () => created.deferring(),
           })
         : null;
     // the graph's labels show with the graph (the group hides its layers until then); the hover
@@ -139,6 +139,8 @@ export function createRenderer(container: HTMLElement, opts: RendererOptions): R
     moves = installPictureMoves(sigma, {
       drawnSince: renderStart,
       win,
+      // the graph drawn after a move is shown once rasterised, as the first render is
+      present: () => created.presentAgain(),
       // a picture drawn over several frames costs all of them
       enabled: (frameMs) => Math.max(frameMs, draws?.lastDrawMs() ?? 0) > pictureMovesAbove,
     });

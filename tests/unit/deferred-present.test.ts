@@ -272,6 +272,41 @@ describe('createPresentGroup', () => {
     expect(nodes.log.at(-1)).toBe('draw into canvas');
   });
 
+  it('keeps a canvas shown until its copy when asked (a moved picture), and says each copy as it is made', async () => {
+    const { win, frame } = frames();
+    const shows: string[] = [];
+    const group = createPresentGroup({ win });
+    const edges = new RecordingGL('edges');
+    const nodes = new RecordingGL('nodes');
+    group.add(asGL(edges), 1, { keepShown: true });
+    group.add(asGL(nodes), 0, { keepShown: true });
+    expect(group.canvases()).toEqual([nodes.canvas, edges.canvas]);
+    const names = new Map<unknown, string>([
+      [nodes.canvas, 'nodes'],
+      [edges.canvas, 'edges'],
+    ]);
+    group.configure({
+      onShow: (c) => shows.push(`${names.get(c)} ${nodes.log.filter((l) => l === 'copy').length}`),
+    });
+    // still showing what they showed, not hidden
+    expect([nodes, edges].map((g) => g.canvas.style.visibility)).toEqual(['', '']);
+    // a render: the papers drawn, the links cleared only (none in view): both canvases showed a
+    // drawing, so both are copied
+    asGL(nodes).drawArrays(4, 0, 3);
+    asGL(edges).clear(GL.COLOR_BUFFER_BIT);
+    group.release();
+    await frame();
+    for (const g of [nodes, edges]) g.signalAll();
+    await frame();
+    // the papers' copy, said in its task after it
+    expect(shows).toEqual(['nodes 1']);
+    await frame();
+    expect(shows).toEqual(['nodes 1', 'edges 1']);
+    expect(edges.log).toContain('copy');
+    expect(group.deferring()).toBe(false);
+    expect(group.canvases()).toEqual([]);
+  });
+
   it('takes a fence that never signals as done after FENCE_PATIENCE_MS, and copies', async () => {
     const { win, frame, clock } = frames();
     const group = createPresentGroup({ win });
