@@ -115,6 +115,8 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   const lineages = undirected ? null : (options.early?.lineages ?? lineageMemo(graph, visibility));
   // not the first frame's: its categories were read before the side table's attributes
   const categories = categoriesMemo(graph);
+  // shared by the renderer and every panel
+  const memos = { visibility, lineages, categories };
   const onContextChange = (lost: boolean) => {
     notice.hidden = !lost;
     notice.textContent = lost ? 'The graphics context was lost; restoring the view…' : '';
@@ -124,18 +126,10 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
   if (options.early) {
     renderer = options.early.renderer;
     // the first frame's caches were built before the side table's attributes: rebuilt here
-    rebound = renderer.rebind({ meta, visibility, lineages, categories, onContextChange });
+    rebound = renderer.rebind({ meta, ...memos, onContextChange });
     rebound.catch((e: unknown) => console.error('The graph could not be redrawn:', e));
   } else {
-    renderer = createRenderer(canvas, {
-      graph,
-      meta,
-      store,
-      visibility,
-      lineages,
-      categories,
-      onContextChange,
-    });
+    renderer = createRenderer(canvas, { graph, meta, store, ...memos, onContextChange });
   }
   cleanups.push(renderer.cleanup);
   if (fromUrl.camera) renderer.setCamera(fromUrl.camera);
@@ -168,9 +162,7 @@ export function mountApp(root: HTMLElement, loaded: LoadedGraph, options: MountO
     graph,
     meta,
     store,
-    visibility,
-    lineages,
-    categories,
+    ...memos,
     undirected,
     view: {
       focusNode: (id) => renderer.focusNode(id),
