@@ -11,9 +11,9 @@
  *
  * Where the renderer gives a present group (deferred-present.ts), the graph drawn once a move has
  * ended goes through it, as the first render does: the WebGL canvases keep the moved picture until
- * the new one is rasterised and copied onto each (each then placed as it is shown), the canvases
- * drawn with it (labels, overlays) are hidden until then, and the page does not wait for the
- * rasterisation. Drawn directly at 10⁵ papers, the frames' commits waited for it: tasks of
+ * the new one is rasterised and copied onto each (each then placed as it is shown; 1–2 s at 10⁵
+ * papers on a software rasteriser), the labels and overlays are drawn at once, where the moved
+ * picture shows their papers, and the page does not wait for the rasterisation. Drawn directly at 10⁵ papers, the frames' commits waited for it: tasks of
  * 230–313 ms, then of 55–80 ms a frame for about 2 s after each pan (traced, `GLES2::ReadPixels`);
  * through the group, none over 50 ms.
  */
@@ -133,10 +133,8 @@ export function installPictureMoves<N extends Attributes, E extends Attributes>(
   let frameMs = 0;
   // from the drawn picture to the view (picking maps the pointer back through it)
   let current: Affine | null = null;
-  // the canvases of a present group still showing a picture drawn before (under that camera), and
-  // the other canvases, drawn with the graph, hidden until the group has shown it
+  // the canvases of a present group still showing a picture drawn before, under that camera
   const behind = new Map<HTMLCanvasElement, CameraState>();
-  const veiled = new Set<HTMLCanvasElement>();
   let settleTimer: number | undefined;
   let costFrame = 0;
   let moved = 0;
@@ -180,11 +178,6 @@ export function installPictureMoves<N extends Attributes, E extends Attributes>(
     }
   }
 
-  function unveil(): void {
-    for (const c of veiled) c.style.removeProperty('visibility');
-    veiled.clear();
-  }
-
   function measureFrom(start: number): void {
     win.cancelAnimationFrame(costFrame);
     costFrame = win.requestAnimationFrame(() => {
@@ -214,12 +207,8 @@ export function installPictureMoves<N extends Attributes, E extends Attributes>(
   function drawThrough(group: PresentGroup): unknown {
     const shown = group.canvases();
     for (const c of shown) if (!behind.has(c)) behind.set(c, drawn);
-    // the others are drawn now, under the new camera: hidden until the graph is shown with them
-    for (const c of layers())
-      if (!shown.includes(c) && !veiled.has(c) && c.style.visibility !== 'hidden') {
-        veiled.add(c);
-        c.style.visibility = 'hidden';
-      }
+    // the other canvases (labels, overlays) are drawn now, under the new camera, where the moved
+    // picture shows the papers too
     win.cancelAnimationFrame(costFrame);
     const result = render();
     drawn = sigma.getCamera().getState();
@@ -231,7 +220,6 @@ export function installPictureMoves<N extends Attributes, E extends Attributes>(
       },
       onPresent() {
         behind.clear();
-        unveil();
         place(sigma.getCamera().getState());
         // the frame's cost is the rasterisation's, which the page did not wait for
         if (group.lastGpuMs() > 0) frameMs = group.lastGpuMs();
@@ -274,7 +262,6 @@ export function installPictureMoves<N extends Attributes, E extends Attributes>(
       win.clearTimeout(settleTimer);
       win.cancelAnimationFrame(costFrame);
       behind.clear();
-      unveil();
       drawn = sigma.getCamera().getState();
       place(drawn);
       delete (s as Partial<SigmaMoving>).render;
