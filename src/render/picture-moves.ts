@@ -13,9 +13,9 @@
  * ended goes through it, as the first render does: the WebGL canvases keep the moved picture until
  * the new one is rasterised and copied onto each (each then placed as it is shown; 1–2 s at 10⁵
  * papers on a software rasteriser), the labels and overlays are drawn at once, where the moved
- * picture shows their papers, and the page does not wait for the rasterisation. Drawn directly at 10⁵ papers, the frames' commits waited for it: tasks of
- * 230–313 ms, then of 55–80 ms a frame for about 2 s after each pan (traced, `GLES2::ReadPixels`);
- * through the group, none over 50 ms.
+ * picture shows their papers, and the page does not wait for the rasterisation. Drawn directly at
+ * 10⁵ papers, the frames' commits waited for it: tasks of 230–313 ms, then of 55–80 ms a frame for
+ * about 2 s after each pan (traced, `GLES2::ReadPixels`); through the group, none over 50 ms.
  */
 import type { Attributes } from 'graphology-types';
 import type Sigma from 'sigma';
